@@ -1,0 +1,74 @@
+/**
+ * Errors are values with a location until the CLI's edge, where `formatError` (cli/exit.ts)
+ * turns them into one message and one exit code. Nothing in the core prints.
+ */
+
+/** A place in an input file: 1-based line and column, and/or an RFC 6901 JSON pointer. */
+export interface Location {
+  file?: string;
+  line?: number;
+  column?: number;
+  pointer?: string;
+}
+
+export type ErrorKind =
+  | 'parse' // the text is not valid JSON / YAML, or breaks a parsing limit
+  | 'schema' // parsed, but not the expected shape or type
+  | 'read' // the file cannot be read (missing, directory, unreadable, too large)
+  | 'not-found' // an unknown standard id or version
+  | 'rule'; // a rule uses an operation or path that is not allowed
+
+/** Base class: every error the library throws on purpose. */
+export class WeibaoError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A problem with one place in one input. */
+export interface InputProblem extends Location {
+  message: string;
+  /** What was expected there, in words. */
+  expected?: string;
+}
+
+/**
+ * Invalid input (exit 3): a facts file, pack or standard that can't be read, parsed or
+ * validated. Carries every problem found, not just the first, so a submitter fixes them at once.
+ */
+export class InputError extends WeibaoError {
+  readonly kind: ErrorKind;
+  readonly file: string | undefined;
+  readonly problems: InputProblem[];
+  constructor(kind: ErrorKind, file: string | undefined, problems: InputProblem[]) {
+    super(problems.map((p) => p.message).join('; ') || kind);
+    this.kind = kind;
+    this.file = file;
+    this.problems = problems.map((p) => ({ file, ...p }));
+  }
+}
+
+/** A rule that uses an operation outside the allowlist (thrown by compileRule). */
+export class RuleError extends WeibaoError {
+  readonly pointer: string;
+  constructor(message: string, pointer: string) {
+    super(message);
+    this.pointer = pointer;
+  }
+}
+
+/** Wrong use of the command line (exit 4). */
+export class UsageError extends WeibaoError {}
+
+export function pointerOf(path: readonly (string | number)[]): string {
+  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}

@@ -1,0 +1,1 @@
+export { compileRule } from './rules/compile.js';

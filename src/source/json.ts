@@ -1,0 +1,134 @@
+import { InputError, pointerOf } from '../errors.js';
+import type { ParseLimits, Parsed } from './types.js';
+
+/**
+ * A strict JSON (RFC 8259) parser that, unlike JSON.parse, rejects duplicate keys and remembers
+ * where every value starts, so validation errors can say line:column. Keys are defined with
+ * defineProperty: a `__proto__` key stays an ordinary own property and never sets a prototype.
+ */
+export function parseJson(text: string, file: string | undefined, limits: ParseLimits): Parsed {
+  const offsets = new Map<string, number>();
+  let i = 0;
+  const path: (string | number)[] = [];
+
+  const fail = (message: string, at = i, expected?: string): never => {
+    const { line, column } = lineColumn(text, at);
+    throw new InputError('parse', file, [{ line, column, message, expected }]);
+  };
+  const ws = () => {
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+      else return;
+    }
+  };
+  const describe = (at: number) => (at >= text.length ? 'end of file' : JSON.stringify(text[at]));
+
+  const value = (depth: number): unknown => {
+    if (depth > limits.maxDepth) fail(`nesting deeper than ${limits.maxDepth} levels`);
+    ws();
+    offsets.set(pointerOf(path), i);
+    const c = text[i];
+    if (c === '{') return object(depth);
+    if (c === '[') return array(depth);
+    if (c === '"') return string();
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return number();
+    if (text.startsWith('true', i)) return (i += 4), true;
+    if (text.startsWith('false', i)) return (i += 5), false;
+    if (text.startsWith('null', i)) return (i += 4), null;
+    return fail(`unexpected ${describe(i)}`, i, 'a JSON value');
+  };
+
+  const object = (depth: number) => {
+    const out: Record<string, unknown> = {};
+    const seen = new Map<string, number>();
+    i++;
+    ws();
+    if (text[i] === '}') return i++, out;
+    for (;;) {
+      ws();
+      if (text[i] !== '"') fail(`unexpected ${describe(i)}`, i, 'a key in double quotes');
+      const keyAt = i;
+      const key = string();
+      if (seen.has(key)) {
+        const first = lineColumn(text, seen.get(key)!);
+        fail(`duplicate key ${JSON.stringify(key)} (first at line ${first.line}:${first.column})`, keyAt, 'each key once');
+      }
+      seen.set(key, keyAt);
+      ws();
+      if (text[i] !== ':') fail(`unexpected ${describe(i)} after key ${JSON.stringify(key)}`, i, '":"');
+      i++;
+      path.push(key);
+      const v = value(depth + 1);
+      path.pop();
+      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      ws();
+      if (text[i] === ',') { i++; continue; }
+      if (text[i] === '}') return i++, out;
+      fail(`unexpected ${describe(i)} in an object`, i, '"," or "}"');
+    }
+  };
+
+  const array = (depth: number) => {
+    const out: unknown[] = [];
+    i++;
+    ws();
+    if (text[i] === ']') return i++, out;
+    for (;;) {
+      path.push(out.length);
+      out.push(value(depth + 1));
+      path.pop();
+      ws();
+      if (text[i] === ',') { i++; continue; }
+      if (text[i] === ']') return i++, out;
+      fail(`unexpected ${describe(i)} in an array`, i, '"," or "]"');
+    }
+  };
+
+  const string = (): string => {
+    const start = i;
+    i++;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (Number.isNaN(c)) fail('unterminated string', start, 'a closing "');
+      if (c === 0x22) break;
+      if (c < 0x20) fail('control character in a string', i, 'an escaped character (\\n, \\t …)');
+      if (c === 0x5c) i++;
+      i++;
+    }
+    i++;
+    try {
+      return JSON.parse(text.slice(start, i)) as string;
+    } catch {
+      return fail('invalid escape in a string', start, 'a valid JSON escape');
+    }
+  };
+
+  const number = (): number => {
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m) return fail(`invalid number`, i, 'a JSON number');
+    i += m[0].length;
+    return Number(m[0]);
+  };
+
+  const result = value(0);
+  ws();
+  if (i < text.length) fail(`unexpected ${describe(i)} after the end of the document`, i, 'end of file');
+  return {
+    value: result,
+    locate: (pointer) => {
+      const at = offsets.get(pointer);
+      return at === undefined ? undefined : lineColumn(text, at);
+    },
+  };
+}
+
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let last = -1;
+  for (let k = text.indexOf('\n'); k !== -1 && k < offset; k = text.indexOf('\n', k + 1)) {
+    line++;
+    last = k;
+  }
+  return { line, column: offset - last };
+}

@@ -1,0 +1,64 @@
+import { readFileSync, statSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import { parseJson } from './json.js';
+import { parseYaml } from './yaml.js';
+import { DEFAULT_LIMITS, type ParseLimits, type Parsed } from './types.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Bytes → text: UTF-8 only (a BOM is dropped), never guessed. */
+export function decodeText(bytes: Uint8Array, file: string | undefined): string {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new InputError('parse', file, [{ message: 'the file is not valid UTF-8 text', expected: 'UTF-8' }]);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text;
+}
+
+export type Syntax = 'json' | 'yaml';
+
+export function syntaxOf(file: string): Syntax {
+  return /\.json$/i.test(file) ? 'json' : 'yaml';
+}
+
+/** Parse text already in memory; `syntax` decides the parser (JSON is strict, not YAML). */
+export function parseText(text: string, syntax: Syntax, file?: string, limits: ParseLimits = DEFAULT_LIMITS): Parsed {
+  if (text.trim() === '') throw new InputError('parse', file, [{ message: 'the file is empty', expected: 'a JSON or YAML object' }]);
+  return syntax === 'json' ? parseJson(text, file, limits) : parseYaml(text, file, limits);
+}
+
+/** Read and parse one file with limits; every failure is an InputError naming the file. */
+export function readDocument(file: string, limits: ParseLimits = DEFAULT_LIMITS): Parsed {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new InputError('read', file, [{ message: 'is a directory, not a file' }]);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError('read', file, [{ message: readMessage(e) }]);
+  }
+  if (size > limits.maxBytes) {
+    throw new InputError('read', file, [
+      { message: `the file is ${size} bytes, over the limit of ${limits.maxBytes} (raise it with --max-bytes)` },
+    ]);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new InputError('read', file, [{ message: readMessage(e) }]);
+  }
+  return parseText(decodeText(bytes, file), syntaxOf(file), file, limits);
+}
+
+function readMessage(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory, not a file';
+  return `cannot be read (${code ?? (e as Error).message})`;
+}

@@ -1,0 +1,20 @@
+/** A parsed document and a way back from a JSON pointer to where it stands in the text. */
+export interface Parsed {
+  value: unknown;
+  locate(pointer: string): { line: number; column: number } | undefined;
+}
+
+export interface ParseLimits {
+  /** Largest file accepted, in bytes. */
+  maxBytes: number;
+  /** Deepest nesting of objects and arrays. */
+  maxDepth: number;
+  /** Most YAML alias expansions (a "billion laughs" document fails fast). */
+  maxAliases: number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = {
+  maxBytes: 10 * 1024 * 1024,
+  maxDepth: 64,
+  maxAliases: 100,
+};
