@@ -1,1 +1,19 @@
+/**
+ * weibao's library API (contract.md): what the CLI does, without spawning it.
+ *   const std = await loadStandard('changning-demo-street@2023');
+ *   const result = assessFacts(std, factsObject);
+ */
 export { compileRule } from './rules/compile.js';
+export type { CompiledRule } from './rules/compile.js';
+export { loadStandard, loadStandardSync, readStandardFile } from './standard/load.js';
+export { listBundled } from './standard/registry.js';
+export { assessFacts } from './assess/assess.js';
+export { validateFacts } from './facts/validate.js';
+export { factsFileSchema } from './facts/schema.js';
+export { sharedVocabulary } from './facts/vocabulary.js';
+export { parseText, readDocument } from './source/read.js';
+export { getFormatter, formatNames } from './report/index.js';
+export { InputError, RuleError, UsageError, WeibaoError } from './errors.js';
+export type * from './assess/types.js';
+export type { Standard, LoadedStandard, StandardItem, FactSpec, Vocabulary } from './standard/types.js';
+export type { FactsFile } from './facts/types.js';

@@ -1,0 +1,94 @@
+import { explainUnmet } from '../rules/explain.js';
+import { NOT_FOUND, resolvePath } from '../rules/resolve.js';
+import { truthy } from '../rules/truthy.js';
+import type { LoadedStandard, StandardItem, Vocabulary } from '../standard/types.js';
+import type { ItemResult, Lang, VetoResult } from './types.js';
+
+/**
+ * Every item of a standard → pass / fail / missing / not_applicable. An item is `missing` when
+ * evaluating it needed a fact the submission lacks (absent or null): missing facts never count
+ * as met, and a fact the rule didn't need (short-circuit) is not asked for.
+ */
+export function evaluateItems(standard: LoadedStandard, facts: Record<string, unknown>, lang: Lang): ItemResult[] {
+  return standard.items.map((item) => {
+    const compiled = standard.compiled.get(item.id)!;
+    const base = {
+      id: item.id,
+      aspect: item.aspect,
+      content: item.content,
+      number: item.number,
+      text: item.text,
+      reads: item.reads,
+      actual: actualValues(item.reads, facts),
+      responsible: item.responsible,
+      evidence: item.evidence,
+      weight: item.weight,
+    };
+    if (compiled.appliesIf) {
+      const applies = guarded(compiled.appliesIf, facts);
+      if (applies.missing.length) return { ...base, state: 'missing', missing: applies.missing, explanation: missingWords(applies.missing, standard.vocabulary, lang) };
+      if (!truthy(applies.value)) {
+        return { ...base, state: 'not_applicable', missing: [], explanation: (lang === 'zh' ? '不适用：' : 'not applicable: ') + explainUnmet(item.appliesIf, facts, standard.vocabulary, lang) };
+      }
+    }
+    const outcome = guarded(compiled.test, facts);
+    if (outcome.missing.length) return { ...base, state: 'missing', missing: outcome.missing, explanation: missingWords(outcome.missing, standard.vocabulary, lang) };
+    if (outcome.error) return { ...base, state: 'fail', missing: [], explanation: outcome.error };
+    if (truthy(outcome.value)) return { ...base, state: 'pass', missing: [], explanation: '' };
+    return { ...base, state: 'fail', missing: [], explanation: explainUnmet(item.rule, facts, standard.vocabulary, lang) };
+  });
+}
+
+/** Every item of every negative list → clear / triggered / missing (never silently clear). */
+export function evaluateVetoes(standard: LoadedStandard, facts: Record<string, unknown>, lang: Lang): VetoResult[] {
+  return standard.negativeLists.flatMap((list) => evaluateNegativeList(list, facts, lang));
+}
+
+/** One negative list's items → clear / triggered / missing. */
+export function evaluateNegativeList(list: LoadedStandard, facts: Record<string, unknown>, lang: Lang): VetoResult[] {
+  return list.items.map((item: StandardItem): VetoResult => {
+      const outcome = guarded(list.compiled.get(item.id)!.test, facts);
+      const base = { id: item.id, list: { id: list.id, version: list.version }, number: item.number, text: item.text, reads: item.reads, actual: actualValues(item.reads, facts) };
+      if (outcome.missing.length) return { ...base, state: 'missing', missing: outcome.missing, explanation: missingWords(outcome.missing, list.vocabulary, lang) };
+      if (outcome.error || truthy(outcome.value)) {
+        return { ...base, state: 'triggered', missing: [], explanation: outcome.error ?? triggeredWords(item.reads, facts, list.vocabulary, lang) };
+      }
+      return { ...base, state: 'clear', missing: [], explanation: '' };
+  });
+}
+
+/** A rule that throws on odd data is reported, not allowed to take the run down with it. */
+function guarded(test: (d: unknown) => { value: unknown; missing: string[] }, facts: unknown) {
+  try {
+    return { ...test(facts), error: undefined as string | undefined };
+  } catch (e) {
+    return { value: false, missing: [] as string[], error: `rule could not be evaluated: ${(e as Error).message}` };
+  }
+}
+
+function actualValues(reads: string[], facts: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const path of reads) {
+    const v = resolvePath(facts, path);
+    out[path] = v === NOT_FOUND ? null : v;
+  }
+  return out;
+}
+
+function missingWords(paths: string[], vocabulary: Vocabulary, lang: Lang): string {
+  const names = paths.map((p) => (vocabulary[p] ? `${lang === 'zh' ? vocabulary[p].zh : vocabulary[p].en} (${p})` : p));
+  return (lang === 'zh' ? '缺少事实：' : 'missing facts: ') + names.join(lang === 'zh' ? '；' : '; ');
+}
+
+function triggeredWords(reads: string[], facts: unknown, vocabulary: Vocabulary, lang: Lang): string {
+  return reads
+    .map((p) => {
+      const v = resolvePath(facts, p);
+      const spec = vocabulary[p];
+      const label = spec ? (lang === 'zh' ? spec.zh : spec.en) : p;
+      const unit = spec?.unit && spec.type !== 'boolean' ? (lang === 'zh' ? ` ${spec.unit}` : ` ${spec.unit_en ?? spec.unit}`) : '';
+      const shown = typeof v === 'boolean' ? (v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no') : `${String(v === NOT_FOUND ? null : v)}${unit}`;
+      return `${label} ${shown}`;
+    })
+    .join(lang === 'zh' ? '；' : '; ');
+}

@@ -1,0 +1,37 @@
+import { InputError, RuleError, UsageError } from '../errors.js';
+import type { Verdict } from '../assess/types.js';
+
+/** The exit codes of the contract, decided here and nowhere else. */
+export const EXIT = { pass: 0, fail: 1, veto: 2, invalid: 3, usage: 4, internal: 70 } as const;
+
+export function exitForVerdict(v: Verdict): number {
+  return v === 'pass' ? EXIT.pass : v === 'fail' ? EXIT.fail : EXIT.veto;
+}
+
+/** With several inputs the exit code is the worst of them: 3 > 2 > 1 > 0. */
+export function worst(codes: number[]): number {
+  return codes.reduce((a, b) => Math.max(a, b), 0);
+}
+
+/** One error → the lines to print on stderr and the exit code. Stack traces only with --debug. */
+export function describeError(e: unknown, debug = false): { lines: string[]; code: number } {
+  if (e instanceof InputError) {
+    const lines = e.problems.map((p) => {
+      const where = [p.file, p.line !== undefined ? `${p.line}:${p.column ?? 1}` : undefined].filter(Boolean).join(':');
+      const pointer = p.pointer && p.line === undefined ? ` (at ${p.pointer})` : '';
+      return `error: ${where ? where + ': ' : ''}${p.message}${pointer}${p.expected ? `\n  expected: ${p.expected}` : ''}`;
+    });
+    return { lines: withStack(lines.length ? lines : [`error: ${e.message}`], e, debug), code: EXIT.invalid };
+  }
+  if (e instanceof RuleError) return { lines: withStack([`error: ${e.message} (at ${e.pointer})`], e, debug), code: EXIT.invalid };
+  if (e instanceof UsageError) return { lines: withStack([`error: ${e.message}`], e, debug), code: EXIT.usage };
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    lines: withStack([`internal error: ${message}`, debug ? '' : '(run with --debug for details; please report this)'].filter(Boolean), e, debug),
+    code: EXIT.internal,
+  };
+}
+
+function withStack(lines: string[], e: unknown, debug: boolean): string[] {
+  return debug && e instanceof Error && e.stack ? [...lines, e.stack] : lines;
+}

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { formatNames } from '../report/index.js';
+import { runAssess, type Io } from './assess-command.js';
+import { describeError, EXIT } from './exit.js';
+import { runLint, runList, runShow } from './standards-command.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const EXAMPLES = `
+Examples:
+  $ assess fixtures/changning-compliant.json
+  $ assess area.yaml --standard yangshi-demo-point@2022 --negative-list negative-list@2023
+  $ assess packs/*/ --format json --output report.json
+  $ assess standards list
+
+Exit codes:
+  0  达标 (every applicable item met, no veto), or a command other than assessing succeeded
+  1  不达标 (an item failed, or its facts are missing)
+  2  否决 (a negative-list item is triggered)
+  3  invalid input (a facts file, pack or standard can't be read, parsed or validated)
+  4  usage error
+  70 internal error (a bug: run again with --debug and report it)`;
+
+/** Build the command line; every action returns its exit code into `result`. */
+function program(io: Io, result: { code: number }): Command {
+  const cmd = new Command('assess')
+    .description('Score an area against 未成年人保护示范创建 standards (weibao).')
+    .version(VERSION, '-V, --version')
+    .argument('[inputs...]', 'facts files (JSON or YAML) or data pack directories')
+    .option('-s, --standard <ref>', 'standard to assess against: id@version, id (latest) or a YAML file (default: the facts file\'s own "standard", else changning-demo-street)')
+    .option('--negative-list <ref...>', 'apply a negative list (id@version) besides those the standard declares')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(formatNames()).default('table'))
+    .addOption(new Option('--lang <lang>', 'language of the report').choices(['zh', 'en']).default('zh'))
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('--no-color', 'no ANSI colours (NO_COLOR is honoured too)')
+    .option('--max-bytes <n>', 'largest input file accepted, in bytes', (v) => positiveInt(v, '--max-bytes'))
+    .option('--debug', 'print stack traces of errors')
+    .enablePositionalOptions()
+    .showHelpAfterError('(run assess --help for usage)')
+    .addHelpText('after', EXAMPLES)
+    .action((inputs: string[], opts) => {
+      if (!inputs.length) {
+        io.stderr.write('error: no facts file or pack given\n(run assess --help for usage)\n');
+        result.code = EXIT.usage;
+        return;
+      }
+      result.code = runAssess(inputs, opts, io);
+    });
+
+  const standards = cmd.command('standards').description('list, show and lint standards');
+  standards
+    .command('list')
+    .description('the bundled standards and their versions')
+    .addOption(new Option('-f, --format <name>').choices(['table', 'json']).default('table'))
+    .action((opts) => void (result.code = runList(opts.format, io)));
+  standards
+    .command('show')
+    .description('a standard as data: items, rules, the facts they read')
+    .argument('<ref>', 'id[@version] or a YAML file')
+    .addOption(new Option('-f, --format <name>').choices(['table', 'json']).default('table'))
+    .addHelpText('after', '\nExample:\n  $ assess standards show changning-demo-street@2023 --format json')
+    .action((ref: string, opts) => void (result.code = runShow(ref, opts.format, io)));
+  standards
+    .command('lint')
+    .description('check standard files: schema, unique ids, allowlisted operations, facts in the vocabulary')
+    .argument('[files...]', 'standard YAML files (default: every bundled standard)')
+    .addOption(new Option('-f, --format <name>').choices(['table', 'json']).default('table'))
+    .addHelpText('after', '\nExample:\n  $ assess standards lint standards/changning-demo-street/2023.yaml')
+    .action((files: string[], opts) => void (result.code = runLint(files, opts.format, io, cmd.opts().debug)));
+  return cmd;
+}
+
+function positiveInt(v: string, name: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new CommanderError(EXIT.usage, 'commander.invalidArgument', `error: ${name} takes a positive whole number, got "${v}"`);
+  return n;
+}
+
+/** Run the CLI; returns the exit code instead of exiting, so tests and wrappers can call it. */
+export function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): number {
+  const result = { code: EXIT.pass as number };
+  const cmd = program(io, result);
+  const outputs = { writeOut: (s: string) => io.stdout.write(s), writeErr: (s: string) => io.stderr.write(s) };
+  const applyOutput = (c: Command) => {
+    c.exitOverride().configureOutput(outputs);
+    c.commands.forEach(applyOutput);
+  };
+  applyOutput(cmd);
+  try {
+    cmd.parse(argv, { from: 'node' });
+    return result.code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.pass;
+      return EXIT.usage;
+    }
+    const { lines, code } = describeError(e, argv.includes('--debug'));
+    io.stderr.write(lines.join('\n') + '\n');
+    return code;
+  }
+}

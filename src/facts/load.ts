@@ -1,0 +1,42 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../errors.js';
+import { readDocument } from '../source/read.js';
+import { DEFAULT_LIMITS, type ParseLimits, type Parsed } from '../source/types.js';
+
+export const PACK_FACTS_FILES = ['facts.json', 'facts.yaml', 'facts.yml'];
+
+export interface FactsSource {
+  /** What the user named: a facts file or a pack directory. */
+  input: string;
+  /** The facts file itself. */
+  file: string;
+  /** The pack directory, when the input is one. */
+  pack?: string;
+  parsed: Parsed;
+}
+
+/** Read a facts file, or the facts file of a data pack (a directory holding facts.json|yaml). */
+export function readFactsSource(input: string, limits: ParseLimits = DEFAULT_LIMITS): FactsSource {
+  let pack: string | undefined;
+  let file = input;
+  if (existsSync(input) && statSync(input).isDirectory()) {
+    const found = PACK_FACTS_FILES.map((f) => join(input, f)).find((f) => existsSync(f));
+    if (!found) {
+      throw new InputError('read', input, [{ message: 'is a directory without facts.json or facts.yaml', expected: 'a facts file, or a data pack directory holding facts.json or facts.yaml' }]);
+    }
+    pack = input;
+    file = found;
+  }
+  return { input, file, pack, parsed: readDocument(file, limits) };
+}
+
+/** The `standard` a facts file names for itself, if it names one. */
+export function declaredStandard(parsed: Parsed): string | undefined {
+  const v = parsed.value;
+  if (v && typeof v === 'object' && !Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, 'standard')) {
+    const s = (v as { standard: unknown }).standard;
+    return typeof s === 'string' ? s : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,71 @@
+import type { FactSpec, Vocabulary } from '../standard/types.js';
+
+const DATE_PATTERN = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
+
+/** JSON Schema of one fact's value; null means "not filled in yet" (counted as missing). */
+export function factValueSchema(spec: FactSpec): Record<string, unknown> {
+  const description = `${spec.zh}${spec.unit ? `（${spec.unit}）` : ''} — ${spec.en}`;
+  const base: Record<string, unknown> = { description };
+  switch (spec.type) {
+    case 'integer':
+    case 'number':
+      Object.assign(base, { type: [spec.type, 'null'] });
+      if (spec.minimum !== undefined) base.minimum = spec.minimum;
+      if (spec.maximum !== undefined) base.maximum = spec.maximum;
+      return base;
+    case 'boolean':
+      return { ...base, type: ['boolean', 'null'] };
+    case 'date':
+      return { ...base, type: ['string', 'null'], pattern: DATE_PATTERN };
+    default:
+      return spec.enum ? { ...base, enum: [...spec.enum, null] } : { ...base, type: ['string', 'null'] };
+  }
+}
+
+/**
+ * The JSON Schema of a facts file (contract: standard, area, period, facts, evidence), with a
+ * property for each fact of the vocabulary. Unknown facts are allowed by the schema and reported
+ * as warnings (with the closest known name), so an older file still loads.
+ */
+export function factsFileSchema(vocabulary: Vocabulary, title = 'weibao facts file'): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const [path, spec] of Object.entries(vocabulary).sort(([a], [b]) => a.localeCompare(b))) {
+    properties[path] = factValueSchema(spec);
+  }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title,
+    type: 'object',
+    additionalProperties: false,
+    required: ['facts'],
+    properties: {
+      $schema: { type: 'string' },
+      standard: { type: 'string', description: 'id@version of the standard to assess against' },
+      area: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { name: { type: 'string' }, code: { type: 'string' } },
+      },
+      period: { type: ['string', 'integer'], description: 'e.g. 2023 or 2023-Q2' },
+      facts: { type: 'object', properties },
+      evidence: {
+        type: 'object',
+        description: 'fact path → evidence files inside the pack',
+        additionalProperties: {
+          type: 'array',
+          items: {
+            anyOf: [
+              { type: 'string', minLength: 1 },
+              {
+                type: 'object',
+                additionalProperties: false,
+                required: ['path'],
+                properties: { path: { type: 'string', minLength: 1 }, sha256: { type: 'string', pattern: '^[0-9a-fA-F]{64}$' } },
+              },
+            ],
+          },
+        },
+      },
+    },
+  };
+}

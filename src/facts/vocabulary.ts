@@ -1,0 +1,57 @@
+import { fileURLToPath } from 'node:url';
+import { InputError } from '../errors.js';
+import { readDocument } from '../source/read.js';
+import type { FactSpec, Vocabulary } from '../standard/types.js';
+import { validateAgainst } from '../standard/schemas.js';
+
+/** The shared facts vocabulary: one place for every fact any bundled standard reads. */
+export const VOCABULARY_FILE = fileURLToPath(new URL('../../standards/vocabulary.yaml', import.meta.url));
+
+let shared: Vocabulary | undefined;
+
+export function sharedVocabulary(): Vocabulary {
+  if (!shared) shared = loadVocabulary(VOCABULARY_FILE);
+  return shared;
+}
+
+export function loadVocabulary(file: string): Vocabulary {
+  const parsed = readDocument(file);
+  const problems = validateAgainst('vocabulary', parsed.value, parsed.locate);
+  if (problems.length) throw new InputError('schema', file, problems);
+  return toVocabulary((parsed.value as { facts: Record<string, FactSpec> }).facts);
+}
+
+export function toVocabulary(facts: Record<string, FactSpec> | undefined): Vocabulary {
+  const out: Vocabulary = Object.create(null);
+  for (const [k, v] of Object.entries(facts ?? {})) out[k] = v;
+  return out;
+}
+
+export function mergeVocabularies(...vocabularies: Vocabulary[]): Vocabulary {
+  return Object.assign(Object.create(null), ...vocabularies) as Vocabulary;
+}
+
+/** The known fact closest to a name (edit distance), to suggest for a typo. */
+export function closestFact(name: string, vocabulary: Vocabulary): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const known of Object.keys(vocabulary)) {
+    const d = editDistance(name, known);
+    if (d < bestDistance) (best = known), (bestDistance = d);
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}

@@ -1,0 +1,38 @@
+import type { AssessResult } from '../assess/types.js';
+import { labels, percent, placeOf } from './labels.js';
+import type { Formatter } from './types.js';
+
+/** A summary to paste into a 问题清单 or post on a pull request. */
+export const markdown: Formatter = (results, { lang }) => results.map((r) => one(r, lang)).join('\n---\n\n');
+
+function one(r: AssessResult, lang: 'zh' | 'en'): string {
+  const L = labels(lang);
+  const out: string[] = [];
+  const title = [r.area.name, r.period].filter(Boolean).join(' · ') || (r.input ?? '');
+  out.push(`## ${esc(title)}: ${L.verdict[r.verdict]}`, '');
+  out.push(`${r.standard.title} (\`${r.standard.id}@${r.standard.version}\`)${r.input ? ` — \`${r.input}\`` : ''}`, '');
+  const vetoes = r.vetoes.filter((v) => v.state !== 'clear');
+  if (vetoes.length) {
+    out.push(`### ${L.vetoHeading}`, '');
+    for (const v of vetoes) out.push(`- **${L.veto[v.state]}** ${L.negativeItem} ${v.number}: ${esc(v.text)}${v.explanation ? ` — ${esc(v.explanation)}` : ''}`);
+    out.push('');
+  }
+  out.push(`| ${L.aspect} | ${L.met} | ${L.applicable} | ${L.score} |`, '|---|---:|---:|---:|');
+  for (const a of r.aspects) out.push(`| ${esc(a.name)} | ${a.met} | ${a.applicable} | ${percent(a.score)} |`);
+  const met = r.aspects.reduce((s, a) => s + a.met, 0);
+  const applicable = r.aspects.reduce((s, a) => s + a.applicable, 0);
+  out.push(`| **${L.total}** | **${met}** | **${applicable}** | **${percent(r.score)}** |`, '');
+  const open = r.items.filter((i) => i.state === 'fail' || i.state === 'missing');
+  out.push(`### ${L.findings}`, '');
+  if (!open.length) out.push(L.none);
+  for (const i of open) {
+    out.push(`- **${L.state[i.state]}** ${esc(i.aspect)} / ${esc(placeOf(i))} \`${i.id}\`: ${esc(i.text)}`);
+    if (i.explanation) out.push(`  - ${esc(i.explanation)}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+/** Keep table cells and list items intact: pipes and line breaks are Markdown syntax. */
+export function esc(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,138 @@
+import { resolve } from 'node:path';
+import { InputError, type InputProblem } from '../errors.js';
+import { mergeVocabularies, sharedVocabulary, toVocabulary } from '../facts/vocabulary.js';
+import { compileTracked } from '../rules/compile.js';
+import { readDocument } from '../source/read.js';
+import type { Parsed } from '../source/types.js';
+import { lintParsed } from './lint.js';
+import { isPathRef, resolveBundled } from './registry.js';
+import type { CompiledItem, FactSpec, LoadedStandard, Standard, StandardItem } from './types.js';
+
+export interface LoadOptions {
+  /** Extra negative lists to apply (id@version or file), on top of those the standard declares. */
+  negativeLists?: string[];
+}
+
+const cache = new Map<string, LoadedStandard>();
+
+/**
+ * Load a standard by `id@version`, bare id (latest) or file path: parse, lint (schema, unique
+ * ids, allowlisted operations, every fact in the vocabulary), compile every rule once, and
+ * attach the negative lists it declares. Throws InputError listing every problem found.
+ */
+export async function loadStandard(ref: string, options: LoadOptions = {}): Promise<LoadedStandard> {
+  return loadStandardSync(ref, options);
+}
+
+export function loadStandardSync(ref: string, options: LoadOptions = {}): LoadedStandard {
+  const file = isPathRef(ref) ? resolve(ref) : resolveBundled(ref).file;
+  const key = `${file}|${(options.negativeLists ?? []).join(',')}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const standard = readStandardFile(file);
+  const refs = [...new Set([...standard.negativeListRefs, ...(options.negativeLists ?? [])])];
+  const negativeLists = refs.map((r) => {
+    const list = loadStandardSync(r);
+    if (list.kind !== 'negative-list') {
+      throw new InputError('schema', file, [{ message: `"${r}" is a ${list.kind}, not a negative list`, expected: 'a negative-list standard' }]);
+    }
+    return list;
+  });
+  const loaded: LoadedStandard = { ...standard, negativeLists, compiled: compileItems(standard.items) };
+  cache.set(key, loaded);
+  return loaded;
+}
+
+/** Parse and check one standard file; no rules are compiled and no negative list is loaded. */
+export function readStandardFile(file: string): Standard {
+  const parsed = readDocument(file);
+  const { standard, problems } = checkStandard(parsed, file);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length || !standard) throw new InputError('schema', file, errors);
+  return standard;
+}
+
+export interface LintProblem extends InputProblem {
+  severity: 'error' | 'warning';
+}
+
+/** The lint of a parsed standard, and the standard itself when it has no errors. */
+export function checkStandard(parsed: Parsed, file?: string): { standard?: Standard; problems: LintProblem[] } {
+  const raw = parsed.value as RawStandard;
+  const { problems, reads } = lintParsed(parsed, file);
+  if (problems.some((p) => p.severity === 'error')) return { problems };
+  const localFacts = toVocabulary(raw.facts);
+  const standard: Standard = {
+    id: raw.id,
+    version: String(raw.version),
+    title: raw.title,
+    kind: raw.kind,
+    source: raw.source,
+    draft: raw.draft === true,
+    negativeListRefs: raw.negative_lists ?? [],
+    verdict: raw.verdict
+      ? { policy: raw.verdict.policy, minScore: raw.verdict.min_score, note: raw.verdict.note }
+      : { policy: 'all_applicable_met' },
+    items: raw.items.map((it, i) => ({
+      id: it.id,
+      aspect: it.aspect,
+      content: it.content ?? null,
+      number: it.number,
+      ...(it.row !== undefined ? { row: it.row } : {}),
+      text: it.text.trim(),
+      responsible: it.responsible ?? [],
+      weight: it.weight ?? 1,
+      appliesIf: it.applies_if,
+      rule: it.rule,
+      vetoIf: it.veto_if,
+      evidence: it.evidence ?? [],
+      note: it.note,
+      reads: reads[i],
+    })),
+    vocabulary: mergeVocabularies(sharedVocabulary(), localFacts),
+    localFacts,
+    file,
+  };
+  return { standard, problems };
+}
+
+function compileItems(items: StandardItem[]): Map<string, CompiledItem> {
+  const out = new Map<string, CompiledItem>();
+  for (const it of items) {
+    out.set(it.id, {
+      appliesIf: it.appliesIf === undefined ? undefined : compileTracked(it.appliesIf),
+      test: compileTracked(it.rule !== undefined ? it.rule : it.vetoIf),
+    });
+  }
+  return out;
+}
+
+/** The YAML as written (snake_case keys), after the schema check. */
+export interface RawStandard {
+  id: string;
+  version: string;
+  title: string;
+  kind: 'checklist' | 'negative-list';
+  source?: Record<string, string>;
+  draft?: boolean;
+  negative_lists?: string[];
+  verdict?: { policy: 'all_applicable_met' | 'min_score'; min_score?: number; note?: string };
+  facts?: Record<string, FactSpec>;
+  items: RawItem[];
+}
+
+export interface RawItem {
+  id: string;
+  aspect: string;
+  content?: string;
+  number: number;
+  row?: number;
+  text: string;
+  responsible?: string[];
+  weight?: number;
+  applies_if?: unknown;
+  rule?: unknown;
+  veto_if?: unknown;
+  evidence?: { fact: string; documents: string[] }[];
+  note?: string;
+}

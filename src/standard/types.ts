@@ -1,0 +1,84 @@
+import type { TrackedResult } from '../rules/compile.js';
+
+export type FactType = 'integer' | 'number' | 'boolean' | 'date' | 'string';
+
+/** One entry of the facts vocabulary: what a fact is and how it is measured. */
+export interface FactSpec {
+  type: FactType;
+  unit?: string;
+  unit_en?: string;
+  minimum?: number;
+  maximum?: number;
+  enum?: string[];
+  /** Chinese description, phrased to stand before a value. */
+  zh: string;
+  en: string;
+}
+
+/** Fact path → spec. Built without a prototype so a fact named `constructor` is just absent. */
+export type Vocabulary = Record<string, FactSpec>;
+
+export type StandardKind = 'checklist' | 'negative-list';
+
+export interface EvidenceNeed {
+  fact: string;
+  /** Documents that prove the fact: 会议纪要, 制度文件, 活动记录 … */
+  documents: string[];
+}
+
+export interface StandardItem {
+  id: string;
+  /** 项目 */
+  aspect: string;
+  /** 内容 (null on the negative list) */
+  content: string | null;
+  number: number;
+  /** Row of the document's table, where it has one. */
+  row?: number;
+  /** The document's exact wording. */
+  text: string;
+  /** 责任单位 */
+  responsible: string[];
+  weight: number;
+  appliesIf?: unknown;
+  /** checklist items: truthy = met */
+  rule?: unknown;
+  /** negative-list items: truthy = veto */
+  vetoIf?: unknown;
+  evidence: EvidenceNeed[];
+  note?: string;
+  /** Fact paths the rule (and applies_if) read. */
+  reads: string[];
+}
+
+export type VerdictPolicy = { policy: 'all_applicable_met' | 'min_score'; minScore?: number; note?: string };
+
+export interface Standard {
+  id: string;
+  version: string;
+  title: string;
+  kind: StandardKind;
+  source?: Record<string, string>;
+  draft: boolean;
+  /** Refs (id@version) of the negative lists that apply. */
+  negativeListRefs: string[];
+  verdict: VerdictPolicy;
+  items: StandardItem[];
+  /** The vocabulary this standard is read with: the shared one plus its own additions. */
+  vocabulary: Vocabulary;
+  /** Facts this standard itself adds to the shared vocabulary. */
+  localFacts: Vocabulary;
+  /** Where it was loaded from. */
+  file?: string;
+}
+
+/** A standard ready to evaluate: rules compiled once, negative lists attached. */
+export interface LoadedStandard extends Standard {
+  negativeLists: LoadedStandard[];
+  compiled: ReadonlyMap<string, CompiledItem>;
+}
+
+export interface CompiledItem {
+  appliesIf?: (data: unknown) => TrackedResult;
+  test: (data: unknown) => TrackedResult;
+}
