@@ -37,5 +37,5 @@ export function decideVerdict(policy: VerdictPolicy, items: ItemResult[], vetoes
   if (vetoes.some((v) => v.state === 'missing')) return 'fail';
   if (items.some((i) => i.state === 'missing')) return 'fail';
   if (policy.policy === 'min_score') return score >= (policy.minScore ?? 1) ? 'pass' : 'fail';
-  return items.some((i) => i.state === 'fail') ? 'fail' : 'pass';
+  return items.some((i) => i.state === 'fail' || i.state === 'unsupported') ? 'fail' : 'pass';
 }

@@ -47,13 +47,13 @@ export function evaluateVetoes(standard: LoadedStandard, facts: Record<string, u
 /** One negative list's items → clear / triggered / missing. */
 export function evaluateNegativeList(list: LoadedStandard, facts: Record<string, unknown>, lang: Lang): VetoResult[] {
   return list.items.map((item: StandardItem): VetoResult => {
-      const outcome = guarded(list.compiled.get(item.id)!.test, facts);
-      const base = { id: item.id, list: { id: list.id, version: list.version }, number: item.number, text: item.text, reads: item.reads, actual: actualValues(item.reads, facts) };
-      if (outcome.missing.length) return { ...base, state: 'missing', missing: outcome.missing, explanation: missingWords(outcome.missing, list.vocabulary, lang) };
-      if (outcome.error || truthy(outcome.value)) {
-        return { ...base, state: 'triggered', missing: [], explanation: outcome.error ?? triggeredWords(item.reads, facts, list.vocabulary, lang) };
-      }
-      return { ...base, state: 'clear', missing: [], explanation: '' };
+    const outcome = guarded(list.compiled.get(item.id)!.test, facts);
+    const base = { id: item.id, list: { id: list.id, version: list.version }, number: item.number, text: item.text, reads: item.reads, actual: actualValues(item.reads, facts) };
+    if (outcome.missing.length) return { ...base, state: 'missing', missing: outcome.missing, explanation: missingWords(outcome.missing, list.vocabulary, lang) };
+    // A veto that can't be decided is never silently clear; nor is it proof of a veto.
+    if (outcome.error) return { ...base, state: 'missing', missing: [], explanation: outcome.error };
+    if (truthy(outcome.value)) return { ...base, state: 'triggered', missing: [], explanation: triggeredWords(item.reads, facts, list.vocabulary, lang) };
+    return { ...base, state: 'clear', missing: [], explanation: '' };
   });
 }
 
@@ -76,7 +76,7 @@ function actualValues(reads: string[], facts: unknown): Record<string, unknown> 
 }
 
 function missingWords(paths: string[], vocabulary: Vocabulary, lang: Lang): string {
-  const names = paths.map((p) => (vocabulary[p] ? `${lang === 'zh' ? vocabulary[p].zh : vocabulary[p].en} (${p})` : p));
+  const names = paths.map((p) => (vocabulary[p] ? (lang === 'zh' ? `${vocabulary[p].zh}（${p}）` : `${vocabulary[p].en} (${p})`) : p));
   return (lang === 'zh' ? '缺少事实：' : 'missing facts: ') + names.join(lang === 'zh' ? '；' : '; ');
 }
 

@@ -1,6 +1,8 @@
 import type { EvidenceNeed } from '../standard/types.js';
+import type { EvidenceFinding, Progress } from '../packs/types.js';
 
-export type ItemState = 'pass' | 'fail' | 'missing' | 'not_applicable';
+/** `unsupported`: the rule is met on the facts, but a fact it needs evidence for is not proven (data packs). */
+export type ItemState = 'pass' | 'fail' | 'missing' | 'not_applicable' | 'unsupported';
 export type VetoState = 'clear' | 'triggered' | 'missing';
 export type Verdict = 'pass' | 'fail' | 'veto';
 export type Lang = 'zh' | 'en';
@@ -59,4 +61,12 @@ export interface AssessResult {
   vetoes: VetoResult[];
   /** Non-fatal remarks on the input (unknown facts …). */
   warnings: string[];
+  /** The facts file read (for a pack: the facts.json inside it); filled by the CLI. */
+  file?: string;
+  /** JSON pointer (`/facts/<name>`, `/evidence/<name>`) → where it stands in `file`; filled by the CLI. */
+  locations?: Record<string, { line: number; column: number }>;
+  /** Evidence problems found in a data pack (src/packs/evidence.ts). */
+  evidenceFindings?: EvidenceFinding[];
+  /** Change since a previous report (`--baseline`). */
+  progress?: Progress;
 }

@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { formatNames } from '../report/index.js';
 import { runAssess, type Io } from './assess-command.js';
 import { describeError, EXIT } from './exit.js';
+import { runInit, runSchema } from './init-command.js';
 import { runLint, runList, runShow } from './standards-command.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -68,6 +69,22 @@ function program(io: Io, result: { code: number }): Command {
     .addOption(new Option('-f, --format <name>').choices(['table', 'json']).default('table'))
     .addHelpText('after', '\nExample:\n  $ assess standards lint standards/changning-demo-street/2023.yaml')
     .action((files: string[], opts) => void (result.code = runLint(files, opts.format, io, cmd.opts().debug)));
+  cmd
+    .command('init')
+    .description('print a commented facts template for a standard, to fill in')
+    .requiredOption('-s, --standard <ref>', 'id@version or a YAML file')
+    .option('--negative-list <ref...>', 'also ask for the facts of these negative lists')
+    .addOption(new Option('-f, --format <name>').choices(['yaml', 'json']).default('yaml'))
+    .option('--schema <path-or-url>', 'where the template\'s $schema points (write it with `assess schema`)', './facts.schema.json')
+    .addHelpText('after', '\nExample:\n  $ assess init --standard changning-demo-street@2023 > facts.yaml\n  $ assess schema --standard changning-demo-street@2023 > facts.schema.json')
+    .action((opts) => void (result.code = runInit(opts, io)));
+  cmd
+    .command('schema')
+    .description('print the JSON Schema of a standard\'s facts file (for editors and other tools)')
+    .requiredOption('-s, --standard <ref>', 'id@version or a YAML file')
+    .option('--negative-list <ref...>', 'include the facts of these negative lists')
+    .addHelpText('after', '\nExample:\n  $ assess schema --standard yangshi-demo-point@2022 > facts.schema.json')
+    .action((opts) => void (result.code = runSchema(opts, io)));
   return cmd;
 }
 

@@ -27,13 +27,14 @@ export function factValueSchema(spec: FactSpec): Record<string, unknown> {
  * property for each fact of the vocabulary. Unknown facts are allowed by the schema and reported
  * as warnings (with the closest known name), so an older file still loads.
  */
-export function factsFileSchema(vocabulary: Vocabulary, title = 'weibao facts file'): Record<string, unknown> {
+export function factsFileSchema(vocabulary: Vocabulary, title = 'weibao facts file', id?: string): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   for (const [path, spec] of Object.entries(vocabulary).sort(([a], [b]) => a.localeCompare(b))) {
     properties[path] = factValueSchema(spec);
   }
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
+    ...(id ? { $id: id } : {}),
     title,
     type: 'object',
     additionalProperties: false,
@@ -44,9 +45,9 @@ export function factsFileSchema(vocabulary: Vocabulary, title = 'weibao facts fi
       area: {
         type: 'object',
         additionalProperties: false,
-        properties: { name: { type: 'string' }, code: { type: 'string' } },
+        properties: { name: { type: ['string', 'null'] }, code: { type: ['string', 'null'] } },
       },
-      period: { type: ['string', 'integer'], description: 'e.g. 2023 or 2023-Q2' },
+      period: { type: ['string', 'integer', 'null'], description: 'e.g. 2023 or 2023-Q2' },
       facts: { type: 'object', properties },
       evidence: {
         type: 'object',

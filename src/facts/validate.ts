@@ -71,8 +71,8 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
   return {
     facts: {
       standard: raw.standard,
-      area: raw.area ?? {},
-      period: raw.period === undefined ? undefined : String(raw.period),
+      area: dropNulls(raw.area ?? {}),
+      period: raw.period === undefined || raw.period === null ? undefined : String(raw.period),
       facts,
       evidence: raw.evidence ?? {},
     },
@@ -129,4 +129,8 @@ function show(v: unknown): string {
   const s = JSON.stringify(v);
   const short = s === undefined ? String(v) : s.length > 60 ? s.slice(0, 57) + '…' : s;
   return `${short} (${kindOf(v).replace(/^an? /, '')})`;
+}
+
+function dropNulls<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as T;
 }

@@ -22,7 +22,7 @@ function one(r: AssessResult, lang: 'zh' | 'en'): string {
   const met = r.aspects.reduce((s, a) => s + a.met, 0);
   const applicable = r.aspects.reduce((s, a) => s + a.applicable, 0);
   out.push(`| **${L.total}** | **${met}** | **${applicable}** | **${percent(r.score)}** |`, '');
-  const open = r.items.filter((i) => i.state === 'fail' || i.state === 'missing');
+  const open = r.items.filter((i) => i.state === 'fail' || i.state === 'missing' || i.state === 'unsupported');
   out.push(`### ${L.findings}`, '');
   if (!open.length) out.push(L.none);
   for (const i of open) {

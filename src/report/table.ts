@@ -5,7 +5,7 @@ import { labels, percent, placeOf } from './labels.js';
 import type { Formatter, FormatOptions } from './types.js';
 import { displayWidth, truncate, wrap } from './width.js';
 
-const MARK: Record<ItemState, string> = { pass: '✓', fail: '✗', missing: '?', not_applicable: '–' };
+const MARK: Record<ItemState, string> = { pass: '✓', fail: '✗', missing: '?', not_applicable: '–', unsupported: '!' };
 
 /**
  * The terminal report, ESLint-"stylish"-like: a veto first, then items grouped by 项目 (one line
@@ -16,7 +16,7 @@ export const table: Formatter = (results, options) => results.map((r) => one(r, 
 function one(r: AssessResult, { lang, color, width }: FormatOptions): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const L = labels(lang);
-  const paint: Record<ItemState, (s: string) => string> = { pass: c.green, fail: c.red, missing: c.yellow, not_applicable: c.gray };
+  const paint: Record<ItemState, (s: string) => string> = { pass: c.green, fail: c.red, missing: c.yellow, not_applicable: c.gray, unsupported: c.magenta };
   const out: string[] = [];
   const head = [r.area.name, r.period, `${r.standard.title} (${r.standard.id}@${r.standard.version})`].filter(Boolean).join(' · ');
   out.push(c.bold(head));
@@ -27,7 +27,7 @@ function one(r: AssessResult, { lang, color, width }: FormatOptions): string {
   if (triggered.length) {
     out.push(c.bold(L.vetoHeading));
     for (const v of triggered) {
-      const mark = v.state === 'triggered' ? c.bgRed.white(` ${L.veto.triggered} `) : c.yellow(`? ${L.veto.missing}`);
+      const mark = v.state === 'triggered' ? (color ? c.bgRed.white(` ${L.veto.triggered} `) : `! ${L.veto.triggered}`) : c.yellow(`? ${L.veto.missing}`);
       out.push(`  ${mark} ${L.negativeItem} ${v.number}  ${truncate(v.text, Math.max(20, width - 24))}`);
       for (const line of wrap(v.explanation, Math.max(20, width - 6))) out.push(c.gray(`      ${line}`));
     }
@@ -53,8 +53,9 @@ function one(r: AssessResult, { lang, color, width }: FormatOptions): string {
 
   const count = (s: ItemState) => r.items.filter((i) => i.state === s).length;
   const verdictPaint = r.verdict === 'pass' ? c.green.bold : r.verdict === 'veto' ? c.bgRed.white.bold : c.red.bold;
-  const detail = L.counts(count('fail'), count('missing'), count('not_applicable'));
-  out.push(`${L.conclusion}${lang === 'zh' ? '：' : ': '}${verdictPaint(` ${L.verdict[r.verdict]} `)}${detail ? `  ${detail}` : ''}`);
+  const detail = L.counts(count('fail') + count('unsupported'), count('missing'), count('not_applicable'));
+  const verdict = color ? verdictPaint(` ${L.verdict[r.verdict]} `) : L.verdict[r.verdict];
+  out.push(`${L.conclusion}${lang === 'zh' ? '：' : ': '}${verdict}${detail ? `  ${detail}` : ''}`);
   for (const w of r.warnings) out.push(c.yellow(`${L.warnings}: ${w}`));
   return out.join('\n') + '\n';
 }

@@ -37,21 +37,36 @@ export function truncate(s: string, width: number): string {
   return out + '…';
 }
 
-/** Break a string into lines of at most `width` columns (CJK text has no spaces to break at). */
+/**
+ * Break a string into lines of at most `width` columns. Chinese breaks between any two
+ * characters; a run of Latin letters, digits and _ (a fact name, a number) is kept whole
+ * unless it is longer than a line.
+ */
 export function wrap(s: string, width: number): string[] {
+  const tokens = s.match(/[A-Za-z0-9_.@\-]+|[\s\S]/gu) ?? [];
   const lines: string[] = [];
   let line = '';
   let w = 0;
-  for (const ch of s) {
-    const cw = charWidth(ch.codePointAt(0)!);
-    if (w + cw > width && line) {
-      lines.push(line);
+  for (const token of tokens) {
+    const tw = displayWidth(token);
+    if (w + tw > width && line) {
+      lines.push(line.trimEnd());
       line = '';
       w = 0;
+      if (token === ' ') continue;
     }
-    line += ch;
-    w += cw;
+    if (tw > width) {
+      for (const ch of token) {
+        const cw = charWidth(ch.codePointAt(0)!);
+        if (w + cw > width && line) (lines.push(line), (line = ''), (w = 0));
+        line += ch;
+        w += cw;
+      }
+      continue;
+    }
+    line += token;
+    w += tw;
   }
-  if (line) lines.push(line);
+  if (line) lines.push(line.trimEnd());
   return lines;
 }

@@ -1,0 +1,18 @@
+import { factsTemplate, standardFactsSchema } from '../facts/template.js';
+import { loadStandardSync } from '../standard/load.js';
+import type { Io } from './assess-command.js';
+import { EXIT } from './exit.js';
+
+/** `assess init --standard <ref>`: a commented facts template on stdout. */
+export function runInit(opts: { standard: string; format: 'yaml' | 'json'; schema: string; negativeList?: string[] }, io: Io): number {
+  const standard = loadStandardSync(opts.standard, { negativeLists: opts.negativeList });
+  io.stdout.write(factsTemplate(standard, opts.format, opts.schema));
+  return EXIT.pass;
+}
+
+/** `assess schema --standard <ref>`: the JSON Schema of that standard's facts file. */
+export function runSchema(opts: { standard: string; negativeList?: string[] }, io: Io): number {
+  const standard = loadStandardSync(opts.standard, { negativeLists: opts.negativeList });
+  io.stdout.write(JSON.stringify(standardFactsSchema(standard), null, 2) + '\n');
+  return EXIT.pass;
+}
