@@ -16,10 +16,12 @@ export function worst(codes: number[]): number {
 /** One error → the lines to print on stderr and the exit code. Stack traces only with --debug. */
 export function describeError(e: unknown, debug = false): { lines: string[]; code: number } {
   if (e instanceof InputError) {
-    const lines = e.problems.map((p) => {
+    const ordered = [...e.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    const lines = ordered.map((p) => {
       const where = [p.file, p.line !== undefined ? `${p.line}:${p.column ?? 1}` : undefined].filter(Boolean).join(':');
       const pointer = p.pointer && p.line === undefined ? ` (at ${p.pointer})` : '';
-      return `error: ${where ? where + ': ' : ''}${p.message}${pointer}${p.expected ? `\n  expected: ${p.expected}` : ''}`;
+      const expected = p.expected && !p.message.includes(p.expected) ? `\n  expected: ${p.expected}` : '';
+      return `error: ${where ? where + ': ' : ''}${p.message}${pointer}${expected}`;
     });
     return { lines: withStack(lines.length ? lines : [`error: ${e.message}`], e, debug), code: EXIT.invalid };
   }

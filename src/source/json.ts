@@ -22,7 +22,11 @@ export function parseJson(text: string, file: string | undefined, limits: ParseL
       else return;
     }
   };
-  const describe = (at: number) => (at >= text.length ? 'end of file' : JSON.stringify(text[at]));
+  const describe = (at: number) => {
+    if (at >= text.length) return 'end of file';
+    if (text[at] === '"') return 'string';
+    return JSON.stringify(text[at]);
+  };
 
   const value = (depth: number): unknown => {
     if (depth > limits.maxDepth) fail(`nesting deeper than ${limits.maxDepth} levels`);
@@ -65,7 +69,7 @@ export function parseJson(text: string, file: string | undefined, limits: ParseL
       ws();
       if (text[i] === ',') { i++; continue; }
       if (text[i] === '}') return i++, out;
-      fail(`unexpected ${describe(i)} in an object`, i, '"," or "}"');
+      fail(`unexpected ${describe(i)} in an object${text[i] === '"' ? ' (is a comma missing before it?)' : ''}`, i, '"," or "}"');
     }
   };
 
@@ -81,7 +85,7 @@ export function parseJson(text: string, file: string | undefined, limits: ParseL
       ws();
       if (text[i] === ',') { i++; continue; }
       if (text[i] === ']') return i++, out;
-      fail(`unexpected ${describe(i)} in an array`, i, '"," or "]"');
+      fail(`unexpected ${describe(i)} in an array${text[i] === '"' ? ' (is a comma missing before it?)' : ''}`, i, '"," or "]"');
     }
   };
 

@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// The exit-code contract through the real binary (bin/assess.js → dist/), as CI and users see it.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+export function run(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/assess.js', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('exit codes', () => {
+  it.each([
+    ['fixtures/changning-compliant.json', 0],
+    ['fixtures/changning-failing.json', 1],
+    ['fixtures/changning-vetoed.json', 2],
+    ['fixtures/changning-incomplete.yaml', 1],
+  ])('%s exits %i', (file, code) => {
+    const r = run(file);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+    expect(r.code).toBe(code);
+  });
+
+  it('several inputs exit with the worst', () => {
+    expect(run('fixtures/changning-compliant.json', 'fixtures/changning-vetoed.json', 'fixtures/changning-failing.json').code).toBe(2);
+    const r = run('fixtures/changning-compliant.json', 'fixtures/invalid/malformed.json', '--format', 'json');
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout).results).toHaveLength(1); // the good input is still reported
+  });
+
+  it('usage errors exit 4', () => {
+    expect(run('--bogus').code).toBe(4);
+    expect(run().code).toBe(4);
+    expect(run('fixtures/changning-compliant.json', '--format', 'pdf').code).toBe(4);
+    expect(run('standards', 'show').code).toBe(4);
+  });
+
+  it('help and version exit 0', () => {
+    expect(run('--help').code).toBe(0);
+    expect(run('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(run('standards', 'lint').code).toBe(0);
+  });
+});
+
+describe('invalid inputs: exit 3, the file, the place and what was expected, no stack', () => {
+  const dir = fileURLToPath(new URL('../../fixtures/invalid/', import.meta.url));
+  const expectations: Record<string, RegExp> = {
+    'malformed.json': /malformed\.json:\d+:\d+: .*\n  expected: /,
+    'malformed.yaml': /malformed\.yaml:\d+:\d+: /,
+    'wrong-types.json': /wrong-types\.json:5:\d+: facts\.coordination_meetings_per_year \(.+\): expected a whole number ≥ 0 \(次\), got "2" \(string\)\n.*wrong-types\.json:6:\d+: .*got -1[^]*wrong-types\.json:7:\d+: .*got 1\.5/,
+    'unknown-standard.json': /unknown-standard\.json:2:\d+: standard "changning-demo-street" has no version "2019"\n  expected: one of: 2023/,
+    'duplicate-key.json': /duplicate-key\.json:\d+:\d+: duplicate key "\w+" \(first at line \d+:\d+\)/,
+    'not-an-object.yaml': /not-an-object\.yaml:1:1: the document is an array/,
+  };
+  const files = readdirSync(dir);
+  it('every invalid fixture has an expectation', () => expect(files.sort()).toEqual(Object.keys(expectations).sort()));
+  it.each(Object.entries(expectations))('%s', (file, pattern) => {
+    const r = run(`fixtures/invalid/${file}`);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+  });
+  it('an unknown --standard is invalid input too', () => {
+    const r = run('fixtures/changning-compliant.json', '--standard', 'nowhere@2020');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/unknown standard "nowhere@2020"/);
+  });
+});
