@@ -1,10 +1,11 @@
+import { html } from './html/index.js';
 import { json } from './json.js';
 import { markdown } from './markdown.js';
 import { table } from './table.js';
 import type { Formatter } from './types.js';
 
 /** Formatters by name; `--format` help and validation come from this list. */
-const FORMATTERS: Record<string, Formatter> = { table, json, markdown };
+const FORMATTERS: Record<string, Formatter> = { table, json, markdown, html };
 
 export function formatNames(): string[] {
   return Object.keys(FORMATTERS);
