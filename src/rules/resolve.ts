@@ -25,7 +25,8 @@ function step(value: unknown, key: string): unknown {
   }
   if (typeof value === 'string') {
     if (key === 'length') return value.length;
-    return /^\d+$/.test(key) ? value[Number(key)] : undefined;
+    // Only canonical indices, as JavaScript reads them: "01" is not index 1 of a string.
+    return /^(?:0|[1-9]\d*)$/.test(key) ? value[Number(key)] : undefined;
   }
   return undefined;
 }
