@@ -20,7 +20,7 @@ export function aspectChart(aspects: AspectScore[], title: string): string {
   const width = labelWidth + TRACK + 64;
   const height = TOP + aspects.length * ROW + 8;
   const out: string[] = [];
-  out.push(`<svg class="chart" role="img" aria-label="${escapeHtml(title)}" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`);
+  out.push(`<svg class="chart" role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`);
   out.push(`<title>${escapeHtml(title)}</title>`);
   for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
     const x = labelWidth + tick * TRACK;

@@ -10,7 +10,7 @@ export const FONT_STACK =
   '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", system-ui, sans-serif';
 
 export const STYLE = `
-:root { --pass: #1a7f37; --fail: #b54708; --veto: #b42318; --missing: #7a5af8; --muted: #667085; --line: #d0d5dd; --soft: #f2f4f7; }
+:root { --pass: #1a7f37; --fail: #b54708; --veto: #7a0916; --missing: #7a5af8; --muted: #667085; --line: #d0d5dd; --soft: #f2f4f7; }
 * { box-sizing: border-box; }
 body { font-family: ${FONT_STACK}; color: #101828; margin: 0 auto; max-width: 1100px; padding: 24px; line-height: 1.55; font-size: 14px; }
 h1 { font-size: 22px; margin: 0 0 16px; }
@@ -39,6 +39,7 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 .state-pass { background: var(--pass); }
 .state-fail { background: var(--fail); }
 .state-missing { background: var(--missing); }
+.state-unsupported { background: #c11574; }
 .state-not_applicable { background: #98a2b3; }
 .state-triggered { background: var(--veto); }
 .chart { max-width: 100%; height: auto; }
@@ -58,7 +59,9 @@ ul.docs { margin: 0; padding-left: 18px; }
 .rectification li { margin: 0 0 6px; }
 details { margin: 12px 0; }
 summary { cursor: pointer; font-weight: 600; }
-.overview th button { all: inherit; cursor: pointer; }
+.overview th button { all: unset; font-weight: 600; cursor: pointer; }
+.overview th button:focus-visible { outline: 2px solid #2e90fa; }
+.area + .area { border-top: 2px solid var(--line); padding-top: 24px; }
 .overview th[aria-sort="ascending"] button::after { content: " ▲"; }
 .overview th[aria-sort="descending"] button::after { content: " ▼"; }
 .verdict-text-pass { color: var(--pass); font-weight: 600; }
