@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { formatNames } from '../report/index.js';
 import { runAssess, type Io } from './assess-command.js';
+import { runDiff } from './diff-command.js';
+import { diffFormatNames } from '../diff/format/index.js';
 import { describeError, EXIT } from './exit.js';
 import { runInit, runSchema } from './init-command.js';
 import { runLint, runList, runShow } from './standards-command.js';
@@ -85,6 +87,24 @@ function program(io: Io, result: { code: number }): Command {
     .option('--negative-list <ref...>', 'include the facts of these negative lists')
     .addHelpText('after', '\nExample:\n  $ assess schema --standard yangshi-demo-point@2022 > facts.schema.json')
     .action((opts) => void (result.code = runSchema(opts, io)));
+  cmd
+    .command('diff')
+    .description('what changed between two standards (items matched by id), and with --facts what that does to an area')
+    .argument('<a>', 'the old standard: id@version or a YAML file')
+    .argument('<b>', 'the new standard: id@version or a YAML file')
+    .option('--facts <file>', 'assess this facts file or data pack under both and show what changes for it')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(diffFormatNames()).default('table'))
+    .addOption(new Option('--lang <lang>', 'language of the report').choices(['zh', 'en']).default('zh'))
+    .option('--exit-code', 'exit 1 when the standards differ (otherwise diff exits 0)')
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('--no-color', 'no ANSI colours (NO_COLOR is honoured too)')
+    .addHelpText('after', `
+Examples:
+  $ assess diff yangshi-demo-point@2022 changning-demo-street@2023
+  $ assess diff changning-demo-street@2023 fixtures/standards/changning-demo-street-2024-draft.yaml --format markdown
+  $ assess diff changning-demo-street@2023 next.yaml --facts area.json     (what the new version does to this area)
+  $ assess diff a.yaml b.yaml --exit-code --format json                    (CI: exit 1 when they differ)`)
+    .action((a: string, b: string, opts) => void (result.code = runDiff(a, b, opts, io)));
   return cmd;
 }
 

@@ -1,0 +1,46 @@
+import type { Lang } from '../assess/types.js';
+import { assessImpact } from '../diff/impact.js';
+import { getDiffFormatter } from '../diff/format/index.js';
+import { diffStandards } from '../diff/standards.js';
+import { readFactsSource } from '../facts/load.js';
+import { validateFacts } from '../facts/validate.js';
+import { mergeVocabularies } from '../facts/vocabulary.js';
+import { loadStandardSync } from '../standard/load.js';
+import type { Io } from './assess-command.js';
+import { EXIT } from './exit.js';
+import { wantColor, writeAtomic } from './output.js';
+
+export interface DiffOptions {
+  facts?: string;
+  format: string;
+  lang: Lang;
+  exitCode?: boolean;
+  output?: string;
+  color?: boolean;
+}
+
+/**
+ * `assess diff <a> <b>`: what changed from standard a to standard b, and with --facts what that
+ * does to one area. Exit 0 unless --exit-code, then 1 where they differ (git diff's convention);
+ * unreadable or invalid standards and facts throw InputError, which main turns into exit 3.
+ */
+export function runDiff(a: string, b: string, opts: DiffOptions, io: Io): number {
+  const formatter = getDiffFormatter(opts.format)!;
+  const from = loadStandardSync(a);
+  const to = loadStandardSync(b);
+  const diff = diffStandards(from, to);
+  let impact = null;
+  if (opts.facts) {
+    const source = readFactsSource(opts.facts);
+    // Checked against both vocabularies: the area's facts must make sense under either version.
+    const { facts, warnings } = validateFacts(source.parsed, mergeVocabularies(from.vocabulary, to.vocabulary), source.file);
+    for (const w of warnings) io.stderr.write(`warning: ${source.file}${w.line ? `:${w.line}:${w.column}` : ''}: ${w.message}\n`);
+    impact = assessImpact(from, to, facts, opts.facts);
+  }
+  const color = wantColor(opts.color, !!opts.output, io.stdout);
+  const width = Math.min(Math.max(io.stdout.columns ?? 100, 60), 160);
+  const text = formatter(diff, impact, { lang: opts.lang, color, width });
+  if (opts.output) writeAtomic(opts.output, text);
+  else io.stdout.write(text);
+  return opts.exitCode && !diff.identical ? EXIT.fail : EXIT.pass;
+}
