@@ -2,13 +2,22 @@ import { assessFacts } from '../assess/assess.js';
 import type { AssessResult, Lang } from '../assess/types.js';
 import { InputError } from '../errors.js';
 import { declaredStandard, readFactsSource } from '../facts/load.js';
+import type { FactsFile } from '../facts/types.js';
 import { validateFacts } from '../facts/validate.js';
+import { compareWithBaseline, findBaseline, readBaseline, type BaselineResult } from '../packs/baseline.js';
+import { expandInputs } from '../packs/batch.js';
+import { applyEvidence, type EvidenceMode } from '../packs/evidence.js';
+import { packFiles } from '../packs/files.js';
+import { summarize, type InvalidInput } from '../packs/summary.js';
 import { getFormatter } from '../report/index.js';
+import type { Parsed } from '../source/types.js';
 import { DEFAULT_LIMITS } from '../source/types.js';
 import { loadStandardSync } from '../standard/load.js';
 import { DEFAULT_STANDARD } from '../standard/registry.js';
-import { describeError, EXIT, exitForVerdict, worst } from './exit.js';
+import { describeError, EXIT, worst } from './exit.js';
+import { exitFor, type FailOn } from './fail-on.js';
 import { wantColor, writeAtomic } from './output.js';
+import { progressFor } from './progress.js';
 
 export interface AssessOptions {
   standard?: string;
@@ -19,6 +28,9 @@ export interface AssessOptions {
   color?: boolean;
   debug?: boolean;
   maxBytes?: number;
+  failOn?: FailOn;
+  evidence?: EvidenceMode;
+  baseline?: string;
 }
 
 export interface Io {
@@ -26,28 +38,49 @@ export interface Io {
   stderr: NodeJS.WriteStream;
 }
 
-/** `assess <facts-or-pack>...`: every input assessed, one report, exit code the worst. */
+/**
+ * `assess <facts-or-pack>...`: every input assessed (a directory of packs expanded to its packs),
+ * one report, exit code the worst. A pack that can't be read is reported and the rest still run.
+ */
 export function runAssess(inputs: string[], opts: AssessOptions, io: Io): number {
   const formatter = getFormatter(opts.format)!;
   const limits = { ...DEFAULT_LIMITS, ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) };
-  const results: AssessResult[] = [];
-  const codes: number[] = [];
-  for (const input of inputs) {
+  let baseline: BaselineResult[] | undefined;
+  if (opts.baseline) {
     try {
-      const result = assessOne(input, opts, limits);
-      for (const w of result.warnings) io.stderr.write(`warning: ${w}\n`);
-      results.push(result);
-      codes.push(exitForVerdict(result.verdict));
+      baseline = readBaseline(opts.baseline, limits);
     } catch (e) {
       const { lines, code } = describeError(e, opts.debug);
       io.stderr.write(lines.join('\n') + '\n');
+      return code;
+    }
+  }
+  const expanded = expandInputs(inputs);
+  const progress = progressFor(io.stderr, expanded.inputs.length);
+  const results: AssessResult[] = [];
+  const invalid: InvalidInput[] = [];
+  const codes: number[] = [];
+  for (const input of expanded.inputs) {
+    progress.tick(input);
+    try {
+      let result = assessOne(input, opts, limits);
+      if (baseline) result = { ...result, progress: compareWithBaseline(result, findBaseline(result, baseline)) };
+      for (const w of result.warnings) progress.log(`warning: ${w}\n`);
+      results.push(result);
+      codes.push(exitFor(result, opts.failOn));
+    } catch (e) {
+      const { lines, code } = describeError(e, opts.debug);
+      progress.log(lines.join('\n') + '\n');
+      invalid.push({ input, message: lines.join('\n').replace(/^(error|internal error): /, '') });
       codes.push(code);
     }
   }
-  if (results.length || inputs.length === 0) {
+  progress.done();
+  if (results.length || expanded.batch) {
     const color = wantColor(opts.color, !!opts.output, io.stdout);
     const width = Math.min(Math.max(io.stdout.columns ?? 100, 60), 160);
-    const text = formatter(results, { lang: opts.lang, color, width });
+    const summary = expanded.batch ? summarize(results, invalid) : undefined;
+    const text = formatter(results, { lang: opts.lang, color, width, ...(summary ? { summary } : {}) });
     if (opts.output) writeAtomic(opts.output, text);
     else io.stdout.write(text);
   }
@@ -70,11 +103,32 @@ function assessOne(input: string, opts: AssessOptions, limits: typeof DEFAULT_LI
     throw e;
   }
   const { facts, warnings } = validateFacts(source.parsed, standard.vocabulary, source.file);
-  return assessFacts(standard, facts, {
+  const result = assessFacts(standard, facts, {
     lang: opts.lang,
     input,
     warnings: warnings.map((w) => `${source.file}${w.line ? `:${w.line}:${w.column}` : ''}: ${w.message}`),
   });
+  const located: AssessResult = { ...result, file: source.file, locations: locationsOf(source.parsed, facts) };
+  // Evidence is checked for data packs only: a lone facts file has no pack to hold its documents.
+  if (!source.pack) return located;
+  return applyEvidence(located, facts.evidence, packFiles(source.pack), { mode: opts.evidence ?? 'strict', lang: opts.lang, policy: standard.verdict });
+}
+
+/** Where each fact and each evidence list stands, so a CI annotation can point at the line. */
+function locationsOf(parsed: Parsed, facts: FactsFile): Record<string, { line: number; column: number }> {
+  const out: Record<string, { line: number; column: number }> = {};
+  const put = (pointer: string) => {
+    const at = parsed.locate(pointer);
+    if (at) out[pointer] = { line: at.line, column: at.column };
+  };
+  put('/facts');
+  for (const name of Object.keys(facts.facts)) put(`/facts/${escapePointer(name)}`);
+  for (const name of Object.keys(facts.evidence)) put(`/evidence/${escapePointer(name)}`);
+  return out;
+}
+
+function escapePointer(s: string): string {
+  return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export { EXIT };

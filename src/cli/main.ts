@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { formatNames } from '../report/index.js';
 import { runAssess, type Io } from './assess-command.js';
+import { FAIL_ON } from './fail-on.js';
 import { runDiff } from './diff-command.js';
 import { diffFormatNames } from '../diff/format/index.js';
 import { describeError, EXIT } from './exit.js';
@@ -15,6 +16,9 @@ Examples:
   $ assess fixtures/changning-compliant.json
   $ assess area.yaml --standard yangshi-demo-point@2022 --negative-list negative-list@2023
   $ assess packs/*/ --format json --output report.json
+  $ assess packs/ --format junit --output weibao-junit.xml     (each sub-directory a data pack)
+  $ assess packs/ --fail-on veto --format github                (CI: annotate, fail only on a veto)
+  $ assess packs/xinhua --baseline last-month.json --format markdown   (月报: change since last month)
   $ assess standards list
 
 Exit codes:
@@ -38,6 +42,9 @@ function program(io: Io, result: { code: number }): Command {
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--no-color', 'no ANSI colours (NO_COLOR is honoured too)')
     .option('--max-bytes <n>', 'largest input file accepted, in bytes', (v) => positiveInt(v, '--max-bytes'))
+    .addOption(new Option('--fail-on <level>', 'what makes the exit code non-zero: fail = any item not met or facts missing (1) or a veto (2); missing = only an incomplete pack (facts missing, evidence not holding: 1) or a veto (2); veto = only a veto (2). Invalid input always exits 3').choices(FAIL_ON).default('fail'))
+    .addOption(new Option('--evidence <mode>', 'data packs: strict = a met item whose evidence is missing, empty, outside the pack or altered is unsupported (not met); warn = only report it').choices(['strict', 'warn']).default('strict'))
+    .option('--baseline <report.json>', 'a previous `--format json` report: show newly met, newly failed, still open and the score change per aspect')
     .option('--debug', 'print stack traces of errors')
     .enablePositionalOptions()
     .showHelpAfterError('(run assess --help for usage)')

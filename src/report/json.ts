@@ -4,7 +4,8 @@ import type { Formatter } from './types.js';
 /** The contract's JSON, version 1: stable key order, one object for all inputs. */
 export const SCHEMA_VERSION = 1;
 
-export const json: Formatter = (results) => JSON.stringify({ schemaVersion: SCHEMA_VERSION, results: results.map(toJson) }, null, 2) + '\n';
+export const json: Formatter = (results, options) =>
+  JSON.stringify({ schemaVersion: SCHEMA_VERSION, results: results.map(toJson), ...(options?.summary ? { summary: options.summary } : {}) }, null, 2) + '\n';
 
 export function toJson(r: AssessResult) {
   return {
@@ -42,5 +43,7 @@ export function toJson(r: AssessResult) {
       missing: v.missing,
     })),
     warnings: r.warnings,
+    ...(r.evidenceFindings ? { evidenceFindings: r.evidenceFindings } : {}),
+    ...(r.progress ? { progress: r.progress } : {}),
   };
 }

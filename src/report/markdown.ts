@@ -1,9 +1,12 @@
 import type { AssessResult } from '../assess/types.js';
 import { labels, percent, placeOf } from './labels.js';
+import { batchMarkdown } from './batch-markdown.js';
+import { progressMarkdown } from './progress-markdown.js';
 import type { Formatter } from './types.js';
 
 /** A summary to paste into a 问题清单 or post on a pull request. */
-export const markdown: Formatter = (results, { lang }) => results.map((r) => one(r, lang)).join('\n---\n\n');
+export const markdown: Formatter = (results, { lang, summary }) =>
+  (summary ? batchMarkdown(results, summary, lang) : '') + results.map((r) => one(r, lang) + progressMarkdown(r, lang)).join('\n---\n\n');
 
 function one(r: AssessResult, lang: 'zh' | 'en'): string {
   const L = labels(lang);

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync, realpathSync, lstatSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
+
+/** What a pack knows about one of its files, without reading anything outside the pack. */
+export type ProbeResult =
+  | { kind: 'file'; size: number }
+  | { kind: 'not-found' | 'not-file' | 'outside' | 'unreadable'; detail?: string };
+
+/**
+ * The file system of one data pack, as the evidence check sees it. `rel` has already been
+ * checked to be relative and free of `..` (evidence.ts); this is where links are followed.
+ */
+export interface PackFiles {
+  probe(rel: string): ProbeResult;
+  /** Hex sha256 of a file `probe` called `file`. */
+  sha256(rel: string): string;
+}
+
+/**
+ * A pack directory on disk. Every path is resolved with realpath and must stay under the pack's
+ * own realpath, so a symlink (or a symlinked sub-directory) pointing out of the pack is reported
+ * as `outside` and never opened; the hash reads the resolved path that was checked.
+ */
+export function packFiles(root: string): PackFiles {
+  const realRoot = realpathSync(root);
+  const resolved = new Map<string, string>();
+  const inside = (p: string) => p === realRoot || p.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+  return {
+    probe(rel) {
+      const full = join(root, rel);
+      let real: string;
+      try {
+        real = realpathSync(full);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'not-found', detail: isSymlink(full) ? 'a symlink to nothing' : undefined };
+        if (code === 'ELOOP') return { kind: 'unreadable', detail: 'a symlink loop' };
+        return { kind: 'unreadable', detail: code };
+      }
+      if (!inside(real)) return { kind: 'outside' };
+      try {
+        const st = statSync(real);
+        if (!st.isFile()) return { kind: 'not-file', detail: st.isDirectory() ? 'a directory' : undefined };
+        resolved.set(rel, real);
+        return { kind: 'file', size: st.size };
+      } catch (e) {
+        return { kind: 'unreadable', detail: (e as NodeJS.ErrnoException).code };
+      }
+    },
+    sha256(rel) {
+      const real = resolved.get(rel);
+      if (!real) throw new Error(`sha256 of ${rel} before it was probed as a file inside the pack`);
+      return hashFile(real);
+    },
+  };
+}
+
+function isSymlink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Hash in chunks: evidence can be a large scan, and only its digest is needed. */
+function hashFile(path: string): string {
+  const hash = createHash('sha256');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      hash.update(n === buf.length ? buf : buf.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}

@@ -1,0 +1,68 @@
+import { Chalk } from 'chalk';
+import type { Verdict } from '../assess/types.js';
+import { batchLabels, signedPoints } from './batch-labels.js';
+import { labels, percent, placeOf } from './labels.js';
+import type { Formatter } from './types.js';
+import { displayWidth, truncate } from './width.js';
+
+/**
+ * The terminal view of a batch: one line per pack (verdict, score, items met, area, where it came
+ * from), the packs that could not be read, then the summary — what a district 未保办 reads before
+ * opening any single report.
+ */
+export const batchTable: Formatter = (results, { lang, color, width, summary }) => {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const L = labels(lang);
+  const B = batchLabels(lang);
+  const paint: Record<Verdict, (s: string) => string> = { pass: c.green, fail: c.red, veto: c.bgRed.white };
+  const out: string[] = [];
+  const verdictWidth = Math.max(...Object.values(L.verdict).map(displayWidth), displayWidth(B.invalid));
+  const line = (verdict: string, rest: string) => `${verdict}${' '.repeat(Math.max(0, verdictWidth - displayWidth(stripAnsi(verdict))))}  ${rest}`;
+
+  for (const r of results) {
+    const met = r.aspects.reduce((s, a) => s + a.met, 0);
+    const applicable = r.aspects.reduce((s, a) => s + a.applicable, 0);
+    const name = [r.area.name, r.period].filter(Boolean).join(' · ') || '—';
+    const delta = r.progress ? `  ${signedPoints(r.progress.score.delta)}` : '';
+    const fixed = `${percent(r.score).padStart(6)}  ${`${met}/${applicable}`.padStart(7)}${delta}  `;
+    const text = `${name}${r.input ? `  ${r.input}` : ''}`;
+    out.push(line(paint[r.verdict](L.verdict[r.verdict]), fixed + truncate(text, Math.max(20, width - verdictWidth - displayWidth(fixed) - 2))));
+  }
+  for (const bad of summary?.invalid ?? []) {
+    out.push(line(c.magenta(B.invalid), `${bad.input}: ${truncate(bad.message.split('\n')[0], Math.max(20, width - verdictWidth - displayWidth(bad.input) - 4))}`));
+  }
+  if (!summary) return out.join('\n') + '\n';
+
+  const counts = summary.byVerdict;
+  out.push('', c.bold(`${B.summary}${lang === 'zh' ? '：' : ': '}${B.packs(summary.total)}`) + `  ${[
+    `${L.verdict.pass} ${counts.pass}`,
+    `${L.verdict.fail} ${counts.fail}`,
+    `${L.verdict.veto} ${counts.veto}`,
+    `${B.invalid} ${counts.invalid}`,
+  ].join(lang === 'zh' ? '，' : ', ')}`);
+  if (summary.worst.length) {
+    out.push('', c.bold(B.worst));
+    for (const w of summary.worst) {
+      out.push(`  ${paint[w.verdict](L.verdict[w.verdict])}  ${percent(w.score).padStart(6)}  ${truncate([w.area, w.period].filter(Boolean).join(' · '), Math.max(20, width - 24))}`);
+    }
+  }
+  if (summary.vetoes.length) {
+    out.push('', c.bold(B.vetoes));
+    for (const v of summary.vetoes) out.push(`  ${String(v.count).padStart(4)}  ${L.negativeItem} ${v.number}  ${truncate(v.text, Math.max(20, width - 24))}`);
+  }
+  if (summary.mostFailed.length) {
+    const areas = results.length;
+    out.push('', c.bold(B.mostFailed));
+    for (const i of summary.mostFailed) {
+      const head = `  ${B.areas(i.count, areas).padStart(lang === 'zh' ? 9 : 10)}  ${i.aspect} / ${placeOf(i)}  ${i.id}`;
+      out.push(truncate(head, width));
+      out.push(c.gray(`      ${truncate(i.text, Math.max(20, width - 6))}`));
+    }
+  }
+  return out.join('\n') + '\n';
+};
+
+function stripAnsi(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\x1b\[[0-9;]*m/g, '');
+}

@@ -1,0 +1,75 @@
+import type { AssessResult, ItemResult } from '../assess/types.js';
+import { labels, percent, placeOf } from './labels.js';
+import type { Formatter } from './types.js';
+
+/**
+ * GitHub Actions workflow commands: one `::error` per item not met and per veto, pointing at the
+ * facts file and the line of the fact (of its evidence list, for evidence problems), a
+ * `::warning` per warning and one `::notice` per area with its verdict. Lines are found by the
+ * CLI (`locations` on the result), never by reading files here.
+ */
+export const github: Formatter = (results, { lang, summary }) => {
+  const out: string[] = [];
+  for (const r of results) out.push(...forResult(r, lang));
+  for (const bad of summary?.invalid ?? []) out.push(command('error', { file: bad.input, title: 'weibao: invalid input' }, bad.message));
+  return out.length ? out.join('\n') + '\n' : '';
+};
+
+function forResult(r: AssessResult, lang: 'zh' | 'en'): string[] {
+  const L = labels(lang);
+  const file = r.file ?? r.input;
+  const out: string[] = [];
+  for (const i of r.items) {
+    if (i.state === 'pass' || i.state === 'not_applicable') continue;
+    const message = `${i.aspect} / ${placeOf(i)}: ${i.text}\n${i.explanation}`;
+    out.push(command('error', { file, line: lineOf(r, i), title: `${L.state[i.state]}: ${i.id}` }, message));
+  }
+  for (const v of r.vetoes) {
+    if (v.state === 'clear') continue;
+    const line = v.reads.map((f) => r.locations?.[`/facts/${pointerKey(f)}`]?.line).find((l) => l !== undefined) ?? r.locations?.['/facts']?.line;
+    out.push(command('error', { file, line, title: `${L.negativeItem} ${L.veto[v.state]}: ${v.id}` }, `${v.text}\n${v.explanation}`));
+  }
+  for (const w of r.warnings) out.push(command('warning', { file, title: 'weibao' }, w));
+  const name = [r.area.name, r.period].filter(Boolean).join(' · ') || r.input || '';
+  out.push(command('notice', { file, title: `weibao: ${L.verdict[r.verdict]}` }, `${name}: ${L.verdict[r.verdict]} (${percent(r.score)}), ${r.standard.id}@${r.standard.version}`));
+  return out;
+}
+
+/** An evidence problem points at the evidence list; a failed rule at the first fact it reads. */
+function lineOf(r: AssessResult, i: ItemResult): number | undefined {
+  const at = (p: string) => r.locations?.[p]?.line;
+  if (i.state === 'unsupported') {
+    const facts = (r.evidenceFindings ?? []).filter((f) => f.items.includes(i.id)).map((f) => f.fact);
+    for (const f of facts) {
+      const line = at(`/evidence/${pointerKey(f)}`) ?? at(`/facts/${pointerKey(f)}`);
+      if (line !== undefined) return line;
+    }
+  }
+  const facts = i.state === 'missing' ? i.missing : i.reads;
+  for (const f of facts) {
+    const line = at(`/facts/${pointerKey(f)}`);
+    if (line !== undefined) return line;
+  }
+  return at('/facts');
+}
+
+function pointerKey(s: string): string {
+  return s.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** `::level key=value,…::message`, escaped as the Actions runner unescapes them. */
+export function command(level: 'error' | 'warning' | 'notice', props: Record<string, string | number | undefined>, message: string): string {
+  const p = Object.entries(props)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .join(',');
+  return `::${level}${p ? ' ' + p : ''}::${escapeData(message)}`;
+}
+
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

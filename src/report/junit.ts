@@ -1,0 +1,95 @@
+import type { AssessResult, ItemResult, VetoResult } from '../assess/types.js';
+import type { InvalidInput } from '../packs/summary.js';
+import { labels, placeOf } from './labels.js';
+import type { Formatter } from './types.js';
+import { xmlAttributes as attrs, xmlEscape } from './xml.js';
+
+/**
+ * JUnit XML as Jenkins and GitLab read it (the junit-10 schema's element order: properties, then
+ * testcases): one <testsuite> per area, one <testcase> per item (classname = 项目, name = id and
+ * place), the negative list's items as testcases of their own. fail and unsupported are
+ * <failure>s with the explanation, missing facts a <failure type="missing">, not_applicable
+ * <skipped/>. A pack that could not be read is a suite with one <error>. No timestamps or
+ * durations beyond 0: the report is the same for the same input.
+ */
+export const junit: Formatter = (results, { lang, summary }) => {
+  const suites = [...results.map((r) => suite(r, lang)), ...(summary?.invalid ?? []).map(invalidSuite)];
+  const total = (k: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((s, x) => s + x.counts[k], 0);
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<testsuites${attrs({ name: 'weibao', tests: total('tests'), failures: total('failures'), errors: total('errors'), skipped: total('skipped'), time: 0 })}>\n` +
+    suites.map((s) => s.xml).join('') +
+    '</testsuites>\n'
+  );
+};
+
+interface Suite {
+  xml: string;
+  counts: { tests: number; failures: number; errors: number; skipped: number };
+}
+
+function suite(r: AssessResult, lang: 'zh' | 'en'): Suite {
+  const L = labels(lang);
+  const cases: string[] = [];
+  const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const add = (classname: string, name: string, body: string, kind: 'ok' | 'failure' | 'skipped') => {
+    counts.tests++;
+    if (kind === 'failure') counts.failures++;
+    if (kind === 'skipped') counts.skipped++;
+    cases.push(`    <testcase${attrs({ classname, name, time: 0 })}${body ? `>\n${body}    </testcase>\n` : '/>\n'}`);
+  };
+  for (const i of r.items) {
+    const [kind, body] = itemBody(i, L);
+    add(i.aspect, `${i.id} ${placeOf(i)}`, body, kind);
+  }
+  for (const v of r.vetoes) {
+    const [kind, body] = vetoBody(v, L);
+    add(`${L.negativeItem} (${v.list.id}@${v.list.version})`, `${v.id} ${v.number}`, body, kind);
+  }
+  const name = [r.area.name, r.period].filter(Boolean).join(' · ') || r.input || 'weibao';
+  const properties = [
+    ['input', r.input],
+    ['standard', `${r.standard.id}@${r.standard.version}`],
+    ['verdict', r.verdict],
+    ['score', String(r.score)],
+    ...(r.area.code ? [['area.code', r.area.code]] : []),
+  ]
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `      <property${attrs({ name: k, value: v })}/>\n`)
+    .join('');
+  const xml =
+    `  <testsuite${attrs({ name, tests: counts.tests, failures: counts.failures, errors: 0, skipped: counts.skipped, time: 0, file: r.file ?? r.input })}>\n` +
+    `    <properties>\n${properties}    </properties>\n` +
+    cases.join('') +
+    '  </testsuite>\n';
+  return { xml, counts };
+}
+
+type Words = ReturnType<typeof labels>;
+
+function itemBody(i: ItemResult, L: Words): ['ok' | 'failure' | 'skipped', string] {
+  const detail = `${i.text}\n\n${i.explanation}`;
+  switch (i.state) {
+    case 'pass':
+      return ['ok', ''];
+    case 'not_applicable':
+      return ['skipped', `      <skipped${attrs({ message: i.explanation || L.state.not_applicable })}/>\n`];
+    default:
+      return ['failure', `      <failure${attrs({ message: i.explanation || L.state[i.state], type: i.state })}>${xmlEscape(detail)}</failure>\n`];
+  }
+}
+
+function vetoBody(v: VetoResult, L: Words): ['ok' | 'failure', string] {
+  if (v.state === 'clear') return ['ok', ''];
+  const type = v.state === 'triggered' ? 'veto' : 'missing';
+  return ['failure', `      <failure${attrs({ message: v.explanation || L.veto[v.state], type })}>${xmlEscape(`${v.text}\n\n${v.explanation}`)}</failure>\n`];
+}
+
+function invalidSuite(bad: InvalidInput): Suite {
+  const xml =
+    `  <testsuite${attrs({ name: bad.input, tests: 1, failures: 0, errors: 1, skipped: 0, time: 0 })}>\n` +
+    `    <testcase${attrs({ classname: 'weibao', name: `load ${bad.input}`, time: 0 })}>\n` +
+    `      <error${attrs({ message: bad.message.split('\n')[0], type: 'invalid-input' })}>${xmlEscape(bad.message)}</error>\n` +
+    '    </testcase>\n  </testsuite>\n';
+  return { xml, counts: { tests: 1, failures: 0, errors: 1, skipped: 0 } };
+}
