@@ -72,9 +72,10 @@ function directionOf(rule: unknown, pointer: string, from: number, to: number, p
   else if (UPPER_FIRST.has(op)) isMinimum = !first;
   if (isMinimum === null) return { operator, fact, direction: 'changed' };
   let asksMore = isMinimum ? to > from : to < from;
-  const negations = path.filter((s) => s === '!').length + (polarity === 'veto' ? 1 : 0);
-  if (negations % 2) asksMore = !asksMore;
-  return { operator, fact, direction: asksMore ? 'stricter' : 'looser' };
+  const negated = path.filter((s) => s === '!').length % 2 === 1;
+  if (negated !== (polarity === 'veto')) asksMore = !asksMore;
+  // Shown as "not <" so a reader sees why lowering a "<" bound came out looser.
+  return { operator: negated ? `not ${operator}` : operator, fact, direction: asksMore ? 'stricter' : 'looser' };
 }
 
 function nodeAt(root: unknown, path: string[]): unknown {

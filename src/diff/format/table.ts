@@ -49,9 +49,9 @@ function itemBlocks(d: ItemsDiff, L: DiffLabels, c: InstanceType<typeof Chalk>, 
   const head = (title: string, n: number) => out.push('', c.bold(`${title} (${n})`));
   const body = (s: string, indent = 6) => wrap(s, Math.max(20, width - indent)).map((l) => ' '.repeat(indent) + l);
   if (d.added.length) head(heads.added, d.added.length);
-  for (const i of d.added) out.push(c.green(`  + ${placeText(i)}  [${i.id}]`), ...body(i.text).map(c.green));
+  for (const i of d.added) out.push(c.green(`  + ${placeText(i)}  [${i.id}]`), ...body(i.text).map((l) => c.green(l)));
   if (d.removed.length) head(heads.removed, d.removed.length);
-  for (const i of d.removed) out.push(c.red(`  − ${placeText(i)}  [${i.id}]`), ...body(i.text).map(c.red));
+  for (const i of d.removed) out.push(c.red(`  − ${placeText(i)}  [${i.id}]`), ...body(i.text).map((l) => c.red(l)));
   if (d.moved.length) head(L.moved, d.moved.length);
   for (const m of d.moved) out.push(`  → [${m.id}]  ${placeText(m.from)} → ${placeText(m.to)}`);
   if (d.reworded.length) head(L.reworded, d.reworded.length);
