@@ -57,6 +57,7 @@ if (!haveChromium && process.env.CI) {
     });
   });
 } else if (!haveChromium) {
+  console.warn(`test/browser/html.test.ts: skipping, ${CHROMIUM} not found (apt-get install chromium, or set CHROMIUM_PATH)`);
   describe.skip(`HTML report in Chromium — skipped: ${CHROMIUM} not found (apt-get install chromium, or set CHROMIUM_PATH)`, () => {
     it('renders the reports', () => {});
   });
@@ -79,7 +80,7 @@ if (!haveChromium && process.env.CI) {
         executablePath: CHROMIUM,
         headless: true,
         args: FLAGS,
-        viewport: { width: 1000, height: 1400 },
+        viewport: { width: 960, height: 1080 },
         locale: 'zh-CN',
       });
       [context] = await Promise.all([launched, ...reports]);
