@@ -9,7 +9,7 @@ import { expandInputs } from '../packs/batch.js';
 import { applyEvidence, type EvidenceMode } from '../packs/evidence.js';
 import { packFiles } from '../packs/files.js';
 import { summarize, type InvalidInput } from '../packs/summary.js';
-import { getFormatter } from '../report/index.js';
+import { getFormatter, getRectificationFormatter } from '../report/index.js';
 import type { Parsed } from '../source/types.js';
 import { DEFAULT_LIMITS } from '../source/types.js';
 import { loadStandardSync } from '../standard/load.js';
@@ -31,6 +31,8 @@ export interface AssessOptions {
   failOn?: FailOn;
   evidence?: EvidenceMode;
   baseline?: string;
+  /** `responsible`: print the 整改清单 (open items by 责任单位) instead of the full report. */
+  by?: 'responsible';
 }
 
 export interface Io {
@@ -43,7 +45,11 @@ export interface Io {
  * one report, exit code the worst. A pack that can't be read is reported and the rest still run.
  */
 export function runAssess(inputs: string[], opts: AssessOptions, io: Io): number {
-  const formatter = getFormatter(opts.format)!;
+  const formatter = opts.by === 'responsible' ? getRectificationFormatter(opts.format) : getFormatter(opts.format)!;
+  if (!formatter) {
+    io.stderr.write(`error: --by responsible has no ${opts.format} format (use table, json, markdown or html)\n`);
+    return EXIT.usage;
+  }
   const limits = { ...DEFAULT_LIMITS, ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) };
   let baseline: BaselineResult[] | undefined;
   if (opts.baseline) {

@@ -39,6 +39,7 @@ function program(io: Io, result: { code: number }): Command {
     .option('--negative-list <ref...>', 'apply a negative list (id@version) besides those the standard declares')
     .addOption(new Option('-f, --format <name>', 'output format').choices(formatNames()).default('table'))
     .addOption(new Option('--lang <lang>', 'language of the report').choices(['zh', 'en']).default('zh'))
+    .addOption(new Option('--by <grouping>', 'print the 整改清单 instead: open items grouped by 责任单位 (by 项目 where a standard names none)').choices(['responsible']))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--no-color', 'no ANSI colours (NO_COLOR is honoured too)')
     .option('--max-bytes <n>', 'largest input file accepted, in bytes', (v) => positiveInt(v, '--max-bytes'))
