@@ -64,10 +64,16 @@ function isSymlink(p: string): boolean {
   }
 }
 
-/** Hash in chunks: evidence can be a large scan, and only its digest is needed. */
+const CHUNK = 1 << 20;
+let chunk: Buffer | undefined;
+
+/**
+ * Hash in chunks: evidence can be a large scan, and only its digest is needed. One buffer for
+ * the process (reads are synchronous), so a batch of thousands of files doesn't churn the heap.
+ */
 function hashFile(path: string): string {
   const hash = createHash('sha256');
-  const buf = Buffer.allocUnsafe(1 << 20);
+  const buf = (chunk ??= Buffer.allocUnsafe(CHUNK));
   const fd = openSync(path, 'r');
   try {
     for (;;) {

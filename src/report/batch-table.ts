@@ -43,12 +43,12 @@ export const batchTable: Formatter = (results, { lang, color, width, summary }) 
   if (summary.worst.length) {
     out.push('', c.bold(B.worst));
     for (const w of summary.worst) {
-      out.push(`  ${paint[w.verdict](L.verdict[w.verdict])}  ${percent(w.score).padStart(6)}  ${truncate([w.area, w.period].filter(Boolean).join(' · '), Math.max(20, width - 24))}`);
+      out.push('  ' + line(paint[w.verdict](L.verdict[w.verdict]), `${percent(w.score).padStart(6)}  ${truncate([w.area, w.period].filter(Boolean).join(' · '), Math.max(20, width - verdictWidth - 12))}`));
     }
   }
   if (summary.vetoes.length) {
     out.push('', c.bold(B.vetoes));
-    for (const v of summary.vetoes) out.push(`  ${String(v.count).padStart(4)}  ${L.negativeItem} ${v.number}  ${truncate(v.text, Math.max(20, width - 24))}`);
+    for (const v of summary.vetoes) out.push(truncate(`  ${B.areas(v.count, results.length).padStart(lang === 'zh' ? 9 : 10)}  ${L.negativeItem} ${v.number}  ${v.id}  ${v.text}`, width));
   }
   if (summary.mostFailed.length) {
     const areas = results.length;

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// N synthetic data packs for load tests, deterministic for a given seed:
+//   node scripts/make-packs.mjs 1000 /tmp/packs-1k [--seed 1]
+//   time node bin/assess.js /tmp/packs-1k --format json > /dev/null
+// Each pack starts from fixtures/changning-compliant.json (every item met); the seeded generator
+// then breaks some: ~35% get one to three facts worsened (a count to 0, a yes to no), ~5% lose a
+// fact (missing), ~3% take the triggering facts of fixtures/changning-vetoed.json, ~5% have an
+// evidence file tampered with and ~3% one missing. DIR must not exist or be empty.
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writePack } from './pack-writer.mjs';
+
+const args = process.argv.slice(2);
+const seedAt = args.indexOf('--seed');
+const seed = seedAt >= 0 ? Number(args.splice(seedAt, 2)[1]) : 1;
+const [countArg, dir] = args;
+const count = Number(countArg);
+if (!Number.isInteger(count) || count < 1 || !dir || !Number.isFinite(seed)) {
+  process.stderr.write('usage: node scripts/make-packs.mjs <count> <dir> [--seed <n>]\n');
+  process.exit(4);
+}
+if (existsSync(dir) && readdirSync(dir).length) {
+  process.stderr.write(`error: ${dir} is not empty\n`);
+  process.exit(3);
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const fixture = (name) => JSON.parse(readFileSync(join(root, 'fixtures', `changning-${name}.json`), 'utf8'));
+const base = fixture('compliant');
+const vetoed = fixture('vetoed');
+const vetoFacts = Object.keys(vetoed.facts).filter((k) => JSON.stringify(vetoed.facts[k]) !== JSON.stringify(base.facts[k]));
+const factNames = Object.keys(base.facts).filter((k) => typeof base.facts[k] === 'number' || base.facts[k] === true);
+const documents = [...new Set(Object.values(base.evidence ?? {}).flat().map((p) => (typeof p === 'string' ? p : p.path).split('/')[1]))];
+
+// mulberry32: small, fast, and the same sequence on every platform for the same seed.
+function rng(a) {
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = rng(seed);
+const pick = (list) => list[Math.floor(random() * list.length)];
+
+mkdirSync(dir, { recursive: true });
+const width = String(count).length;
+for (let n = 1; n <= count; n++) {
+  const facts = structuredClone(base);
+  if (random() < 0.35) {
+    for (let k = 1 + Math.floor(random() * 3); k > 0; k--) {
+      const name = pick(factNames);
+      facts.facts[name] = typeof facts.facts[name] === 'number' ? 0 : false;
+    }
+  }
+  if (random() < 0.05) delete facts.facts[pick(factNames)];
+  if (random() < 0.03) for (const name of vetoFacts) facts.facts[name] = vetoed.facts[name];
+  const tamper = random() < 0.05 ? [pick(documents)] : [];
+  const remove = random() < 0.03 ? [pick(documents)] : [];
+  const id = String(n).padStart(width, '0');
+  writePack(join(dir, `pack-${id}`), facts, { area: `合成街道${id}（虚构）`, tamper, remove });
+}
+process.stderr.write(`wrote ${count} packs to ${dir} (seed ${seed})\n`);
