@@ -162,5 +162,28 @@ if (!haveChromium && process.env.CI) {
       expect(requests).toEqual([url]);
       await page.close();
     }, 60_000);
+
+    it('prints on A4: collapsed items shown, nothing wider than the page, one area per page', async () => {
+      const { file } = generated.get('packs')!;
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+      await page.goto(pathToFileURL(file).href);
+      const row = page.locator('details.all-items tr.item').first();
+      await expect(row.isVisible()).resolves.toBe(false);
+      await page.emulateMedia({ media: 'print' });
+      await expect(row.isVisible()).resolves.toBe(true);
+      const layout = await page.evaluate(() => ({
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        breaks: [...document.querySelectorAll('section.area')].map((s) => getComputedStyle(s).breakBefore),
+        // A long unbreakable explanation (a sha256) must not squeeze the item text to a sliver.
+        textShare: [...document.querySelectorAll('table.findings')].map((t) => t.querySelectorAll('th')[2].getBoundingClientRect().width / t.getBoundingClientRect().width),
+      }));
+      expect(layout.overflow).toBeLessThanOrEqual(0);
+      for (const share of layout.textShare) expect(share).toBeGreaterThan(0.3);
+      expect(layout.breaks.slice(1).every((b) => b === 'page')).toBe(true);
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      await page.close();
+    }, 60_000);
   });
 }

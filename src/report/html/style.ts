@@ -35,7 +35,7 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 .banner dt { display: inline; opacity: .8; }
 .banner dd { display: inline; margin: 0 0 0 4px; }
 .banner .vetoes { flex: 1 1 100%; background: rgba(255,255,255,.15); border-radius: 4px; padding: 6px 10px; margin: 0; list-style: none; }
-.state { display: inline-block; border-radius: 3px; padding: 0 6px; font-size: 12px; white-space: nowrap; color: #fff; background: var(--muted); }
+.state { display: inline-block; border-radius: 3px; padding: 0 6px; font-size: 12px; color: #fff; background: var(--muted); }
 .state-pass { background: var(--pass); }
 .state-fail { background: var(--fail); }
 .state-missing { background: var(--missing); }
@@ -52,10 +52,12 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 .chart .bar.none-applicable { fill: #98a2b3; }
 ul.docs { margin: 0; padding-left: 18px; }
 .group { break-inside: avoid; }
-.findings td:nth-child(1), .findings td:nth-child(2), .vetoes td:nth-child(1), .all-items td:nth-child(1), .all-items td:nth-child(2) { white-space: nowrap; }
-.findings td:nth-child(3) { width: 42%; }
-.findings td:nth-child(5) { width: 16%; }
-.all-items td:nth-child(4) { width: 50%; }
+td { overflow-wrap: anywhere; }
+/* Fixed layouts: an unbreakable string (a sha256 in an explanation) must not widen a column off the A4 page. */
+table.findings, table.vetoes, .all-items table { table-layout: fixed; }
+.findings th:nth-child(1) { width: 10%; } .findings th:nth-child(2) { width: 11%; } .findings th:nth-child(3) { width: 37%; } .findings th:nth-child(4) { width: 26%; } .findings th:nth-child(5) { width: 16%; }
+.vetoes th:nth-child(1) { width: 10%; } .vetoes th:nth-child(2) { width: 7%; } .vetoes th:nth-child(3) { width: 45%; }
+.all-items th:nth-child(1) { width: 10%; } .all-items th:nth-child(2) { width: 10%; } .all-items th:nth-child(3) { width: 10%; } .all-items th:nth-child(4) { width: 44%; }
 .rectification li { margin: 0 0 6px; }
 details { margin: 12px 0; }
 summary { cursor: pointer; font-weight: 600; }
