@@ -81,7 +81,13 @@ function missingWords(paths: string[], vocabulary: Vocabulary, lang: Lang): stri
 }
 
 function triggeredWords(reads: string[], facts: unknown, vocabulary: Vocabulary, lang: Lang): string {
-  return reads
+  // Name the facts that set it off (a count above 0, a true); all of them if none stands out.
+  const value = (p: string) => resolvePath(facts, p);
+  const telling = reads.filter((p) => {
+    const v = value(p);
+    return v === true || (typeof v === 'number' && v > 0);
+  });
+  return (telling.length ? telling : reads)
     .map((p) => {
       const v = resolvePath(facts, p);
       const spec = vocabulary[p];

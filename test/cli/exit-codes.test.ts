@@ -1,14 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { run } from '../helpers/cli.js';
 
 // The exit-code contract through the real binary (bin/assess.js → dist/), as CI and users see it.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-export function run(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/assess.js', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('exit codes', () => {
   it.each([
