@@ -1,8 +1,8 @@
+import { evidenceToSupply, isOpen, rectificationGroups } from '../../assess/rectification.js';
 import type { AssessResult, ItemResult, Lang, VetoResult } from '../../assess/types.js';
 import { labels, percent, placeOf } from '../labels.js';
 import { aspectChart } from './chart.js';
 import { classToken, escapeHtml as h } from './escape.js';
-import { isOpen, rectification } from './rectification.js';
 import { areaTitle, stateLabel, vetoLabel, type Labels } from './words.js';
 
 /** One area's section: banner, chart, findings, 整改清单, then every item collapsed. */
@@ -77,8 +77,10 @@ function findingsTable(items: ItemResult[], L: Labels): string {
 }
 
 function rectificationSection(items: ItemResult[], L: Labels): string {
-  const { byUnit, byAspect } = rectification(items);
-  if (!byUnit.length && !byAspect.length) return '';
+  const groups = rectificationGroups(items);
+  if (!groups.length) return '';
+  const byUnit = groups.filter((g) => g.by === 'responsible');
+  const byAspect = groups.filter((g) => g.by === 'aspect');
   const out = [`<h3>${h(L.html.rectification)}</h3>`];
   const group = (title: string, list: ItemResult[]) =>
     `<div class="group"><h4>${h(title)}</h4><ol>${list
@@ -121,19 +123,15 @@ function missingFacts(i: ItemResult): string {
   return i.missing?.length ? `<br>${i.missing.map((f) => `<code>${h(f)}</code>`).join(' ')}` : '';
 }
 
-/**
- * The documents that would prove the facts the item reads: what the 街道 has to hand in. One
- * line per document (several facts often share one 制度文件); the facts it proves as a tooltip.
- */
+/** What the 街道 has to hand in (for missing facts, only the documents proving those). */
 function evidence(i: ItemResult): string {
-  const facts = new Map<string, string[]>();
-  for (const need of i.evidence ?? []) for (const doc of need.documents) facts.set(doc, [...(facts.get(doc) ?? []), need.fact]);
-  if (!facts.size) return '<span class="muted">—</span>';
-  return `<ul class="docs">${[...facts].map(([doc, fs]) => `<li title="${h(fs.join(', '))}">${h(doc)}</li>`).join('')}</ul>`;
+  const docs = evidenceToSupply(i);
+  if (!docs.length) return '<span class="muted">—</span>';
+  return `<ul class="docs">${docs.map((d) => `<li>${h(d)}</li>`).join('')}</ul>`;
 }
 
 function docsLine(i: ItemResult, L: Labels): string {
-  const docs = [...new Set((i.evidence ?? []).flatMap((e) => e.documents))];
+  const docs = evidenceToSupply(i);
   return docs.length ? `<br><span class="docs">${h(L.html.evidence)}：${h(docs.join('、'))}</span>` : '';
 }
 
