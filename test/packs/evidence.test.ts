@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AssessResult, ItemResult } from '../../src/assess/types.js';
+import { applyEvidence, checkFile, pathProblem } from '../../src/packs/evidence.js';
+import { packFiles, type PackFiles } from '../../src/packs/files.js';
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+let base: string;
+let pack: string;
+let files: PackFiles;
+const reads: string[] = [];
+
+beforeAll(() => {
+  base = mkdtempSync(join(tmpdir(), 'weibao-evidence-'));
+  pack = join(base, 'pack');
+  mkdirSync(join(pack, 'docs', 'sub'), { recursive: true });
+  writeFileSync(join(pack, 'docs', 'minutes.txt'), '会议纪要\n');
+  writeFileSync(join(pack, 'docs', 'empty.txt'), '');
+  writeFileSync(join(pack, 'docs', 'sub', 'plan.txt'), '工作计划\n');
+  mkdirSync(join(base, 'outside'));
+  writeFileSync(join(base, 'outside', 'secret.txt'), 'not part of the pack\n');
+  symlinkSync(join(base, 'outside', 'secret.txt'), join(pack, 'docs', 'escape.txt'));
+  symlinkSync(join(base, 'outside'), join(pack, 'linked-dir'));
+  symlinkSync(join(pack, 'docs', 'minutes.txt'), join(pack, 'docs', 'inside-link.txt'));
+  symlinkSync(join(pack, 'docs', 'nothing.txt'), join(pack, 'docs', 'dangling.txt'));
+  // Record every path hashed, to prove nothing outside the pack is ever read.
+  const real = packFiles(pack);
+  files = { probe: (p) => real.probe(p), sha256: (p) => (reads.push(p), real.sha256(p)) };
+});
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+describe('evidence path rules', () => {
+  it.each([
+    ['/etc/passwd', 'absolute'],
+    ['\\\\server\\share\\x.pdf', 'absolute'],
+    ['C:\\docs\\x.pdf', 'absolute'],
+    ['../outside/secret.txt', 'parent'],
+    ['docs/../../outside/secret.txt', 'parent'],
+    ['docs\\..\\..\\x', 'parent'],
+    ['docs/minutes.txt', undefined],
+    ['docs/..minutes', undefined],
+  ])('%s → %s', (path, expected) => expect(pathProblem(path)).toBe(expected));
+});
+
+describe('checkFile in a pack on disk', () => {
+  it('accepts a file inside, with or without its sha256 (either case of hex)', () => {
+    expect(checkFile('docs/minutes.txt', files)).toBeUndefined();
+    expect(checkFile({ path: 'docs/sub/plan.txt', sha256: sha('工作计划\n').toUpperCase() }, files)).toBeUndefined();
+    expect(checkFile('docs/inside-link.txt', files)).toBeUndefined(); // a symlink that stays inside is fine
+  });
+
+  it.each([
+    ['../outside/secret.txt', 'parent'],
+    [join('/', 'etc', 'passwd'), 'absolute'],
+    ['docs/escape.txt', 'outside'],
+    ['linked-dir/secret.txt', 'outside'],
+    ['docs/nothing.txt', 'not-found'],
+    ['docs/dangling.txt', 'not-found'],
+    ['docs/empty.txt', 'empty'],
+    ['docs/sub', 'not-file'],
+  ])('%s is reported as %s and not read', (path, problem) => {
+    reads.length = 0;
+    // The right hash of the outside file: were it read, the check would pass.
+    expect(checkFile({ path, sha256: sha('not part of the pack\n') }, files)?.problem).toBe(problem);
+    expect(reads).toEqual([]);
+  });
+
+  it('a sha256 mismatch is reported with the actual hash', () => {
+    const bad = checkFile({ path: 'docs/minutes.txt', sha256: sha('something else') }, files);
+    expect(bad).toEqual({ problem: 'sha256', detail: `sha256 ${sha('会议纪要\n')}` });
+  });
+});
+
+function item(id: string, facts: string[], state: ItemResult['state'] = 'pass'): ItemResult {
+  return {
+    id, aspect: '组织领导', content: '组织协调', number: 1, text: `${id} 的原文`, state, reads: facts, actual: {}, explanation: state === 'pass' ? '' : '未达标',
+    responsible: [], missing: [], evidence: facts.map((fact) => ({ fact, documents: ['会议纪要'] })), weight: 1,
+  };
+}
+
+function result(items: ItemResult[]): AssessResult {
+  return {
+    area: { name: '测试街道' }, standard: { id: 't', version: '1', title: 'T' }, verdict: 'pass', score: 1,
+    aspects: [{ name: '组织领导', met: items.length, applicable: items.length, score: 1 }], items, vetoes: [], warnings: [],
+  };
+}
+
+describe('applyEvidence', () => {
+  const policy = { policy: 'all_applicable_met' as const };
+  const items = [item('a.proven', ['meetings']), item('b.tampered', ['plan']), item('c.none', ['budget']), item('d.failed', ['budget'], 'fail')];
+  const evidence = {
+    meetings: ['docs/minutes.txt'],
+    plan: [{ path: 'docs/sub/plan.txt', sha256: sha('an older plan') }],
+    unused: ['../outside/secret.txt'],
+  };
+
+  it('strict: a met item whose evidence does not hold is unsupported, and the verdict and score follow', () => {
+    const r = applyEvidence(result(items), evidence, files, { mode: 'strict', lang: 'en', policy });
+    expect(Object.fromEntries(r.items.map((i) => [i.id, i.state]))).toEqual({ 'a.proven': 'pass', 'b.tampered': 'unsupported', 'c.none': 'unsupported', 'd.failed': 'fail' });
+    expect(r.items[1].explanation).toMatch(/docs\/sub\/plan\.txt does not match its declared sha256/);
+    expect(r.items[2].explanation).toMatch(/budget has no evidence \(会议纪要\)/);
+    expect(r.verdict).toBe('fail');
+    expect(r.aspects[0]).toMatchObject({ met: 1, applicable: 4 });
+    expect(r.score).toBe(0.25);
+    expect(r.evidenceFindings!.map((f) => [f.fact, f.problem, f.items])).toEqual([
+      ['plan', 'sha256', ['b.tampered']],
+      ['unused', 'parent', []],
+      ['budget', 'none', ['c.none']],
+    ]);
+    // A problem no met item depends on is still reported, as a warning.
+    expect(r.warnings).toEqual(['evidence for unused: ../outside/secret.txt has a ".." segment and would leave the pack']);
+  });
+
+  it('warn: states stay as they were, every problem becomes a warning', () => {
+    const r = applyEvidence(result(items), evidence, files, { mode: 'warn', lang: 'zh', policy });
+    expect(r.items.map((i) => i.state)).toEqual(['pass', 'pass', 'pass', 'fail']);
+    expect(r.verdict).toBe('pass');
+    expect(r.warnings).toHaveLength(3);
+    expect(r.warnings[0]).toContain('内容与声明的 sha256 不符');
+  });
+
+  it('does not change the result it was given', () => {
+    const before = result(items);
+    const copy = structuredClone(before);
+    applyEvidence(before, evidence, files, { mode: 'strict', lang: 'en', policy });
+    expect(before).toEqual(copy);
+  });
+});

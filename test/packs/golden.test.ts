@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { assess } from './run.js';
+
+// Golden output of the batch and 月报 views, as the binary prints them (no colour). The packs
+// are built from the 长宁 fixtures by scripts/build-fixture-packs.mjs; review a change with
+// `npx vitest run test/packs -u` and git diff.
+const cases: [string, string[], number][] = [
+  ['packs.table.txt', ['fixtures/packs/'], 2],
+  ['packs.en.table.txt', ['fixtures/packs/', '--lang', 'en'], 2],
+  ['packs.md', ['fixtures/packs/', '--format', 'markdown'], 2],
+  ['b-evidence-problems.table.txt', ['fixtures/packs/b-evidence-problems'], 1],
+  ['a-clean.baseline.table.txt', ['fixtures/packs/a-clean', '--baseline', 'fixtures/packs-baseline.json'], 0],
+  ['a-clean.baseline.md', ['fixtures/packs/a-clean', '--baseline', 'fixtures/packs-baseline.json', '--format', 'markdown'], 0],
+  ['packs.baseline.table.txt', ['fixtures/packs/', '--baseline', 'fixtures/packs-baseline.json'], 2],
+];
+
+describe('golden batch and progress reports', () => {
+  it.each(cases)('%s', async (golden, args, code) => {
+    const r = assess(args);
+    expect(r.code).toBe(code);
+    await expect(r.stdout).toMatchFileSnapshot(`golden/${golden}`);
+  });
+});

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { command, escapeData, escapeProperty } from '../../src/report/github.js';
+import { assess, root } from '../packs/run.js';
+
+const lines = (file: string) => readFileSync(join(root, file), 'utf8').split('\n');
+
+describe('--format github', () => {
+  it('escapes data (% CR LF) and properties (also : and ,) as the Actions runner unescapes them', () => {
+    expect(escapeData('100% done\r\nnext')).toBe('100%25 done%0D%0Anext');
+    expect(escapeProperty('a:b,c%\n')).toBe('a%3Ab%2Cc%25%0A');
+    expect(command('error', { file: 'p/facts.json', line: 3, title: 'x: y' }, 'm')).toBe('::error file=p/facts.json,line=3,title=x%3A y::m');
+    expect(command('notice', { file: undefined }, 'm')).toBe('::notice::m');
+  });
+
+  it('one ::error per item not met, at the line of its fact in the facts file', () => {
+    const r = assess(['fixtures/packs/d-failing', '--format', 'github']);
+    expect(r.code).toBe(1);
+    const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error '));
+    const json = JSON.parse(assess(['fixtures/packs/d-failing', '--format', 'json']).stdout).results[0];
+    expect(errors).toHaveLength(json.items.filter((i: { state: string }) => i.state !== 'pass' && i.state !== 'not_applicable').length);
+    // The line named is where the first fact the rule reads stands in facts.json.
+    const meetings = errors.find((l) => l.includes('org.coordination-meetings'))!;
+    const line = Number(/,line=(\d+),/.exec(meetings)![1]);
+    expect(lines('fixtures/packs/d-failing/facts.json')[line - 1]).toMatch(/"coordination_meetings_per_year":/);
+  });
+
+  it('evidence problems point at the evidence list of the fact', () => {
+    const out = assess(['fixtures/packs/b-evidence-problems', '--format', 'github']).stdout;
+    const l = out.split('\n').find((x) => x.includes('org.performance-evaluation'))!;
+    const line = Number(/,line=(\d+),/.exec(l)![1]);
+    expect(lines('fixtures/packs/b-evidence-problems/facts.json')[line - 1]).toMatch(/^\s{4}"minor_protection_in_performance_evaluation": \[/);
+  });
+
+  it('matches the golden annotations', async () => {
+    const r = assess(['fixtures/packs/', '--format', 'github']);
+    await expect(r.stdout).toMatchFileSnapshot('../packs/golden/packs.github.txt');
+  });
+});
