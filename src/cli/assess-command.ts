@@ -95,7 +95,7 @@ export function runAssess(inputs: string[], opts: AssessOptions, io: Io): number
 
 function assessOne(input: string, opts: AssessOptions, limits: typeof DEFAULT_LIMITS): AssessResult {
   const source = readFactsSource(input, limits);
-  const named = declaredStandard(source.parsed);
+  const named = declaredStandard(source.parsed, source.file);
   const ref = opts.standard ?? named ?? DEFAULT_STANDARD;
   let standard;
   try {

@@ -16,7 +16,9 @@ export function worst(codes: number[]): number {
 /** One error → the lines to print on stderr and the exit code. Stack traces only with --debug. */
 export function describeError(e: unknown, debug = false): { lines: string[]; code: number } {
   if (e instanceof InputError) {
-    const ordered = [...e.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    // In the file's order; a problem with no line (a closing "and 120 more problems") comes last.
+    const lineOf = (p: { line?: number }) => p.line ?? Number.MAX_SAFE_INTEGER;
+    const ordered = [...e.problems].sort((a, b) => lineOf(a) - lineOf(b) || (a.column ?? 0) - (b.column ?? 0));
     const lines = ordered.map((p) => {
       const where = [p.file, p.line !== undefined ? `${p.line}:${p.column ?? 1}` : undefined].filter(Boolean).join(':');
       const pointer = p.pointer && p.line === undefined ? ` (at ${p.pointer})` : '';

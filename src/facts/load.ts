@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { readDocument } from '../source/read.js';
+import { isPathRef } from '../standard/registry.js';
 import { DEFAULT_LIMITS, type ParseLimits, type Parsed } from '../source/types.js';
 
 export const PACK_FACTS_FILES = ['facts.json', 'facts.yaml', 'facts.yml'];
@@ -31,11 +32,20 @@ export function readFactsSource(input: string, limits: ParseLimits = DEFAULT_LIM
   return { input, file, pack, parsed: readDocument(file, limits) };
 }
 
-/** The `standard` a facts file names for itself, if it names one. */
-export function declaredStandard(parsed: Parsed): string | undefined {
+/**
+ * The `standard` a facts file names for itself, if it names one: a bundled id or id@version only.
+ * A path is refused: the file comes from a submitter, who must not choose to be judged by a
+ * standard of their own writing, nor make the tool open any file on the machine.
+ */
+export function declaredStandard(parsed: Parsed, file?: string): string | undefined {
   const v = parsed.value;
   if (v && typeof v === 'object' && !Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, 'standard')) {
     const s = (v as { standard: unknown }).standard;
+    if (typeof s === 'string' && isPathRef(s)) {
+      throw new InputError('schema', file, [
+        { pointer: '/standard', ...parsed.locate('/standard'), message: `"standard" names a file (${JSON.stringify(s.length > 60 ? s.slice(0, 57) + '…' : s)})`, expected: 'id@version of a bundled standard (a standard file is given with --standard)' },
+      ]);
+    }
     return typeof s === 'string' ? s : undefined;
   }
   return undefined;

@@ -1,5 +1,5 @@
 import { Ajv, type ValidateFunction } from 'ajv';
-import { InputError, splitPointer, type InputProblem } from '../errors.js';
+import { InputError, pointerOf, splitPointer, type InputProblem } from '../errors.js';
 import type { Parsed } from '../source/types.js';
 import type { FactSpec, Vocabulary } from '../standard/types.js';
 import { closestFact } from './vocabulary.js';
@@ -11,7 +11,9 @@ const compiled = new WeakMap<Vocabulary, ValidateFunction>();
 function validatorFor(vocabulary: Vocabulary): ValidateFunction {
   let v = compiled.get(vocabulary);
   if (!v) {
-    v = new Ajv({ allErrors: true, strict: false }).compile(factsFileSchema(vocabulary));
+    // ownProperties: a fact a standard names `constructor` or `toString` must not be "present"
+    // in every facts file because Object.prototype has one.
+    v = new Ajv({ allErrors: true, strict: false, ownProperties: true }).compile(factsFileSchema(vocabulary));
     compiled.set(vocabulary, v);
   }
   return v;
@@ -36,37 +38,66 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
   }
   const validate = validatorFor(vocabulary);
   const problems: InputProblem[] = [];
+  // One problem per place: ajv may report several keywords for one value, and the checks below
+  // (finite numbers, calendar dates) must not repeat what ajv already said.
+  const seen = new Set<string>();
+  let over = 0;
+  // NaN and ±Infinity (YAML's .nan and .inf) are numbers to ajv ("integer" lets Infinity through),
+  // but no count or amount; and JSON output would print them as null. Refused wherever they stand.
+  for (const pointer of nonFinite(value)) {
+    seen.add(pointer);
+    const parts = splitPointer(pointer);
+    const spec = parts[0] === 'facts' && parts.length === 2 ? vocabulary[parts[1]] : undefined;
+    const actual = valueAt(value, parts);
+    problems.push(
+      spec
+        ? { ...at(pointer), message: `facts.${clip(parts[1])} (${spec.zh}): expected ${expectedOf(spec)}, got ${show(actual)}`, expected: expectedOf(spec) }
+        : { ...at(pointer), message: `${pointer}: got ${show(actual)}`, expected: 'a finite number' },
+    );
+  }
   if (!validate(value)) {
-    const seen = new Set<string>();
     for (const e of validate.errors ?? []) {
       let pointer = e.instancePath;
-      if (e.keyword === 'additionalProperties') pointer += '/' + (e.params as { additionalProperty: string }).additionalProperty;
+      if (e.keyword === 'additionalProperties') pointer += pointerOf([(e.params as { additionalProperty: string }).additionalProperty]);
       if (seen.has(pointer)) continue;
       seen.add(pointer);
+      // Past the cap, only count: a file with 100 000 bad values gets a readable answer, fast.
+      if (problems.length >= MAX_PROBLEMS) {
+        over++;
+        continue;
+      }
       const parts = splitPointer(pointer);
       const actual = valueAt(value, parts);
       if (parts[0] === 'facts' && parts.length === 2 && parts[1] in vocabulary) {
         const spec = vocabulary[parts[1]];
         problems.push({ ...at(pointer), message: `facts.${parts[1]} (${spec.zh}): expected ${expectedOf(spec)}, got ${show(actual)}`, expected: expectedOf(spec) });
       } else if (e.keyword === 'additionalProperties') {
-        problems.push({ ...at(pointer), message: `${pointer}: unknown property`, expected: 'standard, area, period, facts, evidence' });
+        problems.push({ ...at(pointer), message: `${clip(pointer)}: unknown property`, expected: 'standard, area, period, facts, evidence' });
       } else {
-        problems.push({ ...at(pointer), message: `${pointer || '(top level)'}: ${e.message}${actual !== undefined ? `, got ${show(actual)}` : ''}` });
+        problems.push({ ...at(pointer), message: `${clip(pointer) || '(top level)'}: ${e.message}${actual !== undefined ? `, got ${show(actual)}` : ''}` });
       }
     }
   }
-  const facts = (value as { facts?: Record<string, unknown> }).facts ?? {};
+  const rawFacts = (value as { facts?: unknown }).facts;
+  const facts = (rawFacts && typeof rawFacts === 'object' && !Array.isArray(rawFacts) ? rawFacts : {}) as Record<string, unknown>;
   const warnings: InputProblem[] = [];
+  let unknown = 0;
   for (const [name, v] of Object.entries(facts)) {
     const spec = vocabulary[name];
+    const pointer = pointerOf(['facts', name]);
     if (!spec) {
+      // Name the first few with a suggestion; a flood of unknown names gets one line, not a hang.
+      if (++unknown > MAX_UNKNOWN_WARNINGS) continue;
       const near = closestFact(name, vocabulary);
-      warnings.push({ ...at(`/facts/${name}`), message: `unknown fact "${name}"${near ? ` — did you mean "${near}" (${vocabulary[near].zh})?` : ''}` });
-    } else if (spec.type === 'date' && typeof v === 'string' && !isCalendarDate(v)) {
-      problems.push({ ...at(`/facts/${name}`), message: `facts.${name} (${spec.zh}): expected ${expectedOf(spec)}, got ${show(v)}`, expected: expectedOf(spec) });
+      warnings.push({ ...at(pointer), message: `unknown fact "${clip(name)}"${near ? ` — did you mean "${near}" (${vocabulary[near].zh})?` : ''}` });
+    } else if (spec.type === 'date' && typeof v === 'string' && !isCalendarDate(v) && !seen.has(pointer)) {
+      problems.push({ ...at(pointer), message: `facts.${name} (${spec.zh}): expected ${expectedOf(spec)}, got ${show(v)}`, expected: expectedOf(spec) });
     }
   }
-  if (problems.length) throw new InputError('schema', file, problems);
+  if (unknown > MAX_UNKNOWN_WARNINGS) {
+    warnings.push({ ...at('/facts'), message: `and ${unknown - MAX_UNKNOWN_WARNINGS} more unknown facts` });
+  }
+  if (problems.length) throw new InputError('schema', file, over ? [...problems, { message: `and ${over} more problems` }] : problems);
   const raw = value as Record<string, any>;
   return {
     facts: {
@@ -105,6 +136,26 @@ export function expectedOf(spec: FactSpec): string {
   }
 }
 
+const MAX_PROBLEMS = 50;
+const MAX_UNKNOWN_WARNINGS = 20;
+
+/** Pointers of every NaN or ±Infinity in a parsed document (its depth is already bounded). */
+function nonFinite(value: unknown): string[] {
+  const out: string[] = [];
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length) {
+    const [v, at] = stack.pop()!;
+    if (typeof v === 'number' && !Number.isFinite(v)) out.push(at);
+    else if (v && typeof v === 'object') for (const [k, child] of Object.entries(v)) stack.push([child, at + pointerOf([k])]);
+  }
+  return out.sort();
+}
+
+/** A name or pointer as far as a message should quote it. */
+function clip(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+}
+
 function isCalendarDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
@@ -126,7 +177,8 @@ function kindOf(v: unknown): string {
 }
 
 function show(v: unknown): string {
-  const s = JSON.stringify(v);
+  // JSON.stringify prints NaN and Infinity as null, which would misquote the file.
+  const s = typeof v === 'number' && !Number.isFinite(v) ? String(v) : JSON.stringify(v);
   const short = s === undefined ? String(v) : s.length > 60 ? s.slice(0, 57) + '…' : s;
   return `${short} (${kindOf(v).replace(/^an? /, '')})`;
 }

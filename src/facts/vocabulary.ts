@@ -35,11 +35,15 @@ export function mergeVocabularies(...vocabularies: Vocabulary[]): Vocabulary {
 export function closestFact(name: string, vocabulary: Vocabulary): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  const limit = Math.max(2, Math.floor(name.length / 3));
   for (const known of Object.keys(vocabulary)) {
+    // The distance is at least the difference in length: skip the quadratic work when that alone
+    // is too far (a 200 000-character key must not take minutes to get no suggestion).
+    if (Math.abs(known.length - name.length) > Math.min(limit, bestDistance)) continue;
     const d = editDistance(name, known);
     if (d < bestDistance) (best = known), (bestDistance = d);
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

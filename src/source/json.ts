@@ -109,23 +109,48 @@ export function parseJson(text: string, file: string | undefined, limits: ParseL
   };
 
   const number = (): number => {
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    // Sticky, so a number of any length is read whole where it stands (no slice, no cut-off).
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
     if (!m) return fail(`invalid number`, i, 'a JSON number');
+    const n = Number(m[0]);
+    // JSON.parse would turn 1e400 into Infinity, which no fact can mean and JSON can't print back.
+    if (!Number.isFinite(n)) fail(`the number ${m[0].length > 20 ? m[0].slice(0, 20) + '…' : m[0]} is too large`, i, 'a number between -1.7e308 and 1.7e308');
     i += m[0].length;
-    return Number(m[0]);
+    return n;
   };
 
   const result = value(0);
   ws();
   if (i < text.length) fail(`unexpected ${describe(i)} after the end of the document`, i, 'end of file');
+  // Callers locate every fact of a file (reports point at lines): index the line starts once, so
+  // each lookup is a binary search rather than a scan of a text that may be megabytes long.
+  let starts: number[] | undefined;
   return {
     value: result,
     locate: (pointer) => {
       const at = offsets.get(pointer);
-      return at === undefined ? undefined : lineColumn(text, at);
+      if (at === undefined) return undefined;
+      starts ??= lineStarts(text);
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      return { line: lo + 1, column: at - starts[lo] + 1 };
     },
   };
 }
+
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) out.push(k + 1);
+  return out;
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;

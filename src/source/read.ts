@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { parseJson } from './json.js';
 import { parseYaml } from './yaml.js';
@@ -36,6 +36,9 @@ export function readDocument(file: string, limits: ParseLimits = DEFAULT_LIMITS)
   try {
     const st = statSync(file);
     if (st.isDirectory()) throw new InputError('read', file, [{ message: 'is a directory, not a file' }]);
+    // A device (/dev/zero, /dev/tty), a named pipe or a socket never ends or may never start:
+    // reading one would hang or fill memory, so only regular files are read.
+    if (!st.isFile()) throw new InputError('read', file, [{ message: 'is not a regular file (a device, pipe or socket)', expected: 'a JSON or YAML file' }]);
     size = st.size;
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -48,11 +51,33 @@ export function readDocument(file: string, limits: ParseLimits = DEFAULT_LIMITS)
   }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readAtMost(file, limits.maxBytes + 1);
   } catch (e) {
     throw new InputError('read', file, [{ message: readMessage(e) }]);
   }
+  // The size stat gave is not to be trusted (a file still growing, /proc reporting 0): the bound is on what was read.
+  if (bytes.length > limits.maxBytes) {
+    throw new InputError('read', file, [{ message: `the file is over the limit of ${limits.maxBytes} bytes (raise it with --max-bytes)` }]);
+  }
   return parseText(decodeText(bytes, file), syntaxOf(file), file, limits);
+}
+
+function readAtMost(file: string, max: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < max) {
+      const chunk = Buffer.allocUnsafe(Math.min(max - total, 1 << 20));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function readMessage(e: unknown): string {

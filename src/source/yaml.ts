@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import { InputError, splitPointer, type InputProblem } from '../errors.js';
 import type { ParseLimits, Parsed } from './types.js';
 
@@ -9,7 +9,11 @@ export function parseYaml(text: string, file: string | undefined, limits: ParseL
   if (doc.errors.length > 0) {
     const problems: InputProblem[] = doc.errors.map((e) => {
       const pos = lineCounter.linePos(e.pos[0]);
-      return { line: pos.line, column: pos.col, message: yamlMessage(e.code, e.message) };
+      // yaml's own words for a duplicate ("Map keys must be unique") don't say which key: quote it.
+      // (yaml marks only where the key starts; it runs to the colon or the end of the line.)
+      const key = e.code === 'DUPLICATE_KEY' ? (/^[^:\n]{1,80}/.exec(text.slice(e.pos[0], e.pos[0] + 81))?.[0].trim() ?? '') : '';
+      const message = key ? `duplicate key ${JSON.stringify(key)}` : yamlMessage(e.code, e.message, limits);
+      return { line: pos.line, column: pos.col, message, ...(key ? { expected: 'each key once' } : {}) };
     });
     throw new InputError('parse', file, problems);
   }
@@ -17,13 +21,11 @@ export function parseYaml(text: string, file: string | undefined, limits: ParseL
   try {
     value = doc.toJS({ maxAliasCount: limits.maxAliases });
   } catch (e) {
-    throw new InputError('parse', file, [
-      { line: 1, column: 1, message: `too many alias expansions (more than ${limits.maxAliases}): ${(e as Error).message}` },
-    ]);
+    // toJS fails on purpose at the alias limit; a stack overflow is nesting too deep, not aliases.
+    const message = e instanceof RangeError ? `nesting deeper than ${limits.maxDepth} levels` : `too many alias expansions (more than ${limits.maxAliases})`;
+    throw new InputError('parse', file, [{ ...(firstAlias(doc, lineCounter) ?? { line: 1, column: 1 }), message }]);
   }
-  const deep = depthOver(value, limits.maxDepth);
-  if (deep) throw new InputError('parse', file, [{ line: 1, column: 1, message: `nesting deeper than ${limits.maxDepth} levels` }]);
-  return {
+  const parsed: Parsed = {
     value,
     locate(pointer) {
       const keys = splitPointer(pointer).map((k) => (/^\d+$/.test(k) ? Number(k) : k));
@@ -38,22 +40,46 @@ export function parseYaml(text: string, file: string | undefined, limits: ParseL
       return undefined;
     },
   };
+  const deep = depthOver(value, limits.maxDepth);
+  if (deep) {
+    throw new InputError('parse', file, [{ pointer: deep, ...parsed.locate(deep), message: `nesting deeper than ${limits.maxDepth} levels` }]);
+  }
+  return parsed;
 }
 
-function yamlMessage(code: string, message: string): string {
+function firstAlias(doc: Document, lineCounter: LineCounter): { line: number; column: number } | undefined {
+  let at: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      at = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  if (at === undefined) return undefined;
+  const pos = lineCounter.linePos(at);
+  return { line: pos.line, column: pos.col };
+}
+
+function yamlMessage(code: string, message: string, limits: ParseLimits): string {
   // yaml's messages end with a code frame; the CLI prints its own place, so keep the first line.
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  return code === 'DUPLICATE_KEY' ? `duplicate key: ${first}` : first;
+  if (code === 'DUPLICATE_KEY') return `duplicate key: ${first}`;
+  // yaml reports a stack overflow while composing as RESOURCE_EXHAUSTION: that is deep nesting.
+  if (code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(first)) return `nesting deeper than ${limits.maxDepth} levels`;
+  // Its own wording points at its API (parseAllDocuments), which means nothing to a submitter.
+  if (code === 'MULTIPLE_DOCS') return 'the file holds more than one YAML document (a second "---")';
+  return first;
 }
 
-function depthOver(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
+/** The JSON pointer of the first value nested deeper than `max`, if any. */
+function depthOver(value: unknown, max: number): string | undefined {
+  const stack: [unknown, number, string][] = [[value, 0, '']];
   while (stack.length) {
-    const [v, d] = stack.pop()!;
+    const [v, d, at] = stack.pop()!;
     if (v && typeof v === 'object') {
-      if (d >= max) return true;
-      for (const child of Object.values(v)) stack.push([child, d + 1]);
+      if (d >= max) return at;
+      for (const [k, child] of Object.entries(v)) stack.push([child, d + 1, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
     }
   }
-  return false;
+  return undefined;
 }
