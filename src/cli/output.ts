@@ -1,5 +1,6 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { UsageError } from '../errors.js';
 
 /**
  * Write a report atomically: a temporary file beside the target, then a rename, so a run that
@@ -12,7 +13,11 @@ export function writeAtomic(file: string, text: string): void {
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw e;
+    // The user's --output path is wrong, not the program: say which path and why, never the
+    // temporary file's name, and exit as a usage error rather than an internal one.
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'its directory does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(e));
+    throw new UsageError(`cannot write the report to ${file}: ${why}`);
   }
 }
 
