@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 import { resolve } from 'node:path';
 import type { LintProblem } from '../standard/load.js';
 import { checkStandard, loadStandardSync } from '../standard/load.js';
@@ -80,6 +81,13 @@ export function runLint(files: string[], format: string, io: Io, debug = false):
       report.push({ file, problems });
       if (problems.some((p) => p.severity === 'error')) code = EXIT.invalid;
     } catch (e) {
+      // A file that can't be read or parsed: its located problems join the list below, printed
+      // once (they were printed twice, the second time as "error: error: …" with no line field).
+      if (e instanceof InputError) {
+        report.push({ file, problems: e.problems.map((p) => ({ ...p, severity: 'error' as const })) });
+        code = Math.max(code, EXIT.invalid);
+        continue;
+      }
       const { lines, code: c } = describeError(e, debug);
       if (format !== 'json') io.stderr.write(lines.join('\n') + '\n');
       report.push({ file, problems: [{ severity: 'error', message: lines.join(' ') }] });

@@ -24,7 +24,7 @@ const PRELOAD = fileURLToPath(new URL('./report-cpu.mjs', import.meta.url));
 
 interface Case {
   file: string;
-  role?: 'facts' | 'standard' | 'alone';
+  role?: 'facts' | 'standard' | 'alone' | 'lint' | 'diff' | 'diff-facts';
   generate?: 'huge' | 'unreadable' | 'fifo' | 'long-string' | 'long-key' | 'many-unknown' | 'many-errors';
   args?: string[];
   exit: number;
@@ -109,7 +109,15 @@ function run(args: string[], uid?: number): Promise<Run> {
 }
 
 function argsFor(c: Case, path: string): string[] {
-  const args = c.role === 'standard' ? [GOOD, '--standard', path] : c.role === 'alone' ? [path] : [path, '--standard', TINY];
+  const byRole: Record<string, string[]> = {
+    facts: [path, '--standard', TINY],
+    standard: [GOOD, '--standard', path],
+    alone: [path],
+    lint: ['standards', 'lint', path],
+    diff: ['diff', TINY, path],
+    'diff-facts': ['diff', TINY, TINY, '--facts', path],
+  };
+  const args = byRole[c.role ?? 'facts'];
   return [...args, ...(c.args ?? [])];
 }
 
@@ -149,7 +157,7 @@ describe('hostile corpus: fixtures/hostile/cases.yaml', () => {
   });
 
   for (const c of cases) {
-    const name = `${c.file}${c.role === 'standard' ? ' (as --standard)' : ''} → exit ${c.exit}`;
+    const name = `${c.file}${c.role && c.role !== 'facts' ? ` (${c.role})` : ''} → exit ${c.exit}`;
     it(name, async () => {
       const r = await results.get(c)!;
       expect(r.killed, `killed after ${HANG_MS} ms: it hangs`).toBe(false);
@@ -161,8 +169,9 @@ describe('hostile corpus: fixtures/hostile/cases.yaml', () => {
       expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n|internal error/);
       const lines = r.stderr.split('\n').filter((l) => l.startsWith('error:') || l.startsWith('warning:'));
       expect(lines.length - new Set(lines).size, 'a message printed twice').toBe(0);
-      // Invalid input gets messages, not a half report.
-      if (c.exit === 3) expect(r.stdout).toBe('');
+      // Invalid input gets messages, not a half report (lint's report is its count of problems).
+      if (c.exit === 3 && c.role !== 'lint') expect(r.stdout).toBe('');
+      if (c.role === 'lint') expect(r.stdout).toMatch(/^1 file\(s\) checked: [1-9]\d* error\(s\)/m);
     });
   }
 });
