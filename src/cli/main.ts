@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { formatNames } from '../report/index.js';
 import { runAssess, type Io } from './assess-command.js';
 import { FAIL_ON } from './fail-on.js';
@@ -118,7 +118,9 @@ Examples:
 
 function positiveInt(v: string, name: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new CommanderError(EXIT.usage, 'commander.invalidArgument', `error: ${name} takes a positive whole number, got "${v}"`);
+  // InvalidArgumentError: commander adds "option '--max-bytes <n>' argument '0' is invalid." itself;
+  // a full CommanderError here had the reason printed after a second "error:".
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} takes a positive whole number.`);
   return n;
 }
 

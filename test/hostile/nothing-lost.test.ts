@@ -95,3 +95,17 @@ describe('errors: file, place, what was expected; a stack only with --debug', ()
     expect(r.stderr).toMatch(/\n\s+at .+validate/);
   });
 });
+
+describe('--max-bytes', () => {
+  it.each(['0', '-1', 'abc', '1.5'])('refuses %s as a usage error, said once', (v) => {
+    const r = run(GOOD, '--standard', TINY, '--max-bytes', v);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(new RegExp(`^error: option '--max-bytes <n>' argument '${v.replace('.', '\\.')}' is invalid\\. --max-bytes takes a positive whole number\\.\\n`));
+    expect(r.stderr.match(/error:/g)).toHaveLength(1);
+  });
+
+  it('raises the limit', () => {
+    expect(run(HOSTILE('tight-limit.json'), '--standard', TINY, '--max-bytes', '100').code).toBe(3);
+    expect(run(HOSTILE('tight-limit.json'), '--standard', TINY, '--max-bytes', '100000').code).toBe(0);
+  });
+});
