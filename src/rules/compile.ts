@@ -155,7 +155,7 @@ function compileVar(fns: CompiledRule[], scoped: boolean): CompiledRule {
     const path = pathFn ? pathFn(data) : undefined;
     const fallback = defaultFn ? defaultFn(data) : undefined;
     const found = resolvePath(data, path);
-    if (track && misses && (found === NOT_FOUND || found === null) && path !== '' && path != null) {
+    if (track && misses && (found === NOT_FOUND || found === null) && path !== '' && path != null && !misses.includes(String(path))) {
       misses.push(String(path));
     }
     if (found === NOT_FOUND) return fallback === undefined ? null : fallback;
