@@ -52,8 +52,17 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
     problems.push(
       spec
         ? { ...at(pointer), message: `facts.${clip(parts[1])} (${spec.zh}): expected ${expectedOf(spec)}, got ${show(actual)}`, expected: expectedOf(spec) }
-        : { ...at(pointer), message: `${pointer}: got ${show(actual)}`, expected: 'a finite number' },
+        : { ...at(pointer), message: `${clip(pointer)}: got ${show(actual)}`, expected: 'a finite number' },
     );
+  }
+  // Text from a submitter reaches terminals and reports: an escape sequence, a carriage return
+  // or a bidi override in a name could repaint the verdict ("\r结论：达标"). None has a use in
+  // a facts file, so any key or string holding one is refused, and quoted escaped.
+  for (const { pointer, char } of controlCharacters(value)) {
+    if (seen.has(pointer)) continue;
+    seen.add(pointer);
+    const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    problems.push({ ...at(pointer), message: `${clip(pointer) || '(top level)'}: contains the control character ${code}`, expected: 'text without control characters (escape sequences, line breaks, bidi overrides)' });
   }
   if (!validate(value)) {
     for (const e of validate.errors ?? []) {
@@ -151,9 +160,34 @@ function nonFinite(value: unknown): string[] {
   return out.sort();
 }
 
-/** A name or pointer as far as a message should quote it. */
+// C0 controls but tab, DEL, C1 controls, and the bidi embeddings, overrides and isolates.
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
+
+/** Every key and string value holding a control character: its pointer and the first such. */
+function controlCharacters(value: unknown): { pointer: string; char: string }[] {
+  const out: { pointer: string; char: string }[] = [];
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length) {
+    const [v, at] = stack.pop()!;
+    if (typeof v === 'string') {
+      const m = CONTROL.exec(v);
+      if (m) out.push({ pointer: at, char: m[0] });
+    } else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        const m = CONTROL.exec(k);
+        if (m) out.push({ pointer: at + pointerOf([k]), char: m[0] });
+        else stack.push([child, at + pointerOf([k])]);
+      }
+    }
+  }
+  return out.sort((a, b) => (a.pointer < b.pointer ? -1 : 1));
+}
+
+/** A name or pointer as far as a message should quote it: short, and control characters escaped. */
 function clip(s: string): string {
-  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+  const short = s.length > 80 ? `${s.slice(0, 77)}…` : s;
+  return short.replace(CONTROL_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function isCalendarDate(s: string): boolean {
