@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+// `npm run bench`: the four figures of issue 8 in one run, with their ratios and goals.
+//   node scripts/bench.mjs [--packs 10000] [--small 1000] [--runs 20] [--items 10000]
+// Not part of `npm test` (timings vary by machine; nothing here asserts). Needs `npm run build`.
+// Generated packs go to a temporary directory, removed at the end.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync, closeSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import jsonLogic from 'json-logic-js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const PACKS = opt('packs', 10000);
+const SMALL = opt('small', 1000);
+const RUNS = opt('runs', 20);
+const ITEMS = opt('items', 10000);
+const DOCUMENTS = 4;
+const bin = join(root, 'bin', 'assess.js');
+const fixture = join(root, 'fixtures', 'changning-compliant.json');
+
+const rows = [];
+const row = (figure, weibao, baseline, ratio, goal, ok) => {
+  rows.push({ figure, weibao, baseline, ratio, goal, ok });
+  process.stderr.write(`  ${figure}: ${weibao} vs ${baseline} → ${ratio} (goal ${goal}) ${ok ? 'met' : 'NOT met'}\n`);
+};
+const ms = (x) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms`;
+const s = (x) => `${(x / 1000).toFixed(2)} s`;
+const median = (xs) => {
+  const v = [...xs].sort((a, b) => a - b);
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
+
+// mulberry32, as scripts/make-packs.mjs: the same facts objects on every run.
+function rng(a) {
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Wall time (ms) and peak RSS (MB, from /usr/bin/time when present) of one child process. */
+function timed(argv, { stdout = 'ignore', rss: wantRss = true } = {}) {
+  const haveTime = wantRss && (timed.have ??= spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { stdio: 'ignore' }).status === 0);
+  const out = stdout === 'ignore' ? 'ignore' : stdout;
+  const t0 = process.hrtime.bigint();
+  const r = haveTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', ...argv], { cwd: root, stdio: ['ignore', out, 'pipe'], env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 26 })
+    : spawnSync(argv[0], argv.slice(1), { cwd: root, stdio: ['ignore', out, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  const last = String(r.stderr).trim().split('\n').pop();
+  const rss = haveTime ? Number(last) / 1024 : NaN;
+  return { wall, rss, status: r.status, stderr: String(r.stderr) };
+}
+
+process.stderr.write(`weibao bench: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}\n`);
+
+// (a) Rule evaluation: every item (applies_if, rule) and negative-list item of the 长宁 standard
+// over ITEMS facts objects, weibao's compiled rules vs json-logic-js interpreting the tree.
+{
+  const { loadStandardSync } = await import(join(root, 'dist/standard/load.js'));
+  const { assessFacts } = await import(join(root, 'dist/assess/assess.js'));
+  const { truthy } = await import(join(root, 'dist/rules/truthy.js'));
+  const std = loadStandardSync('changning-demo-street@2023');
+  const load = (n) => JSON.parse(readFileSync(join(root, 'fixtures', `changning-${n}.json`), 'utf8')).facts;
+  const bases = ['compliant', 'failing', 'vetoed'].map(load);
+  const names = Object.keys(bases[0]).filter((k) => typeof bases[0][k] === 'number' || typeof bases[0][k] === 'boolean');
+  const random = rng(8);
+  const all = [];
+  for (let n = 0; n < ITEMS; n++) {
+    const f = { ...bases[Math.floor(random() * bases.length)] };
+    for (let k = Math.floor(random() * 4); k > 0; k--) {
+      const name = names[Math.floor(random() * names.length)];
+      f[name] = typeof f[name] === 'number' ? Math.floor(random() * 2 * (f[name] + 1)) : random() < 0.5;
+    }
+    if (random() < 0.05) delete f[names[Math.floor(random() * names.length)]];
+    all.push(f);
+  }
+  const items = [...std.items.map((it) => [it, std.compiled.get(it.id)]), ...std.negativeLists.flatMap((l) => l.items.map((it) => [it, l.compiled.get(it.id)]))];
+  const rule = (it) => (it.rule !== undefined ? it.rule : it.vetoIf);
+  // Same answers first: a fast wrong engine is no figure.
+  for (const f of all.slice(0, 500)) {
+    for (const [it, c] of items) {
+      if (truthy(c.test(f).value) !== truthy(jsonLogic.apply(rule(it), f))) throw new Error(`bench: ${it.id} disagrees with json-logic-js`);
+    }
+  }
+  const time = (fn) => {
+    fn(all.slice(0, 500)); // warm up
+    const t0 = process.hrtime.bigint();
+    const sink = fn(all);
+    return { ms: Number(process.hrtime.bigint() - t0) / 1e6, sink };
+  };
+  const weibao = time((list) => {
+    let met = 0;
+    for (const f of list) {
+      for (const [, c] of items) {
+        if (c.appliesIf && !truthy(c.appliesIf(f).value)) continue;
+        if (truthy(c.test(f).value)) met++;
+      }
+    }
+    return met;
+  });
+  const reference = time((list) => {
+    let met = 0;
+    for (const f of list) {
+      for (const [it] of items) {
+        if (it.appliesIf !== undefined && !truthy(jsonLogic.apply(it.appliesIf, f))) continue;
+        if (truthy(jsonLogic.apply(rule(it), f))) met++;
+      }
+    }
+    return met;
+  });
+  if (weibao.sink !== reference.sink) throw new Error('bench: weibao and json-logic-js count different items met');
+  const full = time((list) => list.reduce((n, f) => n + assessFacts(std, f).items.length, 0));
+  const per = (t) => `${((t / (ITEMS * items.length)) * 1e6).toFixed(0)} ns/item`;
+  const ratio = reference.ms / weibao.ms;
+  row(`rule evaluation, ${ITEMS.toLocaleString('en')} facts × ${items.length} items`, `${ms(weibao.ms)} (${per(weibao.ms)})`, `json-logic-js ${ms(reference.ms)} (${per(reference.ms)})`, `${ratio.toFixed(1)}× faster`, '≥ 10×', ratio >= 10);
+  const fullRatio = reference.ms / full.ms;
+  row(`whole assessFacts (states, actual values, explanations), same`, ms(full.ms), `json-logic-js rules only ${ms(reference.ms)}`, `${fullRatio.toFixed(1)}× faster`, '—', true);
+}
+
+// (b, d) Batches on disk: PACKS seeded packs (facts.json + DOCUMENTS small evidence files each).
+const tmp = mkdtempSync(join(tmpdir(), 'weibao-bench-'));
+try {
+  const make = (n, dir) => {
+    const r = spawnSync(process.execPath, [join(root, 'scripts/make-packs.mjs'), String(n), dir, '--seed', '1', '--documents', String(DOCUMENTS)], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) throw new Error('bench: make-packs failed');
+  };
+  const big = join(tmp, `packs-${PACKS}`);
+  const small = join(tmp, `packs-${SMALL}`);
+  make(PACKS, big);
+  make(SMALL, small);
+  const sample = JSON.parse(readFileSync(join(big, `pack-${'1'.padStart(String(PACKS).length, '0')}`, 'facts.json'), 'utf8'));
+  process.stderr.write(`  packs: facts.json of ${Object.keys(sample.facts).length} facts (~${Math.round(readFileSync(join(big, `pack-${'1'.padStart(String(PACKS).length, '0')}`, 'facts.json')).length / 1024)} KB, with ${Object.keys(sample.evidence).length} evidence lists) + ${DOCUMENTS} evidence files of ~100 bytes\n`);
+
+  // The floor: one Node process that reads every file of every pack and JSON-parses facts.json.
+  const floorScript = `
+    const { readdirSync, readFileSync } = require('node:fs');
+    const { join } = require('node:path');
+    const dir = process.argv[1];
+    let n = 0;
+    for (const p of readdirSync(dir).sort()) {
+      const pack = join(dir, p);
+      n += Object.keys(JSON.parse(readFileSync(join(pack, 'facts.json'), 'utf8')).facts).length;
+      for (const f of readdirSync(join(pack, 'evidence'))) n += readFileSync(join(pack, 'evidence', f)).length;
+    }
+    if (!n) process.exit(1);`;
+  const devnull = openSync('/dev/null', 'w');
+  const run = (dir) => timed([process.execPath, bin, dir, '--format', 'json'], { stdout: devnull });
+  const floor = timed([process.execPath, '-e', floorScript, big]);
+  const batch = run(big);
+  if (batch.status === null || batch.status > 2) throw new Error(`bench: assess exited ${batch.status}: ${batch.stderr.slice(0, 500)}`);
+  const batchRatio = batch.wall / floor.wall;
+  row(`batch, ${PACKS.toLocaleString('en')} packs → --format json`, `${s(batch.wall)} (${(batch.wall / PACKS).toFixed(2)} ms/pack)`, `read + JSON.parse ${s(floor.wall)}`, `${batchRatio.toFixed(2)}×`, '≤ 2×', batchRatio <= 2);
+  const smallRun = run(small);
+  closeSync(devnull);
+  row(`peak RSS, ${SMALL.toLocaleString('en')} / ${PACKS.toLocaleString('en')} packs`, `${smallRun.rss.toFixed(0)} MB / ${batch.rss.toFixed(0)} MB`, `node -e 0: ${timed([process.execPath, '-e', '0']).rss.toFixed(0)} MB`, `${(batch.rss / smallRun.rss).toFixed(2)}× from 1k to 10k`, 'flat, < 200 MB', batch.rss < 200 && batch.rss / smallRun.rss < 1.25);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+// (c) Cold start: one facts file, table report, vs starting Node and doing nothing.
+{
+  const cold = [];
+  const node = [];
+  for (let i = 0; i < RUNS; i++) {
+    node.push(timed([process.execPath, '-e', '0'], { rss: false }).wall);
+    cold.push(timed([process.execPath, bin, fixture], { rss: false }).wall);
+  }
+  const ratio = median(cold) / median(node);
+  row(`cold start, assess ${fixture.slice(root.length + 1)} (median of ${RUNS})`, ms(median(cold)), `node -e 0 ${ms(median(node))}`, `${ratio.toFixed(2)}×`, '≤ 2.5×', ratio <= 2.5);
+}
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+process.stdout.write(`\nMachine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${process.platform}\n\n`);
+process.stdout.write('| figure | weibao | baseline | ratio | goal |\n|---|---|---|---|---|\n');
+for (const r of rows) process.stdout.write(`| ${r.figure} | ${r.weibao} | ${r.baseline} | ${r.ratio} | ${r.goal}${r.ok ? '' : ' (not met)'} |\n`);
