@@ -1,4 +1,4 @@
-import { explainUnmet } from '../rules/explain.js';
+import { explainUnmet, unmetFacts } from '../rules/explain.js';
 import { NOT_FOUND, resolvePath } from '../rules/resolve.js';
 import { truthy } from '../rules/truthy.js';
 import type { LoadedStandard, StandardItem, Vocabulary } from '../standard/types.js';
@@ -35,7 +35,7 @@ export function evaluateItems(standard: LoadedStandard, facts: Record<string, un
     if (outcome.missing.length) return { ...base, state: 'missing', missing: outcome.missing, explanation: missingWords(outcome.missing, standard.vocabulary, lang) };
     if (outcome.error) return { ...base, state: 'fail', missing: [], explanation: outcome.error };
     if (truthy(outcome.value)) return { ...base, state: 'pass', missing: [], explanation: '' };
-    return { ...base, state: 'fail', missing: [], explanation: explainUnmet(item.rule, facts, standard.vocabulary, lang) };
+    return { ...base, state: 'fail', missing: [], unmet: unmetFacts(item.rule, facts), explanation: explainUnmet(item.rule, facts, standard.vocabulary, lang) };
   });
 }
 

@@ -33,7 +33,8 @@ export function rectificationGroups(items: ItemResult[]): RectificationGroup[] {
 
 /** Documents still to supply for an open item: what proves the facts it needs. */
 export function evidenceToSupply(item: ItemResult): string[] {
-  const wanted = item.state === 'missing' && item.missing.length ? item.evidence.filter((e) => item.missing.includes(e.fact)) : item.evidence;
+  const behind = item.state === 'missing' ? item.missing : item.state === 'fail' ? (item.unmet ?? []) : [];
+  const wanted = behind.length ? item.evidence.filter((e) => behind.includes(e.fact)) : item.evidence;
   return [...new Set((wanted.length ? wanted : item.evidence).flatMap((e) => e.documents))];
 }
 

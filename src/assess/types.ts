@@ -23,6 +23,8 @@ export interface ItemResult {
   responsible: string[];
   /** Facts evaluation needed and did not find (state missing). */
   missing: string[];
+  /** Facts behind a failure: those read by the conditions that do not hold (state fail). */
+  unmet?: string[];
   /** Documents that prove the facts this item reads. */
   evidence: EvidenceNeed[];
   weight: number;

@@ -14,6 +14,31 @@ export function explainUnmet(rule: unknown, data: unknown, vocabulary: Vocabular
   return parts.join(lang === 'zh' ? '；' : '; ');
 }
 
+/**
+ * The facts behind a failure: those read by the conditions that do not hold, following and /
+ * or / if the way the explanation does (so the 整改清单 asks for the right evidence).
+ */
+export function unmetFacts(rule: unknown, data: unknown): string[] {
+  const out = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (!isLogic(node)) return;
+    const op = Object.keys(node)[0];
+    const raw = node[op];
+    const args = Array.isArray(raw) ? raw : [raw];
+    const holds = (n: unknown) => truthy(compileRule(n)(data));
+    if (op === 'and') return args.filter((a) => !holds(a)).forEach(walk);
+    if (op === 'or') return args.forEach(walk);
+    if (op === 'if' || op === '?:') {
+      for (let i = 0; i < args.length - 1; i += 2) if (holds(args[i])) return walk(args[i + 1]);
+      if (args.length % 2 === 1) walk(args[args.length - 1]);
+      return;
+    }
+    for (const f of varsIn(node)) out.add(f);
+  };
+  walk(rule);
+  return [...out];
+}
+
 const words = {
   zh: {
     '>=': '要求至少', '>': '要求多于', '<=': '要求不超过', '<': '要求少于', '==': '要求为', '===': '要求为', '!=': '要求不为', '!==': '要求不为',

@@ -14,6 +14,10 @@ const cases: [string, string[]][] = [
   ['changning-failing.rectification.txt', ['fixtures/changning-failing.json', '--by', 'responsible']],
   ['changning-failing.rectification.md', ['fixtures/changning-failing.json', '--by', 'responsible', '--format', 'markdown']],
   ['changning-failing.rectification.json', ['fixtures/changning-failing.json', '--by', 'responsible', '--format', 'json']],
+  ['yangshi-failing.table.txt', ['fixtures/yangshi-failing.json']],
+  ['yangshi-failing.rectification.txt', ['fixtures/yangshi-failing.json', '--by', 'responsible']],
+  ['yangshi-failing.rectification.md', ['fixtures/yangshi-failing.json', '--by', 'responsible', '--format', 'markdown']],
+  ['yangshi-failing.rectification.json', ['fixtures/yangshi-failing.json', '--by', 'responsible', '--format', 'json']],
 ];
 
 describe('golden reports', () => {
