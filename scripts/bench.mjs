@@ -21,6 +21,9 @@ const SMALL = opt('small', 1000);
 const RUNS = opt('runs', 20);
 const ITEMS = opt('items', 10000);
 const DOCUMENTS = 4;
+// --only rules,batch,cold: run some of the figures (while working on one).
+const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1].split(',')) : null;
+const want = (name) => !only || only.has(name);
 const bin = join(root, 'bin', 'assess.js');
 const fixture = join(root, 'fixtures', 'changning-compliant.json');
 
@@ -65,7 +68,7 @@ process.stderr.write(`weibao bench: ${cpus().length} × ${cpus()[0]?.model ?? '?
 
 // (a) Rule evaluation: every item (applies_if, rule) and negative-list item of the 长宁 standard
 // over ITEMS facts objects, weibao's compiled rules vs json-logic-js interpreting the tree.
-{
+if (want('rules')) {
   const { loadStandardSync } = await import(join(root, 'dist/standard/load.js'));
   const { assessFacts } = await import(join(root, 'dist/assess/assess.js'));
   const { truthy } = await import(join(root, 'dist/rules/truthy.js'));
@@ -128,8 +131,8 @@ process.stderr.write(`weibao bench: ${cpus().length} × ${cpus()[0]?.model ?? '?
 }
 
 // (b, d) Batches on disk: PACKS seeded packs (facts.json + DOCUMENTS small evidence files each).
-const tmp = mkdtempSync(join(tmpdir(), 'weibao-bench-'));
-try {
+const tmp = want('batch') ? mkdtempSync(join(tmpdir(), 'weibao-bench-')) : null;
+if (tmp) try {
   const make = (n, dir) => {
     const r = spawnSync(process.execPath, [join(root, 'scripts/make-packs.mjs'), String(n), dir, '--seed', '1', '--documents', String(DOCUMENTS)], { stdio: ['ignore', 'ignore', 'inherit'] });
     if (r.status !== 0) throw new Error('bench: make-packs failed');
@@ -168,7 +171,7 @@ try {
 }
 
 // (c) Cold start: one facts file, table report, vs starting Node and doing nothing.
-{
+if (want('cold')) {
   const cold = [];
   const node = [];
   for (let i = 0; i < RUNS; i++) {

@@ -1,6 +1,6 @@
 import { RuleError, pointerOf } from '../errors.js';
 import { ALLOWED_OPERATIONS, PLAIN_OPERATIONS } from './operations.js';
-import { NOT_FOUND, resolvePath } from './resolve.js';
+import { NOT_FOUND, resolveParts, resolvePath } from './resolve.js';
 import { truthy } from './truthy.js';
 
 /** A rule turned into a function of the data (a rule's `var` paths are relative to it). */
@@ -28,19 +28,28 @@ export function compileRule(rule: unknown): CompiledRule {
 export function compileTracked(rule: unknown): (data: unknown) => TrackedResult {
   const fn = compileNode(rule, [], false);
   return (data) => {
+    const outerTracking = tracking;
     const outer = misses;
-    const mine: string[] = [];
-    misses = mine;
+    tracking = true;
+    misses = null;
     try {
-      return { value: fn(data), missing: mine };
+      const value = fn(data);
+      return { value, missing: misses ?? [] };
     } finally {
+      tracking = outerTracking;
       misses = outer;
     }
   };
 }
 
-// Evaluation is synchronous, so one slot is enough to collect misses for the call under way.
+// Evaluation is synchronous, so one slot is enough to collect misses for the call under way;
+// the list is made only when something is missed (most items of most areas miss nothing).
+let tracking = false;
 let misses: string[] | null = null;
+
+function miss(name: string): void {
+  if (tracking) (misses ??= []).push(name);
+}
 
 export function isLogic(logic: unknown): logic is Record<string, unknown> {
   return typeof logic === 'object' && logic !== null && !Array.isArray(logic) && Object.keys(logic).length === 1;
@@ -66,7 +75,7 @@ function compileNode(logic: unknown, at: Path, scoped: boolean): CompiledRule {
 
   switch (op) {
     case 'var':
-      return compileVar(args(), scoped);
+      return compileVar(values, args(), scoped);
     case 'missing': {
       const fns = args();
       return (data) => missingOp(fns.map((f) => f(data)), data);
@@ -92,6 +101,13 @@ function compileNode(logic: unknown, at: Path, scoped: boolean): CompiledRule {
     }
     case 'and': {
       const fns = args();
+      if (fns.length === 2) {
+        const [a, b] = fns;
+        return (data) => {
+          const first = a(data);
+          return truthy(first) ? b(data) : first;
+        };
+      }
       return (data) => {
         let current: unknown;
         for (const f of fns) {
@@ -141,26 +157,91 @@ function compileNode(logic: unknown, at: Path, scoped: boolean): CompiledRule {
       }
       if (fns.length === 2) {
         const [a, b] = fns;
-        return (data) => fn(a(data), b(data));
+        return comparison(op, a, b, values[1]) ?? ((data) => fn(a(data), b(data)));
       }
       return (data) => fn(...fns.map((f) => f(data)));
     }
   }
 }
 
-function compileVar(fns: CompiledRule[], scoped: boolean): CompiledRule {
+function compileVar(values: unknown[], fns: CompiledRule[], scoped: boolean): CompiledRule {
   const [pathFn, defaultFn] = fns;
   const track = !scoped && fns.length < 2;
+  const path = values[0];
+  // The usual rule reads a literal path: split it once here rather than on every evaluation.
+  if (typeof path === 'string' || typeof path === 'number') {
+    const name = String(path);
+    if (name !== '') {
+      const parts = name.split('.');
+      if (parts.length === 1 && !defaultFn) {
+        // One segment, no default: the shape of nearly every fact a standard reads.
+        return (data) => {
+          const found = resolveParts(data, parts);
+          if (found === NOT_FOUND || found === null) {
+            if (track) miss(name);
+            return null;
+          }
+          return found;
+        };
+      }
+      return (data) => {
+        const fallback = defaultFn ? defaultFn(data) : undefined;
+        const found = resolveParts(data, parts);
+        if (track && (found === NOT_FOUND || found === null)) miss(name);
+        if (found === NOT_FOUND) return fallback === undefined ? null : fallback;
+        return found;
+      };
+    }
+  }
   return (data) => {
     const path = pathFn ? pathFn(data) : undefined;
     const fallback = defaultFn ? defaultFn(data) : undefined;
     const found = resolvePath(data, path);
-    if (track && misses && (found === NOT_FOUND || found === null) && path !== '' && path != null && !misses.includes(String(path))) {
-      misses.push(String(path));
-    }
+    if (track && (found === NOT_FOUND || found === null) && path !== '' && path != null) miss(String(path));
     if (found === NOT_FOUND) return fallback === undefined ? null : fallback;
     return found;
   };
+}
+
+/**
+ * The comparisons most rules are made of, as closures of their own (the shared `fn(a, b)` call
+ * site sees every operation and is not inlined), with a constant right-hand side folded in.
+ * Same JavaScript operators as PLAIN_OPERATIONS, so the same results.
+ */
+function comparison(op: string, a: CompiledRule, b: CompiledRule, right: unknown): CompiledRule | undefined {
+  if (typeof right === 'number') {
+    const k = right;
+    switch (op) {
+      case '>=':
+        return (data) => (a(data) as any) >= k;
+      case '>':
+        return (data) => (a(data) as any) > k;
+      case '<=':
+        return (data) => (a(data) as any) <= k;
+      case '<':
+        return (data) => (a(data) as any) < k;
+      case '==':
+        return (data) => (a(data) as any) == k;
+      case '===':
+        return (data) => a(data) === k;
+    }
+    return undefined;
+  }
+  switch (op) {
+    case '>=':
+      return (data) => (a(data) as any) >= (b(data) as any);
+    case '>':
+      return (data) => (a(data) as any) > (b(data) as any);
+    case '<=':
+      return (data) => (a(data) as any) <= (b(data) as any);
+    case '<':
+      return (data) => (a(data) as any) < (b(data) as any);
+    case '==':
+      return (data) => (a(data) as any) == (b(data) as any);
+    case '===':
+      return (data) => a(data) === b(data);
+  }
+  return undefined;
 }
 
 function missingOp(args: unknown[], data: unknown): unknown[] {
@@ -181,12 +262,12 @@ function untrackedVar(data: unknown, path: unknown): unknown {
 
 /** Logic built from data at run time (missing_some's list, a key that is itself logic): rare, compiled on the spot. */
 function applyRuntime(logic: unknown, data: unknown): unknown {
-  const outer = misses;
-  misses = null;
+  const outer = tracking;
+  tracking = false;
   try {
     return compileNode(logic, [], true)(data);
   } finally {
-    misses = outer;
+    tracking = outer;
   }
 }
 

@@ -9,7 +9,11 @@ export const NOT_FOUND: unique symbol = Symbol('not found');
  */
 export function resolvePath(data: unknown, path: unknown): unknown | typeof NOT_FOUND {
   if (path === undefined || path === '' || path === null) return data;
-  const parts = String(path).split('.');
+  return resolveParts(data, String(path).split('.'));
+}
+
+/** resolvePath with the path already split at its dots. */
+export function resolveParts(data: unknown, parts: readonly string[]): unknown | typeof NOT_FOUND {
   let current: unknown = data;
   for (let i = 0; i < parts.length; i++) {
     if (current === null || current === undefined) return NOT_FOUND;
@@ -19,8 +23,13 @@ export function resolvePath(data: unknown, path: unknown): unknown | typeof NOT_
   return current;
 }
 
+const OBJECT_PROTOTYPE = Object.prototype;
+
 function step(value: unknown, key: string): unknown {
   if (typeof value === 'object') {
+    // A plain object (a parsed facts file) inherits only Object.prototype's names: for any other
+    // key one lookup settles it, without asking whether the property is its own.
+    if (Object.getPrototypeOf(value) === OBJECT_PROTOTYPE && !(key in OBJECT_PROTOTYPE)) return (value as Record<string, unknown>)[key];
     return Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
   }
   if (typeof value === 'string') {
