@@ -113,6 +113,7 @@ function assessOne(input: string, opts: AssessOptions, limits: typeof DEFAULT_LI
     lang: opts.lang,
     input,
     warnings: warnings.map((w) => `${source.file}${w.line ? `:${w.line}:${w.column}` : ''}: ${w.message}`),
+    validated: true,
   });
   const located: AssessResult = { ...result, file: source.file, locations: locationsOf(source.parsed, facts) };
   // Evidence is checked for data packs only: a lone facts file has no pack to hold its documents.
