@@ -11,4 +11,4 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 // exitCode rather than exit(): let a large report drain into a pipe before Node exits.
-process.exitCode = main(process.argv);
+process.exitCode = await main(process.argv);

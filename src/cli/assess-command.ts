@@ -8,15 +8,16 @@ import { compareWithBaseline, findBaseline, readBaseline, type BaselineResult } 
 import { expandInputs } from '../packs/batch.js';
 import { applyEvidence, type EvidenceMode } from '../packs/evidence.js';
 import { packFiles } from '../packs/files.js';
-import { summarize, type InvalidInput } from '../packs/summary.js';
-import { getFormatter, getRectificationFormatter } from '../report/index.js';
+import { SummaryBuilder } from '../packs/summary.js';
+import { loadFormatter, loadRectificationFormatter, loadStreamFormatter } from '../report/load.js';
+import type { FormatOptions, ReportStream } from '../report/types.js';
 import type { Parsed } from '../source/types.js';
 import { DEFAULT_LIMITS } from '../source/types.js';
 import { loadStandardSync } from '../standard/load.js';
 import { DEFAULT_STANDARD } from '../standard/registry.js';
 import { describeError, EXIT, worst } from './exit.js';
 import { exitFor, type FailOn } from './fail-on.js';
-import { wantColor, writeAtomic } from './output.js';
+import { openReport, wantColor, type ReportSink } from './output.js';
 import { progressFor } from './progress.js';
 
 export interface AssessOptions {
@@ -43,10 +44,13 @@ export interface Io {
 /**
  * `assess <facts-or-pack>...`: every input assessed (a directory of packs expanded to its packs),
  * one report, exit code the worst. A pack that can't be read is reported and the rest still run.
+ * json, junit and github reports are written as each input is assessed, so a batch of any size
+ * runs in flat memory; the other formats lay out the whole batch and collect it first.
  */
-export function runAssess(inputs: string[], opts: AssessOptions, io: Io): number {
-  const formatter = opts.by === 'responsible' ? getRectificationFormatter(opts.format) : getFormatter(opts.format)!;
-  if (!formatter) {
+export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): Promise<number> {
+  const streamed = opts.by === undefined ? loadStreamFormatter(opts.format) : undefined;
+  const formatter = streamed ? undefined : opts.by === 'responsible' ? loadRectificationFormatter(opts.format) : loadFormatter(opts.format);
+  if (!streamed && !formatter) {
     io.stderr.write(`error: --by responsible has no ${opts.format} format (use table, json, markdown or html)\n`);
     return EXIT.usage;
   }
@@ -62,33 +66,57 @@ export function runAssess(inputs: string[], opts: AssessOptions, io: Io): number
     }
   }
   const expanded = expandInputs(inputs);
+  const color = wantColor(opts.color, !!opts.output, io.stdout);
+  const width = Math.min(Math.max(io.stdout.columns ?? 100, 60), 160);
+  const options: FormatOptions = { lang: opts.lang, color, width };
+  const stream: ReportStream | undefined = streamed ? (await streamed)(options) : undefined;
+  const format = formatter ? await formatter : undefined;
   const progress = progressFor(io.stderr, expanded.inputs.length);
+  const summary = expanded.batch ? new SummaryBuilder() : undefined;
   const results: AssessResult[] = [];
-  const invalid: InvalidInput[] = [];
   const codes: number[] = [];
-  for (const input of expanded.inputs) {
-    progress.tick(input);
-    try {
-      let result = assessOne(input, opts, limits);
-      if (baseline) result = { ...result, progress: compareWithBaseline(result, findBaseline(result, baseline)) };
+  // Opened at the first result (or at the end of a batch): a lone invalid input prints no report,
+  // and a failed run leaves an earlier --output file as it was.
+  let sink: ReportSink | undefined;
+  const out = async (text: string) => {
+    sink ??= openReport(opts.output, io.stdout, stream?.deferHead === true);
+    if (stream?.deferHead !== true && !sink.started) await sink.write(stream ? stream.head() : '');
+    await sink.write(text);
+  };
+  try {
+    for (const input of expanded.inputs) {
+      progress.tick(input);
+      let result: AssessResult;
+      try {
+        result = assessOne(input, opts, limits);
+        if (baseline) result = { ...result, progress: compareWithBaseline(result, findBaseline(result, baseline)) };
+      } catch (e) {
+        const { lines, code } = describeError(e, opts.debug);
+        progress.log(lines.join('\n') + '\n');
+        summary?.addInvalid({ input, message: lines.join('\n').replace(/^(error|internal error): /, '') });
+        codes.push(code);
+        continue;
+      }
       for (const w of result.warnings) progress.log(`warning: ${w}\n`);
-      results.push(result);
+      summary?.add(result);
       codes.push(exitFor(result, opts.failOn));
-    } catch (e) {
-      const { lines, code } = describeError(e, opts.debug);
-      progress.log(lines.join('\n') + '\n');
-      invalid.push({ input, message: lines.join('\n').replace(/^(error|internal error): /, '') });
-      codes.push(code);
+      // Outside the try: a report that can't be written is the run's problem, not this input's.
+      if (stream) await out(stream.item(result));
+      else results.push(result);
     }
-  }
-  progress.done();
-  if (results.length || expanded.batch) {
-    const color = wantColor(opts.color, !!opts.output, io.stdout);
-    const width = Math.min(Math.max(io.stdout.columns ?? 100, 60), 160);
-    const summary = expanded.batch ? summarize(results, invalid) : undefined;
-    const text = formatter(results, { lang: opts.lang, color, width, ...(summary ? { summary } : {}) });
-    if (opts.output) writeAtomic(opts.output, text);
-    else io.stdout.write(text);
+    progress.done();
+    if (results.length || expanded.batch || sink) {
+      const batch = summary?.summary();
+      if (stream) {
+        await out(stream.tail(batch));
+        await sink!.finish(stream.deferHead ? stream.head() : '');
+      } else {
+        await out(format!(results, { ...options, ...(batch ? { summary: batch } : {}) }));
+        await sink!.finish('');
+      }
+    }
+  } finally {
+    sink?.abandon();
   }
   return worst(codes);
 }

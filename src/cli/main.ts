@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { formatNames } from '../report/index.js';
-import { runAssess, type Io } from './assess-command.js';
+import { FORMAT_NAMES } from '../report/load.js';
+import type { Io } from './assess-command.js';
 import { FAIL_ON } from './fail-on.js';
-import { runDiff } from './diff-command.js';
-import { diffFormatNames } from '../diff/format/index.js';
+import { DIFF_FORMAT_NAMES } from '../diff/format/names.js';
 import { describeError, EXIT } from './exit.js';
-import { runInit, runSchema } from './init-command.js';
-import { runLint, runList, runShow } from './standards-command.js';
+
+// Each command's module (and the libraries it needs: ajv, yaml, chalk …) is imported only when
+// that command runs: a cold start pays for one command, not all of them.
+const assessCommand = () => import('./assess-command.js');
+const standardsCommand = () => import('./standards-command.js');
+const initCommand = () => import('./init-command.js');
+const diffCommand = () => import('./diff-command.js');
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -37,7 +41,7 @@ function program(io: Io, result: { code: number }): Command {
     .argument('[inputs...]', 'facts files (JSON or YAML) or data pack directories')
     .option('-s, --standard <ref>', 'standard to assess against: id@version, id (latest) or a YAML file (default: the facts file\'s own "standard", else changning-demo-street)')
     .option('--negative-list <ref...>', 'apply a negative list (id@version) besides those the standard declares')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(formatNames()).default('table'))
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('table'))
     .addOption(new Option('--lang <lang>', 'language of the report').choices(['zh', 'en']).default('zh'))
     .addOption(new Option('--by <grouping>', 'print the 整改清单 instead: open items grouped by 责任单位 (by 项目 where a standard names none)').choices(['responsible']))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
@@ -50,13 +54,13 @@ function program(io: Io, result: { code: number }): Command {
     .enablePositionalOptions()
     .showHelpAfterError('(run assess --help for usage)')
     .addHelpText('after', EXAMPLES)
-    .action((inputs: string[], opts) => {
+    .action(async (inputs: string[], opts) => {
       if (!inputs.length) {
         io.stderr.write('error: no facts file or pack given\n(run assess --help for usage)\n');
         result.code = EXIT.usage;
         return;
       }
-      result.code = runAssess(inputs, opts, io);
+      result.code = await (await assessCommand()).runAssess(inputs, opts, io);
     });
 
   const standards = cmd.command('standards').description('list, show and lint standards');
@@ -64,21 +68,21 @@ function program(io: Io, result: { code: number }): Command {
     .command('list')
     .description('the bundled standards and their versions')
     .addOption(new Option('-f, --format <name>').choices(['table', 'json']).default('table'))
-    .action((opts) => void (result.code = runList(opts.format, io)));
+    .action(async (opts) => void (result.code = (await standardsCommand()).runList(opts.format, io)));
   standards
     .command('show')
     .description('a standard as data: items, rules, the facts they read')
     .argument('<ref>', 'id[@version] or a YAML file')
     .addOption(new Option('-f, --format <name>').choices(['table', 'json']).default('table'))
     .addHelpText('after', '\nExample:\n  $ assess standards show changning-demo-street@2023 --format json')
-    .action((ref: string, opts) => void (result.code = runShow(ref, opts.format, io)));
+    .action(async (ref: string, opts) => void (result.code = (await standardsCommand()).runShow(ref, opts.format, io)));
   standards
     .command('lint')
     .description('check standard files: schema, unique ids, allowlisted operations, facts in the vocabulary')
     .argument('[files...]', 'standard YAML files (default: every bundled standard)')
     .addOption(new Option('-f, --format <name>').choices(['table', 'json']).default('table'))
     .addHelpText('after', '\nExample:\n  $ assess standards lint standards/changning-demo-street/2023.yaml')
-    .action((files: string[], opts) => void (result.code = runLint(files, opts.format, io, cmd.opts().debug)));
+    .action(async (files: string[], opts) => void (result.code = (await standardsCommand()).runLint(files, opts.format, io, cmd.opts().debug)));
   cmd
     .command('init')
     .description('print a commented facts template for a standard, to fill in')
@@ -87,21 +91,21 @@ function program(io: Io, result: { code: number }): Command {
     .addOption(new Option('-f, --format <name>').choices(['yaml', 'json']).default('yaml'))
     .option('--schema <path-or-url>', 'where the template\'s $schema points (write it with `assess schema`)', './facts.schema.json')
     .addHelpText('after', '\nExample:\n  $ assess init --standard changning-demo-street@2023 > facts.yaml\n  $ assess schema --standard changning-demo-street@2023 > facts.schema.json')
-    .action((opts) => void (result.code = runInit(opts, io)));
+    .action(async (opts) => void (result.code = (await initCommand()).runInit(opts, io)));
   cmd
     .command('schema')
     .description('print the JSON Schema of a standard\'s facts file (for editors and other tools)')
     .requiredOption('-s, --standard <ref>', 'id@version or a YAML file')
     .option('--negative-list <ref...>', 'include the facts of these negative lists')
     .addHelpText('after', '\nExample:\n  $ assess schema --standard yangshi-demo-point@2022 > facts.schema.json')
-    .action((opts) => void (result.code = runSchema(opts, io)));
+    .action(async (opts) => void (result.code = (await initCommand()).runSchema(opts, io)));
   cmd
     .command('diff')
     .description('what changed between two standards (items matched by id), and with --facts what that does to an area')
     .argument('<a>', 'the old standard: id@version or a YAML file')
     .argument('<b>', 'the new standard: id@version or a YAML file')
     .option('--facts <file>', 'assess this facts file or data pack under both and show what changes for it')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(diffFormatNames()).default('table'))
+    .addOption(new Option('-f, --format <name>', 'output format').choices(DIFF_FORMAT_NAMES).default('table'))
     .addOption(new Option('--lang <lang>', 'language of the report').choices(['zh', 'en']).default('zh'))
     .option('--exit-code', 'exit 1 when the standards differ (otherwise diff exits 0)')
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
@@ -112,7 +116,7 @@ Examples:
   $ assess diff changning-demo-street@2023 fixtures/standards/changning-demo-street-2024-draft.yaml --format markdown
   $ assess diff changning-demo-street@2023 next.yaml --facts area.json     (what the new version does to this area)
   $ assess diff a.yaml b.yaml --exit-code --format json                    (CI: exit 1 when they differ)`)
-    .action((a: string, b: string, opts) => void (result.code = runDiff(a, b, opts, io)));
+    .action(async (a: string, b: string, opts) => void (result.code = (await diffCommand()).runDiff(a, b, opts, io)));
   return cmd;
 }
 
@@ -124,8 +128,8 @@ function positiveInt(v: string, name: string): number {
   return n;
 }
 
-/** Run the CLI; returns the exit code instead of exiting, so tests and wrappers can call it. */
-export function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): number {
+/** Run the CLI; resolves to the exit code instead of exiting, so tests and wrappers can call it. */
+export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const result = { code: EXIT.pass as number };
   const cmd = program(io, result);
   const outputs = { writeOut: (s: string) => io.stdout.write(s), writeErr: (s: string) => io.stderr.write(s) };
@@ -135,7 +139,7 @@ export function main(argv: string[], io: Io = { stdout: process.stdout, stderr: 
   };
   applyOutput(cmd);
   try {
-    cmd.parse(argv, { from: 'node' });
+    await cmd.parseAsync(argv, { from: 'node' });
     return result.code;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -22,47 +22,75 @@ export interface BatchSummary {
 const NOT_MET: ReadonlySet<ItemState> = new Set(['fail', 'missing', 'unsupported']);
 
 export function summarize(results: AssessResult[], invalid: InvalidInput[] = [], limit = 10): BatchSummary {
-  const byVerdict = { pass: 0, fail: 0, veto: 0, invalid: invalid.length };
-  for (const r of results) byVerdict[r.verdict]++;
+  const acc = new SummaryBuilder(limit);
+  for (const r of results) acc.add(r);
+  for (const bad of invalid) acc.addInvalid(bad);
+  return acc.summary();
+}
 
-  const rank = (v: Verdict) => (v === 'veto' ? 0 : v === 'fail' ? 1 : 2);
-  const worst = results
-    .filter((r) => r.verdict !== 'pass')
-    .map((r) => ({
-      ...(r.input !== undefined ? { input: r.input } : {}),
-      area: r.area.name ?? r.input ?? '',
-      ...(r.period !== undefined ? { period: r.period } : {}),
-      verdict: r.verdict,
-      score: r.score,
-      open: r.items.filter((i) => NOT_MET.has(i.state)).length,
-    }))
-    .sort((a, b) => rank(a.verdict) - rank(b.verdict) || a.score - b.score || a.area.localeCompare(b.area))
-    .slice(0, limit);
+const rank = (v: Verdict) => (v === 'veto' ? 0 : v === 'fail' ? 1 : 2);
+type Worst = BatchSummary['worst'][number];
+const worse = (a: Worst, b: Worst) => rank(a.verdict) - rank(b.verdict) || a.score - b.score || a.area.localeCompare(b.area);
+const byCount = <T extends { count: number; id: string }>(a: T, b: T) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-  const items = new Map<string, BatchSummary['mostFailed'][number]>();
-  const vetoes = new Map<string, BatchSummary['vetoes'][number]>();
-  for (const r of results) {
+/**
+ * The summary built one result at a time, so a batch of 38,000 packs need not be held in memory
+ * to be summarised: counts, the `limit` worst kept sorted (a stable sort, so ties keep input
+ * order as sorting the whole list would), a count per item and veto id.
+ */
+export class SummaryBuilder {
+  private byVerdict = { pass: 0, fail: 0, veto: 0, invalid: 0 };
+  private worst: Worst[] = [];
+  private items = new Map<string, BatchSummary['mostFailed'][number]>();
+  private vetoes = new Map<string, BatchSummary['vetoes'][number]>();
+  private invalid: InvalidInput[] = [];
+  private results = 0;
+
+  constructor(private readonly limit = 10) {}
+
+  add(r: AssessResult): void {
+    this.results++;
+    this.byVerdict[r.verdict]++;
+    if (r.verdict !== 'pass') {
+      this.worst.push({
+        ...(r.input !== undefined ? { input: r.input } : {}),
+        area: r.area.name ?? r.input ?? '',
+        ...(r.period !== undefined ? { period: r.period } : {}),
+        verdict: r.verdict,
+        score: r.score,
+        open: r.items.filter((i) => NOT_MET.has(i.state)).length,
+      });
+      this.worst.sort(worse);
+      if (this.worst.length > this.limit) this.worst.length = this.limit;
+    }
     for (const i of r.items) {
       if (!NOT_MET.has(i.state)) continue;
-      const entry = items.get(i.id) ?? { id: i.id, aspect: i.aspect, content: i.content, number: i.number, text: i.text, count: 0, states: {} };
+      const entry = this.items.get(i.id) ?? { id: i.id, aspect: i.aspect, content: i.content, number: i.number, text: i.text, count: 0, states: {} };
       entry.count++;
       entry.states[i.state] = (entry.states[i.state] ?? 0) + 1;
-      items.set(i.id, entry);
+      this.items.set(i.id, entry);
     }
     for (const v of r.vetoes) {
       if (v.state !== 'triggered') continue;
-      const entry = vetoes.get(v.id) ?? { id: v.id, number: v.number, text: v.text, count: 0 };
+      const entry = this.vetoes.get(v.id) ?? { id: v.id, number: v.number, text: v.text, count: 0 };
       entry.count++;
-      vetoes.set(v.id, entry);
+      this.vetoes.set(v.id, entry);
     }
   }
-  const byCount = <T extends { count: number; id: string }>(a: T, b: T) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  return {
-    total: results.length + invalid.length,
-    byVerdict,
-    worst,
-    mostFailed: [...items.values()].sort(byCount).slice(0, limit),
-    vetoes: [...vetoes.values()].sort(byCount),
-    invalid,
-  };
+
+  addInvalid(bad: InvalidInput): void {
+    this.invalid.push(bad);
+    this.byVerdict.invalid++;
+  }
+
+  summary(): BatchSummary {
+    return {
+      total: this.results + this.invalid.length,
+      byVerdict: { ...this.byVerdict },
+      worst: [...this.worst],
+      mostFailed: [...this.items.values()].sort(byCount).slice(0, this.limit),
+      vetoes: [...this.vetoes.values()].sort(byCount),
+      invalid: [...this.invalid],
+    };
+  }
 }

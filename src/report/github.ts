@@ -1,6 +1,7 @@
 import type { AssessResult, ItemResult } from '../assess/types.js';
 import { labels, percent, placeOf } from './labels.js';
-import type { Formatter } from './types.js';
+import { whole } from './json.js';
+import type { Formatter, StreamFormatter } from './types.js';
 
 /**
  * GitHub Actions workflow commands: one `::error` per item not met and per veto, pointing at the
@@ -8,12 +9,15 @@ import type { Formatter } from './types.js';
  * `::warning` per warning and one `::notice` per area with its verdict. Lines are found by the
  * CLI (`locations` on the result), never by reading files here.
  */
-export const github: Formatter = (results, { lang, summary }) => {
-  const out: string[] = [];
-  for (const r of results) out.push(...forResult(r, lang));
-  for (const bad of summary?.invalid ?? []) out.push(command('error', { file: bad.input, title: 'weibao: invalid input' }, bad.message));
-  return out.length ? out.join('\n') + '\n' : '';
-};
+export const github: Formatter = (results, options) => whole(githubStream(options), results, options.summary);
+
+export const githubStream: StreamFormatter = ({ lang }) => ({
+  head: () => '',
+  item: (r) => lines(forResult(r, lang)),
+  tail: (summary) => lines((summary?.invalid ?? []).map((bad) => command('error', { file: bad.input, title: 'weibao: invalid input' }, bad.message))),
+});
+
+const lines = (out: string[]) => out.map((l) => l + '\n').join('');
 
 function forResult(r: AssessResult, lang: 'zh' | 'en'): string[] {
   const L = labels(lang);

@@ -1,11 +1,30 @@
 import type { AssessResult } from '../assess/types.js';
-import type { Formatter } from './types.js';
+import type { Formatter, ReportStream, StreamFormatter } from './types.js';
 
 /** The contract's JSON, version 1: stable key order, one object for all inputs. */
 export const SCHEMA_VERSION = 1;
 
-export const json: Formatter = (results, options) =>
-  JSON.stringify({ schemaVersion: SCHEMA_VERSION, results: results.map(toJson), ...(options?.summary ? { summary: options.summary } : {}) }, null, 2) + '\n';
+export const json: Formatter = (results, options) => whole(jsonStream(options), results, options?.summary);
+
+/**
+ * The same text as JSON.stringify({schemaVersion, results, summary}, null, 2), written as it
+ * goes: each result is stringified alone and indented to its place in the array.
+ */
+export const jsonStream: StreamFormatter = () => {
+  let n = 0;
+  return {
+    head: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "results": [`,
+    item: (r) => `${n++ ? ',' : ''}\n    ${JSON.stringify(toJson(r), null, 2).replace(/\n/g, '\n    ')}`,
+    tail: (summary) => `${n ? '\n  ' : ''}]${summary ? `,\n  "summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, '\n  ')}` : ''}\n}\n`,
+  };
+};
+
+/** A stream's pieces in order, for the whole-array formatter. */
+export function whole(stream: ReportStream, results: AssessResult[], summary: Parameters<ReportStream['tail']>[0]): string {
+  const items = results.map((r) => stream.item(r)).join('');
+  const tail = stream.tail(summary);
+  return stream.head() + items + tail;
+}
 
 export function toJson(r: AssessResult) {
   return {

@@ -1,7 +1,8 @@
 import type { AssessResult, ItemResult, VetoResult } from '../assess/types.js';
 import type { InvalidInput } from '../packs/summary.js';
 import { labels, placeOf } from './labels.js';
-import type { Formatter } from './types.js';
+import { whole } from './json.js';
+import type { Formatter, StreamFormatter } from './types.js';
 import { xmlAttributes as attrs, xmlEscape } from './xml.js';
 
 /**
@@ -12,15 +13,21 @@ import { xmlAttributes as attrs, xmlEscape } from './xml.js';
  * <skipped/>. A pack that could not be read is a suite with one <error>. No timestamps or
  * durations beyond 0: the report is the same for the same input.
  */
-export const junit: Formatter = (results, { lang, summary }) => {
-  const suites = [...results.map((r) => suite(r, lang)), ...(summary?.invalid ?? []).map(invalidSuite)];
-  const total = (k: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((s, x) => s + x.counts[k], 0);
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<testsuites${attrs({ name: 'weibao', tests: total('tests'), failures: total('failures'), errors: total('errors'), skipped: total('skipped'), time: 0 })}>\n` +
-    suites.map((s) => s.xml).join('') +
-    '</testsuites>\n'
-  );
+export const junit: Formatter = (results, options) => whole(junitStream(options), results, options.summary);
+
+/** One <testsuite> per result as it comes; the <testsuites> totals are known only at the end. */
+export const junitStream: StreamFormatter = ({ lang }) => {
+  const totals = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const add = (s: Suite) => {
+    for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += s.counts[k];
+    return s.xml;
+  };
+  return {
+    deferHead: true,
+    head: () => '<?xml version="1.0" encoding="UTF-8"?>\n' + `<testsuites${attrs({ name: 'weibao', ...totals, time: 0 })}>\n`,
+    item: (r) => add(suite(r, lang)),
+    tail: (summary) => (summary?.invalid ?? []).map((bad) => add(invalidSuite(bad))).join('') + '</testsuites>\n',
+  };
 };
 
 interface Suite {

@@ -13,3 +13,19 @@ export interface FormatOptions {
 
 /** A formatter: results in, text out. One file each, chosen by name in index.ts. */
 export type Formatter = (results: AssessResult[], options: FormatOptions) => string;
+
+/**
+ * The same report one result at a time, for batches too large to hold (json, junit, github):
+ * head, then each result as it is assessed, then the tail with the batch summary. Concatenated,
+ * the pieces are exactly what the whole-array formatter of the same name returns (it is built
+ * from them). `deferHead`: the head carries totals (junit's <testsuites tests=…>), so it can only
+ * be made after the tail; the caller holds the items back (on disk) until then.
+ */
+export interface ReportStream {
+  deferHead?: boolean;
+  head(): string;
+  item(result: AssessResult): string;
+  tail(summary?: BatchSummary): string;
+}
+
+export type StreamFormatter = (options: FormatOptions) => ReportStream;

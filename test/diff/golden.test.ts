@@ -11,7 +11,7 @@ describe('assess diff 2023 → 2024-draft (golden)', () => {
     ['markdown', 'md'],
     ['json', 'json'],
   ])('%s', async (format, ext) => {
-    const r = cli('diff', 'changning-demo-street@2023', DRAFT, '--format', format, '--no-color', '--exit-code');
+    const r = (await cli('diff', 'changning-demo-street@2023', DRAFT, '--format', format, '--no-color', '--exit-code'));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     await expect(r.stdout).toMatchFileSnapshot(`golden/changning-2023-to-2024-draft.${ext}`);
@@ -22,13 +22,13 @@ describe('assess diff 2023 → 2024-draft (golden)', () => {
     ['markdown', 'md'],
     ['json', 'json'],
   ])('with --facts, %s', async (format, ext) => {
-    const r = cli('diff', 'changning-demo-street@2023', DRAFT, '--facts', 'test/fixtures/diff/area.json', '--format', format, '--no-color');
+    const r = (await cli('diff', 'changning-demo-street@2023', DRAFT, '--facts', 'test/fixtures/diff/area.json', '--format', format, '--no-color'));
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot(`golden/changning-2023-to-2024-draft.impact.${ext}`);
   });
 
-  it('impact: 达标 → 不达标, the raised threshold newly failing, the added item missing its fact', () => {
-    const { impact } = JSON.parse(cli('diff', 'changning-demo-street@2023', DRAFT, '--facts', 'test/fixtures/diff/area.json', '--format', 'json').stdout);
+  it('impact: 达标 → 不达标, the raised threshold newly failing, the added item missing its fact', async () => {
+    const { impact } = JSON.parse((await cli('diff', 'changning-demo-street@2023', DRAFT, '--facts', 'test/fixtures/diff/area.json', '--format', 'json')).stdout);
     expect([impact.before.verdict, impact.after.verdict]).toEqual(['pass', 'fail']);
     expect(impact.changes.map((c: { id: string; before: string; after: string }) => [c.id, c.before, c.after])).toEqual([
       ['org.coordination-meetings', 'pass', 'fail'],
@@ -39,8 +39,8 @@ describe('assess diff 2023 → 2024-draft (golden)', () => {
     expect(impact.factsToCollect.map((f: { path: string }) => f.path)).toEqual(['minor_mode_promotion_activities_per_year']);
   });
 
-  it('the draft reads as described in its header: one change of each kind', () => {
-    const d = JSON.parse(cli('diff', 'changning-demo-street@2023', DRAFT, '--format', 'json').stdout);
+  it('the draft reads as described in its header: one change of each kind', async () => {
+    const d = JSON.parse((await cli('diff', 'changning-demo-street@2023', DRAFT, '--format', 'json')).stdout);
     expect(d.to.draft).toBe(true);
     expect(d.items.added.map((i: { id: string }) => i.id)).toEqual(['online.minor-mode']);
     expect(d.items.removed.map((i: { id: string }) => i.id)).toEqual(['social.public-service-ads']);

@@ -18,18 +18,18 @@ const HOSTILE = (f: string) => here(`../../fixtures/hostile/${f}`);
 const tmp = mkdtempSync(join(tmpdir(), 'weibao-lost-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function run(...args: string[]) {
+async function run(...args: string[]) {
   const out = { stdout: '', stderr: '' };
   const stream = (k: 'stdout' | 'stderr') => ({ write: (s: string) => ((out[k] += s), true), isTTY: false, columns: 100 }) as unknown as NodeJS.WriteStream;
-  const code = main(['node', 'assess', ...args], { stdout: stream('stdout'), stderr: stream('stderr') });
+  const code = await main(['node', 'assess', ...args], { stdout: stream('stdout'), stderr: stream('stderr') });
   return { code, ...out };
 }
 
 describe('a batch with bad inputs still reports all the others', () => {
-  it('good, malformed, good, missing, good → three results, both failures named, exit 3', () => {
+  it('good, malformed, good, missing, good → three results, both failures named, exit 3', async () => {
     const failing = join(tmp, 'failing.json');
     writeFileSync(failing, JSON.stringify({ facts: { tiny_meetings_per_year: 1, tiny_child_directors: 2, tiny_plan_date: '2023-02-01', tiny_funding: 5 } }));
-    const r = run(GOOD, HOSTILE('trailing-comma.json'), failing, join(tmp, 'absent.json'), HOSTILE('utf8-bom.json'), '--standard', TINY, '--format', 'json');
+    const r = (await run(GOOD, HOSTILE('trailing-comma.json'), failing, join(tmp, 'absent.json'), HOSTILE('utf8-bom.json'), '--standard', TINY, '--format', 'json'));
     expect(r.code).toBe(3);
     const results = (JSON.parse(r.stdout) as { results: { input: string; verdict: string }[] }).results;
     expect(results.map((x) => [x.input, x.verdict])).toEqual([
@@ -43,69 +43,69 @@ describe('a batch with bad inputs still reports all the others', () => {
 });
 
 describe('--output is written atomically', () => {
-  it('a run that fails leaves the previous report as it was, and no temporary file behind', () => {
+  it('a run that fails leaves the previous report as it was, and no temporary file behind', async () => {
     const dir = mkdtempSync(join(tmp, 'out-'));
     const report = join(dir, 'report.json');
-    expect(run(GOOD, '--standard', TINY, '--format', 'json', '--output', report).code).toBe(0);
+    expect((await run(GOOD, '--standard', TINY, '--format', 'json', '--output', report)).code).toBe(0);
     const before = readFileSync(report, 'utf8');
     expect(JSON.parse(before).results).toHaveLength(1);
-    const r = run(HOSTILE('duplicate-key.json'), '--standard', TINY, '--format', 'json', '--output', report);
+    const r = (await run(HOSTILE('duplicate-key.json'), '--standard', TINY, '--format', 'json', '--output', report));
     expect(r.code).toBe(3);
     expect(readFileSync(report, 'utf8')).toBe(before);
     expect(readdirSync(dir)).toEqual(['report.json']);
   });
 
-  it('an --output that cannot be written is a usage error naming the path, not an internal error', () => {
+  it('an --output that cannot be written is a usage error naming the path, not an internal error', async () => {
     const target = join(tmp, 'no', 'such', 'dir', 'r.txt');
-    const r = run(GOOD, '--standard', TINY, '--output', target);
+    const r = (await run(GOOD, '--standard', TINY, '--output', target));
     expect(r.code).toBe(4);
     expect(r.stderr).toBe(`error: cannot write the report to ${target}: its directory does not exist\n`);
-    expect(run(GOOD, '--standard', TINY, '--output', tmp).stderr).toMatch(/cannot write the report to .*: it is a directory/);
+    expect((await run(GOOD, '--standard', TINY, '--output', tmp)).stderr).toMatch(/cannot write the report to .*: it is a directory/);
   });
 });
 
 describe('unknown facts', () => {
-  it('warn, naming the closest known fact and its description, and do not stop the assessment', () => {
-    const r = run(HOSTILE('typo-fact.json'), '--standard', TINY, '--format', 'json');
+  it('warn, naming the closest known fact and its description, and do not stop the assessment', async () => {
+    const r = (await run(HOSTILE('typo-fact.json'), '--standard', TINY, '--format', 'json'));
     expect(r.code).toBe(1); // tiny_meetings_per_year itself is missing
     expect(r.stderr).toMatch(/warning: .*typo-fact\.json:3:\d+: unknown fact "tiny_meetings_per_yaer" — did you mean "tiny_meetings_per_year" \(每年召开会议次数\)\?/);
     const item = JSON.parse(r.stdout).results[0].items.find((i: { id: string }) => i.id === 'tiny.meetings');
     expect(item.state).toBe('missing');
   });
 
-  it('far from every known fact, get no suggestion', () => {
+  it('far from every known fact, get no suggestion', async () => {
     const file = join(tmp, 'stranger.json');
     writeFileSync(file, JSON.stringify({ facts: { completely_unrelated_thing: 1 } }));
-    const r = run(file, '--standard', TINY);
+    const r = (await run(file, '--standard', TINY));
     expect(r.stderr).toMatch(/unknown fact "completely_unrelated_thing"\n/);
   });
 });
 
 describe('errors: file, place, what was expected; a stack only with --debug', () => {
-  it('without --debug, no stack', () => {
-    const r = run(HOSTILE('count-as-string.json'), '--standard', TINY);
+  it('without --debug, no stack', async () => {
+    const r = (await run(HOSTILE('count-as-string.json'), '--standard', TINY));
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/count-as-string\.json:7:31: .*expected a whole number ≥ 0 \(次\), got "2" \(string\)/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('with --debug, the stack', () => {
-    const r = run(HOSTILE('count-as-string.json'), '--standard', TINY, '--debug');
+  it('with --debug, the stack', async () => {
+    const r = (await run(HOSTILE('count-as-string.json'), '--standard', TINY, '--debug'));
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/\n\s+at .+validate/);
   });
 });
 
 describe('--max-bytes', () => {
-  it.each(['0', '-1', 'abc', '1.5'])('refuses %s as a usage error, said once', (v) => {
-    const r = run(GOOD, '--standard', TINY, '--max-bytes', v);
+  it.each(['0', '-1', 'abc', '1.5'])('refuses %s as a usage error, said once', async (v) => {
+    const r = (await run(GOOD, '--standard', TINY, '--max-bytes', v));
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(new RegExp(`^error: option '--max-bytes <n>' argument '${v.replace('.', '\\.')}' is invalid\\. --max-bytes takes a positive whole number\\.\\n`));
     expect(r.stderr.match(/error:/g)).toHaveLength(1);
   });
 
-  it('raises the limit', () => {
-    expect(run(HOSTILE('tight-limit.json'), '--standard', TINY, '--max-bytes', '100').code).toBe(3);
-    expect(run(HOSTILE('tight-limit.json'), '--standard', TINY, '--max-bytes', '100000').code).toBe(0);
+  it('raises the limit', async () => {
+    expect((await run(HOSTILE('tight-limit.json'), '--standard', TINY, '--max-bytes', '100')).code).toBe(3);
+    expect((await run(HOSTILE('tight-limit.json'), '--standard', TINY, '--max-bytes', '100000')).code).toBe(0);
   });
 });

@@ -100,24 +100,24 @@ function fakeIo() {
 }
 
 describe('random facts files through main()', () => {
-  it(`${RUNS} runs: no throw, exit 0–3, no internal error, no pollution`, () => {
+  it(`${RUNS} runs: no throw, exit 0–3, no internal error, no pollution`, async () => {
     const protoKeys = Object.getOwnPropertyNames(Object.prototype).sort();
     const codes = new Map<number, number>();
     let n = 0;
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         document,
         fc.constantFrom('json', 'yaml'),
         fc.constantFrom(...formatNames()),
         fc.constantFrom('zh', 'en'),
         fc.constantFrom('tiny', 'own', 'changning'),
-        (doc, syntax, format, lang, which) => {
+        async (doc, syntax, format, lang, which) => {
           const file = join(tmp, `f${n++}.${syntax}`);
           writeFileSync(file, text(doc));
           const standard = which === 'tiny' ? ['--standard', TINY] : which === 'changning' ? ['--standard', 'changning-demo-street@2023'] : [];
           const { out, io } = fakeIo();
           let code: number | undefined;
-          expect(() => (code = main(['node', 'assess', file, ...standard, '--format', format, '--lang', lang], io))).not.toThrow();
+          await expect((async () => (code = await main(['node', 'assess', file, ...standard, '--format', format, '--lang', lang], io)))()).resolves.not.toThrow();
           expect(out.stderr).not.toMatch(/internal error/);
           expect([0, 1, 2, 3], out.stderr).toContain(code);
           codes.set(code!, (codes.get(code!) ?? 0) + 1);
