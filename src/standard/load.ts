@@ -1,11 +1,14 @@
-import { resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { InputError, type InputProblem } from '../errors.js';
 import { mergeVocabularies, sharedVocabulary, toVocabulary } from '../facts/vocabulary.js';
+import type { Vocabulary } from './types.js';
 import { compileTracked } from '../rules/compile.js';
 import { readDocument } from '../source/read.js';
 import type { Parsed } from '../source/types.js';
 import { lintParsed } from './lint.js';
-import { isPathRef, resolveBundled } from './registry.js';
+import { isPathRef, resolveBundled, STANDARDS_DIR } from './registry.js';
 import type { CompiledItem, FactSpec, LoadedStandard, Standard, StandardItem } from './types.js';
 
 export interface LoadOptions {
@@ -43,8 +46,36 @@ export function loadStandardSync(ref: string, options: LoadOptions = {}): Loaded
   return loaded;
 }
 
+/** Bundled standards parsed and linted at build time (scripts/prebuild.mjs). */
+export const PREBUILT_DIR = fileURLToPath(new URL('../standards/', import.meta.url));
+
+/** dist/standards/<id>@<version>.json for standards/<id>/<version>.yaml. */
+export function prebuiltFile(file: string): string {
+  return join(PREBUILT_DIR, `${basename(dirname(file))}@${basename(file).replace(/\.yaml$/, '')}.json`);
+}
+
+/**
+ * A bundled standard as the build left it, if that is newer than its YAML (a checkout with
+ * edited standards and no rebuild falls back to the YAML, never to stale rules).
+ */
+function readPrebuilt(file: string): Standard | undefined {
+  if (dirname(dirname(file)) + '/' !== STANDARDS_DIR && dirname(dirname(file)) !== STANDARDS_DIR) return undefined;
+  const json = prebuiltFile(file);
+  try {
+    if (statSync(json).mtimeMs < statSync(file).mtimeMs) return undefined;
+    const raw = JSON.parse(readFileSync(json, 'utf8')) as Standard;
+    // Vocabularies have no prototype (a fact named `constructor` must not be found on Object).
+    const vocabulary: Vocabulary = toVocabulary(raw.vocabulary);
+    return { ...raw, file, vocabulary, localFacts: toVocabulary(raw.localFacts) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parse and check one standard file; no rules are compiled and no negative list is loaded. */
-export function readStandardFile(file: string): Standard {
+export function readStandardFile(file: string, { prebuilt = true } = {}): Standard {
+  const built = prebuilt ? readPrebuilt(file) : undefined;
+  if (built) return built;
   const parsed = readDocument(file);
   const { standard, problems } = checkStandard(parsed, file);
   const errors = problems.filter((p) => p.severity === 'error');
