@@ -122,7 +122,7 @@ if (want('rules')) {
     return met;
   });
   if (weibao.sink !== reference.sink) throw new Error('bench: weibao and json-logic-js count different items met');
-  const full = time((list) => list.reduce((n, f) => n + assessFacts(std, f).items.length, 0));
+  const full = time((list) => list.reduce((n, f) => n + assessFacts(std, f, { validated: true }).items.length, 0)); // evaluation only: variations may leave a fact's range
   const per = (t) => `${((t / (ITEMS * items.length)) * 1e6).toFixed(0)} ns/item`;
   const ratio = reference.ms / weibao.ms;
   row(`rule evaluation, ${ITEMS.toLocaleString('en')} facts × ${items.length} items`, `${ms(weibao.ms)} (${per(weibao.ms)})`, `json-logic-js ${ms(reference.ms)} (${per(reference.ms)})`, `${ratio.toFixed(1)}× faster`, '≥ 10×', ratio >= 10);
