@@ -16,7 +16,8 @@ const cases = [
 
 describe.runIf(existsSync(sources)).each(cases)('$ref against shared/sources/$file', ({ ref, file, items, aspects, contents }) => {
   const std = loadStandardSync(ref);
-  const doc = squash(readFileSync(sources + file, 'utf8'));
+  // describe bodies run even when skipped: read only where the sources are there.
+  const doc = existsSync(sources) ? squash(readFileSync(sources + file, 'utf8')) : '';
 
   it(`has ${items} items, ${aspects} 项目, ${contents} 内容`, () => {
     expect(std.items).toHaveLength(items);
