@@ -60,6 +60,12 @@ function one(r: AssessResult, { lang, color, width }: FormatOptions): string {
   const detail = L.counts(count('fail') + count('unsupported'), count('missing'), count('not_applicable'));
   const verdict = color ? verdictPaint(` ${L.verdict[r.verdict]} `) : L.verdict[r.verdict];
   out.push(`${L.conclusion}${lang === 'zh' ? '：' : ': '}${verdict}${detail ? `  ${detail}` : ''}`);
+  // One list of every fact still to collect, so a submitter has the whole to-do in one place.
+  const missing = [...new Set([...r.items, ...r.vetoes].flatMap((i) => i.missing))];
+  if (missing.length) {
+    const head = lang === 'zh' ? `缺少的事实（${missing.length}）：` : `Missing facts (${missing.length}): `;
+    for (const line of wrap(head + missing.join(', '), Math.max(20, width))) out.push(c.yellow(line));
+  }
   for (const w of r.warnings) out.push(c.yellow(`${L.warnings}: ${w}`));
   return out.join('\n') + '\n';
 }
