@@ -1,19 +1,37 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { InputError, pointerOf, splitPointer, type InputProblem } from '../errors.js';
 import type { Parsed } from '../source/types.js';
 import type { FactSpec, Vocabulary } from '../standard/types.js';
 import { closestFact } from './vocabulary.js';
 import { factsFileSchema } from './schema.js';
 import type { FactsFile } from './types.js';
+import { ajvClass, generatedKey, loadGenerated, type GeneratedKey } from '../validators/generated.js';
 
 const compiled = new WeakMap<Vocabulary, ValidateFunction>();
 
-function validatorFor(vocabulary: Vocabulary): ValidateFunction {
+/**
+ * How facts schemas are compiled, at build time and at run time alike. ownProperties: a fact a
+ * standard names `constructor` or `toString` must not be "present" in every facts file because
+ * Object.prototype has one.
+ */
+export const FACTS_AJV_OPTIONS = Object.freeze({ allErrors: true, strict: false, ownProperties: true });
+
+/** The name of the build's validator for a vocabulary's facts schema (scripts/prebuild.mjs). */
+export function factsValidatorKey(vocabulary: Vocabulary): GeneratedKey {
+  return generatedKey('facts', FACTS_AJV_OPTIONS, factsFileSchema(vocabulary));
+}
+
+/** A facts schema compiled by ajv now: the fallback, and what the build's validators are tested against. */
+export function compileFactsValidator(vocabulary: Vocabulary): ValidateFunction {
+  const Ajv = ajvClass();
+  return new Ajv({ ...FACTS_AJV_OPTIONS }).compile(factsFileSchema(vocabulary));
+}
+
+/** The build's validator for this vocabulary when there is one (the bundled standards'), else ajv at run time. */
+export function validatorFor(vocabulary: Vocabulary): ValidateFunction {
   let v = compiled.get(vocabulary);
   if (!v) {
-    // ownProperties: a fact a standard names `constructor` or `toString` must not be "present"
-    // in every facts file because Object.prototype has one.
-    v = new Ajv({ allErrors: true, strict: false, ownProperties: true }).compile(factsFileSchema(vocabulary));
+    v = loadGenerated(factsValidatorKey(vocabulary))?.default ?? compileFactsValidator(vocabulary);
     compiled.set(vocabulary, v);
   }
   return v;

@@ -1,6 +1,11 @@
-import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, realpathSync, lstatSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
+
+// node:crypto (and the dozen modules it brings) only once a pack declares a hash.
+const require = createRequire(import.meta.url);
+let crypto: typeof import('node:crypto') | undefined;
+const createHash = (algorithm: string) => (crypto ??= require('node:crypto') as typeof import('node:crypto')).createHash(algorithm);
 
 /** What a pack knows about one of its files, without reading anything outside the pack. */
 export type ProbeResult =

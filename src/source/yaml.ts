@@ -1,9 +1,17 @@
-import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter } from 'yaml';
 import { InputError, splitPointer, type InputProblem } from '../errors.js';
 import type { ParseLimits, Parsed } from './types.js';
 
+// The yaml library is loaded at the first YAML file, not at start: a run over JSON facts and
+// pre-built standards never needs it (synchronously, as yaml is CommonJS under Node).
+const require = createRequire(import.meta.url);
+let lib: typeof import('yaml') | undefined;
+const yaml = () => (lib ??= require('yaml') as typeof import('yaml'));
+
 /** YAML 1.2 (core schema: dates stay strings), duplicate keys rejected, aliases bounded. */
 export function parseYaml(text: string, file: string | undefined, limits: ParseLimits): Parsed {
+  const { LineCounter, parseDocument, isNode } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   if (doc.errors.length > 0) {
@@ -49,6 +57,7 @@ export function parseYaml(text: string, file: string | undefined, limits: ParseL
 
 function firstAlias(doc: Document, lineCounter: LineCounter): { line: number; column: number } | undefined {
   let at: number | undefined;
+  const { visit } = yaml();
   visit(doc, {
     Alias(_, node) {
       at = node.range?.[0];

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, type InputProblem } from '../errors.js';
-import { mergeVocabularies, sharedVocabulary, toVocabulary } from '../facts/vocabulary.js';
+import { mergeVocabularies, sharedVocabulary, toVocabulary, VOCABULARY_FILE } from '../facts/vocabulary.js';
 import type { Vocabulary } from './types.js';
 import { compileTracked } from '../rules/compile.js';
 import { readDocument } from '../source/read.js';
@@ -62,7 +62,9 @@ function readPrebuilt(file: string): Standard | undefined {
   if (dirname(dirname(file)) + '/' !== STANDARDS_DIR && dirname(dirname(file)) !== STANDARDS_DIR) return undefined;
   const json = prebuiltFile(file);
   try {
-    if (statSync(json).mtimeMs < statSync(file).mtimeMs) return undefined;
+    // The shared vocabulary is merged into it too: an edited vocabulary.yaml makes it stale.
+    const built = statSync(json).mtimeMs;
+    if (built < statSync(file).mtimeMs || built < statSync(VOCABULARY_FILE).mtimeMs) return undefined;
     const raw = JSON.parse(readFileSync(json, 'utf8')) as Standard;
     // Vocabularies have no prototype (a fact named `constructor` must not be found on Object).
     const vocabulary: Vocabulary = toVocabulary(raw.vocabulary);

@@ -1,25 +1,39 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { InputProblem } from '../errors.js';
+import { ajvClass, generatedKey, loadGenerated, type GeneratedKey } from '../validators/generated.js';
 
 /** The published schemas of weibao's own files (editors read them via yaml-language-server). */
 export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
 
-type SchemaName = 'standard' | 'vocabulary';
-const validators = new Map<SchemaName, ValidateFunction>();
+export type SchemaName = 'standard' | 'vocabulary';
+export const SCHEMA_NAMES = ['vocabulary', 'standard'] as const;
+export const SCHEMA_AJV_OPTIONS = Object.freeze({ allErrors: true, strict: true, allowUnionTypes: true });
+
+let validators: Record<SchemaName, ValidateFunction> | undefined;
+
+/** The published schemas as they are on disk now, and the name of the build's validators for them. */
+export function formatSchemas(): { schemas: Record<SchemaName, unknown>; key: GeneratedKey } {
+  const schemas = Object.fromEntries(SCHEMA_NAMES.map((n) => [n, JSON.parse(readFileSync(`${SCHEMA_DIR}${n}.schema.json`, 'utf8'))])) as Record<SchemaName, unknown>;
+  return { schemas, key: generatedKey('schemas', SCHEMA_AJV_OPTIONS, schemas) };
+}
+
+/** Both schemas compiled by ajv now (the fallback; `code` lets the build write them out). */
+export function compileFormatSchemas(schemas: Record<SchemaName, unknown>, code?: { source: true }) {
+  const Ajv = ajvClass();
+  const ajv = new Ajv({ ...SCHEMA_AJV_OPTIONS, ...(code ? { code } : {}) });
+  for (const n of SCHEMA_NAMES) ajv.addSchema(schemas[n] as object, `${n}.schema.json`);
+  return { ajv, validators: Object.fromEntries(SCHEMA_NAMES.map((n) => [n, ajv.getSchema(`${n}.schema.json`)!])) as Record<SchemaName, ValidateFunction> };
+}
 
 function validator(name: SchemaName): ValidateFunction {
-  let v = validators.get(name);
-  if (!v) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-    for (const n of ['vocabulary', 'standard'] as const) {
-      ajv.addSchema(JSON.parse(readFileSync(`${SCHEMA_DIR}${n}.schema.json`, 'utf8')), `${n}.schema.json`);
-    }
-    v = ajv.getSchema(`${name}.schema.json`)!;
-    validators.set(name, v);
+  if (!validators) {
+    const { schemas, key } = formatSchemas();
+    const built = loadGenerated(key);
+    validators = built && SCHEMA_NAMES.every((n) => typeof built[n] === 'function') ? (built as Record<SchemaName, ValidateFunction>) : compileFormatSchemas(schemas).validators;
   }
-  return v;
+  return validators[name];
 }
 
 export function validateAgainst(
