@@ -1,6 +1,6 @@
 import { RuleError, pointerOf } from '../errors.js';
 import { ALLOWED_OPERATIONS, PLAIN_OPERATIONS } from './operations.js';
-import { NOT_FOUND, resolveParts, resolvePath } from './resolve.js';
+import { NOT_FOUND, resolveParts, resolvePath, step } from './resolve.js';
 import { truthy } from './truthy.js';
 
 /** A rule turned into a function of the data (a rule's `var` paths are relative to it). */
@@ -13,20 +13,55 @@ export interface TrackedResult {
   missing: string[];
 }
 
+export interface CompileOptions {
+  /**
+   * `now` (default): generate JavaScript for the rule at once; `lazy`: run the closures until
+   * the rule has been evaluated LAZY_CALLS times, then generate (a one-off run never pays for
+   * code generation; a batch does after a few areas); `never`: closures only (the reference the
+   * generated code is tested against).
+   */
+  generate?: 'now' | 'lazy' | 'never';
+}
+
+/** Evaluations after which a `lazy` rule gets its generated code. */
+export const LAZY_CALLS = 8;
+
 /**
- * Compile a JSON-Logic rule once into nested closures, so evaluating an area is a few function
- * calls per node rather than a re-interpretation of the tree. Semantics are json-logic-js
- * 2.0.5's, operation by operation (see operations.ts); the conformance suite and a differential
- * test hold it to that. Throws RuleError, before anything runs, on an operation outside the
- * allowlist.
+ * Compile a JSON-Logic rule once into a function, so evaluating an area never re-interprets the
+ * tree. Semantics are json-logic-js 2.0.5's, operation by operation (see operations.ts); the
+ * conformance suite and a differential test hold it to that. Throws RuleError, before anything
+ * runs, on an operation outside the allowlist.
+ *
+ * Two tiers: every node is first compiled to a closure (which checks the allowlist); the shapes
+ * standards are made of (literal one-segment `var`, constants, comparisons, and / or / if, !, !!,
+ * the plain operations) are then generated as one JavaScript function, whose other nodes call
+ * their closures. Every constant and path enters the source through JSON.stringify or as a
+ * reference to the value itself, never as text of the rule.
  */
-export function compileRule(rule: unknown): CompiledRule {
-  return compileNode(rule, [], false);
+export function compileRule(rule: unknown, options: CompileOptions = {}): CompiledRule {
+  const closure = compileNode(rule, [], false);
+  return tier(rule, closure, options.generate ?? 'now');
 }
 
 /** Like compileRule, but also reports which top-level facts evaluation needed and lacked. */
-export function compileTracked(rule: unknown): (data: unknown) => TrackedResult {
-  const fn = compileNode(rule, [], false);
+export function compileTracked(rule: unknown, options: CompileOptions = {}): (data: unknown) => TrackedResult {
+  const closure = compileNode(rule, [], false);
+  const generate = options.generate ?? 'now';
+  const slow = track(closure);
+  if (generate === 'never') return slow;
+  // A rule generated whole collects its misses itself; one with closures inside tracks as they do.
+  const fast = () => generateRule(rule, true) ?? track(generateRule(rule, false) ?? closure);
+  if (generate === 'now') return fast() as (data: unknown) => TrackedResult;
+  let calls = 0;
+  let impl = (data: unknown): TrackedResult => {
+    if (++calls >= LAZY_CALLS) impl = fast() as (data: unknown) => TrackedResult;
+    return slow(data);
+  };
+  return (data) => impl(data);
+}
+
+/** A rule's function with its misses collected (in the module's slot, as the closures record them). */
+function track(fn: CompiledRule): (data: unknown) => TrackedResult {
   return (data) => {
     const outerTracking = tracking;
     const outer = misses;
@@ -40,6 +75,17 @@ export function compileTracked(rule: unknown): (data: unknown) => TrackedResult 
       misses = outer;
     }
   };
+}
+
+function tier(rule: unknown, closure: CompiledRule, generate: 'now' | 'lazy' | 'never'): CompiledRule {
+  if (generate === 'never') return closure;
+  if (generate === 'now') return generateRule(rule, false) ?? closure;
+  let calls = 0;
+  let impl: CompiledRule = (data) => {
+    if (++calls >= LAZY_CALLS) impl = generateRule(rule, false) ?? closure;
+    return closure(data);
+  };
+  return (data) => impl(data);
 }
 
 // Evaluation is synchronous, so one slot is enough to collect misses for the call under way;
@@ -305,4 +351,189 @@ function scopedForm(op: string, source: CompiledRule, each: CompiledRule): Compi
         return false;
       };
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Code generation. The generated function's parameters are the helpers below and three pools:
+// K (constants that are not plain JSON scalars, passed by reference: the same object every call,
+// as the closure returns), C (closures of nodes not generated) and P (plain operations, called as
+// the closures call them). Nothing of the rule is spliced in as text: strings and finite numbers
+// go through JSON.stringify, everything else through K.
+
+/** A generated expression; `bool` when it is known to be a boolean (truthy() needs no call). */
+interface Expr {
+  code: string;
+  bool: boolean;
+}
+
+class Generator {
+  /** `tracked`: misses go to the function's own list `m` (then no closure may be used). */
+  constructor(readonly tracked: boolean) {}
+  readonly K: unknown[] = [];
+  readonly C: CompiledRule[] = [];
+  readonly P: ((...args: any[]) => unknown)[] = [];
+  private temps = 0;
+  /** How many nodes were generated rather than handed to a closure. */
+  generated = 0;
+  /** Some `var` is read inline: the function needs `plain`. */
+  readsData = false;
+
+  temp(): string {
+    return `t${this.temps++}`;
+  }
+
+  declarations(): string {
+    return this.temps ? `let ${Array.from({ length: this.temps }, (_, i) => `t${i}`).join(', ')};\n` : '';
+  }
+
+  constant(value: unknown): Expr {
+    if (typeof value === 'string' || typeof value === 'boolean' || value === null) return { code: JSON.stringify(value), bool: typeof value === 'boolean' };
+    if (typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0)) {
+      const code = JSON.stringify(value);
+      return { code: value < 0 ? `(${code})` : code, bool: false };
+    }
+    this.K.push(value);
+    return { code: `K[${this.K.length - 1}]`, bool: false };
+  }
+
+  closure(node: unknown): Expr {
+    // Compiled before (compileNode checked the whole tree); compiled again here for this node.
+    this.C.push(compileNode(node, [], false));
+    return { code: `C[${this.C.length - 1}](data)`, bool: false };
+  }
+
+  truthy(e: Expr): string {
+    return e.bool ? e.code : `T(${e.code})`;
+  }
+
+  node(logic: unknown): Expr {
+    if (Array.isArray(logic)) {
+      this.generated++;
+      return { code: `[${logic.map((l) => this.node(l).code).join(', ')}]`, bool: false };
+    }
+    if (!isLogic(logic)) {
+      this.generated++;
+      return this.constant(logic);
+    }
+    const op = Object.keys(logic)[0];
+    // compileNode has refused anything off the allowlist before generation starts.
+    if (!ALLOWED_OPERATIONS.has(op)) throw new RuleError(`operation ${JSON.stringify(op)} is not allowed in a rule`, pointerOf([op]));
+    const raw = logic[op];
+    const values = Array.isArray(raw) ? raw : [raw];
+    switch (op) {
+      case 'var':
+        return this.variable(logic, values);
+      case 'if':
+      case '?:': {
+        this.generated++;
+        const args = values.map((v) => this.node(v));
+        let code = args.length % 2 === 1 ? args[args.length - 1].code : 'null';
+        let bool = args.length % 2 === 1 ? args[args.length - 1].bool : false;
+        for (let i = args.length - (args.length % 2 === 1 ? 3 : 2); i >= 0; i -= 2) {
+          code = `(${this.truthy(args[i])} ? ${args[i + 1].code} : ${code})`;
+          bool = bool && args[i + 1].bool;
+        }
+        return { code, bool };
+      }
+      case 'and':
+      case 'or': {
+        this.generated++;
+        const args = values.map((v) => this.node(v));
+        if (!args.length) return { code: 'undefined', bool: false };
+        // Left to right; the first operand that decides is the value, as json-logic-js returns it.
+        let code = args[args.length - 1].code;
+        let bool = args[args.length - 1].bool;
+        for (let i = args.length - 2; i >= 0; i--) {
+          const a = args[i];
+          if (a.bool) code = op === 'and' ? `(${a.code} ? ${code} : false)` : `(${a.code} ? true : ${code})`;
+          else {
+            const t = this.temp();
+            code = op === 'and' ? `(T(${t} = ${a.code}) ? ${code} : ${t})` : `(T(${t} = ${a.code}) ? ${t} : ${code})`;
+          }
+          bool = bool && a.bool;
+        }
+        return { code, bool };
+      }
+      case '!':
+      case '!!': {
+        this.generated++;
+        const args = values.map((v) => this.node(v));
+        if (args.length !== 1) return this.plain(op, args);
+        return { code: op === '!' ? `!${this.truthy(args[0])}` : this.truthy(args[0]), bool: true };
+      }
+      case '==':
+      case '===':
+      case '!=':
+      case '!==':
+      case '>':
+      case '>=':
+      case '<':
+      case '<=': {
+        this.generated++;
+        const args = values.map((v) => this.node(v));
+        if (args.length !== 2) return this.plain(op, args);
+        return { code: `(${args[0].code} ${op} ${args[1].code})`, bool: true };
+      }
+      default: {
+        if (!Object.prototype.hasOwnProperty.call(PLAIN_OPERATIONS, op)) return this.closure(logic); // missing, map, reduce …
+        this.generated++;
+        return this.plain(op, values.map((v) => this.node(v)));
+      }
+    }
+  }
+
+  /** A plain operation called as the closure calls it: every argument evaluated, in order. */
+  private plain(op: string, args: Expr[]): Expr {
+    this.P.push(PLAIN_OPERATIONS[op]);
+    return { code: `P[${this.P.length - 1}](${args.map((a) => a.code).join(', ')})`, bool: false };
+  }
+
+  /** A literal one-segment path without a default (nearly every fact a standard reads); else the closure. */
+  private variable(logic: unknown, values: unknown[]): Expr {
+    const path = values[0];
+    if (values.length !== 1 || (typeof path !== 'string' && typeof path !== 'number')) return this.closure(logic);
+    const name = String(path);
+    if (name === '' || name.includes('.')) return this.closure(logic);
+    this.generated++;
+    this.readsData = true;
+    const t = this.temp();
+    const key = JSON.stringify(name);
+    // A plain object (`plain`, decided once per call) whose prototype doesn't have the name: one
+    // property load, at a site of its own (a load shared by every fact would be megamorphic).
+    // Anything else: G, resolveParts(data, [name]) with "not found" as undefined. Absent or null
+    // is a miss (M). The same steps as resolve.ts's step(), in the same order.
+    const miss = this.tracked ? `(m === null ? (m = [${key}]) : m.push(${key}), null)` : `M(${key})`;
+    return { code: `((${t} = plain && !(${key} in OP) ? data[${key}] : G(data, ${key})) === undefined || ${t} === null ? ${miss} : ${t})`, bool: false };
+  }
+}
+
+/** resolveParts(data, [key]), "not found" as undefined (a found value is never undefined). */
+function get1(data: unknown, key: string): unknown {
+  if (data === null || data === undefined) return undefined;
+  return step(data, key);
+}
+
+/** A missed fact: recorded when tracking; the value is null, as the closure returns. */
+function missed(name: string): null {
+  miss(name);
+  return null;
+}
+
+/**
+ * The rule as one generated function, or undefined when no node of it would be generated (a lone
+ * `missing`). `tracked`: the function returns { value, missing } itself, and is only made when
+ * every node is generated (a closure inside records its misses elsewhere).
+ */
+function generateRule(rule: unknown, tracked: false): CompiledRule | undefined;
+function generateRule(rule: unknown, tracked: true): ((data: unknown) => TrackedResult) | undefined;
+function generateRule(rule: unknown, tracked: boolean): ((data: unknown) => unknown) | undefined {
+  const g = new Generator(tracked);
+  const body = g.node(rule);
+  if (g.generated === 0 || (tracked && g.C.length)) return undefined;
+  const plain = g.readsData ? 'const plain = typeof data === "object" && data !== null && Object.getPrototypeOf(data) === OP;\n' : '';
+  const result = tracked ? `let m = null;\nconst value = ${body.code};\nreturn { value, missing: m === null ? [] : m };` : `return ${body.code};`;
+  const source = `'use strict';\n${plain}${g.declarations()}${result}`;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const make = new Function('K', 'C', 'P', 'T', 'G', 'M', 'OP', `return function rule(data) {\n${source}\n};`);
+  return make(g.K, g.C, g.P, truthy, get1, missed, Object.prototype) as (data: unknown) => unknown;
 }

@@ -1,6 +1,6 @@
 import type { Lang } from '../assess/types.js';
 import type { FactSpec, Vocabulary } from '../standard/types.js';
-import { compileRule, isLogic } from './compile.js';
+import { compileRule, isLogic, type CompiledRule } from './compile.js';
 import { NOT_FOUND, resolvePath } from './resolve.js';
 import { truthy } from './truthy.js';
 
@@ -25,7 +25,7 @@ export function unmetFacts(rule: unknown, data: unknown): string[] {
     const op = Object.keys(node)[0];
     const raw = node[op];
     const args = Array.isArray(raw) ? raw : [raw];
-    const holds = (n: unknown) => truthy(compileRule(n)(data));
+    const holds = (n: unknown) => truthy(compiled(n)(data));
     if (op === 'and') return args.filter((a) => !holds(a)).forEach(walk);
     if (op === 'or') return args.forEach(walk);
     if (op === 'if' || op === '?:') {
@@ -37,6 +37,20 @@ export function unmetFacts(rule: unknown, data: unknown): string[] {
   };
   walk(rule);
   return [...out];
+}
+
+// The parts of a standard's rules, compiled once each: a batch explains the same rules for every
+// area (rules are the standard's, which nothing changes once loaded).
+const parts = new WeakMap<object, CompiledRule>();
+
+function compiled(node: unknown): CompiledRule {
+  if (node === null || typeof node !== 'object') return compileRule(node, { generate: 'never' });
+  let fn = parts.get(node);
+  if (!fn) {
+    fn = compileRule(node, { generate: 'lazy' });
+    parts.set(node, fn);
+  }
+  return fn;
 }
 
 const words = {
@@ -58,7 +72,7 @@ function reasons(node: unknown, data: unknown, vocab: Vocabulary, lang: Lang): s
   const op = Object.keys(node)[0];
   const raw = node[op];
   const args = Array.isArray(raw) ? raw : [raw];
-  const holds = (n: unknown) => truthy(compileRule(n)(data));
+  const holds = (n: unknown) => truthy(compiled(n)(data));
 
   if (op === 'and') return args.filter((a) => !holds(a)).flatMap((a) => reasons(a, data, vocab, lang));
   if (op === 'or') {

@@ -25,7 +25,7 @@ export function resolveParts(data: unknown, parts: readonly string[]): unknown |
 
 const OBJECT_PROTOTYPE = Object.prototype;
 
-function step(value: unknown, key: string): unknown {
+export function step(value: unknown, key: string): unknown {
   if (typeof value === 'object') {
     // A plain object (a parsed facts file) inherits only Object.prototype's names: for any other
     // key one lookup settles it, without asking whether the property is its own.

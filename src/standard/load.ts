@@ -129,12 +129,15 @@ export function checkStandard(parsed: Parsed, file?: string): { standard?: Stand
   return { standard, problems };
 }
 
+const LAZY = { generate: 'lazy' } as const;
+
 function compileItems(items: StandardItem[]): Map<string, CompiledItem> {
   const out = new Map<string, CompiledItem>();
   for (const it of items) {
     out.set(it.id, {
-      appliesIf: it.appliesIf === undefined ? undefined : compileTracked(it.appliesIf),
-      test: compileTracked(it.rule !== undefined ? it.rule : it.vetoIf),
+      // lazy: a run over one facts file evaluates each rule once, and should not pay for code generation.
+      appliesIf: it.appliesIf === undefined ? undefined : compileTracked(it.appliesIf, LAZY),
+      test: compileTracked(it.rule !== undefined ? it.rule : it.vetoIf, LAZY),
     });
   }
   return out;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
 import { compileRule } from '../../src/index.js';
-import { compileTracked } from '../../src/rules/compile.js';
+import { compileTracked, LAZY_CALLS } from '../../src/rules/compile.js';
 import { PLAIN_OPERATIONS, SPECIAL_FORMS } from '../../src/rules/operations.js';
 
 /**
@@ -93,6 +93,8 @@ describe('compileRule agrees with json-logic-js', () => {
         const tracked = run(() => compileTracked(r)(d).value);
         expect(ours).toEqual(theirs);
         expect(tracked).toEqual(theirs);
+        // The generated code (the default) and the closures alone: the same value and the same misses.
+        expect(run(() => compileTracked(r)(d))).toEqual(run(() => compileTracked(r, { generate: 'never' })(d)));
         if (ours.threw) threwBoth++;
       }),
       { numRuns: RUNS },
@@ -100,6 +102,22 @@ describe('compileRule agrees with json-logic-js', () => {
     // Guard against a generator that only ever produces errors (a test that cannot fail).
     expect(threwBoth).toBeLessThan(RUNS / 4);
   }, 5000 + RUNS / 10);
+
+  it('a lazily generated rule answers the same before and after it switches to generated code', () => {
+    fc.assert(
+      fc.property(rule, data, (r, d) => {
+        const reference = run(() => compileTracked(r, { generate: 'never' })(d));
+        let lazy: ReturnType<typeof compileTracked>;
+        try {
+          lazy = compileTracked(r, { generate: 'lazy' });
+        } catch {
+          return;
+        }
+        for (let i = 0; i <= LAZY_CALLS + 1; i++) expect(run(() => lazy(d))).toEqual(reference);
+      }),
+      { numRuns: Math.ceil(RUNS / 10) },
+    );
+  });
 
   it('regression: a string is indexed only by canonical indices ("01" is not 1)', () => {
     // Found by the random cases above: weibao once read "01" as index 1 of a string.
