@@ -1,5 +1,5 @@
 import { explainUnmet, unmetFacts } from '../rules/explain.js';
-import { NOT_FOUND, resolvePath } from '../rules/resolve.js';
+import { NOT_FOUND, resolveParts, resolvePath } from '../rules/resolve.js';
 import { truthy } from '../rules/truthy.js';
 import type { LoadedStandard, StandardItem, Vocabulary } from '../standard/types.js';
 import type { ItemResult, Lang, VetoResult } from './types.js';
@@ -69,10 +69,21 @@ function guarded(test: (d: unknown) => { value: unknown; missing: string[] }, fa
 function actualValues(reads: string[], facts: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const path of reads) {
-    const v = resolvePath(facts, path);
+    const v = path === '' ? facts : resolveParts(facts, partsOf(path));
     out[path] = v === NOT_FOUND ? null : v;
   }
   return out;
+}
+
+// A standard's fact paths split at their dots once, not once per area (resolvePath splits each time).
+const split = new Map<string, string[]>();
+function partsOf(path: string): string[] {
+  let parts = split.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    split.set(path, parts);
+  }
+  return parts;
 }
 
 function missingWords(paths: string[], vocabulary: Vocabulary, lang: Lang): string {

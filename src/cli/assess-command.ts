@@ -143,7 +143,8 @@ function assessOne(input: string, opts: AssessOptions, limits: typeof DEFAULT_LI
     warnings: warnings.map((w) => `${source.file}${w.line ? `:${w.line}:${w.column}` : ''}: ${w.message}`),
     validated: true,
   });
-  const located: AssessResult = { ...result, file: source.file, locations: locationsOf(source.parsed, facts) };
+  // Where each fact stands: only the github format (annotations on lines) reads it.
+  const located: AssessResult = { ...result, file: source.file, ...(opts.format === 'github' && opts.by === undefined ? { locations: locationsOf(source.parsed, facts) } : {}) };
   // Evidence is checked for data packs only: a lone facts file has no pack to hold its documents.
   if (!source.pack) return located;
   return applyEvidence(located, facts.evidence, packFiles(source.pack), { mode: opts.evidence ?? 'strict', lang: opts.lang, policy: standard.verdict });

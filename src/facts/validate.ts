@@ -62,7 +62,10 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
   let over = 0;
   // NaN and ±Infinity (YAML's .nan and .inf) are numbers to ajv ("integer" lets Infinity through),
   // but no count or amount; and JSON output would print them as null. Refused wherever they stand.
-  for (const pointer of nonFinite(value)) {
+  // Nearly every document has neither a non-finite number nor a control character: one walk
+  // that builds no pointers says so, and only a document with something to report is walked again.
+  const found = scan(value);
+  for (const pointer of found & NON_FINITE ? nonFinite(value) : []) {
     seen.add(pointer);
     const parts = splitPointer(pointer);
     const spec = parts[0] === 'facts' && parts.length === 2 ? vocabulary[parts[1]] : undefined;
@@ -76,7 +79,7 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
   // Text from a submitter reaches terminals and reports: an escape sequence, a carriage return
   // or a bidi override in a name could repaint the verdict ("\r结论：达标"). None has a use in
   // a facts file, so any key or string holding one is refused, and quoted escaped.
-  for (const { pointer, char } of controlCharacters(value)) {
+  for (const { pointer, char } of found & CONTROL_CHARACTER ? controlCharacters(value) : []) {
     if (seen.has(pointer)) continue;
     seen.add(pointer);
     const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -200,6 +203,28 @@ function controlCharacters(value: unknown): { pointer: string; char: string }[] 
     }
   }
   return out.sort((a, b) => (a.pointer < b.pointer ? -1 : 1));
+}
+
+const NON_FINITE = 1;
+const CONTROL_CHARACTER = 2;
+
+/** NON_FINITE | CONTROL_CHARACTER: what nonFinite and controlCharacters would find something of. */
+function scan(v: unknown): number {
+  if (typeof v === 'number') return Number.isFinite(v) ? 0 : NON_FINITE;
+  if (typeof v === 'string') return CONTROL.test(v) ? CONTROL_CHARACTER : 0;
+  if (v === null || typeof v !== 'object') return 0;
+  let found = 0;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) found |= scan(v[i]);
+    return found;
+  }
+  for (const k in v) {
+    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+    // A key with a control character is reported, and what it holds isn't looked into.
+    if (CONTROL.test(k)) found |= CONTROL_CHARACTER | (scan((v as Record<string, unknown>)[k]) & NON_FINITE);
+    else found |= scan((v as Record<string, unknown>)[k]);
+  }
+  return found;
 }
 
 /** A name or pointer as far as a message should quote it: short, and control characters escaped. */

@@ -14,7 +14,9 @@ export const jsonStream: StreamFormatter = () => {
   let n = 0;
   return {
     head: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "results": [`,
-    item: (r) => `${n++ ? ',' : ''}\n    ${JSON.stringify(toJson(r), null, 2).replace(/\n/g, '\n    ')}`,
+    // Stringified two levels down ([[r]]) so JSON.stringify indents it to its place itself; the
+    // brackets around it are cut off (JSON has no raw line break inside a value to re-indent).
+    item: (r) => `${n++ ? ',' : ''}\n    ${JSON.stringify([[toJson(r)]], null, 2).slice(10, -6)}`,
     tail: (summary) => `${n ? '\n  ' : ''}]${summary ? `,\n  "summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, '\n  ')}` : ''}\n}\n`,
   };
 };

@@ -1,15 +1,105 @@
-import { InputError, pointerOf } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { ParseLimits, Parsed } from './types.js';
 
 /**
  * A strict JSON (RFC 8259) parser that, unlike JSON.parse, rejects duplicate keys and remembers
- * where every value starts, so validation errors can say line:column. Keys are defined with
- * defineProperty: a `__proto__` key stays an ordinary own property and never sets a prototype.
+ * where every value starts, so validation errors can say line:column. A `__proto__` key stays an
+ * ordinary own property and never sets a prototype.
  */
 export function parseJson(text: string, file: string | undefined, limits: ParseLimits): Parsed {
-  const offsets = new Map<string, number>();
+  const result = fastParse(text, limits) ?? parseWith(text, file, limits, undefined);
+  // Where each value starts is wanted only to locate a problem (or a line for an annotation):
+  // the text is read a second time, recording, at the first question (a valid file in a batch
+  // never asks). Same text, same parser: the same values at the same places.
+  let offsets: Map<string, number> | undefined;
+  // Callers may locate every fact of a file (reports point at lines): index the line starts once,
+  // so each lookup is a binary search rather than a scan of a text that may be megabytes long.
+  let starts: number[] | undefined;
+  return {
+    value: result,
+    locate: (pointer) => {
+      if (!offsets) {
+        offsets = new Map();
+        parseWith(text, file, limits, offsets);
+      }
+      const at = offsets.get(pointer);
+      if (at === undefined) return undefined;
+      starts ??= lineStarts(text);
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      return { line: lo + 1, column: at - starts[lo] + 1 };
+    },
+  };
+}
+
+/**
+ * JSON.parse, where it gives what parseWith would: a text JSON.parse accepts is one parseWith
+ * accepts too, with the same value, unless a key is repeated (JSON.parse keeps the last), a
+ * number is too large (JSON.parse makes it Infinity) or the nesting is too deep. Those are
+ * checked for (a repeated key leaves fewer keys in the value than key separators in the text);
+ * on any of them, or any syntax error, undefined: parseWith reads the text and says what and
+ * where. JSON.parse also keeps a `__proto__` key as an own property.
+ */
+function fastParse(text: string, limits: ParseLimits): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const keys = countKeys(value, 0, limits.maxDepth);
+  return keys >= 0 && keys === countColons(text) ? value : undefined;
+}
+
+/** Keys of every object in a parsed value; -1 for a non-finite number or nesting deeper than `max`. */
+function countKeys(v: unknown, depth: number, max: number): number {
+  if (depth > max) return -1;
+  if (typeof v === 'number') return Number.isFinite(v) ? 0 : -1;
+  if (v === null || typeof v !== 'object') return 0;
+  let n = 0;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const k = countKeys(v[i], depth + 1, max);
+      if (k < 0) return -1;
+      n += k;
+    }
+    return n;
+  }
+  const own = Object.keys(v);
+  n += own.length;
+  for (const key of own) {
+    const k = countKeys((v as Record<string, unknown>)[key], depth + 1, max);
+    if (k < 0) return -1;
+    n += k;
+  }
+  return n;
+}
+
+/** Colons outside strings in a valid JSON text: one per object member. */
+function countColons(text: string): number {
+  let n = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x3a) n++;
+    else if (c === 0x22) {
+      for (k++; ; k++) {
+        const d = text.charCodeAt(k);
+        if (d === 0x5c) k++;
+        else if (d === 0x22) break;
+      }
+    }
+  }
+  return n;
+}
+
+/** The parser; with `offsets`, it records where the value at each JSON pointer starts. */
+function parseWith(text: string, file: string | undefined, limits: ParseLimits, offsets: Map<string, number> | undefined): unknown {
   let i = 0;
-  const path: (string | number)[] = [];
 
   const fail = (message: string, at = i, expected?: string): never => {
     const { line, column } = lineColumn(text, at);
@@ -28,13 +118,14 @@ export function parseJson(text: string, file: string | undefined, limits: ParseL
     return JSON.stringify(text[at]);
   };
 
-  const value = (depth: number): unknown => {
+  // `pointer` is the JSON pointer of the value about to be read, built a segment at a time.
+  const value = (depth: number, pointer: string): unknown => {
     if (depth > limits.maxDepth) fail(`nesting deeper than ${limits.maxDepth} levels`);
     ws();
-    offsets.set(pointerOf(path), i);
+    if (offsets) offsets.set(pointer, i);
     const c = text[i];
-    if (c === '{') return object(depth);
-    if (c === '[') return array(depth);
+    if (c === '{') return object(depth, pointer);
+    if (c === '[') return array(depth, pointer);
     if (c === '"') return string();
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return number();
     if (text.startsWith('true', i)) return (i += 4), true;
@@ -43,9 +134,9 @@ export function parseJson(text: string, file: string | undefined, limits: ParseL
     return fail(`unexpected ${describe(i)}`, i, 'a JSON value');
   };
 
-  const object = (depth: number) => {
+  const object = (depth: number, pointer: string) => {
     const out: Record<string, unknown> = {};
-    const seen = new Map<string, number>();
+    const start = i;
     i++;
     ws();
     if (text[i] === '}') return i++, out;
@@ -54,18 +145,17 @@ export function parseJson(text: string, file: string | undefined, limits: ParseL
       if (text[i] !== '"') fail(`unexpected ${describe(i)}`, i, 'a key in double quotes');
       const keyAt = i;
       const key = string();
-      if (seen.has(key)) {
-        const first = lineColumn(text, seen.get(key)!);
+      if (Object.prototype.hasOwnProperty.call(out, key)) {
+        const first = lineColumn(text, firstKeyAt(start, key, depth));
         fail(`duplicate key ${JSON.stringify(key)} (first at line ${first.line}:${first.column})`, keyAt, 'each key once');
       }
-      seen.set(key, keyAt);
       ws();
       if (text[i] !== ':') fail(`unexpected ${describe(i)} after key ${JSON.stringify(key)}`, i, '":"');
       i++;
-      path.push(key);
-      const v = value(depth + 1);
-      path.pop();
-      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      const v = value(depth + 1, offsets ? pointer + '/' + escapeKey(key) : '');
+      // A `__proto__` key stays an ordinary own property and never sets a prototype.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      else out[key] = v;
       ws();
       if (text[i] === ',') { i++; continue; }
       if (text[i] === '}') return i++, out;
@@ -73,15 +163,32 @@ export function parseJson(text: string, file: string | undefined, limits: ParseL
     }
   };
 
-  const array = (depth: number) => {
+  /** Where `key` first stands in the object opening at `start` (read again: only for the message of a duplicate). */
+  const firstKeyAt = (start: number, key: string, depth: number): number => {
+    const resume = i;
+    i = start + 1;
+    for (;;) {
+      ws();
+      const at = i;
+      if (string() === key) {
+        i = resume;
+        return at;
+      }
+      ws();
+      i++; // the colon, checked on the first reading
+      value(depth + 1, '');
+      ws();
+      i++; // the comma
+    }
+  };
+
+  const array = (depth: number, pointer: string) => {
     const out: unknown[] = [];
     i++;
     ws();
     if (text[i] === ']') return i++, out;
     for (;;) {
-      path.push(out.length);
-      out.push(value(depth + 1));
-      path.pop();
+      out.push(value(depth + 1, offsets ? pointer + '/' + out.length : ''));
       ws();
       if (text[i] === ',') { i++; continue; }
       if (text[i] === ']') return i++, out;
@@ -91,16 +198,22 @@ export function parseJson(text: string, file: string | undefined, limits: ParseL
 
   const string = (): string => {
     const start = i;
+    let escaped = false;
     i++;
     for (;;) {
       const c = text.charCodeAt(i);
       if (Number.isNaN(c)) fail('unterminated string', start, 'a closing "');
       if (c === 0x22) break;
       if (c < 0x20) fail('control character in a string', i, 'an escaped character (\\n, \\t …)');
-      if (c === 0x5c) i++;
+      if (c === 0x5c) {
+        escaped = true;
+        i++;
+      }
       i++;
     }
     i++;
+    // Without a backslash the text between the quotes is the string (control characters were refused above).
+    if (!escaped) return text.slice(start + 1, i - 1);
     try {
       return JSON.parse(text.slice(start, i)) as string;
     } catch {
@@ -120,28 +233,15 @@ export function parseJson(text: string, file: string | undefined, limits: ParseL
     return n;
   };
 
-  const result = value(0);
+  const result = value(0, '');
   ws();
   if (i < text.length) fail(`unexpected ${describe(i)} after the end of the document`, i, 'end of file');
-  // Callers locate every fact of a file (reports point at lines): index the line starts once, so
-  // each lookup is a binary search rather than a scan of a text that may be megabytes long.
-  let starts: number[] | undefined;
-  return {
-    value: result,
-    locate: (pointer) => {
-      const at = offsets.get(pointer);
-      if (at === undefined) return undefined;
-      starts ??= lineStarts(text);
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      return { line: lo + 1, column: at - starts[lo] + 1 };
-    },
-  };
+  return result;
+}
+
+/** A key as a JSON pointer segment (~ and / escaped), as pointerOf writes it. */
+function escapeKey(key: string): string {
+  return key.indexOf('~') === -1 && key.indexOf('/') === -1 ? key : key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function lineStarts(text: string): number[] {
