@@ -10,33 +10,34 @@ import type { ItemResult, Lang, VetoResult } from './types.js';
  * as met, and a fact the rule didn't need (short-circuit) is not asked for.
  */
 export function evaluateItems(standard: LoadedStandard, facts: Record<string, unknown>, lang: Lang): ItemResult[] {
-  return standard.items.map((item) => {
-    const compiled = standard.compiled.get(item.id)!;
-    const base = {
-      id: item.id,
-      aspect: item.aspect,
-      content: item.content,
-      number: item.number,
-      text: item.text,
-      reads: item.reads,
-      actual: actualValues(item.reads, facts),
-      responsible: item.responsible,
-      evidence: item.evidence,
-      weight: item.weight,
-    };
-    if (compiled.appliesIf) {
-      const applies = guarded(compiled.appliesIf, facts);
-      if (applies.missing.length) return { ...base, state: 'missing', missing: applies.missing, explanation: missingWords(applies.missing, standard.vocabulary, lang) };
-      if (!truthy(applies.value)) {
-        return { ...base, state: 'not_applicable', missing: [], explanation: (lang === 'zh' ? '不适用：' : 'not applicable: ') + explainUnmet(item.appliesIf, facts, standard.vocabulary, lang) };
-      }
+  const out: ItemResult[] = new Array(standard.items.length);
+  for (let i = 0; i < standard.items.length; i++) out[i] = evaluateItem(standard, standard.items[i], facts, lang);
+  return out;
+}
+
+/** One item's result; its fields in one order whatever the state (the order reports print them in). */
+function result(item: StandardItem, actual: Record<string, unknown>, state: ItemResult['state'], missing: string[], explanation: string, unmet?: string[]): ItemResult {
+  const { id, aspect, content, number, text, reads, responsible, evidence, weight } = item;
+  // A failure's unmet facts stand before its explanation.
+  if (unmet !== undefined) return { id, aspect, content, number, text, reads, actual, responsible, evidence, weight, state, missing, unmet, explanation };
+  return { id, aspect, content, number, text, reads, actual, responsible, evidence, weight, state, missing, explanation };
+}
+
+function evaluateItem(standard: LoadedStandard, item: StandardItem, facts: Record<string, unknown>, lang: Lang): ItemResult {
+  const compiled = standard.compiled.get(item.id)!;
+  const actual = actualValues(item.reads, facts);
+  if (compiled.appliesIf) {
+    const applies = guarded(compiled.appliesIf, facts);
+    if (applies.missing.length) return result(item, actual, 'missing', applies.missing, missingWords(applies.missing, standard.vocabulary, lang));
+    if (!truthy(applies.value)) {
+      return result(item, actual, 'not_applicable', [], (lang === 'zh' ? '不适用：' : 'not applicable: ') + explainUnmet(item.appliesIf, facts, standard.vocabulary, lang));
     }
-    const outcome = guarded(compiled.test, facts);
-    if (outcome.missing.length) return { ...base, state: 'missing', missing: outcome.missing, explanation: missingWords(outcome.missing, standard.vocabulary, lang) };
-    if (outcome.error) return { ...base, state: 'fail', missing: [], explanation: outcome.error };
-    if (truthy(outcome.value)) return { ...base, state: 'pass', missing: [], explanation: '' };
-    return { ...base, state: 'fail', missing: [], unmet: unmetFacts(item.rule, facts), explanation: explainUnmet(item.rule, facts, standard.vocabulary, lang) };
-  });
+  }
+  const outcome = guarded(compiled.test, facts);
+  if (outcome.missing.length) return result(item, actual, 'missing', outcome.missing, missingWords(outcome.missing, standard.vocabulary, lang));
+  if (outcome.error) return result(item, actual, 'fail', [], outcome.error);
+  if (truthy(outcome.value)) return result(item, actual, 'pass', [], '');
+  return result(item, actual, 'fail', [], explainUnmet(item.rule, facts, standard.vocabulary, lang), unmetFacts(item.rule, facts));
 }
 
 /** Every item of every negative list → clear / triggered / missing (never silently clear). */
@@ -60,7 +61,8 @@ export function evaluateNegativeList(list: LoadedStandard, facts: Record<string,
 /** A rule that throws on odd data is reported, not allowed to take the run down with it. */
 function guarded(test: (d: unknown) => { value: unknown; missing: string[] }, facts: unknown) {
   try {
-    return { ...test(facts), error: undefined as string | undefined };
+    const r = test(facts);
+    return { value: r.value, missing: r.missing, error: undefined as string | undefined };
   } catch (e) {
     return { value: false, missing: [] as string[], error: `rule could not be evaluated: ${(e as Error).message}` };
   }

@@ -86,8 +86,12 @@ export function applyEvidence(result: AssessResult, evidence: Record<string, Evi
   const checked = new Map<string, ReturnType<typeof checkFile>>();
   const record = (f: EvidenceFinding) => {
     findings.push(f);
-    badFacts.set(f.fact, [...(badFacts.get(f.fact) ?? []), f]);
+    const list = badFacts.get(f.fact);
+    if (list) list.push(f);
+    else badFacts.set(f.fact, [f]);
   };
+  // The one "no evidence" finding of each fact, once made.
+  const noneFor = new Map<string, EvidenceFinding>();
 
   for (const [fact, refs] of Object.entries(evidence)) {
     for (const ref of refs) {
@@ -105,9 +109,10 @@ export function applyEvidence(result: AssessResult, evidence: Record<string, Evi
     const problems: EvidenceFinding[] = [];
     for (const need of item.evidence) {
       if (!evidence[need.fact]?.length) {
-        let none = findings.find((f) => f.fact === need.fact && f.problem === 'none');
+        let none = noneFor.get(need.fact);
         if (!none) {
           none = { fact: need.fact, problem: 'none', message: `${need.fact} ${words.none}${need.documents.length ? ` (${need.documents.join('、')})` : ''}`, items: [] };
+          noneFor.set(need.fact, none);
           record(none);
         }
         problems.push(none);

@@ -29,7 +29,7 @@ export interface PackFiles {
  */
 export function packFiles(root: string): PackFiles {
   const realRoot = realpathSync(root);
-  const resolved = new Map<string, { real: string; size: number }>();
+  const resolved = new Map<string, { real: string; size: number; sha256?: string }>();
   const inside = (p: string) => p === realRoot || p.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
   return {
     probe(rel) {
@@ -47,7 +47,8 @@ export function packFiles(root: string): PackFiles {
       try {
         const st = statSync(real);
         if (!st.isFile()) return { kind: 'not-file', detail: st.isDirectory() ? 'a directory' : undefined };
-        resolved.set(rel, { real, size: st.size });
+        const known = resolved.get(rel);
+        if (!known || known.real !== real || known.size !== st.size) resolved.set(rel, { real, size: st.size });
         return { kind: 'file', size: st.size };
       } catch (e) {
         return { kind: 'unreadable', detail: (e as NodeJS.ErrnoException).code };
@@ -56,7 +57,8 @@ export function packFiles(root: string): PackFiles {
     sha256(rel) {
       const file = resolved.get(rel);
       if (!file) throw new Error(`sha256 of ${rel} before it was probed as a file inside the pack`);
-      return hashFile(file.real, file.size);
+      // Many facts name the same document (with the same or another declared hash): read it once.
+      return (file.sha256 ??= hashFile(file.real, file.size));
     },
   };
 }

@@ -83,18 +83,22 @@ function countKeys(v: unknown, depth: number, max: number): number {
 /** Colons outside strings in a valid JSON text: one per object member. */
 function countColons(text: string): number {
   let n = 0;
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 0x3a) n++;
-    else if (c === 0x22) {
-      for (k++; ; k++) {
-        const d = text.charCodeAt(k);
-        if (d === 0x5c) k++;
-        else if (d === 0x22) break;
-      }
+  let k = 0;
+  for (;;) {
+    const quote = text.indexOf('"', k);
+    const end = quote === -1 ? text.length : quote;
+    for (let c = text.indexOf(':', k); c !== -1 && c < end; c = text.indexOf(':', c + 1)) n++;
+    if (quote === -1) return n;
+    // The string's end: the next quote not escaped (preceded by an even run of backslashes).
+    let close = quote;
+    for (;;) {
+      close = text.indexOf('"', close + 1);
+      let backslashes = 0;
+      while (text.charCodeAt(close - 1 - backslashes) === 0x5c) backslashes++;
+      if (backslashes % 2 === 0) break;
     }
+    k = close + 1;
   }
-  return n;
 }
 
 /** The parser; with `offsets`, it records where the value at each JSON pointer starts. */

@@ -1,0 +1,86 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileFactsValidator, quickValid } from '../../src/facts/validate.js';
+import { sharedVocabulary } from '../../src/facts/vocabulary.js';
+import { readDocument } from '../../src/source/read.js';
+import type { Vocabulary } from '../../src/standard/types.js';
+
+/**
+ * quickValid lets a facts file skip ajv only when ajv would find nothing wrong with it: whenever
+ * it says true, ajv must say valid (and it must say true for the usual valid file, or it saves
+ * nothing).
+ */
+const vocabulary = sharedVocabulary();
+const ajv = compileFactsValidator(vocabulary);
+
+function documents(dir: string): unknown[] {
+  const out: unknown[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      continue;
+    }
+    if (st.isDirectory()) out.push(...documents(p));
+    else if (st.isFile() && /\.(json|ya?ml)$/i.test(name)) {
+      try {
+        out.push(readDocument(p).value);
+      } catch {
+        // unreadable on purpose
+      }
+    }
+  }
+  return out;
+}
+
+const sound = (value: unknown) => {
+  if (quickValid(value, vocabulary)) expect(ajv(value), JSON.stringify(value)?.slice(0, 300)).toBe(true);
+};
+
+describe('quickValid', () => {
+  it('says true for the valid fixtures', () => {
+    for (const f of ['fixtures/changning-compliant.json', 'fixtures/changning-failing.json', 'fixtures/yangshi-compliant.json', 'fixtures/packs/a-clean/facts.json']) {
+      expect(quickValid(readDocument(f).value, vocabulary), f).toBe(true);
+    }
+  });
+
+  it('never says true where ajv finds a problem: the repository and the hostile corpus', () => {
+    for (const value of [...documents('fixtures'), ...documents('test/hostile')]) sound(value);
+  });
+
+  it('never says true where ajv finds a problem: every fact given odd values', () => {
+    const odd = ['2', -1, 1.5, 0, 3, 1e9, -0, null, true, false, '', 'x', '2023-02-30', '2023-01-01', '2023-1-1', [], {}, [1], Infinity, NaN, undefined];
+    for (const name of Object.keys(vocabulary)) for (const v of odd) sound({ facts: { [name]: v } });
+    const evidence = [[], [''], ['a'], [{ path: 'a' }], [{ path: '' }], [{ sha256: 'a'.repeat(64) }], [{ path: 'a', sha256: 'A'.repeat(64) }], [{ path: 'a', sha256: 'g'.repeat(64) }], [{ path: 'a', x: 1 }], [3], [null], 'a', null];
+    for (const e of evidence) sound({ facts: {}, evidence: { f: e } });
+    for (const top of [{}, { facts: null }, { facts: [] }, { facts: {}, area: { name: 1 } }, { facts: {}, area: { x: 'a' } }, { facts: {}, area: null }, { facts: {}, period: 1.5 }, { facts: {}, period: 2023 }, { facts: {}, period: true }, { facts: {}, standard: 1 }, { facts: {}, $schema: 'x' }, { facts: {}, other: 1 }]) sound(top);
+  });
+
+  it('never says true where ajv finds a problem: random files', () => {
+    const names = Object.keys(vocabulary) as (keyof Vocabulary)[];
+    const value = fc.oneof(fc.constantFrom(null, true, false, 0, -1, 1.5, 2, 1e9, '', 'x', '2023-01-01', '2023-13-01'), fc.jsonValue({ maxDepth: 1 }));
+    const file = fc.record(
+      {
+        facts: fc.dictionary(fc.constantFrom(...names, 'unknown_fact', '__proto__'), value),
+        evidence: fc.dictionary(fc.constantFrom(...names), fc.array(fc.oneof(fc.string(), fc.record({ path: fc.string(), sha256: fc.constantFrom('a'.repeat(64), 'z', 'F'.repeat(64)) }, { requiredKeys: [] }), value))),
+        area: fc.oneof(fc.record({ name: fc.oneof(fc.string(), fc.constant(null)) }, { requiredKeys: [] }), value),
+        period: value,
+        standard: value,
+      },
+      { requiredKeys: [] },
+    );
+    let trues = 0;
+    fc.assert(
+      fc.property(file, (f) => {
+        if (quickValid(f, vocabulary)) trues++;
+        sound(f);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(trues).toBeGreaterThan(0);
+  });
+});
