@@ -174,7 +174,6 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError('schema', file, [{ ...at(''), message: `the document is ${kindOf(value)}`, expected: 'an object with "facts"' }]);
   }
-  const validate = validatorFor(vocabulary);
   const problems: InputProblem[] = [];
   // One problem per place: ajv may report several keywords for one value, and the checks below
   // (finite numbers, calendar dates) must not repeat what ajv already said.
@@ -205,7 +204,9 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
     const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     problems.push({ ...at(pointer), message: `${clip(pointer) || '(top level)'}: contains the control character ${code}`, expected: 'text without control characters (escape sequences, line breaks, bidi overrides)' });
   }
-  if (!quickValid(value, vocabulary) && !validate(value)) {
+  // ajv (its generated validator loaded at the first file that needs it) only where the shortcut can't vouch.
+  const validate = quickValid(value, vocabulary) ? undefined : validatorFor(vocabulary);
+  if (validate && !validate(value)) {
     for (const e of validate.errors ?? []) {
       let pointer = e.instancePath;
       if (e.keyword === 'additionalProperties') pointer += pointerOf([(e.params as { additionalProperty: string }).additionalProperty]);
