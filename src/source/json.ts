@@ -37,6 +37,12 @@ export function parseJson(text: string, file: string | undefined, limits: ParseL
   };
 }
 
+/** The strict parser alone, recording every position (what parseJson answers as, tested against it). */
+export function parseJsonStrict(text: string, file: string | undefined, limits: ParseLimits): { value: unknown; offsets: Map<string, number> } {
+  const offsets = new Map<string, number>();
+  return { value: parseWith(text, file, limits, offsets), offsets };
+}
+
 /**
  * JSON.parse, where it gives what parseWith would: a text JSON.parse accepts is one parseWith
  * accepts too, with the same value, unless a key is repeated (JSON.parse keeps the last), a

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { parseJson, parseJsonStrict } from '../../src/source/json.js';
 import { parseText } from '../../src/source/read.js';
 
 /**
@@ -86,4 +87,56 @@ describe('YAML parser', () => {
       { numRuns: RUNS },
     );
   }, 5000 + RUNS / 5);
+});
+
+describe('parseJson (JSON.parse where it may, the strict parser where it must)', () => {
+  /** Texts with what JSON.parse takes silently and the strict parser refuses: repeated keys, huge numbers, deep nesting, colons and quotes in strings. */
+  const key = fc.constantFrom('a', 'b', '__proto__', '0', '10', 'a/b', 'a~b', '\\u0061', 'a:b', 'q\\"', 'é');
+  const scalar = fc.oneof(
+    fc.json({ maxDepth: 0 }),
+    fc.constantFrom('1e400', '-1e400', '-0', '1.5e308', '"a:b"', '"\\\\"', '"x\\":"', '":"'),
+  );
+  type Tree = string | Tree[] | { members: [string, Tree][] };
+  const tree: fc.Arbitrary<Tree> = fc.letrec<{ t: Tree }>((tie) => ({
+    t: fc.oneof(
+      { depthSize: 'small' },
+      scalar,
+      fc.array(tie('t'), { maxLength: 3 }),
+      fc.array(fc.tuple(key, tie('t')), { maxLength: 4 }).map((members) => ({ members })),
+    ),
+  })).t;
+  const text = (t: Tree): string =>
+    typeof t === 'string' ? t : Array.isArray(t) ? `[${t.map(text).join(', ')}]` : `{${t.members.map(([k, v]) => `"${k}": ${text(v)}`).join(',\n')}}`;
+  const limits = { maxBytes: 1e9, maxDepth: 4, maxAliases: 100 };
+  const shown = (f: () => { value: unknown; locate: (p: string) => unknown }) => {
+    let p;
+    try {
+      p = f();
+    } catch (e) {
+      return { error: (e as Error).message, problems: (e as InputError).problems };
+    }
+    // The value first, on its own: a later question (locate) must not be what throws.
+    const value = { value: p.value, json: JSON.stringify(p.value) };
+    return { ...value, at: p.locate('') };
+  };
+
+  it(`answers as the strict parser alone, value, keys and errors, on ${RUNS} texts`, () => {
+    let repeated = 0;
+    fc.assert(
+      fc.property(tree, fc.nat(60), fc.constantFrom('', 'x', ',', '}', '"', ':'), (t, cut, junk) => {
+        const whole = text(t);
+        for (const s of [whole, whole.slice(0, cut) + junk + whole.slice(cut)]) {
+          const fast = shown(() => parseJson(s, 'x.json', limits));
+          const strict = shown(() => {
+            const { value, offsets } = parseJsonStrict(s, 'x.json', limits);
+            return { value, locate: (p: string) => (offsets.has(p) ? { line: 1 + (s.slice(0, offsets.get(p)).match(/\n/g)?.length ?? 0), column: offsets.get(p)! - s.lastIndexOf('\n', offsets.get(p)! - 1) } : undefined) };
+          });
+          if ('error' in fast && /duplicate/.test(fast.error as string)) repeated++;
+          expect(fast).toEqual(strict);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(repeated).toBeGreaterThan(0);
+  });
 });
