@@ -132,7 +132,7 @@ export function applyEvidence(result: AssessResult, evidence: Record<string, Evi
   const warnings = options.mode === 'warn' || findings.some((f) => !f.items.length)
     ? findings
         .filter((f) => options.mode === 'warn' || !f.items.length)
-        .map((f) => `evidence for ${f.fact}: ${f.message}${f.items.length ? ` (items ${f.items.join(', ')})` : ''}`)
+        .map((f) => `${result.input ? `${result.input}: ` : ''}evidence for ${f.fact}: ${f.message}${f.items.length ? ` (items ${f.items.join(', ')})` : ''}`)
     : [];
   if (options.mode === 'warn') return { ...result, evidenceFindings: findings, warnings: [...result.warnings, ...warnings] };
   const { aspects, score } = scoreAspects(items);
