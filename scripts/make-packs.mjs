@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writePack } from './pack-writer.mjs';
+import { rng } from './rng.mjs';
 
 const args = process.argv.slice(2);
 const seedAt = args.indexOf('--seed');
@@ -52,16 +53,6 @@ function bundle(facts, n) {
   return { ...facts, evidence };
 }
 
-// mulberry32: small, fast, and the same sequence on every platform for the same seed.
-function rng(a) {
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = rng(seed);
 const pick = (list) => list[Math.floor(random() * list.length)];
 
