@@ -94,7 +94,8 @@ let tracking = false;
 let misses: string[] | null = null;
 
 function miss(name: string): void {
-  if (tracking) (misses ??= []).push(name);
+  // Each fact once: a rule that compares several counts with the same total names it once.
+  if (tracking && !(misses ??= []).includes(name)) misses.push(name);
 }
 
 export function isLogic(logic: unknown): logic is Record<string, unknown> {
@@ -502,7 +503,7 @@ class Generator {
     // property load, at a site of its own (a load shared by every fact would be megamorphic).
     // Anything else: G, resolveParts(data, [name]) with "not found" as undefined. Absent or null
     // is a miss (M). The same steps as resolve.ts's step(), in the same order.
-    const miss = this.tracked ? `(m === null ? (m = [${key}]) : m.push(${key}), null)` : `M(${key})`;
+    const miss = this.tracked ? `(m === null ? (m = [${key}]) : m.includes(${key}) || m.push(${key}), null)` : `M(${key})`;
     return { code: `((${t} = plain && !(${key} in OP) ? data[${key}] : G(data, ${key})) === undefined || ${t} === null ? ${miss} : ${t})`, bool: false };
   }
 }

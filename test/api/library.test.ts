@@ -17,6 +17,18 @@ describe('library API (contract.md)', () => {
     expect(result.vetoes.map((v) => v.state)).toEqual(cli.vetoes.map((v: any) => v.state));
   });
 
+  it('names each missing fact once, however often a rule reads it', async () => {
+    const std = await loadStandard('yangshi-demo-point@2022');
+    const facts = JSON.parse(readFileSync('fixtures/changning-compliant.json', 'utf8')).facts;
+    for (let pass = 0; pass < 12; pass++) {
+      // past the switch-over to generated code (after a few evaluations) as well as before it
+      const result = assessFacts(std, facts, { validated: true });
+      const anti = result.items.find((i) => i.id === 'school.anti-bullying-and-abuse-systems')!;
+      expect(anti.state).toBe('missing');
+      expect(anti.missing.filter((f) => f === 'schools')).toHaveLength(1);
+    }
+  });
+
   it('loads a standard from a YAML path too', async () => {
     const std = await loadStandard('standards/yangshi-demo-point/2022.yaml');
     expect(std.id).toBe('yangshi-demo-point');
