@@ -1,28 +1,36 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { PACK_FACTS_FILES } from '../facts/load.js';
 
 export interface Expanded {
   /** Facts files and pack directories to assess, in order. */
   inputs: string[];
-  /** True when a directory of packs was expanded or there are several inputs: report as a batch. */
+  /** True when a directory was expanded or there are several inputs: report as a batch. */
   batch: boolean;
 }
 
 /**
- * `assess packs/` and `assess packs/*` name the same batch. A directory that holds no facts file
- * of its own but has sub-directories is a directory of packs: each visible sub-directory is one
- * pack (sorted by name, so reports are stable); loose files beside them (a README, last month's
- * report) are not packs. A sub-directory without a facts file is still listed, so it is reported
- * as an invalid pack instead of being skipped silently.
+ * What a facts file is called inside a batch directory (a pack's own facts file is found by
+ * PACK_FACTS_FILES). The excel helper adds `.xlsx` here once workbooks are read as facts.
+ */
+export const FACTS_FILE_EXTENSIONS: readonly string[] = ['.json', '.yaml', '.yml'];
+
+/**
+ * `assess areas/` and `assess areas/*` name the same batch (38,600 paths don't fit on a command
+ * line, a folder does). A directory that holds no facts file of its own is a batch of what it
+ * holds: each visible sub-directory is one pack and each `*.json`/`*.yaml` file one area's facts,
+ * sorted by name in code-unit order (the same on every machine and locale, so reports are
+ * stable); other loose files (a README, a spreadsheet of notes) are not areas. A sub-directory
+ * without a facts file is still listed, so it is reported as an invalid pack instead of being
+ * skipped silently; a directory with nothing to assess stays one input (and gets that error).
  */
 export function expandInputs(inputs: string[]): Expanded {
   const out: string[] = [];
   let expanded = false;
   for (const input of inputs) {
-    const packs = isDirectory(input) && !hasFactsFile(input) ? subdirectories(input) : [];
-    if (packs.length) {
-      out.push(...packs.map((name) => join(input, name)));
+    const members = isDirectory(input) && !hasFactsFile(input) ? batchMembers(input) : [];
+    if (members.length) {
+      for (const name of members) out.push(join(input, name));
       expanded = true;
     } else {
       out.push(input);
@@ -43,8 +51,24 @@ function hasFactsFile(dir: string): boolean {
   return PACK_FACTS_FILES.some((f) => existsSync(join(dir, f)));
 }
 
-function subdirectories(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((name) => !name.startsWith('.') && isDirectory(join(dir, name)))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/** The names in `dir` that are packs or facts files, sorted; one readdir, a stat only for links. */
+function batchMembers(dir: string): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const names: string[] = [];
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const directory = e.isDirectory() || (e.isSymbolicLink() && isDirectory(join(dir, e.name)));
+    if (directory || (!e.isDirectory() && isFactsFileName(e.name))) names.push(e.name);
+  }
+  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function isFactsFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return FACTS_FILE_EXTENSIONS.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
 }

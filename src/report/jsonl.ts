@@ -1,0 +1,17 @@
+import { toJson, whole } from './json.js';
+import type { Formatter, StreamFormatter } from './types.js';
+
+/**
+ * `--format jsonl` (JSON Lines): one compact line per area — the same result object as an entry
+ * of the JSON report's `results` (reasons included) — for loading into a data engine (ClickHouse,
+ * DuckDB, Spark, BigQuery read it as is). An input that could not be assessed is a line
+ * `{"input", "verdict": "invalid", "message"}` after the others, so a load counts every input.
+ * No batch summary: the engine computes its own. schemas/report.schema.json defines a line.
+ */
+export const jsonl: Formatter = (results, options) => whole(jsonlStream(options), results, options.summary);
+
+export const jsonlStream: StreamFormatter = () => ({
+  head: () => '',
+  item: (r) => JSON.stringify(toJson(r)) + '\n',
+  tail: (summary) => (summary?.invalid ?? []).map((bad) => JSON.stringify({ input: bad.input, verdict: 'invalid', message: bad.message }) + '\n').join(''),
+});

@@ -1,0 +1,36 @@
+import { evidenceToSupply, isOpen } from '../../assess/rectification.js';
+import type { ItemState } from '../../assess/types.js';
+import { t } from '../../messages/catalogue.js';
+import type { Lang } from '../../messages/types.js';
+import { areaCells, BOM, row } from '../csv.js';
+import { placeOf } from '../labels.js';
+import type { Formatter } from '../types.js';
+
+/**
+ * `--by responsible --format csv`: the 整改清单 as one row per area × open item × 责任单位 — an
+ * item with three units is three rows, since each must act; an item whose standard names no unit
+ * is one row with that cell empty (its 项目 is in its own column). Areas with nothing open have no
+ * row. Same encoding as the per-area CSV (src/report/csv.ts): BOM, RFC 4180, formulas defused.
+ */
+export const rectificationCsv: Formatter = (results, { lang }) => {
+  let out = BOM + header(lang);
+  for (const r of results) {
+    const area = areaCells(r, lang);
+    for (const item of r.items) {
+      if (!isOpen(item)) continue;
+      const cells = [item.aspect, placeOf(item), item.id, item.text, stateWord(item.state, lang), item.explanation, item.missing.join('; '), evidenceToSupply(item).join('; ')];
+      const units = item.responsible.length ? [...new Set(item.responsible)] : [''];
+      for (const unit of units) out += row([...area, unit, ...cells]);
+    }
+  }
+  return out;
+};
+
+function header(lang: Lang): string {
+  const ids = ['input', 'area', 'code', 'period', 'standard', 'verdict', 'responsible', 'aspect', 'place', 'item', 'text', 'state', 'explanation', 'missingFacts', 'documents'] as const;
+  return row(ids.map((id) => t(lang, `batch.csv.${id}`)));
+}
+
+function stateWord(state: ItemState, lang: Lang): string {
+  return state === 'fail' || state === 'missing' || state === 'unsupported' ? t(lang, `batch.state.${state}`) : state;
+}

@@ -1,0 +1,56 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expandInputs } from '../../src/packs/batch.js';
+import { root, run } from '../helpers/cli.js';
+
+// `assess areas/`: a folder of facts files (and pack directories) is a batch, in a stable order.
+describe('a folder of facts files', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'weibao-folder-'));
+    cpSync(join(root, 'fixtures/changning-failing.json'), join(dir, 'b-failing.json'));
+    cpSync(join(root, 'fixtures/changning-incomplete.yaml'), join(dir, 'a-incomplete.yaml'));
+    cpSync(join(root, 'fixtures/changning-vetoed.json'), join(dir, 'C-vetoed.JSON'));
+    cpSync(join(root, 'fixtures/packs/a-clean'), join(dir, 'd-pack'), { recursive: true });
+    symlinkSync(join(root, 'fixtures/packs/c-vetoed'), join(dir, 'e-linked-pack'));
+    writeFileSync(join(dir, 'f-broken.json'), '{"facts": {');
+    writeFileSync(join(dir, 'README.md'), 'not an area');
+    writeFileSync(join(dir, 'notes.txt'), 'not an area');
+    writeFileSync(join(dir, '.hidden.json'), '{}');
+    mkdirSync(join(dir, '.git'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('expands to its facts files and packs, sorted by code unit; other files and hidden ones are not areas', () => {
+    const { inputs, batch } = expandInputs([dir]);
+    expect(batch).toBe(true);
+    expect(inputs.map((p) => p.slice(dir.length + 1))).toEqual(['C-vetoed.JSON', 'a-incomplete.yaml', 'b-failing.json', 'd-pack', 'e-linked-pack', 'f-broken.json']);
+  });
+
+  it('a pack directory given alone stays one input; an empty folder stays one input (and is refused)', () => {
+    expect(expandInputs([join(root, 'fixtures/packs/a-clean')])).toEqual({ inputs: [join(root, 'fixtures/packs/a-clean')], batch: false });
+    const empty = mkdtempSync(join(tmpdir(), 'weibao-empty-'));
+    try {
+      expect(expandInputs([empty])).toEqual({ inputs: [empty], batch: false });
+    } finally {
+      rmSync(empty, { recursive: true });
+    }
+  });
+
+  it('`assess areas/` reports every area, the broken file among them, and exits with the worst code', () => {
+    const r = run(dir, '--format', 'json');
+    expect(r.code).toBe(3);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.results.map((x: { input: string; verdict: string }) => `${x.input.slice(dir.length + 1)} ${x.verdict}`)).toEqual([
+      'C-vetoed.JSON veto',
+      'a-incomplete.yaml fail',
+      'b-failing.json fail',
+      'd-pack pass',
+      'e-linked-pack veto',
+    ]);
+    expect(doc.summary.invalid.map((i: { input: string }) => i.input.slice(dir.length + 1))).toEqual(['f-broken.json']);
+    expect(r.stderr).toMatch(/f-broken\.json:1:\d+/);
+  });
+});
