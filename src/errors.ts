@@ -9,6 +9,8 @@ export interface Location {
   line?: number;
   column?: number;
   pointer?: string;
+  /** In a workbook: sheet and cell (`事实!F12`), shown instead of line:column. */
+  cell?: string;
 }
 
 export type ErrorKind =

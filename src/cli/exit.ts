@@ -20,8 +20,8 @@ export function describeError(e: unknown, debug = false): { lines: string[]; cod
     const lineOf = (p: { line?: number }) => p.line ?? Number.MAX_SAFE_INTEGER;
     const ordered = [...e.problems].sort((a, b) => lineOf(a) - lineOf(b) || (a.column ?? 0) - (b.column ?? 0));
     const lines = ordered.map((p) => {
-      const where = [p.file, p.line !== undefined ? `${p.line}:${p.column ?? 1}` : undefined].filter(Boolean).join(':');
-      const pointer = p.pointer && p.line === undefined ? ` (at ${p.pointer})` : '';
+      const where = p.cell ? [p.file, p.cell].filter(Boolean).join(' ') : [p.file, p.line !== undefined ? `${p.line}:${p.column ?? 1}` : undefined].filter(Boolean).join(':');
+      const pointer = p.pointer && p.line === undefined && !p.cell ? ` (at ${p.pointer})` : '';
       const expected = p.expected && !p.message.includes(p.expected) ? `\n  expected: ${p.expected}` : '';
       return `error: ${where ? where + ': ' : ''}${p.message}${pointer}${expected}`;
     });

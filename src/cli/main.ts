@@ -88,10 +88,12 @@ function program(io: Io, result: { code: number }): Command {
     .description('print a commented facts template for a standard, to fill in')
     .requiredOption('-s, --standard <ref>', 'id@version or a YAML file')
     .option('--negative-list <ref...>', 'also ask for the facts of these negative lists')
-    .addOption(new Option('-f, --format <name>').choices(['yaml', 'json']).default('yaml'))
+    .addOption(new Option('-f, --format <name>').choices(['yaml', 'json', 'xlsx']).default('yaml'))
     .option('--schema <path-or-url>', 'where the template\'s $schema points (write it with `assess schema`)', './facts.schema.json')
-    .addHelpText('after', '\nExample:\n  $ assess init --standard changning-demo-street@2023 > facts.yaml\n  $ assess schema --standard changning-demo-street@2023 > facts.schema.json')
-    .action(async (opts) => void (result.code = (await initCommand()).runInit(opts, io)));
+    .option('-o, --output <file>', 'write the template to a file (needed for --format xlsx)')
+    .addOption(new Option('--lang <lang>', 'language of the workbook\'s instructions').choices(['zh', 'en']).default('zh'))
+    .addHelpText('after', '\nExample:\n  $ assess init --standard changning-demo-street@2023 > facts.yaml\n  $ assess init --standard changning-demo-street@2023 --format xlsx --output 台账.xlsx\n  $ assess schema --standard changning-demo-street@2023 > facts.schema.json')
+    .action(async (opts) => void (result.code = await (await initCommand()).runInit(opts, io)));
   cmd
     .command('schema')
     .description('print the JSON Schema of a standard\'s facts file (for editors and other tools)')

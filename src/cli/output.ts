@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
  * Write a report atomically: a temporary file beside the target, then a rename, so a run that
  * fails half-way leaves the previous report as it was.
  */
-export function writeAtomic(file: string, text: string): void {
+export function writeAtomic(file: string, text: string | Uint8Array): void {
   const tmp = tempBeside(file);
   try {
     writeFileSync(tmp, text);

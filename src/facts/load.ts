@@ -5,7 +5,7 @@ import { readDocument } from '../source/read.js';
 import { isPathRef } from '../standard/registry.js';
 import { DEFAULT_LIMITS, type ParseLimits, type Parsed } from '../source/types.js';
 
-export const PACK_FACTS_FILES = ['facts.json', 'facts.yaml', 'facts.yml'];
+export const PACK_FACTS_FILES = ['facts.json', 'facts.yaml', 'facts.yml', 'facts.xlsx'];
 
 export interface FactsSource {
   /** What the user named: a facts file or a pack directory. */

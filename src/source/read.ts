@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { parseJson } from './json.js';
+import { isWorkbookPath, readWorkbookFile } from './xlsx/index.js';
 import { parseYaml } from './yaml.js';
 import { DEFAULT_LIMITS, type ParseLimits, type Parsed } from './types.js';
 
@@ -67,6 +68,8 @@ export function readDocument(file: string, limits: ParseLimits = DEFAULT_LIMITS)
   if (bytes.length > limits.maxBytes) {
     throw new InputError('read', file, [{ message: `the file is over the limit of ${limits.maxBytes} bytes (raise it with --max-bytes)` }]);
   }
+  // A 台账 workbook (and every spreadsheet format, so each gets its own refusal): read as cells, not text.
+  if (isWorkbookPath(file)) return readWorkbookFile(bytes, file, limits);
   return parseText(decodeText(bytes, file), syntaxOf(file), file, limits);
 }
 

@@ -1,7 +1,8 @@
 /** A parsed document and a way back from a JSON pointer to where it stands in the text. */
 export interface Parsed {
   value: unknown;
-  locate(pointer: string): { line: number; column: number } | undefined;
+  /** In a workbook, `cell` (`事实!F12`) says where; line and column are then its row and column number. */
+  locate(pointer: string): { line: number; column: number; cell?: string } | undefined;
 }
 
 export interface ParseLimits {

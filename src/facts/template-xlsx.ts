@@ -1,0 +1,157 @@
+import type { Workbook, Worksheet, DataValidation } from 'exceljs';
+import { t } from '../messages/catalogue.js';
+import type { Lang } from '../messages/types.js';
+import { FACT_COLUMNS, INFO_FIELDS, INFO_HEADER, NO, SHEETS, YES } from '../source/xlsx/layout.js';
+import type { FactSpec, LoadedStandard } from '../standard/types.js';
+import { factsByAspect } from './template.js';
+
+/** exceljs (and its ~190 packages) only for a workbook: the YAML/JSON template never loads it. */
+export async function loadExcel(): Promise<typeof import('exceljs')> {
+  const m = (await import('exceljs')) as typeof import('exceljs') & { default?: typeof import('exceljs') };
+  return m.default ?? m;
+}
+
+/** Shared look of every sheet weibao writes: a bold header row on a pale fill, frozen, printed on each page. */
+export function styleHeader(sheet: Worksheet, columns: number): void {
+  const row = sheet.getRow(1);
+  row.font = { bold: true };
+  row.alignment = { vertical: 'middle' };
+  for (let c = 1; c <= columns; c++) {
+    row.getCell(c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
+    row.getCell(c).border = { bottom: { style: 'thin' } };
+  }
+  sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
+}
+
+/** A4 landscape, one page wide, the header row on every page: what an office prints and files. */
+export function printSetup(sheet: Worksheet, header = true): void {
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(header ? { printTitlesRow: '1:1' } : {}),
+  };
+  sheet.headerFooter = { oddFooter: '&C&P / &N' };
+}
+
+/** Display width of text in Excel's character units: a CJK character takes two. */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Column widths that fit the longest line of each column, within bounds (long text wraps). */
+export function fitColumns(sheet: Worksheet, min = 6, max = 60): void {
+  sheet.columns.forEach((column, i) => {
+    let widest = min;
+    sheet.getColumn(i + 1).eachCell({ includeEmpty: false }, (cell) => {
+      const text = cell.text ?? '';
+      for (const line of String(text).split('\n')) widest = Math.max(widest, textWidth(line) + 2);
+    });
+    column.width = Math.min(widest, max);
+  });
+}
+
+const TYPE_WORD = { integer: 'xlsx.typeInteger', number: 'xlsx.typeNumber', boolean: 'xlsx.typeBoolean', date: 'xlsx.typeDate', string: 'xlsx.typeString' } as const;
+
+/**
+ * The 台账 a 街道 clerk fills in (assess init --format xlsx): sheets 说明, 基本信息 and 事实, one
+ * row per fact the standard and its negative lists read, grouped by 项目 in the document's order;
+ * 填报值 cells validated as the vocabulary types them, with an input message naming the fact and
+ * its unit. Read back by source/xlsx/facts.ts.
+ */
+export async function factsTemplateXlsx(standard: LoadedStandard, lang: Lang, made: Date = new Date()): Promise<Buffer> {
+  const Excel = await loadExcel();
+  const book: Workbook = new Excel.Workbook();
+  book.creator = 'weibao';
+  book.created = made;
+  const ref = `${standard.id}@${standard.version}`;
+
+  const guide = book.addWorksheet(SHEETS.guide, { properties: { tabColor: { argb: 'FF4F81BD' } } });
+  guide.addRow([t(lang, 'xlsx.guideTitle', { title: standard.title })]).font = { bold: true, size: 14 };
+  guide.addRow([t(lang, 'xlsx.guideStandard'), `${standard.title}（${ref}）`]);
+  guide.addRow([t(lang, 'xlsx.guideMade'), made.toISOString().slice(0, 10)]);
+  guide.addRow([]);
+  guide.addRow([t(lang, 'xlsx.guideSteps')]).font = { bold: true };
+  for (const line of t(lang, 'xlsx.guide', { info: SHEETS.info, facts: SHEETS.facts, value: '填报值', evidence: '证明材料', key: '键', yes: YES, no: NO, file: '台账.xlsx' }).split('\n')) guide.addRow([line]);
+  guide.getColumn(1).width = 14;
+  guide.getColumn(2).width = 60;
+  guide.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+
+  const info = book.addWorksheet(SHEETS.info);
+  info.addRow([...INFO_HEADER]);
+  for (const f of INFO_FIELDS) info.addRow([f.label, f.pointer === '/standard' ? ref : null]);
+  styleHeader(info, 2);
+  info.getColumn(1).width = 12;
+  info.getColumn(2).width = 40;
+  info.getColumn(2).numFmt = '@'; // codes and periods are text: 310105 must not become 3.1E+05
+  printSetup(info);
+
+  const sheet = book.addWorksheet(SHEETS.facts);
+  sheet.addRow([...FACT_COLUMNS]);
+  const valueCol = FACT_COLUMNS.indexOf('填报值') + 1;
+  const keyCol = FACT_COLUMNS.indexOf('键') + 1;
+  for (const group of factsByAspect(standard)) {
+    for (const fact of group.facts) {
+      const spec = standard.vocabulary[fact.path];
+      const row = sheet.addRow([group.aspect, fact.readBy.join('、'), spec.zh, spec.unit ?? '', t(lang, TYPE_WORD[spec.type]), null, null, fact.path]);
+      const cell = row.getCell(valueCol);
+      cell.dataValidation = validationFor(spec, lang);
+      if (spec.type === 'date') cell.numFmt = 'yyyy-mm-dd';
+      else if (spec.type === 'integer') cell.numFmt = '0';
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } }; // where to type
+      const key = row.getCell(keyCol);
+      key.font = { color: { argb: 'FF808080' } };
+      key.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+      row.alignment = { vertical: 'top', wrapText: true };
+    }
+  }
+  styleHeader(sheet, FACT_COLUMNS.length);
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: FACT_COLUMNS.length } };
+  fitColumns(sheet, 6, 50);
+  sheet.getColumn(valueCol).width = Math.max(sheet.getColumn(valueCol).width ?? 0, 12);
+  sheet.getColumn(valueCol + 1).width = Math.max(sheet.getColumn(valueCol + 1).width ?? 0, 24);
+  printSetup(sheet);
+
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** The drop-down or range Excel enforces as the clerk types, with the fact and unit in the input message. */
+function validationFor(spec: FactSpec, lang: Lang): DataValidation {
+  const clip = (s: string) => (s.length > 250 ? s.slice(0, 249) + '…' : s); // Excel's limit on an input message is 255
+  const unit = (lang === 'en' ? spec.unit_en : spec.unit) ?? spec.unit ?? '';
+  const fact = spec.zh;
+  const common = { allowBlank: true, showInputMessage: true, showErrorMessage: true, promptTitle: t(lang, 'xlsx.inputTitle'), errorTitle: t(lang, 'xlsx.errorTitle'), errorStyle: 'stop' as const };
+  switch (spec.type) {
+    case 'boolean':
+      return { ...common, type: 'list', formulae: [`"${YES},${NO}"`], prompt: clip(t(lang, 'xlsx.inputBoolean', { fact })), error: clip(t(lang, 'xlsx.inputBoolean', { fact })) };
+    case 'integer': {
+      const min = spec.minimum ?? 0;
+      const message = t(lang, 'xlsx.inputInteger', { fact, unit, max: spec.maximum });
+      return spec.maximum !== undefined
+        ? { ...common, type: 'whole', operator: 'between', formulae: [min, spec.maximum], prompt: clip(message), error: clip(message) }
+        : { ...common, type: 'whole', operator: 'greaterThanOrEqual', formulae: [min], prompt: clip(message), error: clip(message) };
+    }
+    case 'number': {
+      const message = t(lang, 'xlsx.inputNumber', { fact, unit, min: spec.minimum, max: spec.maximum });
+      if (spec.minimum !== undefined && spec.maximum !== undefined) return { ...common, type: 'decimal', operator: 'between', formulae: [spec.minimum, spec.maximum], prompt: clip(message), error: clip(message) };
+      if (spec.maximum !== undefined) return { ...common, type: 'decimal', operator: 'lessThanOrEqual', formulae: [spec.maximum], prompt: clip(message), error: clip(message) };
+      return { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [spec.minimum ?? -1e15], prompt: clip(message), error: clip(message) };
+    }
+    case 'date': {
+      const message = t(lang, 'xlsx.inputDate', { fact });
+      return { ...common, type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(1900, 0, 1))], prompt: clip(message), error: clip(message) };
+    }
+    default: {
+      const message = t(lang, 'xlsx.inputText', { fact });
+      return spec.enum
+        ? { ...common, type: 'list', formulae: [`"${spec.enum.join(',')}"`], prompt: clip(message), error: clip(message) }
+        : { ...common, type: 'textLength', operator: 'lessThanOrEqual', formulae: [1000], prompt: clip(message), error: clip(message) };
+    }
+  }
+}

@@ -1,0 +1,204 @@
+import { InputError, pointerOf, splitPointer, type InputProblem } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
+import type { Parsed, ParseLimits } from '../types.js';
+import { serialToIso } from './dates.js';
+import { EVIDENCE_SEPARATOR, FACT_COLUMNS, INFO_FIELDS, NO, SHEETS, YES } from './layout.js';
+import { columnName, openWorkbook, WORKBOOK_LIMITS, WorkbookRefusal, ZipRefusal, type RawCell, type Sheet, type WorkbookLimits } from './workbook.js';
+
+type Place = { line: number; column: number; cell: string };
+
+/**
+ * A filled 台账 workbook (assess init --format xlsx) → the same facts-file object a JSON or YAML
+ * file gives, and a `locate` that answers with the cell (事实!F12) where the text parsers answer
+ * with line:column — so validation and its messages are the JSON path's, located by cell.
+ * Rows are found by 键, never by position: a clerk may sort, filter or insert rows.
+ */
+export function readFactsWorkbook(bytes: Buffer, file: string, _limits?: ParseLimits, bounds: WorkbookLimits = WORKBOOK_LIMITS): Parsed {
+  const refusal = refusedByName(file) ?? refusedByMagic(bytes);
+  if (refusal) throw new InputError('parse', file, [refusal]);
+  try {
+    return readOpened(bytes, file, bounds);
+  } catch (e) {
+    if (e instanceof ZipRefusal || e instanceof WorkbookRefusal) throw new InputError('parse', file, [refusalProblem(e)]);
+    throw e;
+  }
+}
+
+function readOpened(bytes: Buffer, file: string, bounds: WorkbookLimits): Parsed {
+  const book = openWorkbook(bytes, bounds);
+  const places = new Map<string, Place>();
+  const problems: InputProblem[] = [];
+  const place = (sheet: string, c: { ref: string; row: number; col: number }): Place => ({ line: c.row, column: c.col, cell: `${sheet}!${c.ref}` });
+  const missingSheet = (name: string) =>
+    problems.push({ message: t('en', 'xlsx.noSheet', { sheet: name, found: book.sheetNames.join('、') || '—' }), expected: t('en', 'xlsx.noSheetExpected', { sheet: name }) });
+
+  const value: { standard?: string; area: { name?: string; code?: string }; period?: string; facts: Record<string, unknown>; evidence: Record<string, string[]> } = {
+    area: {},
+    facts: {},
+    evidence: {},
+  };
+
+  const info = book.sheet(SHEETS.info);
+  if (!info) missingSheet(SHEETS.info);
+  else {
+    for (const cells of info.rows.values()) {
+      const label = cells.get(1);
+      const field = INFO_FIELDS.find((f) => label?.type === 'string' && String(label.value).trim() === f.label);
+      if (!field) continue;
+      const cell = cells.get(2) ?? { ref: columnName(2) + label!.row, row: label!.row, col: 2, type: 'empty', value: null, date: false, formula: false };
+      places.set(field.pointer, place(SHEETS.info, cell));
+      const text = infoText(cell, problems, place(SHEETS.info, cell));
+      if (text === undefined) continue;
+      const parts = splitPointer(field.pointer);
+      if (parts[0] === 'area') value.area[parts[1] as 'name' | 'code'] = text;
+      else (value as Record<string, unknown>)[parts[0]] = text;
+    }
+  }
+
+  const facts = book.sheet(SHEETS.facts);
+  if (!facts) missingSheet(SHEETS.facts);
+  else readFactRows(facts, value, places, problems, place);
+  places.set('/facts', { line: 1, column: 1, cell: `${SHEETS.facts}!A1` });
+  if (problems.length) throw new InputError('schema', file, problems);
+  return {
+    value,
+    locate: (pointer) => places.get(pointer) ?? places.get(pointerOf(splitPointer(pointer).slice(0, 2))),
+  };
+}
+
+function readFactRows(
+  sheet: Sheet,
+  value: { facts: Record<string, unknown>; evidence: Record<string, string[]> },
+  places: Map<string, Place>,
+  problems: InputProblem[],
+  place: (sheet: string, c: { ref: string; row: number; col: number }) => Place,
+): void {
+  // The header row is the first with a 键 cell; its columns are found by name, so a clerk may reorder them.
+  let header: number | undefined;
+  const columns = new Map<string, number>();
+  for (const [row, cells] of sheet.rows) {
+    for (const [col, c] of cells) if (c.type === 'string' && FACT_COLUMNS.includes(String(c.value).trim() as never)) columns.set(String(c.value).trim(), col);
+    if (columns.has('键')) {
+      header = row;
+      break;
+    }
+    columns.clear();
+  }
+  for (const needed of ['键', '填报值'] as const) {
+    if (header === undefined || !columns.has(needed)) {
+      problems.push({ cell: `${sheet.name}!A1`, line: 1, column: 1, message: t('en', 'xlsx.noColumn', { sheet: sheet.name, column: needed }), expected: t('en', 'xlsx.noColumnExpected', { columns: FACT_COLUMNS.join('、') }) });
+      return;
+    }
+  }
+  const keyCol = columns.get('键')!;
+  const valueCol = columns.get('填报值')!;
+  const evidenceCol = columns.get('证明材料');
+  const seen = new Map<string, string>();
+  for (const [row, cells] of sheet.rows) {
+    if (row <= header!) continue;
+    const keyCell = cells.get(keyCol);
+    if (!keyCell || keyCell.type === 'empty') continue;
+    const key = String(keyCell.value).trim();
+    if (key === '') continue;
+    const at = place(sheet.name, keyCell);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.push({ ...at, message: t('en', 'xlsx.duplicateKey', { key, first }), expected: t('en', 'xlsx.duplicateKeyExpected') });
+      continue;
+    }
+    seen.set(key, at.cell);
+    const pointer = pointerOf(['facts', key]);
+    const cell = cells.get(valueCol) ?? { ref: columnName(valueCol) + row, row, col: valueCol, type: 'empty' as const, value: null, date: false, formula: false };
+    places.set(pointer, place(sheet.name, cell));
+    value.facts[key] = factValue(cell, problems, place(sheet.name, cell));
+    const ev = evidenceCol === undefined ? undefined : cells.get(evidenceCol);
+    if (ev && ev.type === 'string') {
+      const files = String(ev.value).split(EVIDENCE_SEPARATOR).map((s) => s.trim()).filter(Boolean);
+      if (files.length) {
+        value.evidence[key] = files;
+        const evPlace = place(sheet.name, ev);
+        places.set(pointerOf(['evidence', key]), evPlace);
+        files.forEach((_, i) => places.set(pointerOf(['evidence', key, i]), evPlace));
+      }
+    }
+  }
+}
+
+/** A 填报值 cell → the value a JSON facts file would hold there (null: not filled in). */
+function factValue(c: RawCell, problems: InputProblem[], at: Place): unknown {
+  if (c.formula && (c.type === 'empty' || c.value === null)) {
+    problems.push({ ...at, message: t('en', 'xlsx.formulaNoValue', { cell: at.cell }), expected: t('en', 'xlsx.formulaNoValueExpected') });
+    return null;
+  }
+  switch (c.type) {
+    case 'empty':
+      return null;
+    case 'error':
+      problems.push({ ...at, message: t('en', 'xlsx.cellError', { cell: at.cell, value: String(c.value) }), expected: t('en', 'xlsx.cellErrorExpected') });
+      return null;
+    case 'boolean':
+      return c.value;
+    case 'number':
+      return c.date ? serialToIso(c.value as number) : c.value;
+    case 'string': {
+      const s = String(c.value);
+      const trimmed = s.trim();
+      if (trimmed === '') return null;
+      if (trimmed === YES) return true;
+      if (trimmed === NO) return false;
+      return s; // text stays text: validation says "expected a count, got "3次"", as for JSON
+    }
+  }
+}
+
+/** 基本信息 values are text: a code or a year typed as a number is the same text. */
+function infoText(c: RawCell, problems: InputProblem[], at: Place): string | undefined {
+  if (c.formula && c.value === null) {
+    problems.push({ ...at, message: t('en', 'xlsx.formulaNoValue', { cell: at.cell }), expected: t('en', 'xlsx.formulaNoValueExpected') });
+    return undefined;
+  }
+  if (c.type === 'empty' || c.type === 'error') return undefined;
+  if (c.type === 'number') return c.date ? serialToIso(c.value as number) : String(c.value);
+  const s = String(c.value).trim();
+  return s === '' ? undefined : s;
+}
+
+/** Refused by name alone: formats that are not a plain .xlsx. */
+function refusedByName(file: string): InputProblem | undefined {
+  const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
+  if (ext === 'xls' || ext === 'et') return { message: t('en', 'xlsx.legacy'), expected: t('en', 'xlsx.saveAsXlsx') };
+  if (ext === 'xlsm' || ext === 'xltm' || ext === 'xlam') return { message: t('en', 'xlsx.macros'), expected: t('en', 'xlsx.saveAsXlsx') };
+  if (ext === 'xlsb' || ext === 'ods') return { message: t('en', 'xlsx.otherFormat', { ext }), expected: t('en', 'xlsx.saveAsXlsx') };
+  return undefined;
+}
+
+/** Refused by content: an OLE2 compound file is an old .xls or an encrypted workbook (Office encrypts into OLE2). */
+function refusedByMagic(bytes: Buffer): InputProblem | undefined {
+  if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1) {
+    const encrypted = bytes.includes(Buffer.from('EncryptionInfo', 'utf16le')) || bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'));
+    return encrypted ? { message: t('en', 'xlsx.encrypted'), expected: t('en', 'xlsx.encryptedExpected') } : { message: t('en', 'xlsx.legacy'), expected: t('en', 'xlsx.saveAsXlsx') };
+  }
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) return { message: t('en', 'xlsx.notWorkbook'), expected: t('en', 'xlsx.saveAsXlsx') };
+  return undefined;
+}
+
+function refusalProblem(e: ZipRefusal | WorkbookRefusal): InputProblem {
+  const d = e.detail;
+  switch (e.reason) {
+    case 'encrypted':
+      return { message: t('en', 'xlsx.encrypted'), expected: t('en', 'xlsx.encryptedExpected') };
+    case 'too-large':
+    case 'too-many-entries':
+      return { message: t('en', 'xlsx.tooLarge', { max: Number(d.max ?? WORKBOOK_LIMITS.maxTotalSize) }), expected: t('en', 'xlsx.tooLargeExpected') };
+    case 'too-many-rows':
+      return { cell: `${d.sheet}!A1`, message: t('en', 'xlsx.tooManyRows', { sheet: String(d.sheet), max: Number(d.max) }), expected: t('en', 'xlsx.tooLargeExpected') };
+    case 'too-many-cells':
+      return { cell: `${d.sheet}!A1`, message: t('en', 'xlsx.tooManyCells', { sheet: String(d.sheet), max: Number(d.max) }), expected: t('en', 'xlsx.tooLargeExpected') };
+    case 'macros':
+      return { message: t('en', 'xlsx.macros'), expected: t('en', 'xlsx.saveAsXlsx') };
+    case 'external-links':
+      return { message: t('en', 'xlsx.externalLinks'), expected: t('en', 'xlsx.externalLinksExpected') };
+    default:
+      return { message: t('en', 'xlsx.notWorkbook'), expected: t('en', 'xlsx.saveAsXlsx') };
+  }
+}

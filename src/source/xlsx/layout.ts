@@ -1,0 +1,26 @@
+/**
+ * The 台账 workbook's layout, shared by the template that writes it (facts/template-xlsx.ts) and
+ * the reader (source/xlsx/facts.ts). Sheet and column names are the contract's, in Chinese
+ * whatever the language: a clerk's filled workbook must read the same under --lang en.
+ */
+export const SHEETS = { guide: '说明', info: '基本信息', facts: '事实' } as const;
+
+/** Columns of 事实, in order. */
+export const FACT_COLUMNS = ['项目', '所涉工作标准', '事实', '单位', '类型', '填报值', '证明材料', '键'] as const;
+export type FactColumn = (typeof FACT_COLUMNS)[number];
+
+/** 基本信息: header and field names, each mapped to where it goes in a facts file. */
+export const INFO_HEADER = ['字段', '值'] as const;
+export const INFO_FIELDS = [
+  { label: '地区名称', pointer: '/area/name' },
+  { label: '地区代码', pointer: '/area/code' },
+  { label: '期间', pointer: '/period' },
+  { label: '标准', pointer: '/standard' },
+] as const;
+
+/** Words a clerk types for a boolean fact (the template's drop-down offers the first pair). */
+export const YES = '是';
+export const NO = '否';
+
+/** 证明材料: several files in one cell. */
+export const EVIDENCE_SEPARATOR = /[;；\n]/;

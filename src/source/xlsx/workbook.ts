@@ -1,0 +1,225 @@
+import { extract, listEntries, ZipRefusal, type ZipEntry } from './zip.js';
+import { parseXml, richText, textOf, type Node } from './xml.js';
+import { isDateFormat } from './dates.js';
+
+/** Bounds on what a workbook may hold, checked before its parts are parsed. */
+export interface WorkbookLimits {
+  maxEntries: number;
+  /** All parts together, uncompressed. */
+  maxTotalSize: number;
+  /** One sheet's XML, uncompressed. */
+  maxSheetSize: number;
+  /** Rows of one sheet, and cells of one sheet. */
+  maxRows: number;
+  maxCells: number;
+}
+
+export const WORKBOOK_LIMITS: WorkbookLimits = {
+  maxEntries: 500,
+  maxTotalSize: 32 * 1024 * 1024,
+  maxSheetSize: 8 * 1024 * 1024,
+  maxRows: 10_000,
+  maxCells: 200_000,
+};
+
+/** Why a workbook is refused before any cell is read (words: the xlsx section of the catalogue). */
+export class WorkbookRefusal extends Error {
+  constructor(
+    readonly reason: 'macros' | 'external-links' | 'too-many-rows' | 'too-many-cells' | 'too-large' | 'not-workbook' | 'doctype' | 'no-sheet',
+    readonly detail: Record<string, string | number> = {},
+  ) {
+    super(reason);
+  }
+}
+
+/** One cell as stored: its kind and text (t: s shared string, b boolean, n number, str/inlineStr text, e error). */
+export interface RawCell {
+  ref: string;
+  row: number;
+  col: number;
+  type: 'string' | 'number' | 'boolean' | 'error' | 'empty';
+  /** string/number/boolean value (a date-formatted number is still a number here; see `date`). */
+  value: string | number | boolean | null;
+  /** The cell's number format is a date one. */
+  date: boolean;
+  /** The cell holds a formula; `value` is its cached result (null: none cached). */
+  formula: boolean;
+}
+
+export interface Sheet {
+  name: string;
+  /** Rows by number, each holding its cells by column number (1-based both). */
+  rows: Map<number, Map<number, RawCell>>;
+}
+
+export interface Workbook {
+  sheetNames: string[];
+  /** Parse one sheet by name (undefined when the workbook has none of that name). */
+  sheet(name: string): Sheet | undefined;
+}
+
+const MACRO_TYPES = /macroEnabled|vbaProject|vnd\.ms-office\.activeX|vnd\.ms-excel\.(sheet\.binary|addin)/i;
+const EXTERNAL_LINK = /\/externalLink$/;
+
+/**
+ * Open an .xlsx held in memory: the central directory bounded first (zip.ts), then the parts
+ * that say what the workbook holds — macros and external links are refused from the package's
+ * own list of parts and relationships, before a single sheet is parsed.
+ */
+export function openWorkbook(buf: Buffer, limits: WorkbookLimits = WORKBOOK_LIMITS): Workbook {
+  const entries = listEntries(buf, limits);
+  const byName = new Map<string, ZipEntry>();
+  for (const e of entries) byName.set(e.name.replace(/^\/+/, ''), e);
+  const read = (name: string): string | undefined => {
+    const entry = byName.get(name);
+    if (!entry) return undefined;
+    const text = extract(buf, entry).toString('utf8');
+    // A DTD could define entities that expand without bound; Excel never writes one.
+    if (/<!DOCTYPE/i.test(text.slice(0, 4096))) throw new WorkbookRefusal('doctype', { part: name });
+    return text;
+  };
+
+  for (const name of byName.keys()) {
+    if (/(^|\/)vbaProject\.bin$/i.test(name) || /^xl\/(activeX|macrosheets|dialogsheets)\//i.test(name)) throw new WorkbookRefusal('macros', { part: name });
+    if (/^xl\/externalLinks\//i.test(name)) throw new WorkbookRefusal('external-links', { part: name });
+  }
+  const types = read('[Content_Types].xml');
+  if (types === undefined || !byName.has('xl/workbook.xml')) throw new WorkbookRefusal('not-workbook');
+  if (MACRO_TYPES.test(types)) throw new WorkbookRefusal('macros', { part: '[Content_Types].xml' });
+
+  const rels = relationships(read('xl/_rels/workbook.xml.rels'));
+  for (const r of rels.values()) if (EXTERNAL_LINK.test(r.type) || r.external) throw new WorkbookRefusal('external-links', { part: r.target });
+  const workbook = parseXml(read('xl/workbook.xml')!).workbook as Node | undefined;
+  if (!workbook) throw new WorkbookRefusal('not-workbook');
+  if (workbook.externalReferences) throw new WorkbookRefusal('external-links', { part: 'xl/workbook.xml' });
+  const sheets: { name: string; part: string }[] = [];
+  for (const s of (workbook.sheets?.sheet ?? []) as Node[]) {
+    const rel = rels.get(s['@id']);
+    if (rel) sheets.push({ name: String(s['@name']), part: resolvePart('xl/', rel.target) });
+  }
+  let strings: string[] | undefined;
+  let dateStyles: boolean[] | undefined;
+  const shared = () => (strings ??= sharedStrings(read('xl/sharedStrings.xml')));
+  const styles = () => (dateStyles ??= dateStyleIndex(read('xl/styles.xml')));
+  return {
+    sheetNames: sheets.map((s) => s.name),
+    sheet(name) {
+      const found = sheets.find((s) => s.name === name);
+      if (!found) return undefined;
+      const entry = byName.get(found.part);
+      if (!entry) throw new WorkbookRefusal('no-sheet', { sheet: name });
+      if (entry.size > limits.maxSheetSize) throw new WorkbookRefusal('too-large', { part: found.part, max: limits.maxSheetSize });
+      const text = read(found.part)!;
+      // Counted in the text before parsing, so a sheet of a million tiny rows never becomes a million objects.
+      const rows = count(text, '<row', limits.maxRows + 1) + count(text, ':row', limits.maxRows + 1);
+      if (rows > limits.maxRows) throw new WorkbookRefusal('too-many-rows', { sheet: name, max: limits.maxRows });
+      const cells = count(text, '<c ', limits.maxCells + 1) + count(text, '<c>', limits.maxCells + 1) + count(text, ':c ', limits.maxCells + 1);
+      if (cells > limits.maxCells) throw new WorkbookRefusal('too-many-cells', { sheet: name, max: limits.maxCells });
+      return { name, rows: sheetCells(text, shared, styles) };
+    },
+  };
+}
+
+function count(text: string, needle: string, stopAt: number): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i !== -1 && n < stopAt; i = text.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+function relationships(xml: string | undefined): Map<string, { type: string; target: string; external: boolean }> {
+  const out = new Map<string, { type: string; target: string; external: boolean }>();
+  if (!xml) return out;
+  for (const r of (parseXml(xml).Relationships?.Relationship ?? []) as Node[]) {
+    out.set(String(r['@Id']), { type: String(r['@Type'] ?? ''), target: String(r['@Target'] ?? ''), external: r['@TargetMode'] === 'External' });
+  }
+  return out;
+}
+
+/** A relationship target relative to the part's folder, or absolute from the package root. */
+function resolvePart(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = (base + target).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
+
+function sharedStrings(xml: string | undefined): string[] {
+  if (!xml) return [];
+  return ((parseXml(xml).sst?.si ?? []) as Node[]).map((si) => richText(si));
+}
+
+/** Per cell style (cellXfs index), whether its number format shows a date. */
+function dateStyleIndex(xml: string | undefined): boolean[] {
+  if (!xml) return [];
+  const styleSheet = parseXml(xml).styleSheet as Node | undefined;
+  const custom = new Map<number, string>();
+  for (const f of (styleSheet?.numFmts?.numFmt ?? []) as Node[]) custom.set(Number(f['@numFmtId']), String(f['@formatCode'] ?? ''));
+  return ((styleSheet?.cellXfs?.xf ?? []) as Node[]).map((xf) => isDateFormat(Number(xf['@numFmtId'] ?? 0), custom));
+}
+
+function sheetCells(xml: string, shared: () => string[], styles: () => boolean[]): Map<number, Map<number, RawCell>> {
+  const rows = new Map<number, Map<number, RawCell>>();
+  const data = parseXml(xml).worksheet?.sheetData as Node | undefined;
+  let rowNumber = 0;
+  for (const row of (data && typeof data === 'object' ? (data.row ?? []) : []) as Node[]) {
+    rowNumber = row['@r'] ? Number(row['@r']) : rowNumber + 1;
+    const cells = new Map<number, RawCell>();
+    let col = 0;
+    for (const c of (row.c ?? []) as Node[]) {
+      const ref = c['@r'] ? String(c['@r']) : undefined;
+      const at = ref ? parseRef(ref) : undefined;
+      col = at ? at.col : col + 1;
+      const r = at ? at.row : rowNumber;
+      cells.set(col, rawCell(c, ref ?? columnName(col) + r, r, col, shared, styles));
+    }
+    rows.set(rowNumber, cells);
+  }
+  return rows;
+}
+
+function rawCell(c: Node, ref: string, row: number, col: number, shared: () => string[], styles: () => boolean[]): RawCell {
+  const t = c['@t'] ?? 'n';
+  const formula = c.f !== undefined;
+  const v = c.v === undefined ? undefined : textOf(c.v);
+  const base = { ref, row, col, formula, date: false };
+  if (t === 'inlineStr') return { ...base, type: 'string', value: richText(c.is) };
+  if (v === undefined || (v === '' && t !== 'str')) return { ...base, type: 'empty', value: null };
+  switch (t) {
+    case 's': {
+      const s = shared()[Number(v)];
+      return s === undefined ? { ...base, type: 'error', value: '#REF!' } : { ...base, type: 'string', value: s };
+    }
+    case 'str':
+      return { ...base, type: 'string', value: v };
+    case 'b':
+      return { ...base, type: 'boolean', value: v === '1' || v.toLowerCase() === 'true' };
+    case 'e':
+      return { ...base, type: 'error', value: v };
+    default: {
+      const n = Number(v);
+      if (!Number.isFinite(n)) return { ...base, type: 'string', value: v };
+      const s = c['@s'] === undefined ? 0 : Number(c['@s']);
+      return { ...base, type: 'number', value: n, date: styles()[s] === true };
+    }
+  }
+}
+
+export function parseRef(ref: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.toUpperCase());
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+export function columnName(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export { ZipRefusal };
