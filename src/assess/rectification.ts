@@ -1,9 +1,5 @@
+import { isOpen } from './open.js';
 import type { AssessResult, ItemResult } from './types.js';
-
-/** Still to do: anything not met and not exempt (fail, missing, unsupported …). */
-export function isOpen(item: ItemResult): boolean {
-  return item.state !== 'pass' && item.state !== 'not_applicable';
-}
 
 export interface RectificationGroup {
   /** by: responsible → a 责任单位; by: aspect → a 项目 (the item names no unit). */

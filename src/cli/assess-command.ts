@@ -1,6 +1,6 @@
 import { assessFacts } from '../assess/assess.js';
 import type { AssessResult, Lang } from '../assess/types.js';
-import { InputError } from '../errors.js';
+import { InputError, pointerOf } from '../errors.js';
 import { declaredStandard, readFactsSource } from '../facts/load.js';
 import type { FactsFile } from '../facts/types.js';
 import { validateFacts } from '../facts/validate.js';
@@ -9,15 +9,15 @@ import { expandInputs } from '../packs/batch.js';
 import { applyEvidence, type EvidenceMode } from '../packs/evidence.js';
 import { packFiles } from '../packs/files.js';
 import { SummaryBuilder } from '../packs/summary.js';
-import { loadFormatter, loadRectificationFormatter, loadStreamFormatter } from '../report/load.js';
-import type { FormatOptions, ReportStream } from '../report/types.js';
+import { formatOf } from '../report/formats.js';
+import type { FormatOptions, Formatter, ReportStream } from '../report/types.js';
 import type { Parsed } from '../source/types.js';
 import { DEFAULT_LIMITS } from '../source/types.js';
 import { loadStandardSync } from '../standard/load.js';
 import { DEFAULT_STANDARD } from '../standard/registry.js';
 import { describeError, EXIT, worst } from './exit.js';
 import { exitFor, type FailOn } from './fail-on.js';
-import { openReport, wantColor, type ReportSink } from './output.js';
+import { openReport, wantColor, writeAtomic, type ReportSink } from './output.js';
 import { progressFor } from './progress.js';
 
 export interface AssessOptions {
@@ -48,12 +48,21 @@ export interface Io {
  * runs in flat memory; the other formats lay out the whole batch and collect it first.
  */
 export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): Promise<number> {
-  const streamed = opts.by === undefined ? loadStreamFormatter(opts.format) : undefined;
-  const formatter = streamed ? undefined : opts.by === 'responsible' ? loadRectificationFormatter(opts.format) : loadFormatter(opts.format);
-  if (!streamed && !formatter) {
+  const chosen = formatOf(opts.format);
+  if (!chosen) {
+    io.stderr.write(`error: unknown format ${JSON.stringify(opts.format)}\n`);
+    return EXIT.usage;
+  }
+  if (opts.by === 'responsible' && !chosen.byResponsible) {
     io.stderr.write(`error: --by responsible has no ${opts.format} format (use table, json, markdown or html)\n`);
     return EXIT.usage;
   }
+  if (chosen.binary && !opts.output) {
+    io.stderr.write(`error: --format ${opts.format} writes a binary file: give it with --output <file>\n`);
+    return EXIT.usage;
+  }
+  const streamed = opts.by === undefined ? chosen.stream?.() : undefined;
+  const formatter: Promise<Formatter> | undefined = streamed ? undefined : opts.by === 'responsible' ? chosen.byResponsible!() : chosen.load();
   const limits = { ...DEFAULT_LIMITS, ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) };
   let baseline: BaselineResult[] | undefined;
   if (opts.baseline) {
@@ -111,8 +120,14 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
         await out(stream.tail(batch));
         await sink!.finish(stream.deferHead ? stream.head() : '');
       } else {
-        await out(format!(results, { ...options, ...(batch ? { summary: batch } : {}) }));
-        await sink!.finish('');
+        const report = await format!(results, { ...options, ...(batch ? { summary: batch } : {}) });
+        if (typeof report === 'string') {
+          await out(report);
+          await sink!.finish('');
+        } else {
+          // A binary report (xlsx, pdf) is one piece, written atomically to --output.
+          writeAtomic(opts.output!, report);
+        }
       }
     }
   } finally {
@@ -158,13 +173,9 @@ function locationsOf(parsed: Parsed, facts: FactsFile): Record<string, { line: n
     if (at) out[pointer] = { line: at.line, column: at.column };
   };
   put('/facts');
-  for (const name of Object.keys(facts.facts)) put(`/facts/${escapePointer(name)}`);
-  for (const name of Object.keys(facts.evidence)) put(`/evidence/${escapePointer(name)}`);
+  for (const name of Object.keys(facts.facts)) put(pointerOf(['facts', name]));
+  for (const name of Object.keys(facts.evidence)) put(pointerOf(['evidence', name]));
   return out;
-}
-
-function escapePointer(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export { EXIT };

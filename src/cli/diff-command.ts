@@ -1,6 +1,6 @@
 import type { Lang } from '../assess/types.js';
 import { assessImpact } from '../diff/impact.js';
-import { getDiffFormatter } from '../diff/format/index.js';
+import { loadDiffFormatter } from '../diff/format/formats.js';
 import { diffStandards } from '../diff/standards.js';
 import { readFactsSource } from '../facts/load.js';
 import { validateFacts } from '../facts/validate.js';
@@ -24,8 +24,8 @@ export interface DiffOptions {
  * does to one area. Exit 0 unless --exit-code, then 1 where they differ (git diff's convention);
  * unreadable or invalid standards and facts throw InputError, which main turns into exit 3.
  */
-export function runDiff(a: string, b: string, opts: DiffOptions, io: Io): number {
-  const formatter = getDiffFormatter(opts.format)!;
+export async function runDiff(a: string, b: string, opts: DiffOptions, io: Io): Promise<number> {
+  const formatter = await loadDiffFormatter(opts.format)!;
   const from = loadStandardSync(a);
   const to = loadStandardSync(b);
   const diff = diffStandards(from, to);

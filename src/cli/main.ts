@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { FORMAT_NAMES } from '../report/load.js';
+import { FORMAT_NAMES } from '../report/formats.js';
 import type { Io } from './assess-command.js';
 import { FAIL_ON } from './fail-on.js';
-import { DIFF_FORMAT_NAMES } from '../diff/format/names.js';
+import { DIFF_FORMAT_NAMES } from '../diff/format/formats.js';
 import { describeError, EXIT } from './exit.js';
 
 // Each command's module (and the libraries it needs: ajv, yaml, chalk …) is imported only when
@@ -118,7 +118,7 @@ Examples:
   $ assess diff changning-demo-street@2023 fixtures/standards/changning-demo-street-2024-draft.yaml --format markdown
   $ assess diff changning-demo-street@2023 next.yaml --facts area.json     (what the new version does to this area)
   $ assess diff a.yaml b.yaml --exit-code --format json                    (CI: exit 1 when they differ)`)
-    .action(async (a: string, b: string, opts) => void (result.code = (await diffCommand()).runDiff(a, b, opts, io)));
+    .action(async (a: string, b: string, opts) => void (result.code = await (await diffCommand()).runDiff(a, b, opts, io)));
   return cmd;
 }
 

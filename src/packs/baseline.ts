@@ -1,8 +1,8 @@
-import type { AssessResult, ItemState, VetoState } from '../assess/types.js';
+import { isOpen } from '../assess/open.js';
+import type { AssessResult, ItemChange, ItemState, Progress, VetoState } from '../assess/types.js';
 import { InputError } from '../errors.js';
 import { readDocument } from '../source/read.js';
 import { DEFAULT_LIMITS, type ParseLimits } from '../source/types.js';
-import type { ItemChange, Progress } from './types.js';
 
 /** The parts of a previous `--format json` result a comparison needs. */
 export interface BaselineResult {
@@ -74,7 +74,7 @@ export function findBaseline(result: AssessResult, baseline: BaselineResult[]): 
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 const met = (s: ItemState | null | undefined) => s === 'pass';
-const open = (s: ItemState | null | undefined) => s === 'fail' || s === 'missing' || s === 'unsupported';
+const open = (state: ItemState | null | undefined) => !!state && isOpen({ state });
 
 /** What changed since the previous report: the 月报's "比上月". Items are matched by their stable id. */
 export function compareWithBaseline(result: AssessResult, previous: BaselineResult | undefined): Progress {

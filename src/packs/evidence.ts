@@ -1,9 +1,8 @@
 import { decideVerdict, scoreAspects } from '../assess/aggregate.js';
-import type { AssessResult, ItemResult, Lang } from '../assess/types.js';
+import type { AssessResult, EvidenceFinding, EvidenceProblem, ItemResult, Lang } from '../assess/types.js';
 import type { EvidenceRef } from '../facts/types.js';
 import type { VerdictPolicy } from '../standard/types.js';
 import type { PackFiles } from './files.js';
-import type { EvidenceFinding, EvidenceProblem } from './types.js';
 
 /** strict: an evidence problem makes a met item `unsupported` (not met); warn: it is only reported. */
 export type EvidenceMode = 'strict' | 'warn';

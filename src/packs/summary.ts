@@ -1,3 +1,4 @@
+import { isOpen } from '../assess/open.js';
 import type { AssessResult, ItemState, Verdict } from '../assess/types.js';
 
 /** A pack that could not be assessed at all (exit 3): what it was and why, in the words of stderr. */
@@ -19,14 +20,6 @@ export interface BatchSummary {
   invalid: InvalidInput[];
 }
 
-const NOT_MET: ReadonlySet<ItemState> = new Set(['fail', 'missing', 'unsupported']);
-
-export function summarize(results: AssessResult[], invalid: InvalidInput[] = [], limit = 10): BatchSummary {
-  const acc = new SummaryBuilder(limit);
-  for (const r of results) acc.add(r);
-  for (const bad of invalid) acc.addInvalid(bad);
-  return acc.summary();
-}
 
 const rank = (v: Verdict) => (v === 'veto' ? 0 : v === 'fail' ? 1 : 2);
 type Worst = BatchSummary['worst'][number];
@@ -58,13 +51,13 @@ export class SummaryBuilder {
         ...(r.period !== undefined ? { period: r.period } : {}),
         verdict: r.verdict,
         score: r.score,
-        open: r.items.filter((i) => NOT_MET.has(i.state)).length,
+        open: r.items.filter(isOpen).length,
       });
       this.worst.sort(worse);
       if (this.worst.length > this.limit) this.worst.length = this.limit;
     }
     for (const i of r.items) {
-      if (!NOT_MET.has(i.state)) continue;
+      if (!isOpen(i)) continue;
       const entry = this.items.get(i.id) ?? { id: i.id, aspect: i.aspect, content: i.content, number: i.number, text: i.text, count: 0, states: {} };
       entry.count++;
       entry.states[i.state] = (entry.states[i.state] ?? 0) + 1;

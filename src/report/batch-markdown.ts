@@ -1,8 +1,9 @@
+import { isOpen } from '../assess/open.js';
 import type { AssessResult } from '../assess/types.js';
 import type { BatchSummary } from '../packs/summary.js';
 import { batchLabels, signedPoints } from './batch-labels.js';
 import { labels, percent, placeOf } from './labels.js';
-import { esc } from './markdown.js';
+import { esc } from './markdown-text.js';
 
 /** The head of a batch's Markdown report: one row per pack, then counts, worst areas, most-failed items. */
 export function batchMarkdown(results: AssessResult[], summary: BatchSummary, lang: 'zh' | 'en'): string {
@@ -15,7 +16,7 @@ export function batchMarkdown(results: AssessResult[], summary: BatchSummary, la
   out.push(`| ${B.area} | ${B.verdictHead} | ${L.score} |${withDelta ? ` ${B.scoreDelta} |` : ''} ${B.open} | ${B.input} |`);
   out.push(`|---|---|---:|${withDelta ? '---:|' : ''}---:|---|`);
   for (const r of results) {
-    const open = r.items.filter((i) => i.state === 'fail' || i.state === 'missing' || i.state === 'unsupported').length;
+    const open = r.items.filter(isOpen).length;
     const name = [r.area.name, r.period].filter(Boolean).join(' · ') || '—';
     out.push(`| ${esc(name)} | ${L.verdict[r.verdict]} | ${percent(r.score)} |${withDelta ? ` ${r.progress ? signedPoints(r.progress.score.delta) : '—'} |` : ''} ${open} | ${r.input ? `\`${esc(r.input)}\`` : ''} |`);
   }

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import type { Verdict } from '../assess/types.js';
 import { batchLabels, signedPoints } from './batch-labels.js';
 import { labels, percent, placeOf } from './labels.js';
-import type { Formatter } from './types.js';
+import type { TextFormatter } from './types.js';
 import { displayWidth, truncate } from './width.js';
 
 /**
@@ -10,7 +10,7 @@ import { displayWidth, truncate } from './width.js';
  * from), the packs that could not be read, then the summary — what a district 未保办 reads before
  * opening any single report.
  */
-export const batchTable: Formatter = (results, { lang, color, width, summary }) => {
+export const batchTable: TextFormatter = (results, { lang, color, width, summary }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
   const L = labels(lang);
   const B = batchLabels(lang);

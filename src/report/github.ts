@@ -1,7 +1,8 @@
 import type { AssessResult, ItemResult } from '../assess/types.js';
+import { pointerOf } from '../errors.js';
 import { labels, percent, placeOf } from './labels.js';
 import { whole } from './json.js';
-import type { Formatter, StreamFormatter } from './types.js';
+import type { StreamFormatter, TextFormatter } from './types.js';
 
 /**
  * GitHub Actions workflow commands: one `::error` per item not met and per veto, pointing at the
@@ -9,7 +10,7 @@ import type { Formatter, StreamFormatter } from './types.js';
  * `::warning` per warning and one `::notice` per area with its verdict. Lines are found by the
  * CLI (`locations` on the result), never by reading files here.
  */
-export const github: Formatter = (results, options) => whole(githubStream(options), results, options.summary);
+export const github: TextFormatter = (results, options) => whole(githubStream(options), results, options.summary);
 
 export const githubStream: StreamFormatter = ({ lang }) => ({
   head: () => '',
@@ -30,7 +31,7 @@ function forResult(r: AssessResult, lang: 'zh' | 'en'): string[] {
   }
   for (const v of r.vetoes) {
     if (v.state === 'clear') continue;
-    const line = v.reads.map((f) => r.locations?.[`/facts/${pointerKey(f)}`]?.line).find((l) => l !== undefined) ?? r.locations?.['/facts']?.line;
+    const line = v.reads.map((f) => r.locations?.[pointerOf(['facts', f])]?.line).find((l) => l !== undefined) ?? r.locations?.['/facts']?.line;
     out.push(command('error', { file, line, title: `${L.negativeItem} ${L.veto[v.state]}: ${v.id}` }, `${v.text}\n${v.explanation}`));
   }
   for (const w of r.warnings) out.push(command('warning', { file, title: 'weibao' }, w));
@@ -45,20 +46,16 @@ function lineOf(r: AssessResult, i: ItemResult): number | undefined {
   if (i.state === 'unsupported') {
     const facts = (r.evidenceFindings ?? []).filter((f) => f.items.includes(i.id)).map((f) => f.fact);
     for (const f of facts) {
-      const line = at(`/evidence/${pointerKey(f)}`) ?? at(`/facts/${pointerKey(f)}`);
+      const line = at(pointerOf(['evidence', f])) ?? at(pointerOf(['facts', f]));
       if (line !== undefined) return line;
     }
   }
   const facts = i.state === 'missing' ? i.missing : i.reads;
   for (const f of facts) {
-    const line = at(`/facts/${pointerKey(f)}`);
+    const line = at(pointerOf(['facts', f]));
     if (line !== undefined) return line;
   }
   return at('/facts');
-}
-
-function pointerKey(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** `::level key=value,…::message`, escaped as the Actions runner unescapes them. */

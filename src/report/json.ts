@@ -1,10 +1,10 @@
 import type { AssessResult } from '../assess/types.js';
-import type { Formatter, ReportStream, StreamFormatter } from './types.js';
+import type { ReportStream, StreamFormatter, TextFormatter } from './types.js';
 
 /** The contract's JSON, version 1: stable key order, one object for all inputs. */
 export const SCHEMA_VERSION = 1;
 
-export const json: Formatter = (results, options) => whole(jsonStream(options), results, options?.summary);
+export const json: TextFormatter = (results, options) => whole(jsonStream(options), results, options?.summary);
 
 /**
  * The same text as JSON.stringify({schemaVersion, results, summary}, null, 2), written as it

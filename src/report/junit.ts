@@ -2,7 +2,7 @@ import type { AssessResult, ItemResult, VetoResult } from '../assess/types.js';
 import type { InvalidInput } from '../packs/summary.js';
 import { labels, placeOf } from './labels.js';
 import { whole } from './json.js';
-import type { Formatter, StreamFormatter } from './types.js';
+import type { StreamFormatter, TextFormatter } from './types.js';
 import { xmlAttributes as attrs, xmlEscape } from './xml.js';
 
 /**
@@ -13,7 +13,7 @@ import { xmlAttributes as attrs, xmlEscape } from './xml.js';
  * <skipped/>. A pack that could not be read is a suite with one <error>. No timestamps or
  * durations beyond 0: the report is the same for the same input.
  */
-export const junit: Formatter = (results, options) => whole(junitStream(options), results, options.summary);
+export const junit: TextFormatter = (results, options) => whole(junitStream(options), results, options.summary);
 
 /** One <testsuite> per result as it comes; the <testsuites> totals are known only at the end. */
 export const junitStream: StreamFormatter = ({ lang }) => {

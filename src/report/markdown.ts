@@ -1,11 +1,13 @@
+import { isOpen } from '../assess/open.js';
 import type { AssessResult } from '../assess/types.js';
 import { labels, percent, placeOf } from './labels.js';
 import { batchMarkdown } from './batch-markdown.js';
 import { progressMarkdown } from './progress-markdown.js';
-import type { Formatter } from './types.js';
+import { esc } from './markdown-text.js';
+import type { TextFormatter } from './types.js';
 
 /** A summary to paste into a 问题清单 or post on a pull request. */
-export const markdown: Formatter = (results, { lang, summary }) =>
+export const markdown: TextFormatter = (results, { lang, summary }) =>
   (summary ? batchMarkdown(results, summary, lang) : '') + results.map((r) => one(r, lang) + progressMarkdown(r, lang)).join('\n---\n\n');
 
 function one(r: AssessResult, lang: 'zh' | 'en'): string {
@@ -25,7 +27,7 @@ function one(r: AssessResult, lang: 'zh' | 'en'): string {
   const met = r.aspects.reduce((s, a) => s + a.met, 0);
   const applicable = r.aspects.reduce((s, a) => s + a.applicable, 0);
   out.push(`| **${L.total}** | **${met}** | **${applicable}** | **${percent(r.score)}** |`, '');
-  const open = r.items.filter((i) => i.state === 'fail' || i.state === 'missing' || i.state === 'unsupported');
+  const open = r.items.filter(isOpen);
   out.push(`### ${L.findings}`, '');
   if (!open.length) out.push(L.none);
   for (const i of open) {
@@ -33,9 +35,4 @@ function one(r: AssessResult, lang: 'zh' | 'en'): string {
     if (i.explanation) out.push(`  - ${esc(i.explanation)}`);
   }
   return out.join('\n') + '\n';
-}
-
-/** Keep table cells and list items intact: pipes and line breaks are Markdown syntax. */
-export function esc(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }

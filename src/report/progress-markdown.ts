@@ -1,7 +1,7 @@
 import type { AssessResult } from '../assess/types.js';
 import { batchLabels, signedPoints } from './batch-labels.js';
 import { labels, percent, placeOf } from './labels.js';
-import { esc } from './markdown.js';
+import { esc } from './markdown-text.js';
 
 /** The 月报 section: change since the previous report, as a 街道 sends it up. */
 export function progressMarkdown(r: AssessResult, lang: 'zh' | 'en'): string {

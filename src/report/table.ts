@@ -4,7 +4,7 @@ import type { AssessResult, ItemResult, ItemState } from '../assess/types.js';
 import { labels, percent, placeOf } from './labels.js';
 import { batchTable } from './batch-table.js';
 import { progressTable } from './progress-table.js';
-import type { Formatter, FormatOptions } from './types.js';
+import type { FormatOptions, TextFormatter } from './types.js';
 import { displayWidth, truncate, wrap } from './width.js';
 
 const MARK: Record<ItemState, string> = { pass: '✓', fail: '✗', missing: '?', not_applicable: '–', unsupported: '!' };
@@ -13,7 +13,7 @@ const MARK: Record<ItemState, string> = { pass: '✓', fail: '✗', missing: '?'
  * The terminal report, ESLint-"stylish"-like: a veto first, then items grouped by 项目 (one line
  * each, failures and missing facts explained underneath), then the score per aspect and the verdict.
  */
-export const table: Formatter = (results, options) =>
+export const table: TextFormatter = (results, options) =>
   // A batch (several packs) is one line each and a summary: src/report/batch-table.ts.
   options.summary ? batchTable(results, options) : results.map((r) => one(r, options) + progressTable(r, options)).join('\n');
 

@@ -11,8 +11,18 @@ export interface FormatOptions {
   summary?: BatchSummary;
 }
 
-/** A formatter: results in, text out. One file each, chosen by name in index.ts. */
-export type Formatter = (results: AssessResult[], options: FormatOptions) => string;
+/** What a formatter gives: text, or bytes for a binary format (xlsx, pdf). */
+export type ReportOutput = string | Uint8Array;
+
+/**
+ * A formatter: results in, a report out — text, or bytes (a format marked `binary` in
+ * formats.ts), at once or as a promise (a format that needs a browser or a zip writer). One file
+ * each, chosen by name in formats.ts.
+ */
+export type Formatter = (results: AssessResult[], options: FormatOptions) => ReportOutput | Promise<ReportOutput>;
+
+/** A formatter that gives text at once (every format but the binary ones). */
+export type TextFormatter = (results: AssessResult[], options: FormatOptions) => string;
 
 /**
  * The same report one result at a time, for batches too large to hold (json, junit, github):

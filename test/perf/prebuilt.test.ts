@@ -4,10 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readStandardFile } from '../../src/standard/load.js';
 import { listBundled, STANDARDS_DIR } from '../../src/standard/registry.js';
-import { FORMAT_NAMES } from '../../src/report/load.js';
-import { formatNames } from '../../src/report/index.js';
-import { DIFF_FORMAT_NAMES } from '../../src/diff/format/names.js';
-import { diffFormatNames } from '../../src/diff/format/index.js';
 
 const dist = fileURLToPath(new URL('../../dist/standards/', import.meta.url));
 
@@ -25,9 +21,4 @@ describe('prebuilt standards', () => {
       expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(expected);
     });
   }
-});
-
-describe('lazy registries name what the eager ones do', () => {
-  it('report formats', () => expect([...FORMAT_NAMES]).toEqual(formatNames()));
-  it('diff formats', () => expect([...DIFF_FORMAT_NAMES]).toEqual(diffFormatNames()));
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AssessResult, ItemResult } from '../../src/assess/types.js';
 import { CHART_TRACK_WIDTH } from '../../src/report/html/chart.js';
 import { html } from '../../src/report/html/index.js';
-import { getFormatter } from '../../src/report/index.js';
+import { loadFormatter } from '../../src/report/formats.js';
 
 function item(over: Partial<ItemResult> & { id: string }): ItemResult {
   return {
@@ -55,8 +55,8 @@ const en = { lang: 'en' as const, color: false, width: 100 };
 const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
 
 describe('html formatter', () => {
-  it('is registered as --format html', () => {
-    expect(getFormatter('html')).toBe(html);
+  it('is registered as --format html', async () => {
+    expect(await loadFormatter('html')).toBe(html);
   });
 
   it('is one self-contained document: no URL to fetch, one script, CSP hashes matching our own style and script', () => {

@@ -1,4 +1,5 @@
-import { evidenceToSupply, isOpen, rectificationGroups } from '../../assess/rectification.js';
+import { isOpen } from '../../assess/open.js';
+import { evidenceToSupply, rectificationGroups } from '../../assess/rectification.js';
 import type { AssessResult, ItemResult, Lang, VetoResult } from '../../assess/types.js';
 import { labels, percent, placeOf } from '../labels.js';
 import { aspectChart } from './chart.js';

@@ -1,10 +1,10 @@
 import { evidenceToSupply, rectificationList } from '../../assess/rectification.js';
 import { placeOf } from '../labels.js';
 import { SCHEMA_VERSION } from '../json.js';
-import type { Formatter } from '../types.js';
+import type { TextFormatter } from '../types.js';
 
 /** `--by responsible --format json`: the 整改清单, one entry per input. */
-export const rectificationJson: Formatter = (results) =>
+export const rectificationJson: TextFormatter = (results) =>
   JSON.stringify(
     {
       schemaVersion: SCHEMA_VERSION,

@@ -1,14 +1,14 @@
 import { evidenceToSupply, rectificationList } from '../../assess/rectification.js';
 import { labels, placeOf } from '../labels.js';
-import { esc } from '../markdown.js';
-import type { Formatter } from '../types.js';
+import { esc } from '../markdown-text.js';
+import type { TextFormatter } from '../types.js';
 
 /**
  * `--by responsible --format markdown`: what a 街道 pastes into its monthly 问题清单 — per 责任单位
  * a table of open items with the problem and the evidence to supply, and empty 整改措施 / 完成时限
  * columns to fill in (the 杨市 方案 asks for both).
  */
-export const rectificationMarkdown: Formatter = (results, { lang }) => results.map((r) => one(r, lang)).join('\n---\n\n');
+export const rectificationMarkdown: TextFormatter = (results, { lang }) => results.map((r) => one(r, lang)).join('\n---\n\n');
 
 const WORDS = {
   zh: { title: '问题清单（整改清单）', unit: '责任单位', aspect: '项目', n: '序号', item: '工作标准', problem: '问题', evidence: '需补充材料', measure: '整改措施', deadline: '完成时限', none: '无未达标项。', aspectOnly: '本标准未列责任单位，按项目分组。', noUnit: '以下工作标准未列责任单位，按项目分组。' },

@@ -1,11 +1,11 @@
 import { Chalk } from 'chalk';
 import { evidenceToSupply, rectificationList } from '../../assess/rectification.js';
 import { labels, placeOf } from '../labels.js';
-import type { Formatter } from '../types.js';
+import type { TextFormatter } from '../types.js';
 import { truncate, wrap } from '../width.js';
 
 /** `--by responsible`: the 整改清单 in a terminal — per 责任单位 (else 项目) the open items, why, and what to supply. */
-export const rectificationTable: Formatter = (results, { lang, color, width }) => {
+export const rectificationTable: TextFormatter = (results, { lang, color, width }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
   const L = labels(lang);
   const zh = lang === 'zh';

@@ -1,0 +1,63 @@
+import type { Formatter, StreamFormatter } from './types.js';
+
+/**
+ * Every report format, by name (Spectral's `Record<OutputFormat, Formatter>`; conftest's
+ * `output.Get`): `--format` help and validation, the library's `loadFormatter` and the CLI all
+ * read this one list. Each module is imported only once its format is chosen, so a run loads one
+ * formatter and its libraries (cli-table3, an xlsx writer, a browser), not all of them.
+ *
+ * Adding a format is one entry here and one file beside it.
+ */
+export interface Format {
+  /** The whole report: every result at once (and the batch summary, if any). */
+  load(): Promise<Formatter>;
+  /** The same report written one result at a time, so a batch of any size runs in flat memory. */
+  stream?(): Promise<StreamFormatter>;
+  /** `--by responsible`: the 整改清单 in this format (absent: the format has none). */
+  byResponsible?(): Promise<Formatter>;
+  /** The report is bytes, not text (xlsx, pdf): it is written to `--output` only, never to a terminal. */
+  binary?: boolean;
+}
+
+const html = async () => (await import('./html/index.js')).html;
+
+export const FORMATS = {
+  table: {
+    load: async () => (await import('./table.js')).table,
+    byResponsible: async () => (await import('./rectification/table.js')).rectificationTable,
+  },
+  json: {
+    load: async () => (await import('./json.js')).json,
+    stream: async () => (await import('./json.js')).jsonStream,
+    byResponsible: async () => (await import('./rectification/json.js')).rectificationJson,
+  },
+  markdown: {
+    load: async () => (await import('./markdown.js')).markdown,
+    byResponsible: async () => (await import('./rectification/markdown.js')).rectificationMarkdown,
+  },
+  junit: {
+    load: async () => (await import('./junit.js')).junit,
+    stream: async () => (await import('./junit.js')).junitStream,
+  },
+  github: {
+    load: async () => (await import('./github.js')).github,
+    stream: async () => (await import('./github.js')).githubStream,
+  },
+  // The HTML report holds its own 整改清单 section.
+  html: { load: html, byResponsible: html },
+} satisfies Record<string, Format>;
+
+export type OutputFormat = keyof typeof FORMATS;
+
+/** The format names, in the order `--help` lists them. */
+export const FORMAT_NAMES = Object.keys(FORMATS) as OutputFormat[];
+
+/** The format called `name`, or undefined (an own key only: `constructor` is no format). */
+export function formatOf(name: string): Format | undefined {
+  return Object.prototype.hasOwnProperty.call(FORMATS, name) ? (FORMATS as Record<string, Format>)[name] : undefined;
+}
+
+/** The whole-report formatter called `name` (library API). */
+export function loadFormatter(name: string): Promise<Formatter> | undefined {
+  return formatOf(name)?.load();
+}

@@ -1,0 +1,4 @@
+/** Keep table cells and list items intact: pipes and line breaks are Markdown syntax. */
+export function esc(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
