@@ -1,4 +1,5 @@
-import { evidenceToSupply, isOpen } from '../../assess/rectification.js';
+import { isOpen } from '../../assess/open.js';
+import { evidenceToSupply } from '../../assess/rectification.js';
 import type { ItemState } from '../../assess/types.js';
 import { t } from '../../messages/catalogue.js';
 import type { Lang } from '../../messages/types.js';
