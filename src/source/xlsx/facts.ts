@@ -127,14 +127,14 @@ function readFactRows(
 /** A 填报值 cell → the value a JSON facts file would hold there (null: not filled in). */
 function factValue(c: RawCell, problems: InputProblem[], at: Place): unknown {
   if (c.formula && (c.type === 'empty' || c.value === null)) {
-    problems.push({ ...at, message: t('en', 'xlsx.formulaNoValue', { cell: at.cell }), expected: t('en', 'xlsx.formulaNoValueExpected') });
+    problems.push({ ...at, message: t('en', 'xlsx.formulaNoValue'), expected: t('en', 'xlsx.formulaNoValueExpected') });
     return null;
   }
   switch (c.type) {
     case 'empty':
       return null;
     case 'error':
-      problems.push({ ...at, message: t('en', 'xlsx.cellError', { cell: at.cell, value: String(c.value) }), expected: t('en', 'xlsx.cellErrorExpected') });
+      problems.push({ ...at, message: t('en', 'xlsx.cellError', { value: String(c.value) }), expected: t('en', 'xlsx.cellErrorExpected') });
       return null;
     case 'boolean':
       return c.value;
@@ -154,7 +154,7 @@ function factValue(c: RawCell, problems: InputProblem[], at: Place): unknown {
 /** 基本信息 values are text: a code or a year typed as a number is the same text. */
 function infoText(c: RawCell, problems: InputProblem[], at: Place): string | undefined {
   if (c.formula && c.value === null) {
-    problems.push({ ...at, message: t('en', 'xlsx.formulaNoValue', { cell: at.cell }), expected: t('en', 'xlsx.formulaNoValueExpected') });
+    problems.push({ ...at, message: t('en', 'xlsx.formulaNoValue'), expected: t('en', 'xlsx.formulaNoValueExpected') });
     return undefined;
   }
   if (c.type === 'empty' || c.type === 'error') return undefined;
@@ -196,6 +196,8 @@ function refusalProblem(e: ZipRefusal | WorkbookRefusal): InputProblem {
       return { cell: `${d.sheet}!A1`, message: t('en', 'xlsx.tooManyCells', { sheet: String(d.sheet), max: Number(d.max) }), expected: t('en', 'xlsx.tooLargeExpected') };
     case 'macros':
       return { message: t('en', 'xlsx.macros'), expected: t('en', 'xlsx.saveAsXlsx') };
+    case 'doctype':
+      return { message: t('en', 'xlsx.doctype', { part: String(d.part) }), expected: t('en', 'xlsx.saveAsXlsx') };
     case 'external-links':
       return { message: t('en', 'xlsx.externalLinks'), expected: t('en', 'xlsx.externalLinksExpected') };
     default:

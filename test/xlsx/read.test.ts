@@ -1,0 +1,102 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, columnOf, readBook, root, tempDir } from './helpers.js';
+
+/**
+ * Reading a filled 台账: rows found by 键 (not position), 是/否 → booleans, date cells → ISO
+ * dates, formulas → their cached result, empty → missing, and every validation error of the
+ * JSON path with the same words, located by sheet and cell.
+ */
+const compliant = JSON.parse(readFileSync(join(root, 'fixtures/changning-compliant.json'), 'utf8')) as { facts: Record<string, number | boolean> };
+
+describe('reading a filled workbook', () => {
+  const dir = tempDir();
+  const template = join(dir, 'template.xlsx');
+  beforeAll(async () => {
+    const r = await cli('init', '--standard', 'changning-demo-street@2023', '--format', 'xlsx', '--output', template);
+    expect(r.code, r.stderr).toBe(0);
+  }, 120_000);
+
+  /** Fill the template's 填报值 by 键; `edit` may change the sheet further (sort, formulas). */
+  async function filled(name: string, values: Record<string, unknown>, edit?: (sheet: import('exceljs').Worksheet) => void): Promise<{ file: string; rowOf: Record<string, number> }> {
+    const book = await readBook(template);
+    const sheet = book.getWorksheet('事实')!;
+    const keyCol = columnOf(sheet, '键');
+    const valueCol = columnOf(sheet, '填报值');
+    const rowOf: Record<string, number> = {};
+    sheet.eachRow((row, n) => {
+      const key = String(row.getCell(keyCol).value);
+      rowOf[key] = n;
+      if (key in values) row.getCell(valueCol).value = values[key] as never;
+    });
+    edit?.(sheet);
+    const file = join(dir, name);
+    await book.xlsx.writeFile(file);
+    return { file, rowOf };
+  }
+
+  it('reports the JSON path\'s validation errors at the 填报值 cell, with the same words', async () => {
+    const bad = { coordination_meetings_per_year: '3次', member_units: '１２', minor_protection_in_key_work: 'yes' };
+    const { file, rowOf } = await filled('bad.xlsx', bad);
+    const viaExcel = await cli(file, '--format', 'json');
+    expect(viaExcel.code).toBe(3);
+    const json = join(dir, 'bad.json');
+    writeFileSync(json, JSON.stringify({ standard: 'changning-demo-street@2023', facts: bad }));
+    const viaJson = await cli(json, '--format', 'json');
+    expect(viaJson.code).toBe(3);
+    for (const key of Object.keys(bad)) {
+      const cell = `事实!F${rowOf[key]}`;
+      const line = viaExcel.stderr.split('\n').find((l) => l.includes(`bad.xlsx ${cell}: `));
+      expect(line, `${key} at ${cell} in:\n${viaExcel.stderr}`).toBeDefined();
+      // The same message as the JSON path's, only the place differs.
+      const message = line!.slice(line!.indexOf(`${cell}: `) + cell.length + 2);
+      expect(viaJson.stderr).toContain(message);
+    }
+  }, 120_000);
+
+  it('finds rows by 键 after a sort, reads 是/否, numbers, formulas\' cached results and leaves empty cells missing', async () => {
+    const { file } = await filled(
+      'sorted.xlsx',
+      Object.fromEntries(Object.entries(compliant.facts).filter(([k]) => k !== 'hotels').map(([k, v]) => [k, typeof v === 'boolean' ? (v ? '是' : '否') : v])),
+      (sheet) => {
+        // Reverse the data rows (a clerk's sort), and put a formula with a cached result in one cell.
+        const rows: unknown[][] = [];
+        sheet.eachRow((row, n) => {
+          if (n > 1) rows.push((row.values as unknown[]).slice(1));
+        });
+        rows.reverse().forEach((values, i) => {
+          const row = sheet.getRow(i + 2);
+          for (let c = 0; c < 8; c++) row.getCell(c + 1).value = (values[c] ?? null) as never;
+        });
+        const keyCol = columnOf(sheet, '键');
+        sheet.eachRow((row) => {
+          const key = row.getCell(keyCol).value as string;
+          if (key === 'member_units') row.getCell(columnOf(sheet, '填报值')).value = { formula: `${compliant.facts.member_units}+0`, result: compliant.facts.member_units } as never;
+        });
+      },
+    );
+    const r = await cli(file, '--format', 'json');
+    const json = join(dir, 'same.json');
+    const { hotels: _left_empty, ...facts } = compliant.facts;
+    writeFileSync(json, JSON.stringify({ standard: 'changning-demo-street@2023', facts }));
+    const direct = await cli(json, '--format', 'json');
+    expect(r.code, r.stderr).toBe(direct.code);
+    const states = (out: string) => (JSON.parse(out).results[0].items as { id: string; state: string }[]).map((i) => `${i.id} ${i.state}`);
+    expect(states(r.stdout)).toEqual(states(direct.stdout));
+    // Not vacuous: most items pass, and what reads the empty 填报值 (hotels) is missing.
+    expect(states(r.stdout).filter((x) => x.endsWith(' pass')).length).toBeGreaterThan(50);
+    expect(states(r.stdout).some((x) => x.endsWith(' missing'))).toBe(true);
+  }, 120_000);
+
+  it('reads a data pack holding facts.xlsx', async () => {
+    const { mkdirSync, copyFileSync } = await import('node:fs');
+    const pack = join(dir, 'pack');
+    mkdirSync(pack);
+    const { file } = await filled('pack-src.xlsx', { coordination_meetings_per_year: 2 });
+    copyFileSync(file, join(pack, 'facts.xlsx'));
+    const r = await cli(pack, '--format', 'json');
+    expect(r.code, r.stderr).toBe(1);
+    expect(JSON.parse(r.stdout).results[0].standard.id).toBe('changning-demo-street');
+  }, 120_000);
+});
