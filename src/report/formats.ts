@@ -19,7 +19,6 @@ export interface Format {
   binary?: boolean;
 }
 
-const html = async () => (await import('./html/index.js')).html;
 
 export const FORMATS = {
   table: {
@@ -43,8 +42,11 @@ export const FORMATS = {
     load: async () => (await import('./github.js')).github,
     stream: async () => (await import('./github.js')).githubStream,
   },
-  // The HTML report holds its own 整改清单 section.
-  html: { load: html, byResponsible: html },
+  html: {
+    load: async () => (await import('./html/index.js')).html,
+    // The 问题清单 (one area) or 整改台账 (several) as a document of its own.
+    byResponsible: async () => (await import('./html/index.js')).htmlProblems,
+  },
 } satisfies Record<string, Format>;
 
 export type OutputFormat = keyof typeof FORMATS;

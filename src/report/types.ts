@@ -9,6 +9,11 @@ export interface FormatOptions {
   width: number;
   /** Set when several packs were assessed: counts, worst areas, most-failed items, invalid packs. */
   summary?: BatchSummary;
+  /** The document formats (html, pdf): 报送单位 (`--issuer`; default the area's name) and 报告日期 (`--date` YYYY-MM-DD; default today). */
+  issuer?: string;
+  date?: string;
+  /** pdf: the Chromium to print with (`--browser`; else WEIBAO_CHROMIUM, else found on PATH). */
+  browser?: string;
 }
 
 /** What a formatter gives: text, or bytes for a binary format (xlsx, pdf). */

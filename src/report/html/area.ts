@@ -1,139 +1,214 @@
 import { isOpen } from '../../assess/open.js';
-import { evidenceToSupply, rectificationGroups } from '../../assess/rectification.js';
+import { evidenceToSupply } from '../../assess/rectification.js';
 import type { AssessResult, ItemResult, Lang, VetoResult } from '../../assess/types.js';
+import { t } from '../../messages/catalogue.js';
 import { labels, percent, placeOf } from '../labels.js';
 import { aspectChart } from './chart.js';
 import { classToken, escapeHtml as h } from './escape.js';
-import { areaTitle, stateLabel, vetoLabel, type Labels } from './words.js';
+import { progressSection } from './progress.js';
+import { aspectStanding, scoreSentence, verdictSentence, verdictWord } from './summary.js';
+import { documentTitle, formatDate, type DocumentKind, type ReportDate } from './titles.js';
+import { areaTitle, stateLabel, vetoLabel } from './words.js';
 
-/** One area's section: banner, chart, findings, 整改清单, then every item collapsed. */
-export function areaSection(r: AssessResult, anchor: string, lang: Lang): string {
-  const L = labels(lang);
-  const open = r.items.filter(isOpen);
-  return [
-    `<section class="area" id="${h(anchor)}" data-verdict="${h(r.verdict)}">`,
-    banner(r, L, lang),
-    vetoSection(r.vetoes, L),
-    `<h3>${h(L.html.chart)}</h3>`,
-    aspectChart(r.aspects, `${areaTitle(r, lang)} · ${L.html.chart}`),
-    `<h3>${h(L.findings)}</h3>`,
-    open.length ? findingsTable(open, L) : `<p class="none">${h(L.none)}</p>`,
-    rectificationSection(r.items, L),
-    allItems(r.items, L),
-    warnings(r.warnings, L),
-    '</section>',
-  ].filter(Boolean).join('\n');
+export interface DocumentContext {
+  lang: Lang;
+  date: ReportDate;
+  /** `--issuer`; each area's own document defaults to the area's name. */
+  issuer?: string;
+  /** `print`: laid out for the PDF (every collapsed part open, no script). */
+  medium: 'screen' | 'print';
 }
 
-function banner(r: AssessResult, L: Labels, lang: Lang): string {
-  const triggered = r.vetoes.filter((v) => v.state === 'triggered');
-  const facts: [string, string | undefined][] = [
-    [L.html.period, r.period],
-    [L.html.standard, `${r.standard.title} (${r.standard.id}@${r.standard.version})`],
-    [L.html.input, r.input],
-  ];
+/** A section of a document: its heading is numbered 一、二、… when the document is assembled. */
+export interface Part {
+  heading: string;
+  className: string;
+  body: string;
+}
+
+/** Assemble numbered parts: `<section class="…"><h2>一、…</h2>…</section>`. */
+export function numbered(parts: Part[], lang: Lang, level = 2): string {
+  return parts
+    .map((p, i) => `<section class="${p.className}">\n<h${level}>${h(t(lang, 'pdf.heading', { n: i + 1, text: p.heading }))}</h${level}>\n${p.body}\n</section>`)
+    .join('\n');
+}
+
+/**
+ * One area's report as the document a 街道 signs and files (issue 17; 公文 conventions of GB/T
+ * 9704-2012): title, who reports and when, the summary in sentences, the 月报's progress where a
+ * baseline was given, the 项目 scores, the 问题清单 with lines to fill, the negative list (stated
+ * even when nothing triggered), the sign-off, and the full item list as 附件 — it no longer leads.
+ */
+export function areaDocument(r: AssessResult, anchor: string, ctx: DocumentContext, backLink?: string): string {
+  const { lang } = ctx;
+  const kind: DocumentKind = r.progress ? 'monthly' : 'report';
+  const parts: Part[] = [{ heading: t(lang, 'pdf.section.summary'), className: 'summary', body: summaryBody(r, lang) }];
+  if (r.progress) parts.push({ heading: t(lang, 'pdf.section.progress'), className: 'progress', body: progressSection(r, lang) });
+  parts.push({ heading: t(lang, 'pdf.section.chart'), className: 'chart-section', body: chartBody(r, lang) });
+  parts.push({ heading: t(lang, 'pdf.section.problems'), className: 'problems', body: problemsBody(r, lang) });
+  parts.push({ heading: t(lang, 'pdf.section.negative'), className: 'negative', body: negativeBody(r.vetoes, lang) });
   return [
-    `<header class="banner verdict-${classToken(r.verdict)}">`,
-    `<h2>${h(areaTitle(r, lang))}${r.area.code ? ` <span class="code">${h(r.area.code)}</span>` : ''}</h2>`,
-    `<span class="verdict" data-verdict="${h(r.verdict)}">${h(L.verdict[r.verdict] ?? r.verdict)}</span>`,
+    `<section class="area doc" id="${h(anchor)}" data-verdict="${h(r.verdict)}" data-area="${h(areaTitle(r, lang))}">`,
+    backLink ? `<p class="back screen-only"><a href="#${h(backLink)}">${h(t(lang, 'pdf.district.back'))}</a></p>` : '',
+    documentHead(documentTitle(r, kind, lang, ctx.date), metaOf(r, ctx), r.verdict),
+    numbered(parts, lang),
+    signOff(lang),
+    annex(r, ctx),
+    '</section>',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The title block: title, then 被评估地区 / 报送单位 / 报告日期 / 评估周期 / 评估标准. */
+export function documentHead(title: string, meta: [string, string | undefined][], verdict?: string): string {
+  return [
+    `<header class="doc-head">`,
+    `<h1 class="doc-title"${verdict ? ` data-verdict="${h(verdict)}"` : ''}>${h(title)}</h1>`,
+    `<dl class="doc-meta">${meta
+      .filter(([, v]) => v)
+      .map(([k, v]) => `<div><dt>${h(k)}</dt><dd>${h(v)}</dd></div>`)
+      .join('')}</dl>`,
+    '</header>',
+  ].join('\n');
+}
+
+export function metaOf(r: AssessResult, ctx: DocumentContext): [string, string | undefined][] {
+  const { lang } = ctx;
+  const area = areaTitle(r, lang);
+  return [
+    [t(lang, 'pdf.meta.area'), area + (r.area.code ? `（${r.area.code}）` : '')],
+    [t(lang, 'pdf.meta.issuer'), ctx.issuer ?? area],
+    [t(lang, 'pdf.meta.date'), formatDate(ctx.date, lang)],
+    [t(lang, 'pdf.meta.period'), r.period],
+    [t(lang, 'pdf.meta.standard'), `${r.standard.title}（${r.standard.id}@${r.standard.version}）`],
+  ];
+}
+
+function summaryBody(r: AssessResult, lang: Lang): string {
+  const L = labels(lang);
+  const triggered = r.vetoes.filter((v) => v.state === 'triggered');
+  return [
+    `<div class="banner verdict-${classToken(r.verdict)}">`,
+    `<span class="verdict-label">${h(L.conclusion)}</span>`,
+    `<span class="verdict" data-verdict="${h(r.verdict)}">${h(verdictWord(r.verdict, lang))}</span>`,
     `<span class="score" data-score="${r.score}">${h(L.score)} ${percent(r.score)}</span>`,
-    `<dl>${facts.filter(([, v]) => v).map(([k, v]) => `<div><dt>${h(k)}</dt><dd>${h(v)}</dd></div>`).join('')}</dl>`,
     triggered.length
       ? `<ul class="vetoes">${triggered.map((v) => `<li class="veto-triggered">${h(L.html.triggered)} ${v.number}：${h(v.text)}</li>`).join('')}</ul>`
       : '',
-    '</header>',
-  ].filter(Boolean).join('\n');
+    '</div>',
+    `<p class="verdict-sentence">${h(verdictSentence(r, lang))}</p>`,
+    `<p class="score-sentence">${h(scoreSentence(r, lang))}</p>`,
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
-/** The negative list is shown only where it says something: triggered, or not decidable. */
-function vetoSection(vetoes: VetoResult[], L: Labels): string {
-  const shown = vetoes.filter((v) => v.state !== 'clear');
-  if (!shown.length) return '';
-  const rows = shown.map(
+function chartBody(r: AssessResult, lang: Lang): string {
+  const title = `${areaTitle(r, lang)} · ${t(lang, 'pdf.section.chart')}`;
+  const unreported = r.aspects.some((a) => aspectStanding(a, r.items) === 'unreported');
+  return [aspectChart(r.aspects, title, r.items, lang), unreported ? `<p class="note">${h(t(lang, 'pdf.chart.legendUnreported'))}</p>` : ''].filter(Boolean).join('\n');
+}
+
+/** A line to write on when printed (and an empty box on screen): the 整改 measures are the 街道's to fill. */
+export function blank(className = ''): string {
+  return `<span class="blank${className ? ` ${className}` : ''}"></span>`;
+}
+
+/**
+ * 问题清单 (002 四(二)): each open item with what is wrong and what proves it, then 整改措施,
+ * 责任单位 and 完成时限 to fill. Where the standard names the 责任单位 (杨市's 责任清单) they are
+ * printed; the line stays, for the office to confirm or add to.
+ */
+function problemsBody(r: AssessResult, lang: Lang): string {
+  const open = r.items.filter(isOpen);
+  if (!open.length) return `<p class="none">${h(t(lang, 'pdf.problems.none'))}</p>`;
+  const L = labels(lang);
+  const sep = t(lang, 'pdf.list.separator');
+  const label = (words: string) => `<span class="k">${h(words)}${colon(lang)}</span>`;
+  const rows = open.map((i) => {
+    const docs = evidenceToSupply(i);
+    return [
+      `<li class="problem" data-state="${h(i.state)}" data-item="${h(i.id)}">`,
+      `<p class="problem-item">${state(stateLabel(L, i.state), i.state)} <span class="place">${h(i.aspect)} · ${h(placeOf(i))}</span> ${h(i.text)}</p>`,
+      `<p class="problem-why">${label(t(lang, 'pdf.problems.why'))}${h(i.explanation || t(lang, 'pdf.problems.noReason'))}${missingFacts(i)}</p>`,
+      docs.length ? `<p class="problem-docs">${label(t(lang, 'pdf.problems.evidence'))}${h(docs.join(sep))}</p>` : '',
+      `<p class="fill">${label(t(lang, 'pdf.problems.measures'))}${blank('wide')}</p>`,
+      `<p class="fill">${label(t(lang, 'pdf.problems.unit'))}${i.responsible.length ? `<span class="blank filled">${h(i.responsible.join(sep))}</span>` : blank()}` +
+        `${label(t(lang, 'pdf.problems.deadline'))}${blank('short')}</p>`,
+      '</li>',
+    ]
+      .filter(Boolean)
+      .join('');
+  });
+  return [`<p>${h(t(lang, 'pdf.problems.intro', { n: open.length }))}</p>`, `<ol class="problems">`, ...rows, '</ol>'].join('\n');
+}
+
+/** Every negative-list item and how it stands, so the document says they were checked. */
+function negativeBody(vetoes: VetoResult[], lang: Lang): string {
+  if (!vetoes.length) return `<p>${h(t(lang, 'pdf.negative.none'))}</p>`;
+  const L = labels(lang);
+  const rows = vetoes.map(
     (v) =>
-      `<tr class="veto" data-state="${h(v.state)}"><td>${state(vetoLabel(L, v.state), v.state === 'triggered' ? 'triggered' : v.state)}</td>` +
-      `<td class="num">${v.number}</td><td>${h(v.text)}<br><code>${h(v.id)}</code></td><td>${h(v.explanation)}</td></tr>`,
+      `<tr class="veto" data-state="${h(v.state)}" data-veto="${h(v.id)}"><td class="num">${v.number}</td><td>${h(v.text)}${v.explanation && v.state !== 'clear' ? `<br><span class="muted">${h(v.explanation)}</span>` : ''}</td>` +
+      `<td>${state(vetoLabel(L, v.state), v.state === 'triggered' ? 'triggered' : v.state === 'clear' ? 'clear' : v.state)}</td></tr>`,
   );
+  const triggered = vetoes.filter((v) => v.state === 'triggered').length;
+  const missing = vetoes.filter((v) => v.state === 'missing').length;
+  const sentence = triggered
+    ? ''
+    : `<p>${h((missing ? t(lang, 'pdf.summary.vetoUndecided', { n: vetoes.length, missing }) : t(lang, 'pdf.summary.vetoClear', { n: vetoes.length })) + t(lang, 'pdf.sentence.end'))}</p>`;
   return [
-    `<h3>${h(L.vetoHeading)}</h3>`,
-    `<table class="vetoes"><thead><tr><th>${h(L.html.state)}</th><th class="num">${h(L.html.place)}</th><th>${h(L.negativeItem)}</th><th>${h(L.html.explanation)}</th></tr></thead>`,
+    sentence,
+    `<table class="vetoes"><thead><tr><th class="num">${h(t(lang, 'pdf.problems.no'))}</th><th>${h(t(lang, 'pdf.negative.item'))}</th><th>${h(t(lang, 'pdf.problems.state'))}</th></tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody></table>`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** 填报人 / 审核人 / 负责人 / 日期, and room for the seal. */
+export function signOff(lang: Lang): string {
+  const cell = (id: 'pdf.signoff.reporter' | 'pdf.signoff.reviewer' | 'pdf.signoff.head' | 'pdf.signoff.date') => `<td><span class="k">${h(t(lang, id))}${colon(lang)}</span>${blank()}</td>`;
+  return [
+    '<section class="signoff">',
+    `<table class="signoff-lines"><tr>${cell('pdf.signoff.reporter')}${cell('pdf.signoff.reviewer')}</tr><tr>${cell('pdf.signoff.head')}${cell('pdf.signoff.date')}</tr></table>`,
+    `<p class="seal">${h(t(lang, 'pdf.signoff.seal'))}</p>`,
+    '</section>',
   ].join('\n');
 }
 
-function findingsTable(items: ItemResult[], L: Labels): string {
-  const rows = items.map(
-    (i) =>
-      `<tr class="finding" data-state="${h(i.state)}" data-item="${h(i.id)}">` +
-      `<td>${state(stateLabel(L, i.state), i.state)}</td>` +
-      `<td>${h(i.aspect)}<br><span class="muted">${h(placeOf(i))}</span></td>` +
-      `<td>${h(i.text)}<br><code>${h(i.id)}</code></td>` +
-      `<td>${h(i.explanation)}${missingFacts(i)}</td>` +
-      `<td>${evidence(i)}</td></tr>`,
+/** 附件: every item (collapsed on screen, open on paper), then warnings and evidence problems. */
+function annex(r: AssessResult, ctx: DocumentContext): string {
+  const { lang } = ctx;
+  const L = labels(lang);
+  const rows = r.items.map(
+    (i, n) =>
+      `<tr class="item" data-state="${h(i.state)}" data-item="${h(i.id)}"><td class="num">${n + 1}</td><td>${h(i.aspect)}<br><span class="muted">${h(placeOf(i))}</span></td>` +
+      `<td>${h(i.text)}<br><code>${h(i.id)}</code></td><td>${state(stateLabel(L, i.state), i.state)}</td><td>${actual(i.actual)}</td></tr>`,
   );
+  const notes = [...r.warnings, ...(r.evidenceFindings ?? []).map((f) => `${f.fact}: ${f.message}`)];
   return [
-    `<table class="findings"><thead><tr><th>${h(L.html.state)}</th><th>${h(L.aspect)}</th><th>${h(L.item)}</th><th>${h(L.html.explanation)}</th><th>${h(L.html.evidence)}</th></tr></thead>`,
-    `<tbody>${rows.join('\n')}</tbody></table>`,
-  ].join('\n');
-}
-
-function rectificationSection(items: ItemResult[], L: Labels): string {
-  const groups = rectificationGroups(items);
-  if (!groups.length) return '';
-  const byUnit = groups.filter((g) => g.by === 'responsible');
-  const byAspect = groups.filter((g) => g.by === 'aspect');
-  const out = [`<h3>${h(L.html.rectification)}</h3>`];
-  const group = (title: string, list: ItemResult[]) =>
-    `<div class="group"><h4>${h(title)}</h4><ol>${list
-      .map((i) => `<li data-item="${h(i.id)}">${state(stateLabel(L, i.state), i.state)} ${h(i.aspect)} / ${h(placeOf(i))}：${h(i.text)}${i.explanation ? `<br><span class="muted">${h(i.explanation)}</span>` : ''}${docsLine(i, L)}</li>`)
-      .join('')}</ol></div>`;
-  if (byUnit.length) {
-    out.push(`<p class="muted">${h(L.html.byUnit)}</p>`);
-    for (const g of byUnit) out.push(group(L.html.unitGroup(g.key), g.items));
-  }
-  if (byAspect.length) {
-    out.push(`<p class="muted">${h(L.html.byAspect)}</p>`);
-    for (const g of byAspect) out.push(group(L.html.aspectGroup(g.key), g.items));
-  }
-  return `<div class="rectification">\n${out.join('\n')}\n</div>`;
-}
-
-function allItems(items: ItemResult[], L: Labels): string {
-  const rows = items.map(
-    (i) =>
-      `<tr class="item" data-state="${h(i.state)}" data-item="${h(i.id)}"><td>${state(stateLabel(L, i.state), i.state)}</td>` +
-      `<td>${h(i.aspect)}</td><td class="num">${h(placeOf(i))}</td><td>${h(i.text)}<br><code>${h(i.id)}</code></td><td>${actual(i.actual)}</td></tr>`,
-  );
-  return [
-    `<details class="all-items"><summary>${h(L.html.allItems(items.length))}</summary>`,
-    `<table><thead><tr><th>${h(L.html.state)}</th><th>${h(L.aspect)}</th><th class="num">${h(L.html.place)}</th><th>${h(L.item)}</th><th>${h(L.html.actual)}</th></tr></thead>`,
+    '<section class="annex">',
+    `<h2 class="annex-title">${h(t(lang, 'pdf.annex'))}</h2>`,
+    `<details class="all-items"${ctx.medium === 'print' ? ' open' : ''}><summary>${h(t(lang, 'pdf.annex.items', { n: r.items.length }))}</summary>`,
+    `<table><thead><tr><th class="num">${h(t(lang, 'pdf.problems.no'))}</th><th>${h(L.aspect)}</th><th>${h(L.item)}</th><th>${h(L.html.state)}</th><th>${h(L.html.actual)}</th></tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody></table></details>`,
-  ].join('\n');
+    notes.length ? `<h3>${h(t(lang, 'pdf.annex.notes'))}</h3><ul class="warnings">${notes.map((w) => `<li>${h(w)}</li>`).join('')}</ul>` : '',
+    '</section>',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
-function warnings(list: string[], L: Labels): string {
-  if (!list.length) return '';
-  return `<h3>${h(L.warnings)}</h3><ul class="warnings">${list.map((w) => `<li>${h(w)}</li>`).join('')}</ul>`;
-}
+export const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
 
-function state(label: string, key: string): string {
+export function state(label: string, key: string): string {
   return `<span class="state state-${classToken(key)}">${h(label)}</span>`;
 }
 
 function missingFacts(i: ItemResult): string {
-  return i.missing?.length ? `<br>${i.missing.map((f) => `<code>${h(f)}</code>`).join(' ')}` : '';
-}
-
-/** What the 街道 has to hand in (for missing facts, only the documents proving those). */
-function evidence(i: ItemResult): string {
-  const docs = evidenceToSupply(i);
-  if (!docs.length) return '<span class="muted">—</span>';
-  return `<ul class="docs">${docs.map((d) => `<li>${h(d)}</li>`).join('')}</ul>`;
-}
-
-function docsLine(i: ItemResult, L: Labels): string {
-  const docs = evidenceToSupply(i);
-  return docs.length ? `<br><span class="docs">${h(L.html.evidence)}：${h(docs.join('、'))}</span>` : '';
+  return i.missing?.length ? ` ${i.missing.map((f) => `<code>${h(f)}</code>`).join(' ')}` : '';
 }
 
 function actual(values: Record<string, unknown>): string {

@@ -1,7 +1,9 @@
-import type { AspectScore } from '../../assess/types.js';
+import type { AspectScore, ItemResult, Lang } from '../../assess/types.js';
+import { t } from '../../messages/catalogue.js';
 import { percent } from '../labels.js';
 import { displayWidth } from '../width.js';
 import { escapeHtml } from './escape.js';
+import { aspectStanding } from './summary.js';
 
 const ROW = 28;
 const BAR = 18;
@@ -15,9 +17,9 @@ const PX_PER_COLUMN = 7;
  * need no dependency, and the file stays self-contained. Each bar carries its aspect and exact
  * score as data attributes so a test (or a reader's tool) can check the drawing against the data.
  */
-export function aspectChart(aspects: AspectScore[], title: string): string {
+export function aspectChart(aspects: AspectScore[], title: string, items: ItemResult[], lang: Lang): string {
   const labelWidth = Math.max(60, ...aspects.map((a) => displayWidth(a.name) * PX_PER_COLUMN)) + 12;
-  const width = labelWidth + TRACK + 64;
+  const width = labelWidth + TRACK + 72;
   const height = TOP + aspects.length * ROW + 8;
   const out: string[] = [];
   out.push(`<svg class="chart" role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`);
@@ -29,17 +31,21 @@ export function aspectChart(aspects: AspectScore[], title: string): string {
   }
   aspects.forEach((a, i) => {
     const y = TOP + i * ROW + (ROW - BAR) / 2;
-    const w = round(clamp(a.score) * TRACK);
-    // An aspect with nothing applicable scores 1 by definition; grey says it was not tested.
-    const kind = a.applicable === 0 ? 'none-applicable' : a.score >= 1 ? 'full' : 'partial';
-    const label = `${a.name}: ${percent(a.score)} (${a.met}/${a.applicable})`;
+    // An aspect with nothing applicable scores 1 by definition; grey says it was not tested. One
+    // whose every applicable item lacks facts has no score yet: no bar, and 未填报 where the
+    // number would stand (a 0% bar reads as failure).
+    const standing = aspectStanding(a, items);
+    const kind = standing === 'not-applicable' ? 'none-applicable' : standing === 'unreported' ? 'unreported' : a.score >= 1 ? 'full' : 'partial';
+    const w = standing === 'unreported' ? 0 : round(clamp(a.score) * TRACK);
+    const value = standing === 'unreported' ? t(lang, 'pdf.chart.unreported') : standing === 'not-applicable' ? t(lang, 'pdf.chart.notApplicable') : percent(a.score);
+    const label = `${a.name}: ${value} (${a.met}/${a.applicable})`;
     out.push(`<g class="row">`);
     out.push(`<text class="label" x="${labelWidth - 8}" y="${y + BAR - 4}" text-anchor="end">${escapeHtml(a.name)}</text>`);
     out.push(`<rect class="track" x="${labelWidth}" y="${y}" width="${TRACK}" height="${BAR}"/>`);
     out.push(
-      `<rect class="bar ${kind}" x="${labelWidth}" y="${y}" width="${w}" height="${BAR}" data-aspect="${escapeHtml(a.name)}" data-score="${a.score}" data-met="${a.met}" data-applicable="${a.applicable}"><title>${escapeHtml(label)}</title></rect>`,
+      `<rect class="bar ${kind}" x="${labelWidth}" y="${y}" width="${w}" height="${BAR}" data-aspect="${escapeHtml(a.name)}" data-score="${a.score}" data-met="${a.met}" data-applicable="${a.applicable}" data-standing="${standing}"><title>${escapeHtml(label)}</title></rect>`,
     );
-    out.push(`<text class="value" x="${labelWidth + TRACK + 6}" y="${y + BAR - 4}">${percent(a.score)}</text>`);
+    out.push(`<text class="value${standing === 'scored' ? '' : ` ${standing}`}" x="${labelWidth + TRACK + 6}" y="${y + BAR - 4}">${escapeHtml(value)}</text>`);
     out.push(`</g>`);
   });
   out.push('</svg>');

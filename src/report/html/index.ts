@@ -1,31 +1,100 @@
 import { createHash } from 'node:crypto';
-import type { AssessResult } from '../../assess/types.js';
+import type { AssessResult, Lang } from '../../assess/types.js';
+import { t } from '../../messages/catalogue.js';
 import { labels } from '../labels.js';
-import type { Formatter } from '../types.js';
-import { areaSection } from './area.js';
+import type { FormatOptions, TextFormatter } from '../types.js';
+import { areaDocument, documentHead, metaOf, signOff, type DocumentContext } from './area.js';
+import { commonStem, districtDocument, districtOrder } from './district.js';
 import { escapeHtml as h } from './escape.js';
-import { overviewTable } from './overview.js';
+import { ledger } from './ledger.js';
 import { SCRIPT } from './script.js';
-import { STYLE } from './style.js';
+import { pageStyle, STYLE } from './style.js';
+import { verdictSentence } from './summary.js';
+import { documentTitle, formatDate, parseDate, today } from './titles.js';
 import { areaTitle } from './words.js';
 
 /**
- * `--format html`: one self-contained document (inline CSS and SVG, no network, no web fonts)
- * that assessors read on screen and print on A4 for the 档案. Several results get an overview
- * table first, linking to each area's section.
+ * `--format html`: one self-contained document (inline CSS and SVG, no network, no web fonts) that
+ * is read on screen and printed on A4 for the 档案 — the PDF (src/report/pdf/) is this document
+ * printed by Chromium. One area: its report; several: the district's view, then each area's report.
  *
- * The Content-Security-Policy allows exactly our own style and script (by hash) and nothing
+ * The Content-Security-Policy allows exactly our own styles and script (by hash) and nothing
  * else, so even a string that escaped escaping could neither run nor fetch anything.
  */
-export const html: Formatter = (results, { lang }) => {
-  const L = labels(lang);
-  const anchors = results.map((_, i) => `area-${i + 1}`);
-  const title = results.length === 1 ? `${areaTitle(results[0], lang)} · ${L.html.title}` : L.html.batchTitle(results.length);
-  const csp = `default-src 'none'; style-src '${sha256(STYLE)}'; script-src '${sha256(SCRIPT)}'; img-src data:; base-uri 'none'; form-action 'none'`;
-  const body: string[] = [`<h1>${h(results.length === 1 ? L.html.title : title)}</h1>`];
-  if (!results.length) body.push(`<p>${h(L.html.noResults)}</p>`);
-  if (results.length > 1) body.push(overviewTable(results, anchors, lang));
-  results.forEach((r: AssessResult, i) => body.push(areaSection(r, anchors[i], lang)));
+export const html: TextFormatter = (results, options) => renderDocument(results, options, 'report', 'screen');
+
+/** `--by responsible --format html`: the 整改清单 alone, as a 问题清单 (one area) or 整改台账 (several). */
+export const htmlProblems: TextFormatter = (results, options) => renderDocument(results, options, 'problems', 'screen');
+
+export type Medium = DocumentContext['medium'];
+
+export function renderDocument(results: AssessResult[], options: FormatOptions, kind: 'report' | 'problems', medium: Medium): string {
+  const { lang } = options;
+  const ctx: DocumentContext = { lang, date: (options.date && parseDate(options.date)) || today(), medium, ...(options.issuer ? { issuer: options.issuer } : {}) };
+  const { title, header, body } = kind === 'problems' ? problemsDocument(results, ctx) : reportDocument(results, ctx, options);
+  return page(title, header, body, lang, medium);
+}
+
+function reportDocument(results: AssessResult[], ctx: DocumentContext, options: FormatOptions) {
+  const { lang } = ctx;
+  if (!results.length) return { title: t(lang, 'pdf.title.empty'), header: '', body: `<h1 class="doc-title">${h(t(lang, 'pdf.title.empty'))}</h1>\n<p>${h(labelsNoResults(lang))}</p>` };
+  if (results.length === 1) {
+    const r = results[0];
+    const title = documentTitle(r, r.progress ? 'monthly' : 'report', lang, ctx.date);
+    return { title: `${areaTitle(r, lang)} · ${title}`, header: headerOf(r, lang), body: areaDocument(r, 'area-1', ctx) };
+  }
+  const ordered = districtOrder(results);
+  const anchors = ordered.map((_, i) => `area-${i + 1}`);
+  const district = districtDocument(ordered, anchors, ctx, options.summary);
+  // Each area's own document names the area as 报送单位; --issuer is the district's.
+  const areaCtx: DocumentContext = { lang, date: ctx.date, medium: ctx.medium };
+  const areas = ordered.map((r, i) => areaDocument(r, anchors[i], areaCtx, 'overview'));
+  const common = commonStem(ordered);
+  const title = t(lang, 'pdf.title.district', { ...(common ?? { stem: '', title: t(lang, 'pdf.title.empty') }), areas: ordered.length });
+  return { title, header: ctx.issuer ? `${ctx.issuer} · ${title}` : title, body: [district, ...areas].join('\n') };
+}
+
+function problemsDocument(results: AssessResult[], ctx: DocumentContext) {
+  const { lang } = ctx;
+  if (!results.length) return { title: t(lang, 'pdf.title.empty'), header: '', body: `<p>${h(labelsNoResults(lang))}</p>` };
+  if (results.length === 1) {
+    const r = results[0];
+    const title = documentTitle(r, 'problems', lang, ctx.date);
+    const body = [
+      `<section class="doc problems-doc" data-verdict="${h(r.verdict)}">`,
+      documentHead(title, metaOf(r, ctx), r.verdict),
+      `<p class="verdict-sentence">${h(verdictSentence(r, lang))}</p>`,
+      ledger([r], undefined, lang),
+      signOff(lang),
+      '</section>',
+    ].join('\n');
+    return { title: `${areaTitle(r, lang)} · ${title}`, header: headerOf(r, lang), body };
+  }
+  const ordered = districtOrder(results);
+  const common = commonStem(ordered) ?? { stem: '', title: t(lang, 'pdf.title.empty') };
+  const title = t(lang, 'pdf.title.ledger', { ...common, areas: ordered.length });
+  const meta: [string, string | undefined][] = [
+    [t(lang, 'pdf.meta.issuer'), ctx.issuer],
+    [t(lang, 'pdf.meta.date'), formatDate(ctx.date, lang)],
+  ];
+  const body = [`<section class="doc problems-doc">`, documentHead(title, meta), ledger(ordered, undefined, lang), signOff(lang), '</section>'].join('\n');
+  return { title, header: ctx.issuer ? `${ctx.issuer} · ${title}` : title, body };
+}
+
+/** The running header of every printed page: which area, against which standard. */
+function headerOf(r: AssessResult, lang: Lang): string {
+  return t(lang, 'pdf.header', { area: areaTitle(r, lang), standard: r.standard.title });
+}
+
+function labelsNoResults(lang: Lang): string {
+  return labels(lang).html.noResults;
+}
+
+function page(title: string, header: string, body: string, lang: Lang, medium: Medium): string {
+  const pages = pageStyle(header);
+  // On paper nothing needs the script (sorting is for the screen); the PDF is printed without it.
+  const script = medium === 'screen' ? SCRIPT : '';
+  const csp = `default-src 'none'; style-src '${sha256(STYLE)}' '${sha256(pages)}'; script-src ${script ? `'${sha256(script)}'` : "'none'"}; img-src data:; base-uri 'none'; form-action 'none'`;
   return [
     '<!doctype html>',
     `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`,
@@ -36,15 +105,19 @@ export const html: Formatter = (results, { lang }) => {
     '<meta name="generator" content="weibao">',
     `<title>${h(title)}</title>`,
     `<style>${STYLE}</style>`,
+    `<style>${pages}</style>`,
     '</head>',
-    '<body>',
-    ...body,
-    `<script>${SCRIPT}</script>`,
+    `<body class="medium-${medium}">`,
+    body,
+    script ? `<script>${script}</script>` : '',
     '</body>',
     '</html>',
     '',
-  ].join('\n');
-};
+  ]
+    .filter((line) => line !== '')
+    .concat('')
+    .join('\n');
+}
 
 function sha256(text: string): string {
   return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;

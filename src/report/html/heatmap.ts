@@ -1,0 +1,97 @@
+import type { AssessResult, Lang } from '../../assess/types.js';
+import { t } from '../../messages/catalogue.js';
+import { displayWidth } from '../width.js';
+import { escapeHtml as h } from './escape.js';
+import { aspectStanding } from './summary.js';
+import { areaTitle } from './words.js';
+
+/**
+ * ColorBrewer RdYlBu (5 classes): diverging red → yellow → blue, one of the schemes ColorBrewer
+ * marks safe for colour-blind readers, and the number is printed in every cell anyway. Bins are
+ * upper bounds of the score; 100% gets its own (darkest blue) class, since only it is 达标.
+ */
+export const BINS: { below: number; fill: string; ink: string }[] = [
+  { below: 0.6, fill: '#d7191c', ink: '#ffffff' },
+  { below: 0.8, fill: '#fdae61', ink: '#101828' },
+  { below: 0.9, fill: '#ffffbf', ink: '#101828' },
+  { below: 1, fill: '#abd9e9', ink: '#101828' },
+  { below: Infinity, fill: '#2c7bb6', ink: '#ffffff' },
+];
+
+const CELL_W = 58;
+const CELL_H = 26;
+const PX_PER_COLUMN = 7;
+
+export function binOf(score: number) {
+  return BINS.find((b) => score < b.below)!;
+}
+
+/**
+ * The district's one picture: areas (rows, in the overview's order) × 项目 (columns, in the
+ * standard's order) and a total column, each cell the score in % on a colour of its bin;
+ * 未填报 hatched grey, 不适用 left blank. Row labels link to each area's report. Drawn here as SVG
+ * (issue 17): a grid of rects needs no charting library.
+ */
+export function heatMap(results: AssessResult[], anchors: string[], lang: Lang): string {
+  const aspects: string[] = [];
+  for (const r of results) for (const a of r.aspects) if (!aspects.includes(a.name)) aspects.push(a.name);
+  const labelWidth = Math.max(80, ...results.map((r) => displayWidth(areaTitle(r, lang)) * PX_PER_COLUMN)) + 12;
+  const headerHeight = Math.max(...aspects.map((a) => displayWidth(a)), 4) * PX_PER_COLUMN + 12;
+  const columns = [...aspects, t(lang, 'pdf.district.total')];
+  const width = labelWidth + columns.length * CELL_W + 4;
+  const height = headerHeight + results.length * CELL_H + 4;
+  const title = t(lang, 'pdf.section.heatmap');
+  const out = [
+    `<svg class="heatmap" role="img" aria-label="${h(title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+    `<title>${h(title)}</title>`,
+    `<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#eaecf0"/><line x1="0" y1="0" x2="0" y2="6" stroke="#98a2b3" stroke-width="2"/></pattern></defs>`,
+  ];
+  columns.forEach((name, c) => {
+    // Column heads stand upright (rotated), so ten 项目 fit the A4 type area.
+    const x = labelWidth + c * CELL_W + CELL_W / 2 + 4;
+    out.push(`<text class="col" x="${x}" y="${headerHeight - 6}" transform="rotate(-90 ${x} ${headerHeight - 6})">${h(name)}</text>`);
+  });
+  results.forEach((r, row) => {
+    const y = headerHeight + row * CELL_H;
+    out.push(`<g class="heat-row" data-area="${h(areaTitle(r, lang))}" data-verdict="${h(r.verdict)}">`);
+    out.push(`<a href="#${h(anchors[row])}"><text class="row" x="${labelWidth - 8}" y="${y + CELL_H / 2 + 4}" text-anchor="end">${h(areaTitle(r, lang))}</text></a>`);
+    const byName = new Map(r.aspects.map((a) => [a.name, a]));
+    aspects.forEach((name, c) => {
+      const a = byName.get(name);
+      const standing = a ? aspectStanding(a, r.items) : 'not-applicable';
+      out.push(cell(labelWidth + c * CELL_W, y, name, standing === 'scored' ? a!.score : null, standing, lang));
+    });
+    out.push(cell(labelWidth + aspects.length * CELL_W, y, columns[columns.length - 1], r.score, 'scored', lang, true));
+    out.push('</g>');
+  });
+  out.push('</svg>');
+  return [out.join('\n'), legend(lang)].join('\n');
+}
+
+function cell(x: number, y: number, aspect: string, score: number | null, standing: string, lang: Lang, total = false): string {
+  const cx = x + CELL_W / 2;
+  const cy = y + CELL_H / 2 + 4;
+  const data = `data-aspect="${h(aspect)}" data-score="${score ?? ''}" data-standing="${standing}"`;
+  if (score === null) {
+    const word = standing === 'unreported' ? t(lang, 'pdf.chart.unreported') : '';
+    const fill = standing === 'unreported' ? 'url(#hatch)' : '#ffffff';
+    return `<rect class="cell ${standing}" x="${x + 1}" y="${y + 1}" width="${CELL_W - 2}" height="${CELL_H - 2}" fill="${fill}" ${data}/>` + (word ? `<text class="cell-text" x="${cx}" y="${cy}" text-anchor="middle" fill="#344054">${h(word)}</text>` : '');
+  }
+  const bin = binOf(score);
+  return (
+    `<rect class="cell${total ? ' total' : ''}" x="${x + 1}" y="${y + 1}" width="${CELL_W - 2}" height="${CELL_H - 2}" fill="${bin.fill}" ${data}/>` +
+    `<text class="cell-text" x="${cx}" y="${cy}" text-anchor="middle" fill="${bin.ink}">${cellNumber(score)}</text>`
+  );
+}
+
+/** The score in % with one decimal as everywhere else, never 100 for a 项目 not fully met. */
+function cellNumber(score: number): string {
+  if (score >= 1) return '100';
+  return Math.min(99.9, Math.round(score * 1000) / 10).toFixed(1);
+}
+
+function legend(lang: Lang): string {
+  const bounds = ['< 60', '60–80', '80–90', '90–100', '100'];
+  const swatches = BINS.map((_, i) => `<li><span class="swatch bin-${i}"></span>${bounds[i]}</li>`);
+  return `<ul class="legend">${swatches.join('')}<li><span class="swatch hatch"></span>${h(t(lang, 'pdf.chart.unreported'))}</li></ul>\n<p class="note">${h(t(lang, 'pdf.district.heatmapNote'))}</p>`;
+}

@@ -1,0 +1,65 @@
+import type { Lang } from '../../assess/types.js';
+import { UsageError } from '../../errors.js';
+import { t } from '../../messages/catalogue.js';
+
+/**
+ * Nothing leaves the machine while printing: no background services, no component or safe-browsing
+ * updates, no DNS prefetch, every request of the page aborted (the document is self-contained; the
+ * CSP in it refuses fetches too). Root (CI containers) can't use Chromium's sandbox.
+ */
+export function launchFlags(root = process.getuid?.() === 0): string[] {
+  return [
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-default-apps',
+    '--disable-domain-reliability',
+    '--disable-sync',
+    '--disable-extensions',
+    '--disable-client-side-phishing-detection',
+    '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,AutofillServerCommunication',
+    '--dns-prefetch-disable',
+    '--no-pings',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--metrics-recording-only',
+    '--disable-gpu',
+    '--font-render-hinting=none',
+    ...(root ? ['--no-sandbox'] : []),
+  ];
+}
+
+export interface PrintOptions {
+  browser: string;
+  lang: Lang;
+}
+
+/**
+ * Print a self-contained HTML document to PDF with the given Chromium, through playwright-core
+ * (imported here only, so other formats never load it). Page size, margins, running header and
+ * page numbers come from the document's own @page rules; Chromium embeds the fonts it used.
+ */
+export async function printPdf(html: string, { browser, lang }: PrintOptions): Promise<Uint8Array> {
+  const { chromium } = await import('playwright-core');
+  let instance;
+  try {
+    // Generous: on a busy machine Chromium can take long to start; it is not our time to count.
+    instance = await chromium.launch({ executablePath: browser, headless: true, args: launchFlags(), timeout: 180_000 });
+  } catch (e) {
+    const reason = (e instanceof Error ? e.message : String(e)).split('\n').find((l) => l.trim()) ?? String(e);
+    throw new UsageError(t(lang, 'pdf.browser.failed', { path: browser, reason }));
+  }
+  try {
+    const context = await instance.newContext({ javaScriptEnabled: false, offline: true, serviceWorkers: 'block', locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
+    await context.route('**/*', (route) => route.abort());
+    const page = await context.newPage();
+    page.setDefaultTimeout(180_000);
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+    await context.close();
+    return pdf;
+  } finally {
+    await instance.close();
+  }
+}
