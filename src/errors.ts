@@ -3,6 +3,8 @@
  * turns them into one message and one exit code. Nothing in the core prints.
  */
 
+import { t, type MessageData, type MessageId } from './messages/catalogue.js';
+
 /** A place in an input file: 1-based line and column, and/or an RFC 6901 JSON pointer. */
 export interface Location {
   file?: string;
@@ -30,9 +32,41 @@ export class WeibaoError extends Error {
 
 /** A problem with one place in one input. */
 export interface InputProblem extends Location {
+  /** The problem in English words (for logs and library callers; the CLI prints `id` in --lang). */
   message: string;
   /** What was expected there, in words. */
   expected?: string;
+  /** The catalogue's message for it (src/messages, section input): printed in the user's language. */
+  id?: MessageId;
+  data?: unknown;
+  /** What to type instead, as a catalogue message (e.g. input.fix.fullwidthDigits). */
+  hint?: Hint;
+  /** A warning rides along with the errors (an unknown fact name), so it is seen while they are fixed. */
+  severity?: 'error' | 'warning';
+}
+
+/** A catalogue message with its data (what to type instead). */
+export interface Hint {
+  id: MessageId;
+  data?: unknown;
+}
+
+/** A hint for message `id` with its data, typed by the catalogue. */
+export function hint<K extends MessageId>(id: K, ...data: MessageData<K> extends undefined ? [] : [MessageData<K>]): Hint {
+  return { id, data: data[0] };
+}
+
+/**
+ * A problem whose words come from the catalogue: `message` holds the English (what library
+ * callers and logs read); the CLI prints `id` in the user's language.
+ */
+export function problem<K extends MessageId>(
+  at: Location & { hint?: Hint; severity?: 'error' | 'warning'; expected?: string },
+  id: K,
+  ...data: MessageData<K> extends undefined ? [] : [MessageData<K>]
+): InputProblem {
+  const message = (t as (lang: 'en', id: K, ...d: unknown[]) => string)('en', id, ...data);
+  return { ...at, message, id, data: data[0] };
 }
 
 /**

@@ -19,6 +19,8 @@ import { describeError, EXIT, worst } from './exit.js';
 import { exitFor, type FailOn } from './fail-on.js';
 import { openReport, wantColor, writeAtomic, type ReportSink } from './output.js';
 import { progressFor } from './progress.js';
+import { problemLines } from './problem-words.js';
+import { t } from '../messages/catalogue.js';
 
 export interface AssessOptions {
   standard?: string;
@@ -69,7 +71,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
     try {
       baseline = readBaseline(opts.baseline, limits);
     } catch (e) {
-      const { lines, code } = describeError(e, opts.debug);
+      const { lines, code } = describeError(e, opts.debug, opts.lang);
       io.stderr.write(lines.join('\n') + '\n');
       return code;
     }
@@ -100,13 +102,13 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
         result = assessOne(input, opts, limits);
         if (baseline) result = { ...result, progress: compareWithBaseline(result, findBaseline(result, baseline)) };
       } catch (e) {
-        const { lines, code } = describeError(e, opts.debug);
+        const { lines, code } = describeError(e, opts.debug, opts.lang);
         progress.log(lines.join('\n') + '\n');
-        summary?.addInvalid({ input, message: lines.join('\n').replace(/^(error|internal error): /, '') });
+        summary?.addInvalid({ input, message: lines.join('\n').replace(/^(error|internal error|错误): /, '') });
         codes.push(code);
         continue;
       }
-      for (const w of result.warnings) progress.log(`warning: ${w}\n`);
+      for (const w of result.warnings) progress.log(`${t(opts.lang, 'input.label.warning')}: ${w}\n`);
       summary?.add(result);
       codes.push(exitFor(result, opts.failOn));
       // Outside the try: a report that can't be written is the run's problem, not this input's.
@@ -155,7 +157,7 @@ function assessOne(input: string, opts: AssessOptions, limits: typeof DEFAULT_LI
   const result = assessFacts(standard, facts, {
     lang: opts.lang,
     input,
-    warnings: warnings.map((w) => `${source.file}${w.line ? `:${w.line}:${w.column}` : ''}: ${w.message}`),
+    warnings: warnings.map((w) => problemLines({ ...w, file: source.file }, opts.lang).join('\n').replace(/^[^:]*: /, '')),
     validated: true,
   });
   // Where each fact stands: only the github format (annotations on lines) reads it.

@@ -1,5 +1,7 @@
 import { InputError, RuleError, UsageError } from '../errors.js';
 import type { Verdict } from '../assess/types.js';
+import type { Lang } from '../messages/types.js';
+import { problemLines } from './problem-words.js';
 
 /** The exit codes of the contract, decided here and nowhere else. */
 export const EXIT = { pass: 0, fail: 1, veto: 2, invalid: 3, usage: 4, internal: 70 } as const;
@@ -14,17 +16,13 @@ export function worst(codes: number[]): number {
 }
 
 /** One error → the lines to print on stderr and the exit code. Stack traces only with --debug. */
-export function describeError(e: unknown, debug = false): { lines: string[]; code: number } {
+export function describeError(e: unknown, debug = false, lang: Lang = 'zh'): { lines: string[]; code: number } {
   if (e instanceof InputError) {
     // In the file's order; a problem with no line (a closing "and 120 more problems") comes last.
     const lineOf = (p: { line?: number }) => p.line ?? Number.MAX_SAFE_INTEGER;
     const ordered = [...e.problems].sort((a, b) => lineOf(a) - lineOf(b) || (a.column ?? 0) - (b.column ?? 0));
-    const lines = ordered.map((p) => {
-      const where = p.cell ? [p.file, p.cell].filter(Boolean).join(' ') : [p.file, p.line !== undefined ? `${p.line}:${p.column ?? 1}` : undefined].filter(Boolean).join(':');
-      const pointer = p.pointer && p.line === undefined && !p.cell ? ` (at ${p.pointer})` : '';
-      const expected = p.expected && !p.message.includes(p.expected) ? `\n  expected: ${p.expected}` : '';
-      return `error: ${where ? where + ': ' : ''}${p.message}${pointer}${expected}`;
-    });
+    // Each problem in the user's language, with the fix on a line of its own (cli/problem-words.ts).
+    const lines = ordered.flatMap((p) => problemLines(p, lang));
     return { lines: withStack(lines.length ? lines : [`error: ${e.message}`], e, debug), code: EXIT.invalid };
   }
   if (e instanceof RuleError) return { lines: withStack([`error: ${e.message} (at ${e.pointer})`], e, debug), code: EXIT.invalid };

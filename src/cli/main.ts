@@ -5,6 +5,7 @@ import type { Io } from './assess-command.js';
 import { FAIL_ON } from './fail-on.js';
 import { DIFF_FORMAT_NAMES } from '../diff/format/formats.js';
 import { describeError, EXIT } from './exit.js';
+import type { Lang } from '../messages/types.js';
 
 // Each command's module (and the libraries it needs: ajv, yaml, chalk …) is imported only when
 // that command runs: a cold start pays for one command, not all of them.
@@ -42,7 +43,7 @@ function program(io: Io, result: { code: number }): Command {
     .option('-s, --standard <ref>', 'standard to assess against: id@version, id (latest) or a YAML file (default: the facts file\'s own "standard", else changning-demo-street)')
     .option('--negative-list <ref...>', 'apply a negative list (id@version) besides those the standard declares')
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('table'))
-    .addOption(new Option('--lang <lang>', 'language of the report').choices(['zh', 'en']).default('zh'))
+    .addOption(new Option('--lang <lang>', 'language of the report and messages').choices(['zh', 'en']).default(langOf([])))
     .addOption(new Option('--by <grouping>', 'print the 整改清单 instead: open items grouped by 责任单位 (by 项目 where a standard names none)').choices(['responsible']))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--no-color', 'no ANSI colours (NO_COLOR is honoured too)')
@@ -108,7 +109,7 @@ function program(io: Io, result: { code: number }): Command {
     .argument('<b>', 'the new standard: id@version or a YAML file')
     .option('--facts <file>', 'assess this facts file or data pack under both and show what changes for it')
     .addOption(new Option('-f, --format <name>', 'output format').choices(DIFF_FORMAT_NAMES).default('table'))
-    .addOption(new Option('--lang <lang>', 'language of the report').choices(['zh', 'en']).default('zh'))
+    .addOption(new Option('--lang <lang>', 'language of the report and messages').choices(['zh', 'en']).default(langOf([])))
     .option('--exit-code', 'exit 1 when the standards differ (otherwise diff exits 0)')
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--no-color', 'no ANSI colours (NO_COLOR is honoured too)')
@@ -130,6 +131,21 @@ function positiveInt(v: string, name: string): number {
   return n;
 }
 
+/**
+ * The language of what is printed: `--lang`, else WEIBAO_LANG, else zh. LANG is not read: a
+ * server's or CI's LANG (often en_US.UTF-8 or C.UTF-8) is set by whoever set up the machine,
+ * while the people who read weibao's reports read Chinese (README: Language).
+ */
+export function langOf(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  for (let i = argv.length - 1; i >= 0; i--) {
+    const a = argv[i];
+    if (a === '--') continue;
+    if (a.startsWith('--lang=')) return a.slice(7) === 'en' ? 'en' : 'zh';
+    if (a === '--lang' && i + 1 < argv.length) return argv[i + 1] === 'en' ? 'en' : 'zh';
+  }
+  return env.WEIBAO_LANG === 'en' ? 'en' : 'zh';
+}
+
 /** Run the CLI; resolves to the exit code instead of exiting, so tests and wrappers can call it. */
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const result = { code: EXIT.pass as number };
@@ -148,7 +164,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.pass;
       return EXIT.usage;
     }
-    const { lines, code } = describeError(e, argv.includes('--debug'));
+    const { lines, code } = describeError(e, argv.includes('--debug'), langOf(argv));
     io.stderr.write(lines.join('\n') + '\n');
     return code;
   }

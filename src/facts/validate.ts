@@ -1,8 +1,13 @@
 import type { ValidateFunction } from 'ajv';
-import { InputError, pointerOf, splitPointer, type InputProblem } from '../errors.js';
+import { hint, InputError, pointerOf, problem, splitPointer, type InputProblem, type Location } from '../errors.js';
+import type { CharKind, Expect, ValueKind } from '../messages/sections/input.js';
+import { factHint, halfwidth, hasInvisible, invisibleNames, isCalendarDate, kindOf, periodFix, shown, visible } from './diagnose.js';
+import { parsePeriod } from './period.js';
+import { t } from '../messages/catalogue.js';
+import type { Lang } from '../messages/types.js';
 import type { Parsed } from '../source/types.js';
 import type { FactSpec, Vocabulary } from '../standard/types.js';
-import { closestFact } from './vocabulary.js';
+import { closestFact, editDistance } from './vocabulary.js';
 import { factsFileSchema, factValueSchema } from './schema.js';
 import type { FactsFile } from './types.js';
 import { ajvClass, generatedKey, loadGenerated, type GeneratedKey } from '../validators/generated.js';
@@ -166,19 +171,26 @@ export interface ValidatedFacts {
 /**
  * Check a parsed facts file against the vocabulary: the envelope's shape and every fact's type,
  * range and unit — never coerced ("2" is not a count). Throws InputError with every problem,
- * each located and naming the fact's Chinese description and what was expected.
+ * each located, naming the fact's description, what was expected and (where the mistake is one
+ * clerks make) what to type instead; warnings (unknown fact names) ride along with the errors.
  */
 export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: string): ValidatedFacts {
   const at = (pointer: string) => ({ pointer, ...parsed.locate(pointer) });
   const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new InputError('schema', file, [{ ...at(''), message: `the document is ${kindOf(value)}`, expected: 'an object with "facts"' }]);
+    throw new InputError('schema', file, [problem({ ...at(''), expected: 'an object with "facts"' }, 'input.document', { kind: kindOf(value) })]);
   }
   const problems: InputProblem[] = [];
   // One problem per place: ajv may report several keywords for one value, and the checks below
   // (finite numbers, calendar dates) must not repeat what ajv already said.
   const seen = new Set<string>();
   let over = 0;
+  const factProblem = (pointer: string, name: string, spec: FactSpec, actual: unknown) =>
+    problem(
+      { ...at(pointer), expected: expectedOf(spec), hint: factHint(spec, actual) },
+      'input.fact',
+      { name: clip(name), zh: spec.zh, en: spec.en, expect: expectOf(spec), got: shown(actual) },
+    );
   // NaN and ±Infinity (YAML's .nan and .inf) are numbers to ajv ("integer" lets Infinity through),
   // but no count or amount; and JSON output would print them as null. Refused wherever they stand.
   // Nearly every document has neither a non-finite number nor a control character: one walk
@@ -189,25 +201,37 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
     const parts = splitPointer(pointer);
     const spec = parts[0] === 'facts' && parts.length === 2 ? vocabulary[parts[1]] : undefined;
     const actual = valueAt(value, parts);
-    problems.push(
-      spec
-        ? { ...at(pointer), message: `facts.${clip(parts[1])} (${spec.zh}): expected ${expectedOf(spec)}, got ${show(actual)}`, expected: expectedOf(spec) }
-        : { ...at(pointer), message: `${clip(pointer)}: got ${show(actual)}`, expected: 'a finite number' },
-    );
+    problems.push(spec ? factProblem(pointer, parts[1], spec, actual) : problem({ ...at(pointer), expected: 'a finite number' }, 'input.nonFinite', { pointer: clip(pointer), got: shown(actual) }));
   }
   // Text from a submitter reaches terminals and reports: an escape sequence, a carriage return
-  // or a bidi override in a name could repaint the verdict ("\r结论：达标"). None has a use in
-  // a facts file, so any key or string holding one is refused, and quoted escaped.
+  // or a bidi override in a name could repaint the verdict ("\r结论：达标"); a line separator
+  // breaks a line where none shows; a lone surrogate is no text at all (and can't be written
+  // back as UTF-8). None has a use in a facts file, so any key or string holding one is refused.
   for (const { pointer, char } of found & CONTROL_CHARACTER ? controlCharacters(value) : []) {
     if (seen.has(pointer)) continue;
     seen.add(pointer);
-    const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    problems.push({ ...at(pointer), message: `${clip(pointer) || '(top level)'}: contains the control character ${code}`, expected: 'text without control characters (escape sequences, line breaks, bidi overrides)' });
+    const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    problems.push(
+      problem(
+        { ...at(pointer), expected: 'text without control characters (escape sequences, line breaks, bidi overrides)', hint: hint('input.fix.removeControl') },
+        'input.control',
+        { pointer: clip(pointer), code, kind: charName(char) },
+      ),
+    );
+  }
+  // What a clerk gets wrong in the envelope (the name, the period, the code): a few checks, always.
+  for (const p of envelopeProblems(value as Record<string, unknown>, at)) {
+    if (seen.has(p.pointer!)) continue;
+    seen.add(p.pointer!);
+    problems.push(p);
   }
   // ajv (its generated validator loaded at the first file that needs it) only where the shortcut can't vouch.
   const validate = quickValid(value, vocabulary) ? undefined : validatorFor(vocabulary);
   if (validate && !validate(value)) {
-    for (const e of validate.errors ?? []) {
+    const errors = validate.errors ?? [];
+    // A misspelt top-level key ("fact:") is named with its fix; "facts is missing" then says nothing new.
+    const misspeltFacts = errors.some((e) => e.keyword === 'additionalProperties' && e.instancePath === '' && closestOf(String((e.params as { additionalProperty: string }).additionalProperty), TOP_KEYS) === 'facts');
+    for (const e of errors) {
       let pointer = e.instancePath;
       if (e.keyword === 'additionalProperties') pointer += pointerOf([(e.params as { additionalProperty: string }).additionalProperty]);
       if (seen.has(pointer)) continue;
@@ -220,12 +244,22 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
       const parts = splitPointer(pointer);
       const actual = valueAt(value, parts);
       if (parts[0] === 'facts' && parts.length === 2 && parts[1] in vocabulary) {
-        const spec = vocabulary[parts[1]];
-        problems.push({ ...at(pointer), message: `facts.${parts[1]} (${spec.zh}): expected ${expectedOf(spec)}, got ${show(actual)}`, expected: expectedOf(spec) });
-      } else if (e.keyword === 'additionalProperties') {
-        problems.push({ ...at(pointer), message: `${clip(pointer)}: unknown property`, expected: 'standard, area, period, facts, evidence' });
+        problems.push(factProblem(pointer, parts[1], vocabulary[parts[1]], actual));
+      } else if (e.keyword === 'additionalProperties' && parts.length === 1) {
+        const near = closestOf(parts[0], TOP_KEYS);
+        problems.push(problem({ ...at(pointer), expected: 'standard, area, period, facts, evidence', hint: near ? hint('input.fix.didYouMean', { near }) : undefined }, 'input.unknownKey', { key: clip(parts[0]) }));
+      } else if (e.keyword === 'additionalProperties' && parts[0] === 'area' && parts.length === 2) {
+        const near = closestOf(parts[1], ['name', 'code']);
+        problems.push(problem({ ...at(pointer), expected: 'name, code', hint: near ? hint('input.fix.didYouMean', { near }) : undefined }, 'input.unknownAreaKey', { key: clip(parts[1]) }));
+      } else if (e.keyword === 'required' && e.instancePath === '' && (e.params as { missingProperty: string }).missingProperty === 'facts') {
+        if (!misspeltFacts) problems.push(problem({ ...at(''), hint: hint('input.fix.facts') }, 'input.missingFacts'));
+      } else if (e.keyword === 'type' && pointer === '/area/code') {
+        problems.push(problem({ ...at(pointer), hint: hint('input.fix.quoteCode', { fixed: JSON.stringify(String(actual)) }) }, 'input.areaCode', { got: shown(actual) }));
+      } else if (e.keyword === 'type') {
+        const want = ([] as string[]).concat((e.params as { type: string | string[] }).type) as ValueKind[];
+        problems.push(problem({ ...at(pointer) }, 'input.wrongType', { pointer: clip(pointer) || '/', want, got: shown(actual) }));
       } else {
-        problems.push({ ...at(pointer), message: `${clip(pointer) || '(top level)'}: ${e.message}${actual !== undefined ? `, got ${show(actual)}` : ''}` });
+        problems.push(problem({ ...at(pointer) }, 'input.schema', { pointer: clip(pointer), text: e.message ?? e.keyword, got: actual !== undefined ? shown(actual) : null }));
       }
     }
   }
@@ -240,16 +274,23 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
     if (!spec) {
       // Name the first few with a suggestion; a flood of unknown names gets one line, not a hang.
       if (++unknown > MAX_UNKNOWN_WARNINGS) continue;
-      const near = closestFact(name, vocabulary);
-      warnings.push({ ...at(pointer), message: `unknown fact "${clip(name)}"${near ? ` — did you mean "${near}" (${vocabulary[near].zh})?` : ''}` });
+      const near = closestFact(normalName(name), vocabulary);
+      warnings.push(
+        problem(
+          { ...at(pointer), severity: 'warning', hint: near ? hint('input.fix.didYouMean', { near, zh: vocabulary[near].zh, en: vocabulary[near].en }) : hasInvisible(name) ? hint('input.fix.invisible', { names: invisibleNames(name) }) : undefined },
+          'input.unknownFact',
+          { name: visible(clip(name)) },
+        ),
+      );
     } else if (spec.type === 'date' && typeof v === 'string' && !isCalendarDate(v) && !seen.has(pointer)) {
-      problems.push({ ...at(pointer), message: `facts.${name} (${spec.zh}): expected ${expectedOf(spec)}, got ${show(v)}`, expected: expectedOf(spec) });
+      problems.push(factProblem(pointer, name, spec, v));
     }
   }
   if (unknown > MAX_UNKNOWN_WARNINGS) {
-    warnings.push({ ...at('/facts'), message: `and ${unknown - MAX_UNKNOWN_WARNINGS} more unknown facts` });
+    warnings.push(problem({ ...at('/facts'), severity: 'warning' }, 'input.moreUnknownFacts', { n: unknown - MAX_UNKNOWN_WARNINGS }));
   }
-  if (problems.length) throw new InputError('schema', file, over ? [...problems, { message: `and ${over} more problems` }] : problems);
+  // The warnings (a misspelt fact name is often why a value seems missing) are shown with the errors.
+  if (problems.length) throw new InputError('schema', file, [...problems, ...(over ? [problem({}, 'input.label.more', { n: over })] : []), ...warnings]);
   const raw = value as Record<string, any>;
   return {
     facts: {
@@ -263,29 +304,56 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
   };
 }
 
-export function expectedOf(spec: FactSpec): string {
-  const unit = spec.unit ? ` (${spec.unit})` : '';
-  switch (spec.type) {
-    case 'integer':
-    case 'number': {
-      const word = spec.type === 'integer' ? 'a whole number' : 'a number';
-      const range =
-        spec.minimum !== undefined && spec.maximum !== undefined
-          ? ` from ${spec.minimum} to ${spec.maximum}`
-          : spec.minimum !== undefined
-            ? ` ≥ ${spec.minimum}`
-            : spec.maximum !== undefined
-              ? ` ≤ ${spec.maximum}`
-              : '';
-      return `${word}${range}${unit}`;
-    }
-    case 'boolean':
-      return 'true or false';
-    case 'date':
-      return 'a date YYYY-MM-DD';
-    default:
-      return spec.enum ? `one of ${spec.enum.join(', ')}` : 'a string';
+const TOP_KEYS = ['standard', 'area', 'period', 'facts', 'evidence', '$schema'];
+
+/** The closest of a few known names (edit distance ≤ 2), for a misspelt key. */
+function closestOf(name: string, known: string[]): string | undefined {
+  const n = normalName(name);
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of known) {
+    if (Math.abs(k.length - n.length) >= bestDistance) continue;
+    const d = editDistance(n, k);
+    if (d < bestDistance) (best = k), (bestDistance = d);
   }
+  return best;
+}
+
+/** A key as the clerk meant it: invisible characters and surrounding spaces gone, full-width letters half-width. */
+function normalName(s: string): string {
+  return halfwidth(s.replace(/[\u00a0\u3000\u200b-\u200d\u2060\ufeff]/g, '')).trim();
+}
+
+/** The envelope a clerk fills in by hand: area.name non-empty and trimmed, period in one of its forms, standard not empty. */
+function envelopeProblems(raw: Record<string, unknown>, at: (pointer: string) => Location): InputProblem[] {
+  const out: InputProblem[] = [];
+  const area = raw.area;
+  if (area && typeof area === 'object' && !Array.isArray(area) && Object.prototype.hasOwnProperty.call(area, 'name')) {
+    const name = (area as { name: unknown }).name;
+    if ((typeof name === 'string' && name.replace(/[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]/g, '') === '')) {
+      out.push(problem({ ...at('/area/name'), hint: hint('input.fix.fillIn') }, 'input.areaNameEmpty'));
+    } else if (typeof name === 'string' && hasInvisible(name)) {
+      out.push(problem({ ...at('/area/name'), hint: hint('input.fix.invisible', { names: invisibleNames(name) }) }, 'input.areaNameInvisible', { got: shown(name) }));
+    } else if (typeof name === 'string' && name.trim() !== name) {
+      out.push(problem({ ...at('/area/name'), hint: hint('input.fix.trim', { fixed: JSON.stringify(name.trim()) }) }, 'input.areaNameSpaces', { got: shown(name) }));
+    }
+  }
+  if (raw.period !== undefined && raw.period !== null && !parsePeriod(raw.period)) {
+    out.push(problem({ ...at('/period'), expected: '2023, 2023-Q2 or 2023-05', hint: hint('input.fix.period', { fixed: periodFix(raw.period) }) }, 'input.period', { got: shown(raw.period) }));
+  }
+  if (typeof raw.standard === 'string' && raw.standard.trim() === '') out.push(problem({ ...at('/standard') }, 'input.standardEmpty'));
+  return out;
+}
+
+/** What a fact must hold, in words (English for `expected`, which library callers read). */
+export function expectedOf(spec: FactSpec, lang: Lang = 'en'): string {
+  return t(lang, 'input.expect', { expect: expectOf(spec) });
+}
+
+/** A fact's expected value as the catalogue words it (input.fact's `expect`). */
+export function expectOf(spec: FactSpec): Expect {
+  if (spec.type === 'string') return spec.enum ? { type: 'enum', values: spec.enum } : { type: 'string' };
+  return { type: spec.type, minimum: spec.minimum, maximum: spec.maximum, unit: spec.unit, unitEn: spec.unit_en };
 }
 
 const MAX_PROBLEMS = 50;
@@ -303,8 +371,9 @@ function nonFinite(value: unknown): string[] {
   return out.sort();
 }
 
-// C0 controls but tab, DEL, C1 controls, and the bidi embeddings, overrides and isolates.
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+// C0 controls but tab, DEL, C1 controls, the bidi embeddings, overrides, isolates and marks
+// (U+200E/200F/061C), the line and paragraph separators, and a lone surrogate.
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
 
 /** Every key and string value holding a control character: its pointer and the first such. */
@@ -349,15 +418,19 @@ function scan(v: unknown): number {
   return found;
 }
 
+/** Which kind of control character, in the catalogue's words. */
+function charName(c: string): CharKind {
+  const n = c.charCodeAt(0);
+  if (n >= 0xd800 && n <= 0xdfff) return 'surrogate';
+  if (n === 0x2028 || n === 0x2029) return 'lineSeparator';
+  if ((n >= 0x202a && n <= 0x202e) || (n >= 0x2066 && n <= 0x2069) || n === 0x200e || n === 0x200f || n === 0x061c) return 'bidi';
+  return 'control';
+}
+
 /** A name or pointer as far as a message should quote it: short, and control characters escaped. */
 function clip(s: string): string {
   const short = s.length > 80 ? `${s.slice(0, 77)}…` : s;
   return short.replace(CONTROL_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-function isCalendarDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 function valueAt(value: unknown, parts: string[]): unknown {
@@ -367,19 +440,6 @@ function valueAt(value: unknown, parts: string[]): unknown {
     v = v[p];
   }
   return v;
-}
-
-function kindOf(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  return `a ${typeof v}`;
-}
-
-function show(v: unknown): string {
-  // JSON.stringify prints NaN and Infinity as null, which would misquote the file.
-  const s = typeof v === 'number' && !Number.isFinite(v) ? String(v) : JSON.stringify(v);
-  const short = s === undefined ? String(v) : s.length > 60 ? s.slice(0, 57) + '…' : s;
-  return `${short} (${kindOf(v).replace(/^an? /, '')})`;
 }
 
 function dropNulls<T extends object>(o: T): T {

@@ -46,7 +46,7 @@ export function closestFact(name: string, vocabulary: Vocabulary): string | unde
   return best !== undefined && bestDistance <= limit ? best : undefined;
 }
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0];

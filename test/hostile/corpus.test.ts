@@ -89,7 +89,7 @@ function run(args: string[], uid?: number): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', PRELOAD, 'bin/assess.js', ...args], {
       cwd: root,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', WEIBAO_LANG: 'en' }, // the corpus's fragments are the English messages
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
       timeout: HANG_MS,
       ...(uid !== undefined ? { uid, gid: uid } : {}),

@@ -105,7 +105,7 @@ describe('--evidence', () => {
   it('warn: the same problems are warnings on stderr and the pack passes', () => {
     const r = assess(['fixtures/packs/b-evidence-problems', '--evidence', 'warn', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/warning: fixtures\/packs\/b-evidence-problems: evidence for minor_protection_in_performance_evaluation: evidence\/绩效考核方案\.txt 不存在/);
+    expect(r.stderr).toMatch(/警告: fixtures\/packs\/b-evidence-problems: evidence for minor_protection_in_performance_evaluation: evidence\/绩效考核方案\.txt 不存在/);
   });
 
   it('a lone facts file is not checked for evidence (it has no pack to hold documents)', () => {

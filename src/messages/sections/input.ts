@@ -1,11 +1,340 @@
 import { defineSection } from '../types.js';
 
-/** Messages of section `input` (ids prefixed `input.`); zh first, en with the same ids and data. */
+/** What a value is, in words (after "got …"). */
+export type ValueKind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'null';
+/** What a JSON parser wanted where it stopped. */
+export type JsonWant = 'value' | 'key' | 'colon' | 'commaBrace' | 'commaBracket' | 'end' | 'quote' | 'escape' | 'number';
+
+/** Characters a message names (invisible ones shown as ⍽, control ones refused). */
+export type CharKind = 'nbsp' | 'ideographicSpace' | 'zeroWidth' | 'bom' | 'control' | 'lineSeparator' | 'bidi' | 'surrogate';
+const ZH_CHAR: Record<CharKind, string> = {
+  nbsp: '不换行空格 U+00A0',
+  ideographicSpace: '全角空格 U+3000',
+  zeroWidth: '零宽字符',
+  bom: '字节顺序标记 U+FEFF',
+  control: '控制字符',
+  lineSeparator: '行分隔符',
+  bidi: '文字方向标记',
+  surrogate: '不成对的代理字符，不是合法的 Unicode 文本',
+};
+const EN_CHAR: Record<CharKind, string> = {
+  nbsp: 'no-break space U+00A0',
+  ideographicSpace: 'full-width space U+3000',
+  zeroWidth: 'zero-width character',
+  bom: 'byte order mark U+FEFF',
+  control: 'control character',
+  lineSeparator: 'line separator',
+  bidi: 'text direction mark',
+  surrogate: 'unpaired surrogate, not valid Unicode text',
+};
+
+export interface Got {
+  /** The value as the file holds it, quoted and clipped, invisible characters shown as ⍽. */
+  shown: string;
+  kind: ValueKind;
+}
+export interface FactAt {
+  /** The fact's name (its key under facts). */
+  name: string;
+  /** Its description, in each language (the vocabulary's zh and en). */
+  zh: string;
+  en: string;
+}
+/** What a fact must hold: the vocabulary's type and range, worded per language. */
+export interface Expect {
+  type: 'integer' | 'number' | 'boolean' | 'date' | 'string' | 'enum';
+  minimum?: number;
+  maximum?: number;
+  unit?: string;
+  unitEn?: string;
+  values?: string[];
+}
+
+const ZH_KIND: Record<ValueKind, string> = { string: '文本', number: '数字', boolean: '布尔值', object: '对象', array: '数组', null: '空值' };
+const ZH_WANT: Record<JsonWant, string> = {
+  value: '一个 JSON 值',
+  key: '用双引号括起的键',
+  colon: '冒号 ":"',
+  commaBrace: '逗号 "," 或 "}"',
+  commaBracket: '逗号 "," 或 "]"',
+  end: '文件结束',
+  quote: '右双引号 "',
+  escape: '合法的转义（\\n、\\t、\\"、\\uXXXX …）',
+  number: 'JSON 数字',
+};
+const EN_WANT: Record<JsonWant, string> = {
+  value: 'a JSON value',
+  key: 'a key in double quotes',
+  colon: '":"',
+  commaBrace: '"," or "}"',
+  commaBracket: '"," or "]"',
+  end: 'end of file',
+  quote: 'a closing "',
+  escape: 'a valid JSON escape',
+  number: 'a JSON number',
+};
+
+function zhExpect(e: Expect): string {
+  const unit = e.unit ? `（${e.unit}）` : '';
+  switch (e.type) {
+    case 'integer':
+    case 'number': {
+      const word = e.type === 'integer' ? '整数' : '数';
+      const range =
+        e.minimum !== undefined && e.maximum !== undefined
+          ? `${e.minimum} 到 ${e.maximum} 之间的`
+          : e.minimum !== undefined
+            ? `≥ ${e.minimum} 的`
+            : e.maximum !== undefined
+              ? `≤ ${e.maximum} 的`
+              : '';
+      return `${range}${word}${unit}`;
+    }
+    case 'boolean':
+      return ' true 或 false';
+    case 'date':
+      return '日期 YYYY-MM-DD';
+    case 'enum':
+      return `以下之一：${(e.values ?? []).join('、')}`;
+    default:
+      return '文本';
+  }
+}
+
+function enExpect(e: Expect): string {
+  const unit = e.unitEn ? ` (${e.unitEn})` : '';
+  switch (e.type) {
+    case 'integer':
+    case 'number': {
+      const word = e.type === 'integer' ? 'a whole number' : 'a number';
+      const range =
+        e.minimum !== undefined && e.maximum !== undefined
+          ? ` from ${e.minimum} to ${e.maximum}`
+          : e.minimum !== undefined
+            ? ` ≥ ${e.minimum}`
+            : e.maximum !== undefined
+              ? ` ≤ ${e.maximum}`
+              : '';
+      return `${word}${range}${unit}`;
+    }
+    case 'boolean':
+      return 'true or false';
+    case 'date':
+      return 'a date YYYY-MM-DD';
+    case 'enum':
+      return `one of ${(e.values ?? []).join(', ')}`;
+    default:
+      return 'a string';
+  }
+}
+
+const zhGot = (g: Got) => `${g.shown}（${ZH_KIND[g.kind]}）`;
+const enGot = (g: Got) => `${g.shown} (${g.kind})`;
+const zhFound = (c: string | null) => (c === null ? '文件结尾' : c === '"' ? '字符串' : JSON.stringify(c));
+const enFound = (c: string | null) => (c === null ? 'end of file' : c === '"' ? 'string' : JSON.stringify(c));
+const zhNear = (n: { near: string; zh?: string }) => `“${n.near}”${n.zh ? `（${n.zh}）` : ''}`;
+const enNear = (n: { near: string; en?: string }) => `"${n.near}"${n.en ? ` (${n.en})` : ''}`;
+
+/**
+ * Messages of section `input` (ids prefixed `input.`): what is wrong with a facts file, and the
+ * fix. `input.fix.*` are the hints (what to type instead), printed on their own line.
+ */
 export const input = defineSection({
   zh: {
-    'input.none': '无',
+    'input.label.error': '错误',
+    'input.label.warning': '警告',
+    'input.label.fix': '改为',
+    'input.label.expected': '应为',
+    'input.label.more': ({ n }: { n: number }) => `另有 ${n} 个问题未列出`,
+    'input.expect': ({ expect }: { expect: Expect }) => zhExpect(expect).trim(),
+
+    // ── Reading the bytes ──
+    'input.empty': '文件是空的',
+    'input.notUtf8': ({ encoding }: { encoding: string | null }) => `文件不是 UTF-8 文本${encoding ? `（看来是 ${encoding} 编码）` : ''}`,
+
+    // ── JSON syntax ──
+    'input.json.unexpected': ({ found, want }: { found: string | null; want: JsonWant }) => `此处不应出现${zhFound(found)}，应为${ZH_WANT[want]}`,
+    'input.json.unexpectedAfterKey': ({ found, key }: { found: string | null; key: string }) => `键 ${JSON.stringify(key)} 之后不应出现${zhFound(found)}，应为冒号 ":"`,
+    'input.json.missingComma': ({ found, inArray }: { found: string | null; inArray: boolean }) => `${inArray ? '数组' : '对象'}中此处不应出现${zhFound(found)}（前面是否少了逗号？）`,
+    'input.json.afterEnd': ({ found }: { found: string | null }) => `文档结束之后不应再有内容（${zhFound(found)}）`,
+    'input.json.duplicateKey': ({ key, line, column }: { key: string; line: number; column: number }) => `键 ${JSON.stringify(key)} 重复（第一次出现在第 ${line} 行第 ${column} 列）`,
+    'input.json.comment': 'JSON 不允许注释',
+    'input.json.trailingComma': '最后一项之后多了一个逗号（JSON 不允许）',
+    'input.json.singleQuote': 'JSON 的字符串和键要用双引号 "，不能用单引号',
+    'input.json.fullwidth': ({ char }: { char: string }) => `此处是全角标点 ${JSON.stringify(char)}，JSON 只认半角标点`,
+    'input.json.unterminatedString': '字符串没有结束（缺少右双引号 "）',
+    'input.json.controlInString': '字符串中有控制字符（如换行、Tab）',
+    'input.json.invalidEscape': '字符串中有不合法的转义',
+    'input.json.invalidNumber': '数字格式不对',
+    'input.json.numberTooLarge': ({ text }: { text: string }) => `数字 ${text} 太大`,
+    'input.json.numberTooSmall': ({ text }: { text: string }) => `数字 ${text} 太小，无法表示（会变成 0）`,
+    'input.json.unsafeInteger': ({ text }: { text: string }) => `整数 ${text} 超出可精确表示的范围（±9007199254740991），读入后会被改动`,
+    'input.tooDeep': ({ max }: { max: number }) => `嵌套超过 ${max} 层`,
+    'input.tooManyKeys': ({ max }: { max: number }) => `键的总数超过 ${max} 个`,
+    'input.tooManyAliases': ({ max }: { max: number }) => `别名展开次数过多（超过 ${max} 次）`,
+
+    // ── YAML syntax ──
+    'input.yaml.tab': 'YAML 的缩进不能用 Tab 键',
+    'input.yaml.indent': ({ spaces }: { spaces: number }) => `缩进不对：此行缩进 ${spaces} 个空格，与上下同级的行对不齐`,
+    'input.yaml.fullwidthColon': '键后面是全角冒号“：”，YAML 只认半角冒号',
+    'input.yaml.colonSpace': '冒号后面缺少空格',
+    'input.yaml.duplicateKey': ({ key, line, column }: { key: string; line: number; column: number }) => `键 ${JSON.stringify(key)} 重复（第一次出现在第 ${line} 行第 ${column} 列）`,
+    'input.yaml.complexKey': '键必须是简单的名称（不能是列表或对象）',
+    'input.yaml.tag': ({ tag }: { tag: string }) => `不支持 YAML 类型标记 ${tag}`,
+    'input.yaml.multipleDocs': '文件中有不止一个 YAML 文档（出现了第二个 “---”）',
+    'input.yaml.unclosedQuote': '引号没有闭合',
+    'input.yaml.syntax': ({ code, text }: { code: string; text: string }) => `YAML 语法错误（${code}：${text}）`,
+
+    // ── The document and its envelope ──
+    'input.document': ({ kind }: { kind: ValueKind }) => `整个文档是${ZH_KIND[kind]}，应为含有 facts 的对象`,
+    'input.unknownKey': ({ key }: { key: string }) => `未知的顶层键 ${JSON.stringify(key)}（可用：standard、area、period、facts、evidence）`,
+    'input.unknownAreaKey': ({ key }: { key: string }) => `area 下未知的键 ${JSON.stringify(key)}（可用：name、code）`,
+    'input.missingFacts': '缺少 facts（填报的事实）',
+    'input.wrongType': ({ pointer, want, got }: { pointer: string; want: ValueKind[]; got: Got }) => `${pointer}：应为${want.map((k) => ZH_KIND[k]).join('或')}，实际为 ${zhGot(got)}`,
+    'input.schema': ({ pointer, text, got }: { pointer: string; text: string; got: Got | null }) => `${pointer || '（顶层）'}：不符合格式（${text}）${got ? `，实际为 ${zhGot(got)}` : ''}`,
+    'input.areaNameEmpty': 'area.name（街道/镇名称）是空的',
+    'input.areaNameSpaces': ({ got }: { got: Got }) => `area.name（街道/镇名称）首尾有空格：${got.shown}`,
+    'input.areaNameInvisible': ({ got }: { got: Got }) => `area.name（街道/镇名称）含有看不见的字符：${got.shown}`,
+    'input.areaCode': ({ got }: { got: Got }) => `area.code（行政区划代码）应为文本（加引号），实际为 ${zhGot(got)}`,
+    'input.period': ({ got }: { got: Got }) => `period（期间）应为 2023、2023-Q2 或 2023-05 这样的写法，实际为 ${zhGot(got)}`,
+    'input.standardEmpty': 'standard 是空的',
+    'input.control': ({ pointer, code, kind }: { pointer: string; code: string; kind: CharKind }) => `${pointer || '（顶层）'}：含有控制字符 ${code}（${ZH_CHAR[kind]}）`,
+    'input.nonFinite': ({ pointer, got }: { pointer: string; got: Got }) => `${pointer}：应为有限的数，实际为 ${zhGot(got)}`,
+    'input.fact': (d: FactAt & { expect: Expect; got: Got }) => `facts.${d.name}（${d.zh}）：应为${zhExpect(d.expect)}，实际为 ${zhGot(d.got)}`,
+    'input.unknownFact': ({ name }: { name: string }) => `未知的事实 ${JSON.stringify(name)}（不在本标准的事实清单中，不会被读取）`,
+    'input.moreUnknownFacts': ({ n }: { n: number }) => `另有 ${n} 个未知的事实`,
+    'input.evidence': ({ pointer, text }: { pointer: string; text: string }) => `${pointer}：证明材料的写法不对（${text}）`,
+
+    // ── What to type instead ──
+    'input.fix.utf8': '请用 UTF-8 保存：在记事本或 WPS 中“另存为”，编码选 UTF-8',
+    'input.fix.jsonComment': '删除注释；需要注释时可改用 YAML（facts.yaml 中 # 之后是注释）',
+    'input.fix.trailingComma': '删除最后一项后面的逗号',
+    'input.fix.doubleQuotes': ({ fixed }: { fixed: string }) => `改用双引号：${fixed}`,
+    'input.fix.halfwidth': ({ char, fixed }: { char: string; fixed: string }) => `全角“${char}”请改为半角“${fixed}”`,
+    'input.fix.comma': '在前一项之后加逗号 ","',
+    'input.fix.quoteEnd': '在字符串末尾补上双引号 "',
+    'input.fix.escape': '换行写作 \\n，Tab 写作 \\t，反斜杠写作 \\\\',
+    'input.fix.yamlTab': '把行首的 Tab 换成空格（每级缩进 2 个空格）',
+    'input.fix.yamlIndent': ({ spaces }: { spaces: number }) => `改为缩进 ${spaces} 个空格，与同级的键对齐`,
+    'input.fix.colonSpace': ({ fixed }: { fixed: string }) => `冒号后加一个空格：${fixed}`,
+    'input.fix.fullwidthColon': ({ fixed }: { fixed: string }) => `全角冒号“：”请改为半角冒号加空格：${fixed}`,
+    'input.fix.closeQuote': '补上右引号，或去掉左引号',
+    'input.fix.removeTag': ({ fixed }: { fixed: string }) => `去掉类型标记，直接写值：${fixed}`,
+    'input.fix.removeDuplicate': '删除其中一个（每个键只能出现一次）',
+    'input.fix.oneDocument': '删除第二个 “---” 及其后的内容，每个文件只填一个地区',
+    'input.fix.didYouMean': (n: { near: string; zh?: string; en?: string }) => `是否应为 ${zhNear(n)}？`,
+    'input.fix.fullwidthDigits': ({ fixed }: { fixed: string }) => `全角数字请改为半角 ${fixed}`,
+    'input.fix.removeQuotes': ({ fixed }: { fixed: string }) => `去掉引号，写作 ${fixed}`,
+    'input.fix.boolean': ({ word, fixed }: { word: string; fixed: string }) => `“${word}”请写作 ${fixed}（是/有 写 true，否/无 写 false）`,
+    'input.fix.unit': ({ unit, fixed }: { unit: string; fixed: string }) => `数值中不要带单位“${unit}”，写作 ${fixed}`,
+    'input.fix.percent': ({ fixed }: { fixed: string }) => `百分比不带 %，写作 ${fixed}`,
+    'input.fix.date': ({ fixed }: { fixed: string }) => `日期请写作 ${fixed}（年-月-日，月和日各两位）`,
+    'input.fix.excelSerial': ({ fixed }: { fixed: string }) => `这像是 Excel 的日期序号，请写作日期 ${fixed}`,
+    'input.fix.invisible': ({ names }: { names: CharKind[] }) => `删除看不见的字符（上面显示为 ⍽：${names.map((n) => ZH_CHAR[n]).join('、')}）`,
+    'input.fix.trim': ({ fixed }: { fixed: string }) => `去掉首尾的空格：${fixed}`,
+    'input.fix.fillIn': '填写街道（镇）名称，例如 新泾镇',
+    'input.fix.quoteCode': ({ fixed }: { fixed: string }) => `代码请加引号，写作文本：${fixed}`,
+    'input.fix.period': ({ fixed }: { fixed: string | null }) => (fixed ? `写作 ${fixed}` : '全年写作 2023，季度写作 2023-Q2，月份写作 2023-05'),
+    'input.fix.number': ({ fixed }: { fixed: string }) => `写作数字 ${fixed}`,
+    'input.fix.facts': '在顶层写 facts:，其下逐项填写事实（可用 assess init 生成模板）',
+    'input.fix.removeControl': '删除这个字符（从别处复制文字时常会带入）',
+    'input.fix.enum': ({ values }: { values: string }) => `从以下取值中选一个：${values}`,
+
   },
   en: {
-    'input.none': 'none',
+    'input.label.error': 'error',
+    'input.label.warning': 'warning',
+    'input.label.fix': 'fix',
+    'input.label.expected': 'expected',
+    'input.label.more': ({ n }: { n: number }) => `and ${n} more problems`,
+    'input.expect': ({ expect }: { expect: Expect }) => enExpect(expect),
+
+    'input.empty': 'the file is empty',
+    'input.notUtf8': ({ encoding }: { encoding: string | null }) => `the file is not valid UTF-8 text${encoding ? ` (it looks like ${encoding})` : ''}`,
+
+    'input.json.unexpected': ({ found, want }: { found: string | null; want: JsonWant }) => `unexpected ${enFound(found)}, expected ${EN_WANT[want]}`,
+    'input.json.unexpectedAfterKey': ({ found, key }: { found: string | null; key: string }) => `unexpected ${enFound(found)} after key ${JSON.stringify(key)}, expected ":"`,
+    'input.json.missingComma': ({ found, inArray }: { found: string | null; inArray: boolean }) => `unexpected ${enFound(found)} in an ${inArray ? 'array' : 'object'} (is a comma missing before it?)`,
+    'input.json.afterEnd': ({ found }: { found: string | null }) => `unexpected ${enFound(found)} after the end of the document`,
+    'input.json.duplicateKey': ({ key, line, column }: { key: string; line: number; column: number }) => `duplicate key ${JSON.stringify(key)} (first at line ${line}:${column})`,
+    'input.json.comment': 'unexpected "/": JSON does not allow comments',
+    'input.json.trailingComma': 'unexpected "}" or "]" after a comma: JSON does not allow a comma after the last member',
+    'input.json.singleQuote': 'unexpected "\'": JSON strings and keys take double quotes',
+    'input.json.fullwidth': ({ char }: { char: string }) => `unexpected full-width ${JSON.stringify(char)}: JSON takes half-width punctuation`,
+    'input.json.unterminatedString': 'unterminated string',
+    'input.json.controlInString': 'control character in a string',
+    'input.json.invalidEscape': 'invalid escape in a string',
+    'input.json.invalidNumber': 'invalid number',
+    'input.json.numberTooLarge': ({ text }: { text: string }) => `the number ${text} is too large`,
+    'input.json.numberTooSmall': ({ text }: { text: string }) => `the number ${text} is too small to represent (it would become 0)`,
+    'input.json.unsafeInteger': ({ text }: { text: string }) => `the whole number ${text} is beyond ±9007199254740991 and would be read as another number`,
+    'input.tooDeep': ({ max }: { max: number }) => `nesting deeper than ${max} levels`,
+    'input.tooManyKeys': ({ max }: { max: number }) => `more than ${max} keys in the file`,
+    'input.tooManyAliases': ({ max }: { max: number }) => `too many alias expansions (more than ${max})`,
+
+    'input.yaml.tab': 'a tab in the indentation: YAML indents with spaces only',
+    'input.yaml.indent': ({ spaces }: { spaces: number }) => `bad indentation: this line is indented ${spaces} spaces, out of line with its neighbours`,
+    'input.yaml.fullwidthColon': 'the key is followed by a full-width colon: YAML takes a half-width ":"',
+    'input.yaml.colonSpace': 'a space is missing after the colon',
+    'input.yaml.duplicateKey': ({ key, line, column }: { key: string; line: number; column: number }) => `duplicate key ${JSON.stringify(key)} (first at line ${line}:${column})`,
+    'input.yaml.complexKey': 'a key must be a plain name (not a list or a mapping)',
+    'input.yaml.tag': ({ tag }: { tag: string }) => `the YAML tag ${tag} is not accepted`,
+    'input.yaml.multipleDocs': 'the file holds more than one YAML document (a second "---")',
+    'input.yaml.unclosedQuote': 'a quote is not closed',
+    'input.yaml.syntax': ({ code, text }: { code: string; text: string }) => `YAML syntax error (${code}: ${text})`,
+
+    'input.document': ({ kind }: { kind: ValueKind }) => `the document is ${kind === 'null' ? 'null' : kind === 'array' || kind === 'object' ? `an ${kind}` : `a ${kind}`}, expected an object with "facts"`,
+    'input.unknownKey': ({ key }: { key: string }) => `/${key}: unknown property (known: standard, area, period, facts, evidence)`,
+    'input.unknownAreaKey': ({ key }: { key: string }) => `/area/${key}: unknown property (known: name, code)`,
+    'input.missingFacts': 'the file has no "facts"',
+    'input.wrongType': ({ pointer, want, got }: { pointer: string; want: ValueKind[]; got: Got }) => `${pointer}: must be ${want.join(' or ')}, got ${enGot(got)}`,
+    'input.schema': ({ pointer, text, got }: { pointer: string; text: string; got: Got | null }) => `${pointer || '(top level)'}: ${text}${got ? `, got ${enGot(got)}` : ''}`,
+    'input.areaNameEmpty': 'area.name (the street or town) is empty',
+    'input.areaNameSpaces': ({ got }: { got: Got }) => `area.name (the street or town) has leading or trailing spaces: ${got.shown}`,
+    'input.areaNameInvisible': ({ got }: { got: Got }) => `area.name (the street or town) holds invisible characters: ${got.shown}`,
+    'input.areaCode': ({ got }: { got: Got }) => `area.code (the administrative code) must be a string (in quotes), got ${enGot(got)}`,
+    'input.period': ({ got }: { got: Got }) => `period must be written like 2023, 2023-Q2 or 2023-05, got ${enGot(got)}`,
+    'input.standardEmpty': '"standard" is empty',
+    'input.control': ({ pointer, code, kind }: { pointer: string; code: string; kind: CharKind }) => `${pointer || '(top level)'}: contains the control character ${code} (${EN_CHAR[kind]})`,
+    'input.nonFinite': ({ pointer, got }: { pointer: string; got: Got }) => `${pointer}: expected a finite number, got ${enGot(got)}`,
+    'input.fact': (d: FactAt & { expect: Expect; got: Got }) => `facts.${d.name} (${d.en}): expected ${enExpect(d.expect)}, got ${enGot(d.got)}`,
+    'input.unknownFact': ({ name }: { name: string }) => `unknown fact ${JSON.stringify(name)} (not in this standard's vocabulary; it is not read)`,
+    'input.moreUnknownFacts': ({ n }: { n: number }) => `and ${n} more unknown facts`,
+    'input.evidence': ({ pointer, text }: { pointer: string; text: string }) => `${pointer}: ${text}`,
+
+    'input.fix.utf8': 'save the file as UTF-8 (Notepad or WPS: Save As, encoding UTF-8)',
+    'input.fix.jsonComment': 'delete the comment; for comments, write the file as YAML (after # in facts.yaml)',
+    'input.fix.trailingComma': 'delete the comma after the last member',
+    'input.fix.doubleQuotes': ({ fixed }: { fixed: string }) => `use double quotes: ${fixed}`,
+    'input.fix.halfwidth': ({ char, fixed }: { char: string; fixed: string }) => `type the half-width "${fixed}" for the full-width "${char}"`,
+    'input.fix.comma': 'add a comma "," after the previous member',
+    'input.fix.quoteEnd': 'close the string with a double quote "',
+    'input.fix.escape': 'write a line break as \\n, a tab as \\t, a backslash as \\\\',
+    'input.fix.yamlTab': 'replace the tab at the start of the line by spaces (2 per level)',
+    'input.fix.yamlIndent': ({ spaces }: { spaces: number }) => `indent it ${spaces} spaces, in line with the keys beside it`,
+    'input.fix.colonSpace': ({ fixed }: { fixed: string }) => `put a space after the colon: ${fixed}`,
+    'input.fix.fullwidthColon': ({ fixed }: { fixed: string }) => `type a half-width colon and a space: ${fixed}`,
+    'input.fix.closeQuote': 'add the closing quote, or remove the opening one',
+    'input.fix.removeTag': ({ fixed }: { fixed: string }) => `remove the tag and write the value itself: ${fixed}`,
+    'input.fix.removeDuplicate': 'delete one of them (each key once)',
+    'input.fix.oneDocument': 'delete the second "---" and what follows: one area per file',
+    'input.fix.didYouMean': (n: { near: string; zh?: string; en?: string }) => `did you mean ${enNear(n)}?`,
+    'input.fix.fullwidthDigits': ({ fixed }: { fixed: string }) => `full-width digits: type the half-width ${fixed}`,
+    'input.fix.removeQuotes': ({ fixed }: { fixed: string }) => `remove the quotes: ${fixed}`,
+    'input.fix.boolean': ({ word, fixed }: { word: string; fixed: string }) => `write ${fixed} for "${word}" (true for yes, false for no)`,
+    'input.fix.unit': ({ unit, fixed }: { unit: string; fixed: string }) => `leave the unit "${unit}" out of the number: ${fixed}`,
+    'input.fix.percent': ({ fixed }: { fixed: string }) => `write a percentage without %: ${fixed}`,
+    'input.fix.date': ({ fixed }: { fixed: string }) => `write the date as ${fixed} (year-month-day, two-digit month and day)`,
+    'input.fix.excelSerial': ({ fixed }: { fixed: string }) => `this looks like an Excel date serial number: write the date ${fixed}`,
+    'input.fix.invisible': ({ names }: { names: CharKind[] }) => `delete the invisible characters (shown as ⍽ above: ${names.map((n) => EN_CHAR[n]).join(', ')})`,
+    'input.fix.trim': ({ fixed }: { fixed: string }) => `remove the leading and trailing spaces: ${fixed}`,
+    'input.fix.fillIn': 'fill in the name of the street or town',
+    'input.fix.quoteCode': ({ fixed }: { fixed: string }) => `write the code as a string, in quotes: ${fixed}`,
+    'input.fix.period': ({ fixed }: { fixed: string | null }) => (fixed ? `write ${fixed}` : 'write a year as 2023, a quarter as 2023-Q2, a month as 2023-05'),
+    'input.fix.number': ({ fixed }: { fixed: string }) => `write the number ${fixed}`,
+    'input.fix.facts': 'write facts: at the top level with the facts below it (assess init prints a template)',
+    'input.fix.removeControl': 'delete this character (text copied from elsewhere often brings it along)',
+    'input.fix.enum': ({ values }: { values: string }) => `choose one of: ${values}`,
+
   },
 });

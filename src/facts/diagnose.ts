@@ -1,0 +1,153 @@
+import { hint, type Hint } from '../errors.js';
+import type { CharKind, ValueKind } from '../messages/sections/input.js';
+import type { FactSpec } from '../standard/types.js';
+
+/**
+ * The mistakes clerks make when they fill in a facts file by hand or paste from Excel, recognised
+ * so the error can name the fix ("全角数字请改为半角 2"). Nothing here coerces: a value is only
+ * looked at after validation refused it, and the file stays refused until the clerk retypes it.
+ * So this costs nothing on a valid file.
+ */
+
+/** A value as a message quotes it: JSON-quoted, clipped, invisible characters shown as ⍽. */
+export function shown(v: unknown): { shown: string; kind: ValueKind } {
+  // JSON.stringify prints NaN and Infinity as null, which would misquote the file.
+  const s = typeof v === 'number' && !Number.isFinite(v) ? String(v) : JSON.stringify(v);
+  const short = s === undefined ? String(v) : s.length > 60 ? s.slice(0, 57) + '…' : s;
+  return { shown: visible(short), kind: kindOf(v) };
+}
+
+export function kindOf(v: unknown): ValueKind {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  const k = typeof v;
+  return k === 'string' || k === 'number' || k === 'boolean' ? k : 'object';
+}
+
+/** Spaces that look like a space but are not one, and characters that take no room at all. */
+const INVISIBLE = /[\u00a0\u3000\u200b-\u200d\u2060\ufeff]/g;
+const INVISIBLE_ONE = /[\u00a0\u3000\u200b-\u200d\u2060\ufeff]/;
+
+/** Show invisible characters as ⍽, so "3 " (no-break space) no longer reads as "3 ". */
+export function visible(s: string): string {
+  return s.replace(INVISIBLE, '⍽');
+}
+
+export function hasInvisible(s: string): boolean {
+  return INVISIBLE_ONE.test(s);
+}
+
+/** The invisible characters of a text, by name in both languages' catalogue ids. */
+export function invisibleNames(s: string): CharKind[] {
+  const out = new Set<CharKind>();
+  for (const c of s.match(INVISIBLE) ?? []) {
+    out.add(c === '\u00a0' ? 'nbsp' : c === '\u3000' ? 'ideographicSpace' : c === '\ufeff' ? 'bom' : 'zeroWidth');
+  }
+  return [...out];
+}
+
+const FULLWIDTH = /[\uff01-\uff5e]/g;
+/** Full-width ASCII (２, ：, ，, ．, －) as its half-width twin. */
+export function halfwidth(s: string): string {
+  return s.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/** Strip what a clerk can't see: invisible characters and surrounding spaces. */
+function cleaned(s: string): string {
+  return s.replace(INVISIBLE, '').trim();
+}
+
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+const TRUE_WORDS = new Set(['是', '有', '√', '✓', '✔', '对', '已', '已建立', '已制定', '已开展', 'yes', 'Yes', 'YES', 'y', 'Y', 'true', 'True', 'TRUE', '1']);
+const FALSE_WORDS = new Set(['否', '无', '没有', '×', '✗', '✘', '错', '未', '未建立', 'no', 'No', 'NO', 'n', 'N', 'false', 'False', 'FALSE', '0']);
+
+/** What to type instead of `v` for a fact of `spec`, if the mistake is one clerks make. */
+export function factHint(spec: FactSpec, v: unknown): Hint | undefined {
+  switch (spec.type) {
+    case 'integer':
+    case 'number':
+      return typeof v === 'string' ? numberHint(v, spec) : undefined;
+    case 'boolean':
+      return booleanHint(v);
+    case 'date':
+      return dateHint(v);
+    default:
+      if (spec.enum) return hint('input.fix.enum', { values: spec.enum.join(', ') });
+      if (typeof v === 'string' && hasInvisible(v)) return invisibleHint(v);
+      return undefined;
+  }
+}
+
+function invisibleHint(s: string): Hint {
+  return hint('input.fix.invisible', { names: invisibleNames(s) });
+}
+
+/** A number typed as text: "２", "3", "3 " (no-break space), "3次", "50%", "5天". */
+function numberHint(raw: string, spec: FactSpec): Hint | undefined {
+  const s = cleaned(raw);
+  const half = halfwidth(s).trim();
+  if (half !== s && NUMBER.test(half)) return hint('input.fix.fullwidthDigits', { fixed: half });
+  if (NUMBER.test(s)) return s !== raw.trim() || hasInvisible(raw) ? invisibleOrQuotes(raw, s) : hint('input.fix.removeQuotes', { fixed: s });
+  const m = /^(-?\d+(?:\.\d+)?)\s*(\S.*)$/.exec(half);
+  if (m) {
+    const [, n, unit] = m;
+    if (unit === '%' || unit === '％') return hint('input.fix.percent', { fixed: n });
+    if (unit === spec.unit || /^[\p{Script=Han}a-zA-Z/]{1,6}$/u.test(unit)) return hint('input.fix.unit', { unit, fixed: n });
+  }
+  return hasInvisible(raw) ? invisibleHint(raw) : undefined;
+}
+
+function invisibleOrQuotes(raw: string, s: string): Hint {
+  return hasInvisible(raw) ? invisibleHint(raw) : hint('input.fix.removeQuotes', { fixed: s });
+}
+
+/** 是/否/有/无/√/× (and 1/0) for a yes-no fact. */
+function booleanHint(v: unknown): Hint | undefined {
+  if (typeof v === 'number') return v === 1 || v === 0 ? hint('input.fix.boolean', { word: String(v), fixed: String(v === 1) }) : undefined;
+  if (typeof v !== 'string') return undefined;
+  const s = cleaned(halfwidth(v));
+  if (TRUE_WORDS.has(s)) return hint('input.fix.boolean', { word: v.trim(), fixed: 'true' });
+  if (FALSE_WORDS.has(s)) return hint('input.fix.boolean', { word: v.trim(), fixed: 'false' });
+  return hasInvisible(v) ? invisibleHint(v) : undefined;
+}
+
+/** 2023年5月1日, 2023/5/1, 2023.5.1, 2023-5-1, or an Excel serial number (45047). */
+function dateHint(v: unknown): Hint | undefined {
+  if (typeof v === 'number') {
+    // Excel counts days from 1899-12-30 (its 1900 leap-year bug folded in); 20000–80000 is 1954–2119.
+    if (Number.isInteger(v) && v >= 20000 && v <= 80000) {
+      return hint('input.fix.excelSerial', { fixed: new Date(Date.UTC(1899, 11, 30) + v * 86_400_000).toISOString().slice(0, 10) });
+    }
+    return undefined;
+  }
+  if (typeof v !== 'string') return undefined;
+  const s = cleaned(halfwidth(v));
+  const m = /^(\d{4})\s*(?:年|\/|\.|-)\s*(\d{1,2})\s*(?:月|\/|\.|-)\s*(\d{1,2})\s*日?$/.exec(s);
+  if (m) {
+    const fixed = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+    if (isCalendarDate(fixed)) return hint('input.fix.date', { fixed });
+    return undefined;
+  }
+  if (/^\d{5}$/.test(s)) return dateHint(Number(s));
+  if (s !== v && isCalendarDate(s)) return hasInvisible(v) ? invisibleHint(v) : hint('input.fix.trim', { fixed: JSON.stringify(s) });
+  return undefined;
+}
+
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** A period as the clerk may have written it (2023年, 2023年第二季度, 2023/5), rewritten; null if not recognised. */
+export function periodFix(v: unknown): string | null {
+  const s = cleaned(halfwidth(String(v)));
+  const q = { 一: 1, 二: 2, 三: 3, 四: 4 } as Record<string, number>;
+  let m = /^(\d{4})\s*年?$/.exec(s);
+  if (m) return m[1];
+  m = /^(\d{4})\s*(?:年\s*(?:第)?\s*([1-4一二三四])\s*季度?|[-\s]?[qQ]\s*([1-4]))$/.exec(s);
+  if (m) return `${m[1]}-Q${m[2] ? (q[m[2]] ?? m[2]) : m[3]}`;
+  m = /^(\d{4})\s*(?:年|\/|\.|-)\s*(\d{1,2})\s*月?$/.exec(s);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${m[1]}-${m[2].padStart(2, '0')}`;
+  return null;
+}
