@@ -141,6 +141,7 @@ export function isCalendarDate(s: string): boolean {
 
 /** A period as the clerk may have written it (2023年, 2023年第二季度, 2023/5), rewritten; null if not recognised. */
 export function periodFix(v: unknown): string | null {
+  if (typeof v !== 'string' && typeof v !== 'number') return null;
   const s = cleaned(halfwidth(String(v)));
   const q = { 一: 1, 二: 2, 三: 3, 四: 4 } as Record<string, number>;
   let m = /^(\d{4})\s*年?$/.exec(s);
