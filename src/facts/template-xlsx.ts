@@ -1,61 +1,10 @@
-import type { Workbook, Worksheet, DataValidation } from 'exceljs';
+import type { Workbook, DataValidation } from 'exceljs';
 import { t } from '../messages/catalogue.js';
 import type { Lang } from '../messages/types.js';
 import { FACT_COLUMNS, INFO_FIELDS, INFO_HEADER, NO, SHEETS, YES } from '../source/xlsx/layout.js';
 import type { FactSpec, LoadedStandard } from '../standard/types.js';
 import { factsByAspect } from './template.js';
-
-/** exceljs (and its ~190 packages) only for a workbook: the YAML/JSON template never loads it. */
-export async function loadExcel(): Promise<typeof import('exceljs')> {
-  const m = (await import('exceljs')) as typeof import('exceljs') & { default?: typeof import('exceljs') };
-  return m.default ?? m;
-}
-
-/** Shared look of every sheet weibao writes: a bold header row on a pale fill, frozen, printed on each page. */
-export function styleHeader(sheet: Worksheet, columns: number): void {
-  const row = sheet.getRow(1);
-  row.font = { bold: true };
-  row.alignment = { vertical: 'middle' };
-  for (let c = 1; c <= columns; c++) {
-    row.getCell(c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
-    row.getCell(c).border = { bottom: { style: 'thin' } };
-  }
-  sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
-}
-
-/** A4 landscape, one page wide, the header row on every page: what an office prints and files. */
-export function printSetup(sheet: Worksheet, header = true): void {
-  sheet.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    ...(header ? { printTitlesRow: '1:1' } : {}),
-  };
-  sheet.headerFooter = { oddFooter: '&C&P / &N' };
-}
-
-/** Display width of text in Excel's character units: a CJK character takes two. */
-export function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
-}
-
-/** Column widths that fit the longest line of each column, within bounds (long text wraps). */
-export function fitColumns(sheet: Worksheet, min = 6, max = 60): void {
-  sheet.columns.forEach((column, i) => {
-    let widest = min;
-    sheet.getColumn(i + 1).eachCell({ includeEmpty: false }, (cell) => {
-      const text = cell.text ?? '';
-      for (const line of String(text).split('\n')) widest = Math.max(widest, textWidth(line) + 2);
-    });
-    column.width = Math.min(widest, max);
-  });
-}
+import { fitColumns, loadExcel, printSetup, styleHeader } from '../report/xlsx/sheet.js';
 
 const TYPE_WORD = { integer: 'xlsx.typeInteger', number: 'xlsx.typeNumber', boolean: 'xlsx.typeBoolean', date: 'xlsx.typeDate', string: 'xlsx.typeString' } as const;
 

@@ -13,7 +13,7 @@ export interface Expanded {
  * What a facts file is called inside a batch directory (a pack's own facts file is found by
  * PACK_FACTS_FILES). The excel helper adds `.xlsx` here once workbooks are read as facts.
  */
-export const FACTS_FILE_EXTENSIONS: readonly string[] = ['.json', '.yaml', '.yml'];
+export const FACTS_FILE_EXTENSIONS: readonly string[] = ['.json', '.yaml', '.yml', '.xlsx'];
 
 /**
  * `assess areas/` and `assess areas/*` name the same batch (38,600 paths don't fit on a command
@@ -61,7 +61,8 @@ function batchMembers(dir: string): string[] {
   }
   const names: string[] = [];
   for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
+    // Hidden files, and the lock file Excel and WPS leave beside an open workbook (~$台账.xlsx).
+    if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
     const directory = e.isDirectory() || (e.isSymbolicLink() && isDirectory(join(dir, e.name)));
     if (directory || (!e.isDirectory() && isFactsFileName(e.name))) names.push(e.name);
   }

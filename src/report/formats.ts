@@ -47,6 +47,11 @@ export const FORMATS = {
     // The 问题清单 (one area) or 整改台账 (several) as a document of its own.
     byResponsible: async () => (await import('./html/index.js')).htmlProblems,
   },
+  xlsx: {
+    load: async () => (await import('./xlsx/index.js')).xlsx,
+    byResponsible: async () => (await import('./xlsx/index.js')).xlsxRectification,
+    binary: true,
+  },
 } satisfies Record<string, Format>;
 
 export type OutputFormat = keyof typeof FORMATS;
