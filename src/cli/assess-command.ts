@@ -11,6 +11,7 @@ import { packFiles } from '../packs/files.js';
 import { SummaryBuilder } from '../packs/summary.js';
 import { formatOf } from '../report/formats.js';
 import type { FormatOptions, Formatter, ReportStream } from '../report/types.js';
+import { assessInOrder, defaultJobs, outcomeOf } from '../packs/workers.js';
 import type { Parsed } from '../source/types.js';
 import { DEFAULT_LIMITS } from '../source/types.js';
 import { loadStandardSync } from '../standard/load.js';
@@ -36,6 +37,8 @@ export interface AssessOptions {
   baseline?: string;
   /** `responsible`: print the 整改清单 (open items by 责任单位) instead of the full report. */
   by?: 'responsible';
+  /** Worker threads assessing packs (default: the available parallelism; 1: this thread only). */
+  jobs?: number;
 }
 
 export interface Io {
@@ -95,19 +98,18 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
     await sink.write(text);
   };
   try {
-    for (const input of expanded.inputs) {
+    const jobs = opts.jobs ?? defaultJobs();
+    const worker = { data: { opts: { ...opts, jobs: 1 }, limits }, debug: opts.debug, lang: opts.lang };
+    for await (const { input, result: assessed, failure } of assessInOrder(expanded.inputs, jobs, (i) => outcomeOf(i, (x) => assessOne(x, opts, limits), opts.debug, opts.lang), worker)) {
       progress.tick(input);
-      let result: AssessResult;
-      try {
-        result = assessOne(input, opts, limits);
-        if (baseline) result = { ...result, progress: compareWithBaseline(result, findBaseline(result, baseline)) };
-      } catch (e) {
-        const { lines, code } = describeError(e, opts.debug, opts.lang);
+      if (failure) {
+        const { lines, code } = failure;
         progress.log(lines.join('\n') + '\n');
         summary?.addInvalid({ input, message: lines.join('\n').replace(/^(error|internal error|错误): /, '') });
         codes.push(code);
         continue;
       }
+      const result: AssessResult = baseline ? { ...assessed, progress: compareWithBaseline(assessed, findBaseline(assessed, baseline)) } : assessed;
       for (const w of result.warnings) progress.log(`${t(opts.lang, 'input.label.warning')}: ${w}\n`);
       summary?.add(result);
       codes.push(exitFor(result, opts.failOn));
@@ -138,7 +140,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   return worst(codes);
 }
 
-function assessOne(input: string, opts: AssessOptions, limits: typeof DEFAULT_LIMITS): AssessResult {
+export function assessOne(input: string, opts: AssessOptions, limits: typeof DEFAULT_LIMITS): AssessResult {
   const source = readFactsSource(input, limits);
   const named = declaredStandard(source.parsed, source.file);
   const ref = opts.standard ?? named ?? DEFAULT_STANDARD;

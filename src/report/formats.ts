@@ -52,6 +52,16 @@ export const FORMATS = {
     byResponsible: async () => (await import('./xlsx/index.js')).xlsxRectification,
     binary: true,
   },
+  // For a platform: one row per area (Excel, WPS, a data engine), one JSON line per area.
+  csv: {
+    load: async () => (await import('./csv.js')).csv,
+    stream: async () => (await import('./csv.js')).csvStream,
+    byResponsible: async () => (await import('./rectification/csv.js')).rectificationCsv,
+  },
+  jsonl: {
+    load: async () => (await import('./jsonl.js')).jsonl,
+    stream: async () => (await import('./jsonl.js')).jsonlStream,
+  },
 } satisfies Record<string, Format>;
 
 export type OutputFormat = keyof typeof FORMATS;

@@ -1,0 +1,144 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { AssessResult } from '../assess/types.js';
+import { describeError } from '../cli/exit.js';
+import type { Lang } from '../messages/types.js';
+
+/** An input that could not be assessed: the lines for stderr and its exit code (describeError). */
+export interface Failure {
+  lines: string[];
+  code: number;
+}
+
+/** What became of one input: its result, or why there is none. */
+export type Outcome = { input: string; result: AssessResult; failure?: undefined } | { input: string; result?: undefined; failure: Failure };
+
+/** `--jobs` when not given: every core the process may use. */
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+/** One input through `assess`, its error (if any) turned into words where it happened. */
+export function outcomeOf(input: string, assess: (input: string) => AssessResult, debug = false, lang: Lang = 'zh'): Outcome {
+  try {
+    return { input, result: assess(input) };
+  } catch (e) {
+    return { input, failure: describeError(e, debug, lang) };
+  }
+}
+
+/**
+ * The worker threads' module: beside this one in the build. Run from the TypeScript sources (the
+ * tests), a worker runs the build's copy (`npm test` builds first); with neither, undefined, and
+ * the batch runs on this thread.
+ */
+export function workerModule(): URL | undefined {
+  return [new URL('./workers-entry.js', import.meta.url), new URL('../../dist/packs/workers-entry.js', import.meta.url)].find((url) => existsSync(url));
+}
+
+/** What a worker thread needs to assess inputs as this thread would (plain data: it is cloned). */
+export interface WorkerTask {
+  /** Given to workers-entry as workerData. */
+  data: unknown;
+  debug?: boolean;
+  lang?: Lang;
+}
+
+/**
+ * Every input's outcome, in input order. jobs ≤ 1 (or one input): each is assessed here by
+ * `local`, one after the other. Otherwise `jobs` worker threads assess them and this thread only
+ * puts the outcomes back in order: reports are byte for byte those of one job, and a batch still
+ * streams — at most WINDOW_PER_JOB × jobs inputs are in flight or waiting for an earlier one, so
+ * memory stays flat whatever the count. Workers end when the batch does, or when the caller stops
+ * early (an EPIPE, a signal: `return()` on this generator).
+ */
+export async function* assessInOrder(inputs: string[], jobs: number, local: (input: string) => Outcome, task: WorkerTask): AsyncGenerator<Outcome> {
+  const module = jobs > 1 && inputs.length > 1 ? workerModule() : undefined;
+  if (!module) {
+    for (const input of inputs) yield local(input);
+    return;
+  }
+  const pool = new Pool(Math.min(jobs, inputs.length), module, task);
+  try {
+    const window = WINDOW_PER_JOB * pool.size;
+    const pending = new Map<number, Promise<Outcome>>();
+    let next = 0;
+    for (let i = 0; i < inputs.length; i++) {
+      while (next < inputs.length && next < i + window) {
+        pending.set(next, pool.run(next, inputs[next]));
+        next++;
+      }
+      const outcome = await pending.get(i)!;
+      pending.delete(i);
+      yield outcome;
+    }
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * Inputs ahead of the one being written, per job: enough that no worker waits on this thread for
+ * work while one slow pack is being finished, few enough that results waiting to be written stay
+ * a handful of megabytes.
+ */
+const WINDOW_PER_JOB = 8;
+
+interface Job {
+  index: number;
+  input: string;
+  resolve(o: Outcome): void;
+}
+
+/** Worker threads, each given inputs one message at a time; the least busy takes the next. */
+class Pool {
+  private readonly workers: { worker: Worker; jobs: Map<number, Job> }[] = [];
+
+  constructor(
+    readonly size: number,
+    private readonly module: URL,
+    private readonly task: WorkerTask,
+  ) {
+    for (let n = 0; n < size; n++) this.workers.push(this.spawn());
+  }
+
+  run(index: number, input: string): Promise<Outcome> {
+    const slot = this.workers.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
+    return new Promise((resolve) => {
+      slot.jobs.set(index, { index, input, resolve });
+      slot.worker.postMessage({ index, input });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+
+  private spawn(): { worker: Worker; jobs: Map<number, Job> } {
+    const worker = new Worker(this.module, { workerData: this.task.data, stdout: false, stderr: false });
+    const slot = { worker, jobs: new Map<number, Job>() };
+    worker.on('message', (m: { index: number; outcome: Outcome }) => {
+      const job = slot.jobs.get(m.index);
+      slot.jobs.delete(m.index);
+      job?.resolve(m.outcome);
+    });
+    // A worker that dies (out of memory, a crash in native code) fails the inputs it held, as the
+    // process would have failed on them with one job; a fresh worker takes its place.
+    const fail = (e: unknown) => {
+      const held = [...slot.jobs.values()];
+      slot.jobs.clear();
+      const at = this.workers.indexOf(slot);
+      if (at >= 0 && held.length) {
+        const fresh = this.spawn();
+        this.workers[at] = fresh;
+      }
+      for (const job of held) job.resolve({ input: job.input, failure: describeError(e, this.task.debug, this.task.lang) });
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (slot.jobs.size) fail(new Error(`worker thread stopped (exit code ${code})`));
+    });
+    return slot;
+  }
+}
