@@ -10,15 +10,15 @@ export interface Expanded {
 }
 
 /**
- * What a facts file is called inside a batch directory (a pack's own facts file is found by
- * PACK_FACTS_FILES). The excel helper adds `.xlsx` here once workbooks are read as facts.
+ * What a facts file is called inside a batch directory: JSON, YAML or a filled 台账 workbook
+ * (a pack's own facts file is found by PACK_FACTS_FILES).
  */
 export const FACTS_FILE_EXTENSIONS: readonly string[] = ['.json', '.yaml', '.yml', '.xlsx'];
 
 /**
  * `assess areas/` and `assess areas/*` name the same batch (38,600 paths don't fit on a command
  * line, a folder does). A directory that holds no facts file of its own is a batch of what it
- * holds: each visible sub-directory is one pack and each `*.json`/`*.yaml` file one area's facts,
+ * holds: each visible sub-directory is one pack and each `*.json`/`*.yaml`/`*.xlsx` file one area's facts,
  * sorted by name in code-unit order (the same on every machine and locale, so reports are
  * stable); other loose files (a README, a spreadsheet of notes) are not areas. A sub-directory
  * without a facts file is still listed, so it is reported as an invalid pack instead of being
