@@ -37,9 +37,9 @@ const cases: { file: string; stderr: string[] }[] = [
   { file: 'entity-expansion.xlsx', stderr: ['DOCTYPE'] },
 ];
 
-function run(file: string): Promise<{ code: number | null; stdout: string; stderr: string; cpuMs?: number; rssMb?: number }> {
+function run(file: string, lang = 'en'): Promise<{ code: number | null; stdout: string; stderr: string; cpuMs?: number; rssMb?: number }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', PRELOAD, 'bin/assess.js', file], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], timeout: 60_000 });
+    const child = spawn(process.execPath, ['--import', PRELOAD, 'bin/assess.js', file, '--lang', lang], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], timeout: 60_000 });
     let stdout = '';
     let stderr = '';
     let usage = '';
@@ -70,4 +70,12 @@ describe('hostile workbooks: exit 3, the reason, no stack trace, bounded', () =>
       expect(r.rssMb! - baselineRssMb, 'peak memory over a good file').toBeLessThan(EXTRA_RSS_MB);
     }, 120_000);
   }
+
+  it('says it in Chinese by default, with the fix', async () => {
+    const r = await run(join(dir, 'repeated-key.xlsx'), 'zh');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('repeated-key.xlsx 事实!H3: 键“');
+    expect(r.stderr).toContain('重复出现（首次在 事实!H2）');
+    expect(r.stderr).toContain('删除重复的行');
+  }, 120_000);
 });

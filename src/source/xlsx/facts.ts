@@ -1,5 +1,5 @@
 import { InputError, pointerOf, splitPointer, type InputProblem } from '../../errors.js';
-import { t } from '../../messages/catalogue.js';
+import { t, type MessageId } from '../../messages/catalogue.js';
 import type { Parsed, ParseLimits } from '../types.js';
 import { serialToIso } from './dates.js';
 import { EVIDENCE_SEPARATOR, FACT_COLUMNS, INFO_FIELDS, NO, SHEETS, YES } from './layout.js';
@@ -30,7 +30,7 @@ function readOpened(bytes: Buffer, file: string, bounds: WorkbookLimits): Parsed
   const problems: InputProblem[] = [];
   const place = (sheet: string, c: { ref: string; row: number; col: number }): Place => ({ line: c.row, column: c.col, cell: `${sheet}!${c.ref}` });
   const missingSheet = (name: string) =>
-    problems.push({ message: t('en', 'xlsx.noSheet', { sheet: name, found: book.sheetNames.join('、') || '—' }), expected: t('en', 'xlsx.noSheetExpected', { sheet: name }) });
+    problems.push({ ...say('xlsx.noSheet', { sheet: name, found: book.sheetNames.join('、') || '—' }, 'xlsx.noSheetExpected', { sheet: name }) });
 
   const value: { standard?: string; area: { name?: string; code?: string }; period?: string; facts: Record<string, unknown>; evidence: Record<string, string[]> } = {
     area: {},
@@ -86,7 +86,7 @@ function readFactRows(
   }
   for (const needed of ['键', '填报值'] as const) {
     if (header === undefined || !columns.has(needed)) {
-      problems.push({ cell: `${sheet.name}!A1`, line: 1, column: 1, message: t('en', 'xlsx.noColumn', { sheet: sheet.name, column: needed }), expected: t('en', 'xlsx.noColumnExpected', { columns: FACT_COLUMNS.join('、') }) });
+      problems.push({ cell: `${sheet.name}!A1`, line: 1, column: 1, ...say('xlsx.noColumn', { sheet: sheet.name, column: needed }, 'xlsx.noColumnExpected', { columns: FACT_COLUMNS.join('、') }) });
       return;
     }
   }
@@ -103,7 +103,7 @@ function readFactRows(
     const at = place(sheet.name, keyCell);
     const first = seen.get(key);
     if (first !== undefined) {
-      problems.push({ ...at, message: t('en', 'xlsx.duplicateKey', { key, first }), expected: t('en', 'xlsx.duplicateKeyExpected') });
+      problems.push({ ...at, ...say('xlsx.duplicateKey', { key, first }, 'xlsx.duplicateKeyExpected') });
       continue;
     }
     seen.set(key, at.cell);
@@ -127,14 +127,14 @@ function readFactRows(
 /** A 填报值 cell → the value a JSON facts file would hold there (null: not filled in). */
 function factValue(c: RawCell, problems: InputProblem[], at: Place): unknown {
   if (c.formula && (c.type === 'empty' || c.value === null)) {
-    problems.push({ ...at, message: t('en', 'xlsx.formulaNoValue'), expected: t('en', 'xlsx.formulaNoValueExpected') });
+    problems.push({ ...at, ...say('xlsx.formulaNoValue', undefined, 'xlsx.formulaNoValueExpected') });
     return null;
   }
   switch (c.type) {
     case 'empty':
       return null;
     case 'error':
-      problems.push({ ...at, message: t('en', 'xlsx.cellError', { value: String(c.value) }), expected: t('en', 'xlsx.cellErrorExpected') });
+      problems.push({ ...at, ...say('xlsx.cellError', { value: String(c.value) }, 'xlsx.cellErrorExpected') });
       return null;
     case 'boolean':
       return c.value;
@@ -154,7 +154,7 @@ function factValue(c: RawCell, problems: InputProblem[], at: Place): unknown {
 /** 基本信息 values are text: a code or a year typed as a number is the same text. */
 function infoText(c: RawCell, problems: InputProblem[], at: Place): string | undefined {
   if (c.formula && c.value === null) {
-    problems.push({ ...at, message: t('en', 'xlsx.formulaNoValue'), expected: t('en', 'xlsx.formulaNoValueExpected') });
+    problems.push({ ...at, ...say('xlsx.formulaNoValue', undefined, 'xlsx.formulaNoValueExpected') });
     return undefined;
   }
   if (c.type === 'empty' || c.type === 'error') return undefined;
@@ -166,9 +166,9 @@ function infoText(c: RawCell, problems: InputProblem[], at: Place): string | und
 /** Refused by name alone: formats that are not a plain .xlsx. */
 function refusedByName(file: string): InputProblem | undefined {
   const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
-  if (ext === 'xls' || ext === 'et') return { message: t('en', 'xlsx.legacy'), expected: t('en', 'xlsx.saveAsXlsx') };
-  if (ext === 'xlsm' || ext === 'xltm' || ext === 'xlam') return { message: t('en', 'xlsx.macros'), expected: t('en', 'xlsx.saveAsXlsx') };
-  if (ext === 'xlsb' || ext === 'ods') return { message: t('en', 'xlsx.otherFormat', { ext }), expected: t('en', 'xlsx.saveAsXlsx') };
+  if (ext === 'xls' || ext === 'et') return { ...say('xlsx.legacy', undefined, 'xlsx.saveAsXlsx') };
+  if (ext === 'xlsm' || ext === 'xltm' || ext === 'xlam') return { ...say('xlsx.macros', undefined, 'xlsx.saveAsXlsx') };
+  if (ext === 'xlsb' || ext === 'ods') return { ...say('xlsx.otherFormat', { ext }, 'xlsx.saveAsXlsx') };
   return undefined;
 }
 
@@ -176,9 +176,9 @@ function refusedByName(file: string): InputProblem | undefined {
 function refusedByMagic(bytes: Buffer): InputProblem | undefined {
   if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1) {
     const encrypted = bytes.includes(Buffer.from('EncryptionInfo', 'utf16le')) || bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'));
-    return encrypted ? { message: t('en', 'xlsx.encrypted'), expected: t('en', 'xlsx.encryptedExpected') } : { message: t('en', 'xlsx.legacy'), expected: t('en', 'xlsx.saveAsXlsx') };
+    return encrypted ? { ...say('xlsx.encrypted', undefined, 'xlsx.encryptedExpected') } : { ...say('xlsx.legacy', undefined, 'xlsx.saveAsXlsx') };
   }
-  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) return { message: t('en', 'xlsx.notWorkbook'), expected: t('en', 'xlsx.saveAsXlsx') };
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) return { ...say('xlsx.notWorkbook', undefined, 'xlsx.saveAsXlsx') };
   return undefined;
 }
 
@@ -186,21 +186,30 @@ function refusalProblem(e: ZipRefusal | WorkbookRefusal): InputProblem {
   const d = e.detail;
   switch (e.reason) {
     case 'encrypted':
-      return { message: t('en', 'xlsx.encrypted'), expected: t('en', 'xlsx.encryptedExpected') };
+      return { ...say('xlsx.encrypted', undefined, 'xlsx.encryptedExpected') };
     case 'too-large':
     case 'too-many-entries':
-      return { message: t('en', 'xlsx.tooLarge', { max: Number(d.max ?? WORKBOOK_LIMITS.maxTotalSize) }), expected: t('en', 'xlsx.tooLargeExpected') };
+      return { ...say('xlsx.tooLarge', { max: Number(d.max ?? WORKBOOK_LIMITS.maxTotalSize) }, 'xlsx.tooLargeExpected') };
     case 'too-many-rows':
-      return { cell: `${d.sheet}!A1`, message: t('en', 'xlsx.tooManyRows', { sheet: String(d.sheet), max: Number(d.max) }), expected: t('en', 'xlsx.tooLargeExpected') };
+      return { cell: `${d.sheet}!A1`, ...say('xlsx.tooManyRows', { sheet: String(d.sheet), max: Number(d.max) }, 'xlsx.tooLargeExpected') };
     case 'too-many-cells':
-      return { cell: `${d.sheet}!A1`, message: t('en', 'xlsx.tooManyCells', { sheet: String(d.sheet), max: Number(d.max) }), expected: t('en', 'xlsx.tooLargeExpected') };
+      return { cell: `${d.sheet}!A1`, ...say('xlsx.tooManyCells', { sheet: String(d.sheet), max: Number(d.max) }, 'xlsx.tooLargeExpected') };
     case 'macros':
-      return { message: t('en', 'xlsx.macros'), expected: t('en', 'xlsx.saveAsXlsx') };
+      return { ...say('xlsx.macros', undefined, 'xlsx.saveAsXlsx') };
     case 'doctype':
-      return { message: t('en', 'xlsx.doctype', { part: String(d.part) }), expected: t('en', 'xlsx.saveAsXlsx') };
+      return { ...say('xlsx.doctype', { part: String(d.part) }, 'xlsx.saveAsXlsx') };
     case 'external-links':
-      return { message: t('en', 'xlsx.externalLinks'), expected: t('en', 'xlsx.externalLinksExpected') };
+      return { ...say('xlsx.externalLinks', undefined, 'xlsx.externalLinksExpected') };
     default:
-      return { message: t('en', 'xlsx.notWorkbook'), expected: t('en', 'xlsx.saveAsXlsx') };
+      return { ...say('xlsx.notWorkbook', undefined, 'xlsx.saveAsXlsx') };
   }
+}
+
+/**
+ * A problem in the catalogue's words: its id and data (printed in the user's language), the fix
+ * as a hint, and the English words for logs and library callers.
+ */
+function say(id: MessageId & `xlsx.${string}`, data: unknown, fix: MessageId & `xlsx.${string}`, fixData?: unknown): Pick<InputProblem, 'message' | 'expected' | 'id' | 'data' | 'hint'> {
+  const en = t as unknown as (lang: 'en', id: string, data?: unknown) => string;
+  return { message: en('en', id, data), expected: en('en', fix, fixData), id, data, hint: { id: fix, data: fixData } };
 }
