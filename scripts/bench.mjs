@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // `npm run bench`: the four figures of issue 8 in one run, with their ratios and goals.
-//   node scripts/bench.mjs [--packs 10000] [--small 1000] [--runs 20] [--items 10000]
+//   node scripts/bench.mjs [--packs 10000] [--small 1000] [--runs 20] [--items 10000] [--areas 2000] [--national 38600]
+//   [--only rules,batch,formats,national,cold]
 // Not part of `npm test` (timings vary by machine; nothing here asserts). Needs `npm run build`.
 // Generated packs go to a temporary directory, removed at the end.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync, closeSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsonLogic from 'json-logic-js';
@@ -18,6 +19,8 @@ const opt = (name, fallback) => {
   return at >= 0 ? Number(args[at + 1]) : fallback;
 };
 const PACKS = opt('packs', 10000);
+const AREAS = opt('areas', 2000);
+const NATIONAL = opt('national', 38600);
 const SMALL = opt('small', 1000);
 const RUNS = opt('runs', 20);
 const ITEMS = opt('items', 10000);
@@ -51,15 +54,18 @@ function timed(argv, { stdout = 'ignore', stderr = 'ignore', rss: wantRss = true
   const rssFile = haveTime ? join(tmpdir(), `weibao-bench-rss-${process.pid}.txt`) : undefined;
   const t0 = process.hrtime.bigint();
   const r = haveTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, ...argv], { cwd: root, stdio: ['ignore', stdout, stderr], env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 26 })
+    ? spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', rssFile, ...argv], { cwd: root, stdio: ['ignore', stdout, stderr], env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 26 })
     : spawnSync(argv[0], argv.slice(1), { cwd: root, stdio: ['ignore', stdout, stderr], env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 26 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e6;
   let rss = NaN;
+  let cpu = NaN;
   if (rssFile) {
-    rss = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024;
+    const [m, u, sys] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    rss = m / 1024;
+    cpu = (u + sys) * 1000;
     rmSync(rssFile, { force: true });
   }
-  return { wall, rss, status: r.status, stderr: String(r.stderr ?? '') };
+  return { wall, rss, cpu, status: r.status, stderr: String(r.stderr ?? '') };
 }
 
 process.stderr.write(`weibao bench: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}\n`);
@@ -176,6 +182,70 @@ if (tmp) try {
   row(`peak RSS, ${SMALL.toLocaleString('en')} / ${PACKS.toLocaleString('en')} packs`, `${smallRun.rss.toFixed(0)} MB / ${batch.rss.toFixed(0)} MB`, `node -e 0: ${timed([process.execPath, '-e', '0']).rss.toFixed(0)} MB`, `${(batch.rss / smallRun.rss).toFixed(2)}× from 1k to 10k`, 'flat, < 200 MB', batch.rss < 200 && batch.rss / smallRun.rss < 1.25);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
+}
+
+// (e, f) Issue 18: a folder of facts files (one per area, as a platform exports them), every
+// format with --jobs 1 against the floor of reading and JSON-parsing the same files in one Node
+// process; --jobs <cores> against --jobs 1; then the national figure (every 乡镇, 38,600 areas).
+// Wall time is the figure; CPU time (user + sys) is printed beside it, since on a shared machine
+// wall time counts time spent waiting for a core.
+const cores = availableParallelism();
+const floorFiles = `
+  const { readdirSync, readFileSync } = require('node:fs');
+  const { join } = require('node:path');
+  const dir = process.argv[1];
+  let n = 0;
+  for (const f of readdirSync(dir).sort()) n += Object.keys(JSON.parse(readFileSync(join(dir, f), 'utf8')).facts).length;
+  if (!n) process.exit(1);`;
+const makeFiles = (n, dir) => {
+  const r = spawnSync(process.execPath, [join(root, 'scripts/make-packs.mjs'), String(n), dir, '--seed', '1', '--files'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error('bench: make-packs --files failed');
+};
+const cpuOf = (t) => (Number.isFinite(t.cpu) ? `, CPU ${s(t.cpu)}` : '');
+const assessRun = (dir, args) => {
+  const t = timed([process.execPath, bin, dir, ...args], {});
+  if (t.status === null || t.status > 3) {
+    const again = timed([process.execPath, bin, dir, ...args], { stderr: 'pipe', rss: false });
+    throw new Error(`bench: assess ${args.join(' ')} exited ${t.status}: ${again.stderr.slice(0, 500)}`);
+  }
+  return t;
+};
+if (want('formats')) {
+  const tmpF = mkdtempSync(join(tmpdir(), 'weibao-bench-areas-'));
+  try {
+    const dir = join(tmpF, 'areas');
+    makeFiles(AREAS, dir);
+    const floor = timed([process.execPath, '-e', floorFiles, dir]);
+    process.stderr.write(`  floor, ${AREAS} facts files: ${s(floor.wall)}${cpuOf(floor)}\n`);
+    const n = AREAS.toLocaleString('en');
+    for (const [format, extra] of [['table', []], ['json', []], ['json', ['--compact']], ['junit', []], ['github', []], ['markdown', []], ['csv', []], ['jsonl', []], ['html', []], ['xlsx', ['--output', join(tmpF, 'out.xlsx')]]]) {
+      const t = assessRun(dir, ['--format', format, ...extra, '--jobs', '1']);
+      const ratio = t.wall / floor.wall;
+      row(`${n} areas → --format ${[format, ...extra.filter((a) => a.startsWith('--c'))].join(' ')}, --jobs 1`, `${s(t.wall)}${cpuOf(t)}, ${t.rss.toFixed(0)} MB`, `read + JSON.parse ${s(floor.wall)}${cpuOf(floor)}`, `${ratio.toFixed(2)}× (CPU ${(t.cpu / floor.cpu).toFixed(2)}×)`, '≤ 2×', ratio <= 2);
+    }
+    const one = assessRun(dir, ['--format', 'jsonl', '--jobs', '1']);
+    const many = assessRun(dir, ['--format', 'jsonl', '--jobs', String(cores)]);
+    const speedup = one.wall / many.wall;
+    row(`${n} areas → jsonl, --jobs ${cores} vs --jobs 1`, `${s(many.wall)}${cpuOf(many)}, ${many.rss.toFixed(0)} MB`, `--jobs 1 ${s(one.wall)}${cpuOf(one)}`, `${speedup.toFixed(2)}× faster`, cores >= 2 ? '≥ 1.6× on 2 cores' : '—', cores < 2 || speedup >= 1.6);
+  } finally {
+    rmSync(tmpF, { recursive: true, force: true });
+  }
+}
+if (want('national')) {
+  const tmpN = mkdtempSync(join(tmpdir(), 'weibao-bench-national-'));
+  try {
+    const dir = join(tmpN, 'areas');
+    makeFiles(NATIONAL, dir);
+    const floor = timed([process.execPath, '-e', floorFiles, dir]);
+    const n = NATIONAL.toLocaleString('en');
+    for (const jobs of [1, cores]) {
+      const t = assessRun(dir, ['--format', 'jsonl', '--jobs', String(jobs)]);
+      const ratio = t.wall / floor.wall;
+      row(`national: ${n} areas → jsonl, --jobs ${jobs}`, `${s(t.wall)}${cpuOf(t)} (${Math.round(NATIONAL / (t.wall / 1000))} areas/s), peak RSS ${t.rss.toFixed(0)} MB`, `read + JSON.parse ${s(floor.wall)}${cpuOf(floor)}`, `${ratio.toFixed(2)}× (CPU ${(t.cpu / floor.cpu).toFixed(2)}×)`, jobs === 1 ? '≤ 2×, < 200 MB' : '—', jobs !== 1 || (ratio <= 2 && t.rss < 200));
+    }
+  } finally {
+    rmSync(tmpN, { recursive: true, force: true });
+  }
 }
 
 // (c) Cold start: one facts file, table report, vs starting Node and doing nothing.

@@ -9,7 +9,9 @@
 // Evidence: one small text file per kind of document the fixture names (112, ~0.5 MB on disk per
 // pack); `--documents n` bundles them into n 台账 files instead (every fact's evidence still
 // listed and hashed), so 10,000 packs fit a bench's temporary directory.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+// `--files`: loose facts files instead (DIR/area-<n>.json, the same seeded facts, no evidence
+// files), as a province's platform would export one per area: `assess DIR` is the batch.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writePack } from './pack-writer.mjs';
@@ -20,10 +22,12 @@ const seedAt = args.indexOf('--seed');
 const seed = seedAt >= 0 ? Number(args.splice(seedAt, 2)[1]) : 1;
 const docsAt = args.indexOf('--documents');
 const bundles = docsAt >= 0 ? Number(args.splice(docsAt, 2)[1]) : 0;
+const filesAt = args.indexOf('--files');
+const files = filesAt >= 0 && args.splice(filesAt, 1).length === 1;
 const [countArg, dir] = args;
 const count = Number(countArg);
 if (!Number.isInteger(count) || count < 1 || !dir || !Number.isFinite(seed) || !Number.isInteger(bundles) || bundles < 0) {
-  process.stderr.write('usage: node scripts/make-packs.mjs <count> <dir> [--seed <n>] [--documents <n>]\n');
+  process.stderr.write('usage: node scripts/make-packs.mjs <count> <dir> [--seed <n>] [--documents <n>] [--files]\n');
   process.exit(4);
 }
 if (existsSync(dir) && readdirSync(dir).length) {
@@ -71,6 +75,10 @@ for (let n = 1; n <= count; n++) {
   const tamper = random() < 0.05 ? [pick(documents)] : [];
   const remove = random() < 0.03 ? [pick(documents)] : [];
   const id = String(n).padStart(width, '0');
+  if (files) {
+    writeFileSync(join(dir, `area-${id}.json`), JSON.stringify({ ...facts, area: { ...facts.area, name: `合成街道${id}（虚构）` } }, null, 2) + '\n');
+    continue;
+  }
   writePack(join(dir, `pack-${id}`), facts, { area: `合成街道${id}（虚构）`, tamper, remove });
 }
-process.stderr.write(`wrote ${count} packs to ${dir} (seed ${seed})\n`);
+process.stderr.write(`wrote ${count} ${files ? 'facts files' : 'packs'} to ${dir} (seed ${seed})\n`);

@@ -37,6 +37,8 @@ export interface AssessOptions {
   baseline?: string;
   /** `responsible`: print the 整改清单 (open items by 责任单位) instead of the full report. */
   by?: 'responsible';
+  /** --format json without indentation. */
+  compact?: boolean;
   /** Worker threads assessing packs (default: the available parallelism; 1: this thread only). */
   jobs?: number;
 }
@@ -82,7 +84,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   const expanded = expandInputs(inputs);
   const color = wantColor(opts.color, !!opts.output, io.stdout);
   const width = Math.min(Math.max(io.stdout.columns ?? 100, 60), 160);
-  const options: FormatOptions = { lang: opts.lang, color, width };
+  const options: FormatOptions = { lang: opts.lang, color, width, ...(opts.compact ? { compact: true } : {}) };
   const stream: ReportStream | undefined = streamed ? (await streamed)(options) : undefined;
   const format = formatter ? await formatter : undefined;
   const progress = progressFor(io.stderr, expanded.inputs.length);

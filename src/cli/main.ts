@@ -52,6 +52,7 @@ function program(io: Io, result: { code: number }): Command {
     .addOption(new Option('--evidence <mode>', 'data packs: strict = a met item whose evidence is missing, empty, outside the pack or altered is unsupported (not met); warn = only report it').choices(['strict', 'warn']).default('strict'))
     .option('--baseline <report.json>', 'a previous `--format json` report: show newly met, newly failed, still open and the score change per aspect')
     .option('--debug', 'print stack traces of errors')
+    .option('--compact', '--format json without indentation (the same document, half the size)')
     .option('-j, --jobs <n>', 'worker threads assessing packs at once; the report is the same, in input order (default: the available CPU cores)', (v) => positiveInt(v, '--jobs'))
     .enablePositionalOptions()
     .showHelpAfterError('(run assess --help for usage)')

@@ -14,6 +14,8 @@ export interface FormatOptions {
   date?: string;
   /** pdf: the Chromium to print with (`--browser`; else WEIBAO_CHROMIUM, else found on PATH). */
   browser?: string;
+  /** json: no indentation (`--compact`). */
+  compact?: boolean;
 }
 
 /** What a formatter gives: text, or bytes for a binary format (xlsx, pdf). */
