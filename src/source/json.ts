@@ -1,4 +1,6 @@
-import { InputError } from '../errors.js';
+import { hint, InputError, problem, type Hint } from '../errors.js';
+import type { MessageData, MessageId } from '../messages/catalogue.js';
+import type { JsonWant } from '../messages/sections/input.js';
 import type { ParseLimits, Parsed } from './types.js';
 
 /**
@@ -59,13 +61,17 @@ function fastParse(text: string, limits: ParseLimits): unknown {
     return undefined;
   }
   const keys = countKeys(value, 0, limits.maxDepth);
+  // A number too small for a double reads as 0 (1e-400, or 0.000…1 past 300 zeros): the strict
+  // parser tells it from a 0 written as 0.
+  if (UNDERFLOW.test(text)) return undefined;
   return keys >= 0 && keys === countColons(text) ? value : undefined;
 }
 
 /** Keys of every object in a parsed value; -1 for a non-finite number or nesting deeper than `max`. */
 function countKeys(v: unknown, depth: number, max: number): number {
   if (depth > max) return -1;
-  if (typeof v === 'number') return Number.isFinite(v) ? 0 : -1;
+  // Past 2^53 a whole number may not be the one written (the strict parser says which are refused).
+  if (typeof v === 'number') return Number.isFinite(v) && (Number.isSafeInteger(v) || !Number.isInteger(v)) ? 0 : -1;
   if (v === null || typeof v !== 'object') return 0;
   let n = 0;
   if (Array.isArray(v)) {
@@ -111,9 +117,32 @@ function countColons(text: string): number {
 function parseWith(text: string, file: string | undefined, limits: ParseLimits, offsets: Map<string, number> | undefined): unknown {
   let i = 0;
 
-  const fail = (message: string, at = i, expected?: string): never => {
+  const fail = <K extends MessageId>(at: number, extra: { hint?: Hint; expected?: string }, id: K, ...data: MessageData<K> extends undefined ? [] : [MessageData<K>]): never => {
     const { line, column } = lineColumn(text, at);
-    throw new InputError('parse', file, [{ line, column, message, expected }]);
+    throw new InputError('parse', file, [problem({ line, column, ...extra }, id, ...data)]);
+  };
+  /** Something other than what the grammar wants at `at`: named as the mistake a clerk makes, where it is one. */
+  const unexpected = (at: number, want: JsonWant): never => {
+    const c = text[at] ?? null;
+    if (c === '/' && (text[at + 1] === '/' || text[at + 1] === '*')) fail(at, { hint: hint('input.fix.jsonComment') }, 'input.json.comment');
+    if (c === '}' || c === ']') {
+      // A comma after the last member: the line to change is the comma's.
+      let k = at - 1;
+      while (k >= 0 && /\s/.test(text[k])) k--;
+      if (text[k] === ',') fail(k, { hint: hint('input.fix.trailingComma') }, 'input.json.trailingComma');
+    }
+    if (c === "'") {
+      const end = text.indexOf("'", at + 1);
+      const inner = end > at && end - at < 200 ? text.slice(at + 1, end) : '…';
+      fail(at, { hint: hint('input.fix.doubleQuotes', { fixed: JSON.stringify(inner) }) }, 'input.json.singleQuote');
+    }
+    if (c !== null && c in FULLWIDTH) fail(at, { hint: hint('input.fix.halfwidth', { char: c, fixed: FULLWIDTH[c] }) }, 'input.json.fullwidth', { char: c });
+    // A bare word where a key or a string goes: name it quoted (`新泾镇` → `"新泾镇"`).
+    if ((want === 'key' || want === 'value') && c !== null && /[\p{L}_$]/u.test(c)) {
+      const word = /^[\p{L}\p{N}_$.@-]{1,80}/u.exec(text.slice(at))?.[0] ?? c;
+      if (!(want === 'value' && /^(true|false|null)/.test(word))) fail(at, { expected: EN_WANT[want], hint: hint('input.fix.doubleQuotes', { fixed: JSON.stringify(word) }) }, 'input.json.unexpected', { found: c, want });
+    }
+    return fail(at, { expected: EN_WANT[want] }, 'input.json.unexpected', { found: c, want });
   };
   const ws = () => {
     for (;;) {
@@ -122,15 +151,10 @@ function parseWith(text: string, file: string | undefined, limits: ParseLimits, 
       else return;
     }
   };
-  const describe = (at: number) => {
-    if (at >= text.length) return 'end of file';
-    if (text[at] === '"') return 'string';
-    return JSON.stringify(text[at]);
-  };
 
   // `pointer` is the JSON pointer of the value about to be read, built a segment at a time.
   const value = (depth: number, pointer: string): unknown => {
-    if (depth > limits.maxDepth) fail(`nesting deeper than ${limits.maxDepth} levels`);
+    if (depth > limits.maxDepth) fail(i, {}, 'input.tooDeep', { max: limits.maxDepth });
     ws();
     if (offsets) offsets.set(pointer, i);
     const c = text[i];
@@ -141,7 +165,7 @@ function parseWith(text: string, file: string | undefined, limits: ParseLimits, 
     if (text.startsWith('true', i)) return (i += 4), true;
     if (text.startsWith('false', i)) return (i += 5), false;
     if (text.startsWith('null', i)) return (i += 4), null;
-    return fail(`unexpected ${describe(i)}`, i, 'a JSON value');
+    return unexpected(i, 'value');
   };
 
   const object = (depth: number, pointer: string) => {
@@ -152,15 +176,19 @@ function parseWith(text: string, file: string | undefined, limits: ParseLimits, 
     if (text[i] === '}') return i++, out;
     for (;;) {
       ws();
-      if (text[i] !== '"') fail(`unexpected ${describe(i)}`, i, 'a key in double quotes');
+      if (text[i] !== '"') unexpected(i, 'key');
       const keyAt = i;
       const key = string();
       if (Object.prototype.hasOwnProperty.call(out, key)) {
         const first = lineColumn(text, firstKeyAt(start, key, depth));
-        fail(`duplicate key ${JSON.stringify(key)} (first at line ${first.line}:${first.column})`, keyAt, 'each key once');
+        fail(keyAt, { expected: 'each key once', hint: hint('input.fix.removeDuplicate') }, 'input.json.duplicateKey', { key: key.length > 80 ? `${key.slice(0, 77)}…` : key, line: first.line, column: first.column });
       }
       ws();
-      if (text[i] !== ':') fail(`unexpected ${describe(i)} after key ${JSON.stringify(key)}`, i, '":"');
+      if (text[i] !== ':') {
+        const c = text[i] ?? null;
+        if (c !== null && c in FULLWIDTH) unexpected(i, 'colon');
+        fail(i, { expected: '":"' }, 'input.json.unexpectedAfterKey', { found: c, key: key.length > 80 ? `${key.slice(0, 77)}…` : key });
+      }
       i++;
       const v = value(depth + 1, offsets ? pointer + '/' + escapeKey(key) : '');
       // A `__proto__` key stays an ordinary own property and never sets a prototype.
@@ -169,7 +197,8 @@ function parseWith(text: string, file: string | undefined, limits: ParseLimits, 
       ws();
       if (text[i] === ',') { i++; continue; }
       if (text[i] === '}') return i++, out;
-      fail(`unexpected ${describe(i)} in an object${text[i] === '"' ? ' (is a comma missing before it?)' : ''}`, i, '"," or "}"');
+      if (text[i] === '"') fail(i, { expected: '"," or "}"', hint: hint('input.fix.comma') }, 'input.json.missingComma', { found: '"', inArray: false });
+      unexpected(i, 'commaBrace');
     }
   };
 
@@ -202,7 +231,8 @@ function parseWith(text: string, file: string | undefined, limits: ParseLimits, 
       ws();
       if (text[i] === ',') { i++; continue; }
       if (text[i] === ']') return i++, out;
-      fail(`unexpected ${describe(i)} in an array${text[i] === '"' ? ' (is a comma missing before it?)' : ''}`, i, '"," or "]"');
+      if (text[i] === '"') fail(i, { expected: '"," or "]"', hint: hint('input.fix.comma') }, 'input.json.missingComma', { found: '"', inArray: true });
+      unexpected(i, 'commaBracket');
     }
   };
 
@@ -212,9 +242,9 @@ function parseWith(text: string, file: string | undefined, limits: ParseLimits, 
     i++;
     for (;;) {
       const c = text.charCodeAt(i);
-      if (Number.isNaN(c)) fail('unterminated string', start, 'a closing "');
+      if (Number.isNaN(c)) fail(start, { expected: 'a closing "', hint: hint('input.fix.quoteEnd') }, 'input.json.unterminatedString');
       if (c === 0x22) break;
-      if (c < 0x20) fail('control character in a string', i, 'an escaped character (\\n, \\t …)');
+      if (c < 0x20) fail(i, { expected: 'an escaped character (\\n, \\t …)', hint: hint('input.fix.escape') }, 'input.json.controlInString');
       if (c === 0x5c) {
         escaped = true;
         i++;
@@ -227,7 +257,7 @@ function parseWith(text: string, file: string | undefined, limits: ParseLimits, 
     try {
       return JSON.parse(text.slice(start, i)) as string;
     } catch {
-      return fail('invalid escape in a string', start, 'a valid JSON escape');
+      return fail(start, { expected: 'a valid JSON escape', hint: hint('input.fix.escape') }, 'input.json.invalidEscape');
     }
   };
 
@@ -235,17 +265,24 @@ function parseWith(text: string, file: string | undefined, limits: ParseLimits, 
     // Sticky, so a number of any length is read whole where it stands (no slice, no cut-off).
     NUMBER.lastIndex = i;
     const m = NUMBER.exec(text);
-    if (!m) return fail(`invalid number`, i, 'a JSON number');
+    if (!m) return unexpected(i, 'number');
     const n = Number(m[0]);
-    // JSON.parse would turn 1e400 into Infinity, which no fact can mean and JSON can't print back.
-    if (!Number.isFinite(n)) fail(`the number ${m[0].length > 20 ? m[0].slice(0, 20) + '…' : m[0]} is too large`, i, 'a number between -1.7e308 and 1.7e308');
+    const shown = m[0].length > 20 ? m[0].slice(0, 20) + '…' : m[0];
+    // JSON.parse would turn 1e400 into Infinity, which no fact can mean and JSON can't print back;
+    // 1e-400 into 0, and 9007199254740993 into …992: a value other than the one written, silently.
+    if (!Number.isFinite(n)) fail(i, { expected: 'a number between -1.7e308 and 1.7e308' }, 'input.json.numberTooLarge', { text: shown });
+    if (n === 0 && /[1-9]/.test(m[0].replace(/[eE].*$/, ''))) fail(i, { expected: 'a number the file means' }, 'input.json.numberTooSmall', { text: shown });
+    if (!Number.isSafeInteger(n) && /^-?\d+$/.test(m[0])) fail(i, { expected: 'a whole number within ±9007199254740991' }, 'input.json.unsafeInteger', { text: shown });
     i += m[0].length;
     return n;
   };
 
   const result = value(0, '');
   ws();
-  if (i < text.length) fail(`unexpected ${describe(i)} after the end of the document`, i, 'end of file');
+  if (i < text.length) {
+    if (text[i] === '/' || text[i] in FULLWIDTH) unexpected(i, 'end');
+    fail(i, { expected: 'end of file' }, 'input.json.afterEnd', { found: text[i] });
+  }
   return result;
 }
 
@@ -260,7 +297,12 @@ function lineStarts(text: string): number[] {
   return out;
 }
 
+const UNDERFLOW = /[eE]-\d{3}|\.0{300}/;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** Full-width punctuation a Chinese keyboard types where JSON wants its half-width twin. */
+const FULLWIDTH: Record<string, string> = { '：': ':', '，': ',', '“': '"', '”': '"', '｛': '{', '｝': '}', '［': '[', '］': ']', '＂': '"' };
+const EN_WANT: Record<JsonWant, string> = { value: 'a JSON value', key: 'a key in double quotes', colon: '":"', commaBrace: '"," or "}"', commaBracket: '"," or "]"', end: 'end of file', quote: 'a closing "', escape: 'a valid JSON escape', number: 'a JSON number' };
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;

@@ -12,10 +12,13 @@ export interface ParseLimits {
   maxDepth: number;
   /** Most YAML alias expansions (a "billion laughs" document fails fast). */
   maxAliases: number;
+  /** Most keys in one document, all mappings counted (default 100,000: a facts file has a few hundred). */
+  maxKeys?: number;
 }
 
 export const DEFAULT_LIMITS: ParseLimits = {
   maxBytes: 10 * 1024 * 1024,
   maxDepth: 64,
   maxAliases: 100,
+  maxKeys: 100_000,
 };

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Document, LineCounter } from 'yaml';
-import { InputError, splitPointer, type InputProblem } from '../errors.js';
+import { hint, InputError, problem, splitPointer, type InputProblem } from '../errors.js';
+import { yamlMistakes } from './yaml-mistakes.js';
 import type { ParseLimits, Parsed } from './types.js';
 
 // The yaml library is loaded at the first YAML file, not at start: a run over JSON facts and
@@ -9,29 +10,31 @@ const require = createRequire(import.meta.url);
 let lib: typeof import('yaml') | undefined;
 const yaml = () => (lib ??= require('yaml') as typeof import('yaml'));
 
-/** YAML 1.2 (core schema: dates stay strings), duplicate keys rejected, aliases bounded. */
+/**
+ * YAML 1.2 (core schema: dates stay strings), duplicate keys rejected, aliases bounded, keys counted.
+ * Duplicates are found here in one pass (a set per mapping): the library's own `uniqueKeys` check
+ * compares every key with every other, which made 50,000 keys take 16 s.
+ */
 export function parseYaml(text: string, file: string | undefined, limits: ParseLimits): Parsed {
   const { LineCounter, parseDocument, isNode } = yaml();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  if (doc.errors.length > 0) {
-    const problems: InputProblem[] = doc.errors.map((e) => {
-      const pos = lineCounter.linePos(e.pos[0]);
-      // yaml's own words for a duplicate ("Map keys must be unique") don't say which key: quote it.
-      // (yaml marks only where the key starts; it runs to the colon or the end of the line.)
-      const key = e.code === 'DUPLICATE_KEY' ? (/^[^:\n]{1,80}/.exec(text.slice(e.pos[0], e.pos[0] + 81))?.[0].trim() ?? '') : '';
-      const message = key ? `duplicate key ${JSON.stringify(key)}` : yamlMessage(e.code, e.message, limits);
-      return { line: pos.line, column: pos.col, message, ...(key ? { expected: 'each key once' } : {}) };
-    });
-    throw new InputError('parse', file, problems);
-  }
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+  if (doc.errors.length > 0) throw new InputError('parse', file, syntaxProblems(text, doc.errors, lineCounter, limits));
+  const posOf = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const shape = shapeProblems(doc, posOf, limits);
+  if (shape.length) throw new InputError('parse', file, shape);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: limits.maxAliases });
   } catch (e) {
     // toJS fails on purpose at the alias limit; a stack overflow is nesting too deep, not aliases.
-    const message = e instanceof RangeError ? `nesting deeper than ${limits.maxDepth} levels` : `too many alias expansions (more than ${limits.maxAliases})`;
-    throw new InputError('parse', file, [{ ...(firstAlias(doc, lineCounter) ?? { line: 1, column: 1 }), message }]);
+    const at = firstAlias(doc, lineCounter) ?? { line: 1, column: 1 };
+    throw new InputError('parse', file, [
+      e instanceof RangeError ? problem(at, 'input.tooDeep', { max: limits.maxDepth }) : problem(at, 'input.tooManyAliases', { max: limits.maxAliases }),
+    ]);
   }
   const parsed: Parsed = {
     value,
@@ -50,9 +53,94 @@ export function parseYaml(text: string, file: string | undefined, limits: ParseL
   };
   const deep = depthOver(value, limits.maxDepth);
   if (deep) {
-    throw new InputError('parse', file, [{ pointer: deep, ...parsed.locate(deep), message: `nesting deeper than ${limits.maxDepth} levels` }]);
+    throw new InputError('parse', file, [problem({ pointer: deep, ...parsed.locate(deep) }, 'input.tooDeep', { max: limits.maxDepth })]);
   }
   return parsed;
+}
+
+/**
+ * The library's syntax errors as a clerk can act on them: first the line to change, read off the
+ * text (yaml-mistakes.ts); failing that, each error by its code, one per line, in our words.
+ */
+function syntaxProblems(text: string, errors: readonly { code: string; message: string; pos: [number, number] }[], lineCounter: LineCounter, limits: ParseLimits): InputProblem[] {
+  const docs = errors.find((e) => e.code === 'MULTIPLE_DOCS');
+  if (docs) {
+    const p = lineCounter.linePos(docs.pos[0]);
+    return [problem({ line: p.line, column: p.col, hint: hint('input.fix.oneDocument') }, 'input.yaml.multipleDocs')];
+  }
+  const found = yamlMistakes(text);
+  if (found.length) return found;
+  const out: InputProblem[] = [];
+  const lines = new Set<number>();
+  for (const e of errors) {
+    const p = lineCounter.linePos(e.pos[0]);
+    if (lines.has(p.line)) continue;
+    lines.add(p.line);
+    const at = { line: p.line, column: p.col };
+    const first = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    // yaml reports a stack overflow while composing as RESOURCE_EXHAUSTION: that is deep nesting.
+    if (e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(first)) out.push(problem(at, 'input.tooDeep', { max: limits.maxDepth }));
+    else if (e.code === 'TAB_AS_INDENT') out.push(problem({ ...at, hint: hint('input.fix.yamlTab') }, 'input.yaml.tab'));
+    else if (e.code === 'MISSING_CHAR' && /quote/i.test(first)) out.push(problem({ ...at, hint: hint('input.fix.closeQuote') }, 'input.yaml.unclosedQuote'));
+    else out.push(problem(at, 'input.yaml.syntax', { code: e.code, text: first }));
+  }
+  return out;
+}
+
+/**
+ * One walk over the parsed document: a key repeated in a mapping (located, with where it first
+ * stood), a key that is a list or mapping (`? [a]`), a tag that turns text into something else
+ * (`!!int "3"`), and more keys than the limit. Linear in the size of the document.
+ */
+function shapeProblems(doc: Document, posOf: (offset: number) => { line: number; column: number }, limits: ParseLimits): InputProblem[] {
+  const { visit, isScalar, isMap, isNode } = yaml();
+  const out: InputProblem[] = [];
+  const maxKeys = limits.maxKeys ?? DEFAULT_MAX_KEYS;
+  let keys = 0;
+  visit(doc, {
+    Map(_, map) {
+      if (!isMap(map)) return undefined;
+      keys += map.items.length;
+      if (keys > maxKeys) {
+        out.push(problem(map.range ? posOf(map.range[0]) : {}, 'input.tooManyKeys', { max: maxKeys }));
+        return visit.BREAK;
+      }
+      const seen = new Map<string, number>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        const at = isNode(key) && key.range ? key.range[0] : (map.range?.[0] ?? 0);
+        if (!isScalar(key)) {
+          out.push(problem(posOf(at), 'input.yaml.complexKey'));
+          continue;
+        }
+        const name = String(key.value);
+        const first = seen.get(name);
+        if (first !== undefined) {
+          const was = posOf(first);
+          out.push(problem({ ...posOf(at), expected: 'each key once', hint: hint('input.fix.removeDuplicate') }, 'input.yaml.duplicateKey', { key: clipKey(name), line: was.line, column: was.column }));
+        } else seen.set(name, at);
+      }
+      return out.length >= 50 ? visit.BREAK : undefined;
+    },
+    Scalar(_, node) {
+      // An explicit tag that makes a quoted "3" the number 3 (or text a date, a set …) is refused;
+      // !!str, and tags the library leaves as text, change nothing and are let through.
+      if (node.tag && node.tag !== 'tag:yaml.org,2002:str' && typeof node.value !== 'string') {
+        const tag = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+        const fixed = node.source !== undefined ? String(node.source) : JSON.stringify(node.value);
+        out.push(problem({ ...(node.range ? posOf(node.range[0]) : {}), hint: hint('input.fix.removeTag', { fixed }) }, 'input.yaml.tag', { tag }));
+      }
+      return undefined;
+    },
+  });
+  return out;
+}
+
+/** Most keys in one document unless the caller says otherwise (a facts file has a few hundred). */
+export const DEFAULT_MAX_KEYS = 100_000;
+
+function clipKey(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
 }
 
 function firstAlias(doc: Document, lineCounter: LineCounter): { line: number; column: number } | undefined {
@@ -67,17 +155,6 @@ function firstAlias(doc: Document, lineCounter: LineCounter): { line: number; co
   if (at === undefined) return undefined;
   const pos = lineCounter.linePos(at);
   return { line: pos.line, column: pos.col };
-}
-
-function yamlMessage(code: string, message: string, limits: ParseLimits): string {
-  // yaml's messages end with a code frame; the CLI prints its own place, so keep the first line.
-  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  if (code === 'DUPLICATE_KEY') return `duplicate key: ${first}`;
-  // yaml reports a stack overflow while composing as RESOURCE_EXHAUSTION: that is deep nesting.
-  if (code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(first)) return `nesting deeper than ${limits.maxDepth} levels`;
-  // Its own wording points at its API (parseAllDocuments), which means nothing to a submitter.
-  if (code === 'MULTIPLE_DOCS') return 'the file holds more than one YAML document (a second "---")';
-  return first;
 }
 
 /** The JSON pointer of the first value nested deeper than `max`, if any. */

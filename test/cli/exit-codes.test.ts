@@ -41,7 +41,7 @@ describe('exit codes', () => {
 describe('invalid inputs: exit 3, the file, the place and what was expected, no stack', () => {
   const dir = fileURLToPath(new URL('../../fixtures/invalid/', import.meta.url));
   const expectations: Record<string, RegExp> = {
-    'malformed.json': /malformed\.json:\d+:\d+: .*\n  expected: /,
+    'malformed.json': /malformed\.json:\d+:\d+: .*\n  fix: /,
     'malformed.yaml': /malformed\.yaml:\d+:\d+: /,
     'wrong-types.json': /wrong-types\.json:5:\d+: facts\.coordination_meetings_per_year \(.+\): expected a whole number ≥ 0 \(times\), got "2" \(string\)\n  fix: remove the quotes: 2\n.*wrong-types\.json:6:\d+: .*got -1[^]*wrong-types\.json:7:\d+: .*got 1\.5/,
     'unknown-standard.json': /unknown-standard\.json:2:\d+: standard "changning-demo-street" has no version "2019"\n  expected: one of: 2023/,

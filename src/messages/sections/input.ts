@@ -1,3 +1,4 @@
+import { plural } from '../plural.js';
 import { defineSection } from '../types.js';
 
 /** What a value is, in words (after "got …"). */
@@ -49,6 +50,22 @@ export interface Expect {
   unitEn?: string;
   values?: string[];
 }
+
+const ZH_YAML: Record<string, string> = {
+  BAD_INDENT: '缩进不对',
+  BLOCK_AS_IMPLICIT_KEY: '这一行不是“键: 值”的写法（键后应有半角冒号和一个空格）',
+  MULTILINE_IMPLICIT_KEY: '这一行不是“键: 值”的写法（键后应有半角冒号和一个空格）',
+  MISSING_CHAR: '缺少字符（冒号、引号或括号）',
+  UNEXPECTED_TOKEN: '此处有多余的字符',
+  BAD_SCALAR_START: '值不能以这个字符开头，请给值加引号',
+  BLOCK_IN_FLOW: '方括号或花括号之内不能换行写成块',
+  BAD_DQ_ESCAPE: '双引号字符串中有不合法的转义',
+  TAG_RESOLVE_FAILED: '类型标记与值不符',
+  BAD_ALIAS: '别名（*名称）写法不对',
+  KEY_OVER_1024_CHARS: '键太长（超过 1024 个字符）',
+  BAD_DIRECTIVE: '以 % 开头的指令写法不对',
+  UNEXPECTED_END: '文件意外结束',
+};
 
 const ZH_KIND: Record<ValueKind, string> = { string: '文本', number: '数字', boolean: '布尔值', object: '对象', array: '数组', null: '空值' };
 const ZH_WANT: Record<JsonWant, string> = {
@@ -183,7 +200,7 @@ export const input = defineSection({
     'input.yaml.tag': ({ tag }: { tag: string }) => `不支持 YAML 类型标记 ${tag}`,
     'input.yaml.multipleDocs': '文件中有不止一个 YAML 文档（出现了第二个 “---”）',
     'input.yaml.unclosedQuote': '引号没有闭合',
-    'input.yaml.syntax': ({ code, text }: { code: string; text: string }) => `YAML 语法错误（${code}：${text}）`,
+    'input.yaml.syntax': ({ code }: { code: string; text: string }) => `YAML 语法错误：${ZH_YAML[code] ?? code}`,
 
     // ── The document and its envelope ──
     'input.document': ({ kind }: { kind: ValueKind }) => `整个文档是${ZH_KIND[kind]}，应为含有 facts 的对象`,
@@ -273,7 +290,7 @@ export const input = defineSection({
     'input.tooManyAliases': ({ max }: { max: number }) => `too many alias expansions (more than ${max})`,
 
     'input.yaml.tab': 'a tab in the indentation: YAML indents with spaces only',
-    'input.yaml.indent': ({ spaces }: { spaces: number }) => `bad indentation: this line is indented ${spaces} spaces, out of line with its neighbours`,
+    'input.yaml.indent': ({ spaces }: { spaces: number }) => `bad indentation: this line is indented ${spaces} ${plural('en', spaces, { one: 'space', other: 'spaces' })}, out of line with its neighbours`,
     'input.yaml.fullwidthColon': 'the key is followed by a full-width colon: YAML takes a half-width ":"',
     'input.yaml.colonSpace': 'a space is missing after the colon',
     'input.yaml.duplicateKey': ({ key, line, column }: { key: string; line: number; column: number }) => `duplicate key ${JSON.stringify(key)} (first at line ${line}:${column})`,
@@ -281,7 +298,7 @@ export const input = defineSection({
     'input.yaml.tag': ({ tag }: { tag: string }) => `the YAML tag ${tag} is not accepted`,
     'input.yaml.multipleDocs': 'the file holds more than one YAML document (a second "---")',
     'input.yaml.unclosedQuote': 'a quote is not closed',
-    'input.yaml.syntax': ({ code, text }: { code: string; text: string }) => `YAML syntax error (${code}: ${text})`,
+    'input.yaml.syntax': ({ code, text }: { code: string; text: string }) => `YAML syntax error: ${text} (${code})`,
 
     'input.document': ({ kind }: { kind: ValueKind }) => `the document is ${kind === 'null' ? 'null' : kind === 'array' || kind === 'object' ? `an ${kind}` : `a ${kind}`}, expected an object with "facts"`,
     'input.unknownKey': ({ key }: { key: string }) => `/${key}: unknown property (known: standard, area, period, facts, evidence)`,
@@ -311,7 +328,7 @@ export const input = defineSection({
     'input.fix.quoteEnd': 'close the string with a double quote "',
     'input.fix.escape': 'write a line break as \\n, a tab as \\t, a backslash as \\\\',
     'input.fix.yamlTab': 'replace the tab at the start of the line by spaces (2 per level)',
-    'input.fix.yamlIndent': ({ spaces }: { spaces: number }) => `indent it ${spaces} spaces, in line with the keys beside it`,
+    'input.fix.yamlIndent': ({ spaces }: { spaces: number }) => `indent it ${spaces} ${plural('en', spaces, { one: 'space', other: 'spaces' })}, in line with the keys beside it`,
     'input.fix.colonSpace': ({ fixed }: { fixed: string }) => `put a space after the colon: ${fixed}`,
     'input.fix.fullwidthColon': ({ fixed }: { fixed: string }) => `type a half-width colon and a space: ${fixed}`,
     'input.fix.closeQuote': 'add the closing quote, or remove the opening one',
