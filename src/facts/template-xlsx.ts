@@ -4,7 +4,7 @@ import type { Lang } from '../messages/types.js';
 import { FACT_COLUMNS, INFO_FIELDS, INFO_HEADER, NO, SHEETS, YES } from '../source/xlsx/layout.js';
 import type { FactSpec, LoadedStandard } from '../standard/types.js';
 import { factsByAspect } from './template.js';
-import { fitColumns, loadExcel, printSetup, styleHeader } from '../report/xlsx/sheet.js';
+import { fitColumns, fitRowHeights, loadExcel, printSetup, styleHeader } from '../report/xlsx/sheet.js';
 
 const TYPE_WORD = { integer: 'xlsx.typeInteger', number: 'xlsx.typeNumber', boolean: 'xlsx.typeBoolean', date: 'xlsx.typeDate', string: 'xlsx.typeString' } as const;
 
@@ -63,8 +63,14 @@ export async function factsTemplateXlsx(standard: LoadedStandard, lang: Lang, ma
   styleHeader(sheet, FACT_COLUMNS.length);
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: FACT_COLUMNS.length } };
   fitColumns(sheet, 6, 50);
-  sheet.getColumn(valueCol).width = Math.max(sheet.getColumn(valueCol).width ?? 0, 12);
-  sheet.getColumn(valueCol + 1).width = Math.max(sheet.getColumn(valueCol + 1).width ?? 0, 24);
+  // Long texts wrap within a width that still prints legibly on A4 landscape (one page wide):
+  // 所涉工作标准 and 事实 wrap; 填报值 and 证明材料 get room to type.
+  const widths: Partial<Record<(typeof FACT_COLUMNS)[number], [number, number]>> = { 所涉工作标准: [12, 22], 事实: [20, 40], 填报值: [12, 14], 证明材料: [20, 22] };
+  for (const [name, [min, max]] of Object.entries(widths)) {
+    const column = sheet.getColumn(FACT_COLUMNS.indexOf(name as never) + 1);
+    column.width = Math.min(Math.max(column.width ?? 0, min), max);
+  }
+  fitRowHeights(sheet);
   printSetup(sheet);
 
   return Buffer.from(await book.xlsx.writeBuffer());

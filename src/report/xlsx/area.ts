@@ -2,7 +2,7 @@ import type { Workbook } from 'exceljs';
 import type { AssessResult, Lang } from '../../assess/types.js';
 import { t } from '../../messages/catalogue.js';
 import { placeOf } from '../labels.js';
-import { FILL, fillCell, fitColumns, printSetup, scoreBars, tableSheet } from './sheet.js';
+import { FILL, fillCell, fitColumns, fitRowHeights, printSetup, scoreBars, tableSheet } from './sheet.js';
 import { actualInWords, stateWord, verdictWord, vetoWord, word } from './words.js';
 
 /** Sheet 结论: who, when, by which standard, the verdict; the score per 项目 with bars; the negative list. */
@@ -48,6 +48,7 @@ export function conclusionSheet(book: Workbook, r: AssessResult, lang: Lang): vo
   }
   fitColumns(sheet, 8, 70);
   sheet.getColumn(1).width = Math.max(sheet.getColumn(1).width ?? 0, 12);
+  fitRowHeights(sheet, 1);
   printSetup(sheet, false);
 }
 
@@ -61,6 +62,7 @@ export function itemsSheet(book: Workbook, r: AssessResult, lang: Lang): void {
     row.alignment = { vertical: 'top', wrapText: true };
   }
   fitColumns(sheet, 6, 50);
+  fitRowHeights(sheet);
 }
 
 export { placeOf };

@@ -1,7 +1,7 @@
 import type { Workbook } from 'exceljs';
 import type { AssessResult, ItemChange, Lang } from '../../assess/types.js';
 import { t } from '../../messages/catalogue.js';
-import { FILL, fillCell, fitColumns, scoreBars, tableSheet } from './sheet.js';
+import { FILL, fillCell, fitColumns, fitRowHeights, scoreBars, tableSheet } from './sheet.js';
 import { stateWord, verdictWord, word } from './words.js';
 
 /** Sheet 本期进展 (--baseline): per area, each item newly met, newly failed or still open, with the states before and now. */
@@ -32,4 +32,5 @@ export function progressSheet(book: Workbook, results: AssessResult[], lang: Lan
     }
   }
   fitColumns(sheet, 8, 50);
+  fitRowHeights(sheet);
 }

@@ -2,7 +2,7 @@ import type { Workbook } from 'exceljs';
 import { rectificationList } from '../../assess/rectification.js';
 import type { AssessResult, Lang } from '../../assess/types.js';
 import { t } from '../../messages/catalogue.js';
-import { FILL, fillCell, fitColumns, tableSheet } from './sheet.js';
+import { FILL, fillCell, fitColumns, fitRowHeights, tableSheet } from './sheet.js';
 import { stateWord, word } from './words.js';
 
 const TO_FILL = ['xlsx.measures', 'xlsx.owner', 'xlsx.deadline', 'xlsx.closed'] as const;
@@ -43,4 +43,5 @@ export function rectificationSheet(book: Workbook, results: AssessResult[], lang
   fitColumns(sheet, 8, 50);
   for (let c = header.length - 3; c <= header.length; c++) sheet.getColumn(c).width = Math.max(sheet.getColumn(c).width ?? 0, 14);
   sheet.getColumn(header.length - 3).width = 30; // 整改措施: room to write
+  fitRowHeights(sheet);
 }

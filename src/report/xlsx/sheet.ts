@@ -94,3 +94,24 @@ export function scoreBars(sheet: Worksheet, column: number, firstRow: number, la
     rules: [{ type: 'dataBar', priority: 1, minLength: 0, maxLength: 100, cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 1 }], color: { argb: 'FF638EC6' }, gradient: false } as never],
   });
 }
+
+/**
+ * Row heights for wrapped text, from the column widths: a spreadsheet that opens the file does not
+ * always measure rows itself (LibreOffice keeps the default height), and a clipped requirement
+ * text is a wrong one. 15 points a line.
+ */
+export function fitRowHeights(sheet: Worksheet, fromRow = 2): void {
+  const widths = sheet.columns.map((c) => c.width ?? 9);
+  sheet.eachRow((row, n) => {
+    if (n < fromRow) return;
+    let lines = 1;
+    row.eachCell((cell, col) => {
+      if (!cell.alignment?.wrapText) return;
+      const room = Math.max(1, (widths[col - 1] ?? 9) - 1);
+      let count = 0;
+      for (const line of String(cell.text ?? '').split('\n')) count += Math.max(1, Math.ceil(textWidth(line) / room));
+      lines = Math.max(lines, count);
+    });
+    if (lines > 1) row.height = Math.min(409, 15 * lines);
+  });
+}
