@@ -1,14 +1,29 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI lives in dist/cli/main.js (built by `npm run build`, which `npm ci` runs).
-import { main } from '../dist/cli/main.js';
+import { writeSync } from 'node:fs';
+import { langOf, main } from '../dist/cli/main.js';
+import { describeError, EXIT } from '../dist/cli/exit.js';
+import { outputFailure, watchStream } from '../dist/cli/output.js';
+import { cleanUpOnSignals } from '../dist/cli/signals.js';
 
-// A reader that stops early (`assess … | head`) closes the pipe: that is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-}
+const lang = langOf(process.argv);
+// A reader that stops early (`assess … | head`) closes the pipe: that is not an error, and the
+// run still ends with its own exit code. A write that fails otherwise (a full disk) is exit 74.
+watchStream(process.stdout);
+watchStream(process.stderr);
+cleanUpOnSignals(lang);
 
 // exitCode rather than exit(): let a large report drain into a pipe before Node exits.
 process.exitCode = await main(process.argv);
+
+// A write error may arrive after main returned (the last chunk to a pipe or file): checked last.
+process.on('exit', () => {
+  const failure = outputFailure(process.stdout, lang);
+  if (!failure) return;
+  try {
+    writeSync(2, describeError(failure, false, lang).lines.join('\n') + '\n');
+  } catch {
+    // stderr failed too: the exit code still tells
+  }
+  process.exitCode = EXIT.output;
+});

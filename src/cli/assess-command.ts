@@ -18,7 +18,8 @@ import { loadStandardSync } from '../standard/load.js';
 import { DEFAULT_STANDARD } from '../standard/registry.js';
 import { describeError, EXIT, worst } from './exit.js';
 import { exitFor, type FailOn } from './fail-on.js';
-import { openReport, wantColor, writeAtomic, type ReportSink } from './output.js';
+import { openReport, refuseOverwritingInputs, wantColor, writeAtomic, type ReportSink } from './output.js';
+import { breathe } from './signals.js';
 import { progressFor } from './progress.js';
 import { problemLines } from './problem-words.js';
 import { t } from '../messages/catalogue.js';
@@ -71,6 +72,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   const streamed = opts.by === undefined ? chosen.stream?.() : undefined;
   const formatter: Promise<Formatter> | undefined = streamed ? undefined : opts.by === 'responsible' ? chosen.byResponsible!() : chosen.load();
   const limits = { ...DEFAULT_LIMITS, ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) };
+  refuseOverwritingInputs(opts.output, [...inputs, ...(opts.standard ? [opts.standard] : []), ...(opts.negativeList ?? [])], opts.lang);
   let baseline: BaselineResult[] | undefined;
   if (opts.baseline) {
     try {
@@ -95,7 +97,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   // and a failed run leaves an earlier --output file as it was.
   let sink: ReportSink | undefined;
   const out = async (text: string) => {
-    sink ??= openReport(opts.output, io.stdout, stream?.deferHead === true);
+    sink ??= openReport(opts.output, io.stdout, stream?.deferHead === true, opts.lang);
     if (stream?.deferHead !== true && !sink.started) await sink.write(stream ? stream.head() : '');
     await sink.write(text);
   };
@@ -104,6 +106,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
     const worker = { data: { opts: { ...opts, jobs: 1 }, limits }, debug: opts.debug, lang: opts.lang };
     for await (const { input, result: assessed, failure } of assessInOrder(expanded.inputs, jobs, (i) => outcomeOf(i, (x) => assessOne(x, opts, limits), opts.debug, opts.lang), worker)) {
       progress.tick(input);
+      await breathe(); // a signal (Ctrl-C, SIGTERM) is handled between packs, not after the batch
       if (failure) {
         const { lines, code } = failure;
         progress.log(lines.join('\n') + '\n');
@@ -132,7 +135,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
           await sink!.finish('');
         } else {
           // A binary report (xlsx, pdf) is one piece, written atomically to --output.
-          writeAtomic(opts.output!, report);
+          writeAtomic(opts.output!, report, opts.lang);
         }
       }
     }

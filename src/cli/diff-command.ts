@@ -8,7 +8,7 @@ import { mergeVocabularies } from '../facts/vocabulary.js';
 import { loadStandardSync } from '../standard/load.js';
 import type { Io } from './assess-command.js';
 import { EXIT } from './exit.js';
-import { wantColor, writeAtomic } from './output.js';
+import { refuseOverwritingInputs, wantColor, writeAtomic } from './output.js';
 
 export interface DiffOptions {
   facts?: string;
@@ -26,6 +26,7 @@ export interface DiffOptions {
  */
 export async function runDiff(a: string, b: string, opts: DiffOptions, io: Io): Promise<number> {
   const formatter = await loadDiffFormatter(opts.format)!;
+  refuseOverwritingInputs(opts.output, [a, b, ...(opts.facts ? [opts.facts] : [])], opts.lang);
   const from = loadStandardSync(a);
   const to = loadStandardSync(b);
   const diff = diffStandards(from, to);
@@ -40,7 +41,7 @@ export async function runDiff(a: string, b: string, opts: DiffOptions, io: Io): 
   const color = wantColor(opts.color, !!opts.output, io.stdout);
   const width = Math.min(Math.max(io.stdout.columns ?? 100, 60), 160);
   const text = formatter(diff, impact, { lang: opts.lang, color, width });
-  if (opts.output) writeAtomic(opts.output, text);
+  if (opts.output) writeAtomic(opts.output, text, opts.lang);
   else io.stdout.write(text);
   return opts.exitCode && !diff.identical ? EXIT.fail : EXIT.pass;
 }

@@ -1,10 +1,19 @@
-import { InputError, RuleError, UsageError } from '../errors.js';
+import { InputError, RuleError, UsageError, WeibaoError } from '../errors.js';
 import type { Verdict } from '../assess/types.js';
 import type { Lang } from '../messages/types.js';
+import { hasMessage, t } from '../messages/catalogue.js';
+import { errnoWords } from '../text/errno.js';
+import { safeLines } from '../text/safe.js';
 import { problemLines } from './problem-words.js';
 
-/** The exit codes of the contract, decided here and nowhere else. */
-export const EXIT = { pass: 0, fail: 1, veto: 2, invalid: 3, usage: 4, internal: 70 } as const;
+export { errnoWords };
+
+/**
+ * The exit codes of the contract, decided here and nowhere else. 74 is sysexits' EX_IOERR: the
+ * report could not be written (full disk, closed device) — neither a verdict (0–2) nor the
+ * input's fault (3) nor a bug (70). 129/130/143 are the shell's 128 + signal number.
+ */
+export const EXIT = { pass: 0, fail: 1, veto: 2, invalid: 3, usage: 4, internal: 70, output: 74, hangup: 129, interrupt: 130, terminate: 143 } as const;
 
 export function exitForVerdict(v: Verdict): number {
   return v === 'pass' ? EXIT.pass : v === 'fail' ? EXIT.fail : EXIT.veto;
@@ -15,8 +24,35 @@ export function worst(codes: number[]): number {
   return codes.reduce((a, b) => Math.max(a, b), 0);
 }
 
+/** `t` for an id that arrives as data (an error's id): checked with hasMessage, not by the compiler. */
+export const say = (lang: Lang, id: string, data?: unknown): string => (hasMessage(id) ? (t as unknown as (l: Lang, i: string, d?: unknown) => string)(lang, id, data) : id);
+
+/**
+ * The report could not be written where asked: exit 4 where the path is wrong (no such
+ * directory, a block device, an input of the run), 74 where writing failed (a full disk, a
+ * device error). Words from the catalogue's io section in the run's language; `fix` says what
+ * to do instead.
+ */
+export class OutputError extends WeibaoError {
+  constructor(
+    readonly id: string,
+    readonly data: Record<string, unknown>,
+    readonly code: number = EXIT.output,
+    readonly fix?: string,
+  ) {
+    super(say('en', id, data));
+  }
+}
+
 /** One error → the lines to print on stderr and the exit code. Stack traces only with --debug. */
 export function describeError(e: unknown, debug = false, lang: Lang = 'zh'): { lines: string[]; code: number } {
+  const described = describe(e, debug, lang);
+  // Names and paths come from outside (a pack directory may be called "x\r\x1b[32m达标"): nothing
+  // printed may move the cursor, recolour the terminal or reorder the text.
+  return { lines: described.lines.map(safeLines), code: described.code };
+}
+
+function describe(e: unknown, debug: boolean, lang: Lang): { lines: string[]; code: number } {
   if (e instanceof InputError) {
     // In the file's order; a problem with no line (a closing "and 120 more problems") comes last.
     const lineOf = (p: { line?: number }) => p.line ?? Number.MAX_SAFE_INTEGER;
@@ -24,6 +60,10 @@ export function describeError(e: unknown, debug = false, lang: Lang = 'zh'): { l
     // Each problem in the user's language, with the fix on a line of its own (cli/problem-words.ts).
     const lines = ordered.flatMap((p) => problemLines(p, lang));
     return { lines: withStack(lines.length ? lines : [`error: ${e.message}`], e, debug), code: EXIT.invalid };
+  }
+  if (e instanceof OutputError) {
+    const fix = e.fix ? `\n  ${t(lang, 'input.label.fix')}: ${say(lang, e.fix)}` : '';
+    return { lines: withStack([`${t(lang, 'input.label.error')}: ${say(lang, e.id, e.data)}${fix}`], e, debug), code: e.code };
   }
   if (e instanceof RuleError) return { lines: withStack([`error: ${e.message} (at ${e.pointer})`], e, debug), code: EXIT.invalid };
   if (e instanceof UsageError) return { lines: withStack([`error: ${e.message}`], e, debug), code: EXIT.usage };

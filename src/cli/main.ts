@@ -5,6 +5,7 @@ import type { Io } from './assess-command.js';
 import { FAIL_ON } from './fail-on.js';
 import { DIFF_FORMAT_NAMES } from '../diff/format/formats.js';
 import { describeError, EXIT } from './exit.js';
+import { outputArg, stdoutIsNoOutput } from './output-arg.js';
 import type { Lang } from '../messages/types.js';
 
 // Each command's module (and the libraries it needs: ajv, yaml, chalk …) is imported only when
@@ -32,6 +33,7 @@ Exit codes:
   2  否决 (a negative-list item is triggered)
   3  invalid input (a facts file, pack or standard can't be read, parsed or validated)
   4  usage error
+  74 the report could not be written (full disk, device error)
   70 internal error (a bug: run again with --debug and report it)`;
 
 /** Build the command line; every action returns its exit code into `result`. */
@@ -45,7 +47,7 @@ function program(io: Io, result: { code: number }): Command {
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('table'))
     .addOption(new Option('--lang <lang>', 'language of the report and messages').choices(['zh', 'en']).default(langOf([])))
     .addOption(new Option('--by <grouping>', 'print the 整改清单 instead: open items grouped by 责任单位 (by 项目 where a standard names none)').choices(['responsible']))
-    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write the report to a file (atomically; - for stdout) instead of stdout', outputArg)
     .option('--no-color', 'no ANSI colours (NO_COLOR is honoured too)')
     .option('--max-bytes <n>', 'largest input file accepted, in bytes', (v) => positiveInt(v, '--max-bytes'))
     .addOption(new Option('--fail-on <level>', 'what makes the exit code non-zero: fail = any item not met or facts missing (1) or a veto (2); missing = only an incomplete pack (facts missing, evidence not holding: 1) or a veto (2); veto = only a veto (2). Invalid input always exits 3').choices(FAIL_ON).default('fail'))
@@ -55,6 +57,7 @@ function program(io: Io, result: { code: number }): Command {
     .option('--compact', '--format json without indentation (the same document, half the size)')
     .option('-j, --jobs <n>', 'worker threads assessing packs at once; the report is the same, in input order (default: the available CPU cores)', (v) => positiveInt(v, '--jobs'))
     .enablePositionalOptions()
+    .hook('preAction', (_, action) => stdoutIsNoOutput(action))
     .showHelpAfterError('(run assess --help for usage)')
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], opts) => {
@@ -113,7 +116,7 @@ function program(io: Io, result: { code: number }): Command {
     .addOption(new Option('-f, --format <name>', 'output format').choices(DIFF_FORMAT_NAMES).default('table'))
     .addOption(new Option('--lang <lang>', 'language of the report and messages').choices(['zh', 'en']).default(langOf([])))
     .option('--exit-code', 'exit 1 when the standards differ (otherwise diff exits 0)')
-    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write the report to a file (atomically; - for stdout) instead of stdout', outputArg)
     .option('--no-color', 'no ANSI colours (NO_COLOR is honoured too)')
     .addHelpText('after', `
 Examples:

@@ -1,34 +1,240 @@
-import { closeSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, readdirSync, fchmodSync, fchownSync, fstatSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
-import { basename, dirname, join } from 'node:path';
-import { UsageError } from '../errors.js';
+import { basename, dirname, join, resolve } from 'node:path';
+import { PACK_FACTS_FILES } from '../facts/load.js';
+import type { Lang } from '../messages/types.js';
+import { t } from '../messages/catalogue.js';
+import { EXIT, OutputError } from './exit.js';
+import { errnoWords as words } from '../text/errno.js';
+
+/** ENOENT on a path to write means its directory is missing (the file itself is to be made). */
+const errnoWords = (e: unknown, lang: Lang) => ((e as NodeJS.ErrnoException)?.code === 'ENOENT' ? t(lang, 'io.noDirectory') : words(e, lang));
+
+// node:crypto only when a temporary name is needed (cold start: most runs print to stdout).
+const require = createRequire(import.meta.url);
+const randomName = () => (require('node:crypto') as typeof import('node:crypto')).randomBytes(9).toString('base64url');
+
+// ── Temporary files: every one made is listed, so a signal can remove what a run left ──
+
+const temps = new Set<string>();
+
+/** Remove every temporary file this process still has (on a signal, or an abandoned report). */
+export function removeTemps(): void {
+  for (const t of temps) rmSync(t, { force: true });
+  temps.clear();
+}
 
 /**
- * Write a report atomically: a temporary file beside the target, then a rename, so a run that
- * fails half-way leaves the previous report as it was.
+ * A new temporary file in `dir`: a random name, created exclusively (`wx`: O_CREAT|O_EXCL, which
+ * also refuses to follow a symlink planted at that name), so in a shared directory (/tmp, 1777)
+ * nobody can predict the name or make us write through their link.
  */
-export function writeAtomic(file: string, text: string | Uint8Array): void {
-  const tmp = tempBeside(file);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw cannotWrite(file, e);
+function createTemp(dir: string, stem: string, mode = 0o666): { path: string; fd: number } {
+  for (let attempt = 0; ; attempt++) {
+    const path = join(dir, `.${stem}.${randomName()}.tmp`);
+    try {
+      const fd = openSync(path, 'wx', mode);
+      temps.add(path);
+      return { path, fd };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST' && attempt < 8) continue;
+      throw e;
+    }
   }
 }
 
-const tempBeside = (file: string) => join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+function dropTemp(path: string): void {
+  rmSync(path, { force: true });
+  temps.delete(path);
+}
+
+// ── Where the report goes ──
 
 /**
- * The user's --output path is wrong, not the program: say which path and why, never the
- * temporary file's name, and exit as a usage error rather than an internal one.
+ * How a --output target is written. A regular file (or a new one) is replaced atomically: a
+ * temporary file beside it, renamed over it at the end, so a failed run leaves the previous
+ * report. Anything else is never renamed over (as root that would replace /dev/null with a
+ * file): a character device or a named pipe is written directly; a block device, socket or
+ * directory is refused.
  */
-function cannotWrite(file: string, e: unknown): UsageError {
-  const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'its directory does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (code ?? String(e));
-  return new UsageError(`cannot write the report to ${file}: ${why}`);
+type Target =
+  | { kind: 'replace'; file: string; final: string; stat?: Stats }
+  | { kind: 'direct'; file: string; fifo: boolean };
+
+function targetOf(file: string, lang: Lang): Target {
+  let st: Stats;
+  try {
+    st = statSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { kind: 'replace', file, final: file };
+    throw usage('io.output.cannotOpen', { file, why: errnoWords(e, lang) }, 'io.output.cannotOpen.fix');
+  }
+  if (st.isDirectory()) throw usage('io.output.cannotOpen', { file, why: errnoWords('EISDIR', lang) }, 'io.output.cannotOpen.fix');
+  if (st.isCharacterDevice() || st.isFIFO()) return { kind: 'direct', file, fifo: st.isFIFO() };
+  if (!st.isFile()) throw usage('io.output.notWritable', { file, kind: t(lang, st.isBlockDevice() ? 'io.kind.block' : 'io.kind.socket') }, 'io.output.notWritable.fix');
+  // /dev/stderr, /dev/fd/N, /proc/self/fd/N name an open descriptor, not a place to put a file.
+  if (/^\/(dev|proc)\//.test(resolve(file))) return { kind: 'direct', file, fifo: false };
+  // A symlinked report is rewritten where it really is; the link stays a link.
+  let final = file;
+  try {
+    final = realpathSync(file);
+  } catch {
+    // raced away: write where the user said
+  }
+  return { kind: 'replace', file, final, stat: st };
+}
+
+/**
+ * `--output` must not name a file the run reads (a facts file, a pack's facts file, a standard):
+ * the report would overwrite it. Refused before anything is read (exit 4).
+ */
+export function refuseOverwritingInputs(file: string | undefined, inputs: readonly string[], lang: Lang = 'zh'): void {
+  if (file === undefined) return;
+  let out: Stats;
+  try {
+    out = statSync(file);
+  } catch {
+    return; // not there yet: no input can be it
+  }
+  if (!out.isFile()) return;
+  const same = (p: string) => {
+    try {
+      const st = statSync(p);
+      return st.ino === out.ino && st.dev === out.dev;
+    } catch {
+      return false;
+    }
+  };
+  for (const input of inputs) {
+    let dir = false;
+    try {
+      dir = statSync(input).isDirectory();
+    } catch {
+      continue;
+    }
+    // A pack (or a directory of packs, one level down) is read through its facts files.
+    const candidates = dir ? [input, ...PACK_FACTS_FILES.map((f) => join(input, f)), ...subdirFacts(input)] : [input];
+    if (candidates.some(same)) throw usage('io.output.isInput', { file }, 'io.output.isInput.fix');
+  }
+}
+
+function subdirFacts(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => PACK_FACTS_FILES.map((f) => join(dir, d.name, f)));
+  } catch {
+    return [];
+  }
+}
+
+function usage(id: string, data: Record<string, unknown>, fix: string): OutputError {
+  return new OutputError(id, data, EXIT.usage, fix);
+}
+
+/** Open a direct target: a pipe nobody reads is refused rather than waited on for ever. */
+function openDirect(target: Extract<Target, { kind: 'direct' }>, lang: Lang): number {
+  try {
+    if (target.fifo) {
+      // Non-blocking open fails (ENXIO) when no reader is there; with a reader, reopen blocking
+      // so writes wait for it instead of failing with EAGAIN.
+      const probe = openSync(target.file, constants.O_WRONLY | constants.O_NONBLOCK);
+      try {
+        return openSync(target.file, constants.O_WRONLY);
+      } finally {
+        closeSync(probe);
+      }
+    }
+    const fd = openSync(target.file, constants.O_WRONLY | constants.O_TRUNC);
+    // Swapped for something else since the stat: still never a rename, but not a block device either.
+    const st = fstatSync(fd);
+    if (st.isBlockDevice()) {
+      closeSync(fd);
+      throw usage('io.output.notWritable', { file: target.file, kind: t(lang, 'io.kind.block') }, 'io.output.notWritable.fix');
+    }
+    return fd;
+  } catch (e) {
+    if (e instanceof OutputError) throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENXIO') throw usage('io.output.noReader', { file: target.file }, 'io.output.noReader.fix');
+    throw usage('io.output.cannotOpen', { file: target.file, why: errnoWords(e, lang) }, 'io.output.cannotOpen.fix');
+  }
+}
+
+/** A temporary file beside the target, with the target's mode (and owner, when we may). */
+function openReplacement(target: Extract<Target, { kind: 'replace' }>, lang: Lang): { path: string; fd: number } {
+  let tmp: { path: string; fd: number };
+  try {
+    tmp = createTemp(dirname(target.final), basename(target.final), target.stat ? target.stat.mode & 0o7777 : 0o666);
+  } catch (e) {
+    throw usage('io.output.cannotOpen', { file: target.file, why: errnoWords(e, lang) }, 'io.output.cannotOpen.fix');
+  }
+  if (target.stat) {
+    try {
+      // open's mode went through the umask: a 600 report must stay 600, not become 644.
+      fchmodSync(tmp.fd, target.stat.mode & 0o7777);
+      if (process.getuid?.() === 0) fchownSync(tmp.fd, target.stat.uid, target.stat.gid);
+    } catch {
+      // Not ours to change (another owner's directory): the content still goes where asked.
+    }
+  }
+  return tmp;
+}
+
+/** Write all of `data` to `fd`; a failure is an OutputError (exit 74) naming the target. */
+function writeAll(fd: number, data: string | Uint8Array, target: string, lang: Lang): void {
+  try {
+    if (typeof data === 'string') writeSync(fd, data);
+    else for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off);
+  } catch (e) {
+    throw new OutputError('io.output.failed', { target, why: errnoWords(e, lang) }, EXIT.output, 'io.output.failed.fix');
+  }
+}
+
+/**
+ * Write a report in one go (diff, the whole-batch formats): atomically to a regular file,
+ * directly to a device or pipe.
+ */
+export function writeAtomic(file: string, text: string | Uint8Array, lang: Lang = 'zh'): void {
+  const target = targetOf(file, lang);
+  if (target.kind === 'direct') {
+    const fd = openDirect(target, lang);
+    try {
+      writeAll(fd, text, file, lang);
+    } finally {
+      closeSync(fd);
+    }
+    return;
+  }
+  const tmp = openReplacement(target, lang);
+  let open = true;
+  try {
+    writeAll(tmp.fd, text, file, lang);
+    open = false;
+    closeFinal(tmp.fd, file, lang);
+    rename(tmp.path, target, lang);
+  } finally {
+    if (open) closeSync(tmp.fd);
+    dropTemp(tmp.path);
+  }
+}
+
+/** Close a written file: a full disk may only say so now (NFS, quotas). */
+function closeFinal(fd: number, where: string, lang: Lang): void {
+  try {
+    closeSync(fd);
+  } catch (e) {
+    throw new OutputError('io.output.failed', { target: where, why: errnoWords(e, lang) }, EXIT.output, 'io.output.failed.fix');
+  }
+}
+
+function rename(tmp: string, target: Extract<Target, { kind: 'replace' }>, lang: Lang): void {
+  try {
+    renameSync(tmp, target.final);
+  } catch (e) {
+    throw usage('io.output.cannotOpen', { file: target.file, why: errnoWords(e, lang) }, 'io.output.cannotOpen.fix');
+  }
+  temps.delete(tmp);
 }
 
 /** Where a report goes piece by piece: --output (atomically, at finish) or stdout. */
@@ -43,78 +249,137 @@ export interface ReportSink {
 }
 
 /**
- * A report written as it is made. To a file: into a temporary file beside it, renamed at the
- * end, as writeAtomic does. `deferHead`: the body is spooled to a temporary file until the head
- * is known, then head and body are written out in order (memory stays flat either way).
+ * A report written as it is made. To a regular file: into a temporary file beside it, renamed
+ * at the end. To a device or pipe: directly. `deferHead`: the body is spooled to a temporary
+ * file until the head is known, then head and body are written out in order (memory stays flat
+ * either way). Every failure is an OutputError: exit 4 where the path is wrong, 74 where
+ * writing failed.
  */
-export function openReport(file: string | undefined, stdout: NodeJS.WriteStream, deferHead: boolean): ReportSink {
-  const temps: string[] = [];
-  const open = (path: string) => {
-    temps.push(path);
-    return openSync(path, 'w');
-  };
-  let target: number | undefined;
+export function openReport(file: string | undefined, stdout: NodeJS.WritableStream | undefined, deferHead: boolean, lang: Lang = 'zh'): ReportSink {
+  const target = file === undefined ? undefined : targetOf(file, lang);
+  let fd: number | undefined;
+  let replacement: string | undefined;
   let spool: { path: string; fd: number } | undefined;
+  const where = file ?? t(lang, 'io.stdout');
   try {
-    if (file) target = open(tempBeside(file));
+    if (target?.kind === 'replace') ({ path: replacement, fd } = openReplacement(target, lang));
+    else if (target?.kind === 'direct') fd = openDirect(target, lang);
     if (deferHead) {
-      const path = join(file ? dirname(file) : tmpdir(), `.weibao-${process.pid}-${Date.now()}.body.tmp`);
-      spool = { path, fd: open(path) };
+      const dir = target?.kind === 'replace' ? dirname(target.final) : tmpdir();
+      try {
+        spool = createTemp(dir, `weibao-${process.pid}.body`, 0o600);
+      } catch (e) {
+        throw new OutputError('io.temp.failed', { dir, why: errnoWords(e, lang) }, EXIT.output, 'io.temp.failed.fix');
+      }
     }
   } catch (e) {
-    for (const t of temps) rmSync(t, { force: true });
-    if (file) throw cannotWrite(file, e);
+    if (fd !== undefined) closeSync(fd);
+    if (replacement) dropTemp(replacement);
     throw e;
   }
   const toOut = async (text: string) => {
     if (!text) return;
-    if (target !== undefined) writeSync(target, text);
-    else if (!stdout.write(text) && typeof stdout.once === 'function') await new Promise((r) => stdout.once('drain', r));
+    if (fd !== undefined) writeAll(fd, text, where, lang);
+    else if (stdout) await writeTo(stdout, text);
   };
   const sink: ReportSink = {
     started: false,
     async write(text) {
       sink.started = true;
       if (spool) {
-        if (text) writeSync(spool.fd, text);
+        if (text) writeAll(spool.fd, text, spool.path, lang);
       } else await toOut(text);
     },
     async finish(head) {
       await toOut(head);
       if (spool) {
         closeSync(spool.fd);
-        const fd = openSync(spool.path, 'r');
+        const rd = openSync(spool.path, 'r');
         const buf = Buffer.allocUnsafe(1 << 20);
         const decoder = new StringDecoder('utf8'); // a chunk may end inside a character
         try {
-          for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) {
-            if (target !== undefined) writeSync(target, buf, 0, n);
+          for (let n; (n = readSync(rd, buf, 0, buf.length, null)) > 0; ) {
+            if (fd !== undefined) writeAll(fd, buf.subarray(0, n), where, lang);
             else await toOut(decoder.write(buf.subarray(0, n)));
           }
         } finally {
-          closeSync(fd);
+          closeSync(rd);
         }
-        rmSync(spool.path, { force: true });
+        dropTemp(spool.path);
         spool = undefined;
       }
-      if (file && target !== undefined) {
-        closeSync(target);
-        target = undefined;
-        try {
-          renameSync(temps[0], file);
-        } catch (e) {
-          throw cannotWrite(file, e);
-        }
+      if (fd !== undefined) {
+        const done = fd;
+        fd = undefined;
+        closeFinal(done, where, lang);
       }
-      temps.length = 0;
+      if (replacement && target?.kind === 'replace') {
+        rename(replacement, target, lang);
+        replacement = undefined;
+      }
     },
     abandon() {
-      if (target !== undefined) closeSync(target);
-      if (spool) closeSync(spool.fd);
-      for (const t of temps) rmSync(t, { force: true });
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+      if (spool) {
+        closeSync(spool.fd);
+        dropTemp(spool.path);
+        spool = undefined;
+      }
+      if (replacement) dropTemp(replacement);
+      replacement = undefined;
     },
   };
   return sink;
+}
+
+// ── stdout: a reader that goes away, a disk that fills ──
+
+/** What happened to an output stream: its reader went away (EPIPE), or writing to it failed. */
+interface StreamState {
+  closed: boolean;
+  error?: NodeJS.ErrnoException;
+}
+
+const states = new WeakMap<object, StreamState>();
+
+/**
+ * Watch a process stream for write errors, so none is an uncaught exception (a stack trace and
+ * exit 1, which reads as 不达标). EPIPE (`assess … | head`) just stops the writing: the run
+ * goes on to its own exit code. Any other error is kept for `outputFailure`.
+ */
+export function watchStream(stream: NodeJS.WritableStream): void {
+  if (states.has(stream)) return;
+  const state: StreamState = { closed: false };
+  states.set(stream, state);
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') state.closed = true;
+    else state.error ??= e;
+  });
+}
+
+/** Write to a stream, waiting for it to drain; nothing once its reader left or it failed. */
+export async function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  const state = states.get(stream);
+  if (state && (state.closed || state.error)) return;
+  if (stream.write(text) || typeof stream.once !== 'function') return;
+  await new Promise<void>((done) => {
+    const end = () => {
+      stream.off('drain', end);
+      stream.off('error', end);
+      stream.off('close', end);
+      done();
+    };
+    stream.once('drain', end);
+    stream.once('error', end);
+    stream.once('close', end);
+  });
+}
+
+/** The write error a watched stream met (not EPIPE), as an exit-74 error; undefined when none. */
+export function outputFailure(stream: NodeJS.WritableStream, lang: Lang): OutputError | undefined {
+  const e = states.get(stream)?.error;
+  return e && new OutputError('io.output.failed', { target: t(lang, 'io.stdout'), why: errnoWords(e, lang) }, EXIT.output, 'io.output.failed.fix');
 }
 
 /** Colour unless told otherwise (--no-color, NO_COLOR) or writing to a file or a pipe. */

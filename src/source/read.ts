@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { InputError, problem, type InputProblem } from '../errors.js';
 import { parseJson } from './json.js';
 import { isWorkbookPath, readWorkbookFile } from './xlsx/index.js';
 import { parseYaml } from './yaml.js';
@@ -41,60 +41,75 @@ export function parseText(text: string, syntax: Syntax, file?: string, limits: P
 
 /** Read and parse one file with limits; every failure is an InputError naming the file. */
 export function readDocument(file: string, limits: ParseLimits = DEFAULT_LIMITS): Parsed {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new InputError('read', file, [{ message: 'is a directory, not a file' }]);
-    // A device (/dev/zero, /dev/tty), a named pipe or a socket never ends or may never start:
-    // reading one would hang or fill memory, so only regular files are read.
-    if (!st.isFile()) throw new InputError('read', file, [{ message: 'is not a regular file (a device, pipe or socket)', expected: 'a JSON or YAML file' }]);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError('read', file, [{ message: readMessage(e) }]);
-  }
-  if (size > limits.maxBytes) {
-    throw new InputError('read', file, [
-      { message: `the file is ${size} bytes, over the limit of ${limits.maxBytes} (raise it with --max-bytes)` },
-    ]);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readAtMost(file, limits.maxBytes + 1);
-  } catch (e) {
-    throw new InputError('read', file, [{ message: readMessage(e) }]);
-  }
-  // The size stat gave is not to be trusted (a file still growing, /proc reporting 0): the bound is on what was read.
-  if (bytes.length > limits.maxBytes) {
-    throw new InputError('read', file, [{ message: `the file is over the limit of ${limits.maxBytes} bytes (raise it with --max-bytes)` }]);
-  }
+  const bytes = readBounded(file, limits.maxBytes);
   // A 台账 workbook (and every spreadsheet format, so each gets its own refusal): read as cells, not text.
   if (isWorkbookPath(file)) return readWorkbookFile(bytes, file, limits);
   return parseText(decodeText(bytes, file), syntaxOf(file), file, limits);
 }
 
-function readAtMost(file: string, max: number): Buffer {
-  const fd = openSync(file, 'r');
+/**
+ * The bytes of a regular file, at most `maxBytes` of them. The file is opened first and what
+ * was opened is checked (fstat), not the path before: a file swapped for a named pipe between a
+ * stat and the open would hang the run. O_NONBLOCK makes the open itself return at once for a
+ * pipe with no writer; on a regular file it changes nothing.
+ */
+export function readBounded(file: string, maxBytes: number): Buffer {
+  let fd: number;
   try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    while (total < max) {
-      const chunk = Buffer.allocUnsafe(Math.min(max - total, 1 << 20));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
-      total += n;
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    throw new InputError('read', file, [readProblem(e)]);
+  }
+  try {
+    let size: number;
+    try {
+      const st = fstatSync(fd);
+      if (st.isDirectory()) throw new InputError('read', file, [{ message: 'is a directory, not a file' }]);
+      // A device (/dev/zero, /dev/tty), a named pipe or a socket never ends or may never start:
+      // reading one would hang or fill memory, so only regular files are read.
+      if (!st.isFile()) throw new InputError('read', file, [{ message: 'is not a regular file (a device, pipe or socket)', expected: 'a JSON or YAML file' }]);
+      size = st.size;
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError('read', file, [readProblem(e)]);
     }
-    return Buffer.concat(chunks, total);
+    if (size > maxBytes) {
+      throw new InputError('read', file, [{ message: `the file is ${size} bytes, over the limit of ${maxBytes} (raise it with --max-bytes)` }]);
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readAtMost(fd, maxBytes + 1);
+    } catch (e) {
+      throw new InputError('read', file, [readProblem(e)]);
+    }
+    // The size fstat gave is not to be trusted (a file still growing, /proc reporting 0): the bound is on what was read.
+    if (bytes.length > maxBytes) {
+      throw new InputError('read', file, [{ message: `the file is over the limit of ${maxBytes} bytes (raise it with --max-bytes)` }]);
+    }
+    return bytes;
   } finally {
     closeSync(fd);
   }
 }
 
-function readMessage(e: unknown): string {
+function readAtMost(fd: number, max: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < max) {
+    const chunk = Buffer.allocUnsafe(Math.min(max - total, 1 << 20));
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function readProblem(e: unknown): InputProblem {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory, not a file';
-  return `cannot be read (${code ?? (e as Error).message})`;
+  if (code === 'ENOENT') return { message: 'no such file' };
+  if (code === 'EACCES' || code === 'EPERM') return { message: 'permission denied' };
+  if (code === 'EISDIR') return { message: 'is a directory, not a file' };
+  // ENOTDIR, ELOOP, EIO …: in words, never the bare code.
+  return problem({}, 'io.read.failed', { code: code ?? String(e) });
 }

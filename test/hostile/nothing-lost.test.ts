@@ -21,7 +21,9 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 async function run(...args: string[]) {
   const out = { stdout: '', stderr: '' };
   const stream = (k: 'stdout' | 'stderr') => ({ write: (s: string) => ((out[k] += s), true), isTTY: false, columns: 100 }) as unknown as NodeJS.WriteStream;
-  const code = await main(['node', 'assess', ...args], { stdout: stream('stdout'), stderr: stream('stderr') });
+  // The fragments below are the English words; the default language (zh) is asked for by name.
+  const lang = args.includes('--lang') ? [] : ['--lang', 'en'];
+  const code = await main(['node', 'assess', ...args, ...lang], { stdout: stream('stdout'), stderr: stream('stderr') });
   return { code, ...out };
 }
 
@@ -57,10 +59,11 @@ describe('--output is written atomically', () => {
 
   it('an --output that cannot be written is a usage error naming the path, not an internal error', async () => {
     const target = join(tmp, 'no', 'such', 'dir', 'r.txt');
-    const r = (await run(GOOD, '--standard', TINY, '--output', target));
+    const r = await run(GOOD, '--standard', TINY, '--output', target, '--lang', 'en');
     expect(r.code).toBe(4);
-    expect(r.stderr).toBe(`error: cannot write the report to ${target}: its directory does not exist\n`);
-    expect((await run(GOOD, '--standard', TINY, '--output', tmp)).stderr).toMatch(/cannot write the report to .*: it is a directory/);
+    expect(r.stderr).toBe(`error: cannot write the report to ${target}: its directory does not exist\n  fix: choose a writable --output path (or leave --output out to print the report)\n`);
+    expect((await run(GOOD, '--standard', TINY, '--output', tmp, '--lang', 'en')).stderr).toMatch(/cannot write the report to .*: it is a directory/);
+    expect((await run(GOOD, '--standard', TINY, '--output', target, '--lang', 'zh')).stderr).toMatch(/无法把报告写到 .*：所在的目录不存在/);
   });
 });
 
@@ -68,7 +71,7 @@ describe('unknown facts', () => {
   it('warn, naming the closest known fact and its description, and do not stop the assessment', async () => {
     const r = (await run(HOSTILE('typo-fact.json'), '--standard', TINY, '--format', 'json'));
     expect(r.code).toBe(1); // tiny_meetings_per_year itself is missing
-    expect(r.stderr).toMatch(/warning: .*typo-fact\.json:3:\d+: unknown fact "tiny_meetings_per_yaer" — did you mean "tiny_meetings_per_year" \(每年召开会议次数\)\?/);
+    expect(r.stderr).toMatch(/warning: .*typo-fact\.json:3:\d+: unknown fact "tiny_meetings_per_yaer" .*\n  fix: did you mean "tiny_meetings_per_year" \(Meetings held per year\)\?/);
     const item = JSON.parse(r.stdout).results[0].items.find((i: { id: string }) => i.id === 'tiny.meetings');
     expect(item.state).toBe('missing');
   });
@@ -77,7 +80,7 @@ describe('unknown facts', () => {
     const file = join(tmp, 'stranger.json');
     writeFileSync(file, JSON.stringify({ facts: { completely_unrelated_thing: 1 } }));
     const r = (await run(file, '--standard', TINY));
-    expect(r.stderr).toMatch(/unknown fact "completely_unrelated_thing"\n/);
+    expect(r.stderr).toMatch(/unknown fact "completely_unrelated_thing" \(not in this standard's vocabulary; it is not read\)\n$/);
   });
 });
 
@@ -85,7 +88,7 @@ describe('errors: file, place, what was expected; a stack only with --debug', ()
   it('without --debug, no stack', async () => {
     const r = (await run(HOSTILE('count-as-string.json'), '--standard', TINY));
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/count-as-string\.json:7:31: .*expected a whole number ≥ 0 \(次\), got "2" \(string\)/);
+    expect(r.stderr).toMatch(/count-as-string\.json:7:31: .*expected a whole number ≥ 0, got "2" \(string\)\n  fix: remove the quotes: 2/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
