@@ -1,6 +1,7 @@
 import { explainUnmet, unmetFacts } from '../rules/explain.js';
 import { NOT_FOUND, resolveParts, resolvePath } from '../rules/resolve.js';
 import { truthy } from '../rules/truthy.js';
+import { RuleFault } from '../standard/fault.js';
 import type { LoadedStandard, StandardItem, Vocabulary } from '../standard/types.js';
 import type { ItemResult, Lang, VetoResult } from './types.js';
 
@@ -64,6 +65,7 @@ function guarded(test: (d: unknown) => { value: unknown; missing: string[] }, fa
     const r = test(facts);
     return { value: r.value, missing: r.missing, error: undefined as string | undefined };
   } catch (e) {
+    if (e instanceof RuleFault) throw e; // the standard's fault (exit 3), not a verdict on the area
     return { value: false, missing: [] as string[], error: `rule could not be evaluated: ${(e as Error).message}` };
   }
 }

@@ -1,42 +1,56 @@
-import { pointerOf } from '../errors.js';
-import { ALLOWED_OPERATIONS, SCOPED_FORMS } from './operations.js';
-import { isLogic } from './compile.js';
+import { literalPath, parseRule, walk, type RuleNode, type ValueNode } from './tree.js';
 
 /** What a rule reads and uses, found without running it (for `reads`, lint and diff). */
 export interface RuleAnalysis {
-  /** Literal top-level `var` paths, in order of first appearance. */
+  /** Literal top-level fact paths, in order of first appearance: `var` paths and the keys `missing` / `missing_some` name. */
   reads: string[];
-  /** Operations outside the allowlist, with where they stand in the rule. */
-  disallowed: { op: string; pointer: string }[];
   /** Top-level `var`s whose path is computed, so what they read can't be known up front. */
   dynamicVars: string[];
+  /** Top-level `var`s that read the whole data object (`""`, `null`, `[]`, no path). */
+  wholeData: string[];
   /** Numeric constants, with the pointer of each (threshold diffs). */
   constants: { pointer: string; value: number }[];
 }
 
+/** Parse a rule and analyse it (a rule off the allowlist or past a limit throws RuleError). */
 export function analyseRule(rule: unknown): RuleAnalysis {
-  const out: RuleAnalysis = { reads: [], disallowed: [], dynamicVars: [], constants: [] };
+  return analyseTree(parseRule(rule));
+}
+
+/** What a parsed rule reads; walks the tree without recursion, so a flat list of any length is fine. */
+export function analyseTree(tree: RuleNode): RuleAnalysis {
+  const out: RuleAnalysis = { reads: [], dynamicVars: [], wholeData: [], constants: [] };
   const seen = new Set<string>();
-  const walk = (node: unknown, at: (string | number)[], scoped: boolean): void => {
-    if (Array.isArray(node)) return node.forEach((n, i) => walk(n, [...at, i], scoped));
-    if (typeof node === 'number') out.constants.push({ pointer: pointerOf(at), value: node });
-    if (!isLogic(node)) return;
-    const op = Object.keys(node)[0];
-    const raw = node[op];
-    const values = Array.isArray(raw) ? raw : [raw];
-    const argAt = (i: number) => (Array.isArray(raw) ? [...at, op, i] : [...at, op]);
-    if (!ALLOWED_OPERATIONS.has(op)) out.disallowed.push({ op, pointer: pointerOf([...at, op]) });
-    if (op === 'var' && !scoped) {
-      const path = values[0];
-      if (typeof path === 'string' || typeof path === 'number') {
-        const p = String(path);
-        if (p !== '' && !seen.has(p)) seen.add(p), out.reads.push(p);
-      } else if (path !== undefined && path !== null) {
-        out.dynamicVars.push(pointerOf(argAt(0)));
-      }
-    }
-    values.forEach((v, i) => walk(v, argAt(i), scoped || (SCOPED_FORMS.has(op) && i === 1)));
+  const read = (p: string) => {
+    if (!seen.has(p)) seen.add(p), out.reads.push(p);
   };
-  walk(rule, [], false);
+  walk(tree, (node) => {
+    if (node.op === 'value') {
+      const v = (node as ValueNode).value;
+      if (typeof v === 'number') out.constants.push({ pointer: node.pointer, value: v });
+      return;
+    }
+    if (node.scoped) return;
+    if (node.op === 'var') {
+      const path = literalPath(node);
+      const first = node.args[0];
+      if (path !== undefined && path !== '') read(path);
+      else if (first === undefined || (first.op === 'value' && ((first as ValueNode).value === null || (first as ValueNode).value === '')) || (first.op === 'list' && first.args.length === 0)) {
+        out.wholeData.push(node.pointer);
+      } else out.dynamicVars.push(first.pointer);
+    } else if (node.op === 'missing') {
+      // {"missing": ["a", "b"]} or {"missing": [["a", "b"]]}: literal keys are facts read.
+      const keys = node.args[0]?.op === 'list' ? node.args[0].args : node.args;
+      for (const k of keys) literalKey(k, read);
+    } else if (node.op === 'missing_some' && node.args[1]?.op === 'list') {
+      for (const k of node.args[1].args) literalKey(k, read);
+    }
+  });
   return out;
+}
+
+function literalKey(node: RuleNode, read: (p: string) => void): void {
+  if (node.op !== 'value') return;
+  const v = (node as ValueNode).value;
+  if ((typeof v === 'string' && v !== '') || typeof v === 'number') read(String(v));
 }

@@ -1,138 +1,108 @@
-import type { Lang } from '../assess/types.js';
+import type { Lang } from '../messages/types.js';
+import type { Comparison, FactValue, Reason } from '../reasons.js';
 import type { FactSpec, Vocabulary } from '../standard/types.js';
-import { compileRule, isLogic, type CompiledRule } from './compile.js';
+import { analyseTree } from './analyse.js';
+import { compileTree, type CompiledRule } from './compile.js';
 import { NOT_FOUND, resolvePath } from './resolve.js';
+import { isRuleNode, literalPath, parseRule, type RuleNode, type ValueNode } from './tree.js';
 import { truthy } from './truthy.js';
 
 /**
- * Why a rule is not met, in words: "每年召开协调机制会议次数 1 次，要求至少 2 次". Walks the rule
- * the way the standards are written (and/or/if of comparisons between a fact and a threshold or
- * another fact, and bare boolean facts) and falls back to naming the facts and their values.
+ * Why a rule is not met, as data (src/reasons.ts): walks the rule's tree the way the standards
+ * are written — and / or / if of comparisons between a fact and a threshold or another fact,
+ * and bare yes/no facts — and falls back to the facts a condition read and their values.
+ * Words are the catalogue's business (src/messages/), not this file's.
  */
-export function explainUnmet(rule: unknown, data: unknown, vocabulary: Vocabulary, lang: Lang): string {
-  const parts = reasons(rule, data, vocabulary, lang);
-  return parts.join(lang === 'zh' ? '；' : '; ');
+export function unmetReasons(tree: RuleNode, data: unknown): Reason[] {
+  const { op, args } = tree;
+  if (op === 'and') return args.filter((a) => !holds(a, data)).flatMap((a) => unmetReasons(a, data));
+  if (op === 'or') {
+    const options = args.map((a) => unmetReasons(a, data));
+    return options.length === 1 ? options[0] : [{ kind: 'any_of', options }];
+  }
+  if (op === 'if' || op === '?:') {
+    for (let i = 0; i < args.length - 1; i += 2) if (holds(args[i], data)) return unmetReasons(args[i + 1], data);
+    return args.length % 2 === 1 ? unmetReasons(args[args.length - 1], data) : [{ kind: 'condition', facts: [] }];
+  }
+  const fact = factOf(tree);
+  if (fact !== undefined) return [booleanReason(fact, data, true)];
+  if ((op === '!' || op === '!!') && args.length === 1) {
+    const inner = factOf(args[0]);
+    if (inner !== undefined) return [booleanReason(inner, data, op === '!!')];
+  }
+  if (COMPARISONS.has(op) && args.length === 2) {
+    const path = factOf(args[0]);
+    if (path !== undefined) {
+      const target = args[1];
+      const targetValue = target.op === 'value' ? (target as ValueNode).value : undefined;
+      if (typeof targetValue === 'boolean') return [booleanReason(path, data, op.startsWith('!') ? !targetValue : targetValue)];
+      const other = factOf(target);
+      const actual = valueOf(path, data);
+      if (other !== undefined) {
+        return [{ kind: 'compare_fact', fact: path, op: op as Comparison, actual, other, otherActual: valueOf(other, data) }];
+      }
+      if (typeof targetValue === 'number' || typeof targetValue === 'string') {
+        return [{ kind: 'compare', fact: path, op: op as Comparison, actual, expected: targetValue }];
+      }
+    }
+  }
+  // Anything else: the facts the condition looked at, with their values.
+  return [{ kind: 'condition', facts: readsOf(tree).map((f): FactValue => ({ fact: f, actual: valueOf(f, data) })) }];
 }
 
 /**
  * The facts behind a failure: those read by the conditions that do not hold, following and /
- * or / if the way the explanation does (so the 整改清单 asks for the right evidence).
+ * or / if the way unmetReasons does (so the 整改清单 asks for the right evidence).
+ * Takes the parsed tree; a raw rule is still accepted (parsed here) until every caller has the tree.
  */
-export function unmetFacts(rule: unknown, data: unknown): string[] {
+export function unmetFacts(rule: RuleNode | unknown, data: unknown): string[] {
+  const tree = asTree(rule);
   const out = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (!isLogic(node)) return;
-    const op = Object.keys(node)[0];
-    const raw = node[op];
-    const args = Array.isArray(raw) ? raw : [raw];
-    const holds = (n: unknown) => truthy(compiled(n)(data));
-    if (op === 'and') return args.filter((a) => !holds(a)).forEach(walk);
-    if (op === 'or') return args.forEach(walk);
+  const visit = (node: RuleNode): void => {
+    const { op, args } = node;
+    if (op === 'and') return args.filter((a) => !holds(a, data)).forEach(visit);
+    if (op === 'or') return args.forEach(visit);
     if (op === 'if' || op === '?:') {
-      for (let i = 0; i < args.length - 1; i += 2) if (holds(args[i])) return walk(args[i + 1]);
-      if (args.length % 2 === 1) walk(args[args.length - 1]);
+      for (let i = 0; i < args.length - 1; i += 2) if (holds(args[i], data)) return visit(args[i + 1]);
+      if (args.length % 2 === 1) visit(args[args.length - 1]);
       return;
     }
-    for (const f of varsIn(node)) out.add(f);
+    for (const f of readsOf(node)) out.add(f);
   };
-  walk(rule);
+  visit(tree);
   return [...out];
 }
 
-// The parts of a standard's rules, compiled once each: a batch explains the same rules for every
-// area (rules are the standard's, which nothing changes once loaded).
-const parts = new WeakMap<object, CompiledRule>();
-
-function compiled(node: unknown): CompiledRule {
-  if (node === null || typeof node !== 'object') return compileRule(node, { generate: 'never' });
-  let fn = parts.get(node);
-  if (!fn) {
-    fn = compileRule(node, { generate: 'lazy' });
-    parts.set(node, fn);
-  }
-  return fn;
-}
-
-const words = {
-  zh: {
-    '>=': '要求至少', '>': '要求多于', '<=': '要求不超过', '<': '要求少于', '==': '要求为', '===': '要求为', '!=': '要求不为', '!==': '要求不为',
-    yes: '是', no: '否', comma: '，', colon: '：', or: '或', anyOf: '以下条件均未满足：', unmet: '条件未满足', absent: '未填写',
-  },
-  en: {
-    '>=': 'required at least', '>': 'required more than', '<=': 'required at most', '<': 'required less than', '==': 'required', '===': 'required', '!=': 'required not', '!==': 'required not',
-    yes: 'yes', no: 'no', comma: ', ', colon: ': ', or: 'or', anyOf: 'none of these holds: ', unmet: 'condition not met', absent: 'not filled in',
-  },
-} as const;
-
 const COMPARISONS = new Set(['>=', '>', '<=', '<', '==', '===', '!=', '!==']);
 
-function reasons(node: unknown, data: unknown, vocab: Vocabulary, lang: Lang): string[] {
-  const w = words[lang];
-  if (!isLogic(node)) return [w.unmet];
-  const op = Object.keys(node)[0];
-  const raw = node[op];
-  const args = Array.isArray(raw) ? raw : [raw];
-  const holds = (n: unknown) => truthy(compiled(n)(data));
+// Sub-rules compiled once each: a batch explains the same rules for every area (a standard's
+// trees are made at load and never change).
+const compiled = new WeakMap<RuleNode, CompiledRule>();
 
-  if (op === 'and') return args.filter((a) => !holds(a)).flatMap((a) => reasons(a, data, vocab, lang));
-  if (op === 'or') {
-    const each = args.map((a) => reasons(a, data, vocab, lang).join(w.comma));
-    return each.length === 1 ? each : [w.anyOf + each.join(` ${w.or} `)];
+/** Whether a part of the rule holds; a part that throws or breaks its budget does not. */
+function holds(node: RuleNode, data: unknown): boolean {
+  let fn = compiled.get(node);
+  if (!fn) compiled.set(node, (fn = compileTree(node)));
+  try {
+    return truthy(fn(data));
+  } catch {
+    return false;
   }
-  if (op === 'if' || op === '?:') {
-    for (let i = 0; i < args.length - 1; i += 2) if (holds(args[i])) return reasons(args[i + 1], data, vocab, lang);
-    return args.length % 2 === 1 ? reasons(args[args.length - 1], data, vocab, lang) : [w.unmet];
-  }
-  if (op === 'var' && typeof args[0] === 'string') return [booleanReason(args[0], data, vocab, lang, true)];
-  if ((op === '!' || op === '!!') && isVar(args[0])) return [booleanReason(varPath(args[0]), data, vocab, lang, op === '!!')];
-  if (COMPARISONS.has(op) && args.length === 2 && isVar(args[0])) {
-    const path = varPath(args[0]);
-    const target = args[1];
-    if (typeof target === 'boolean') return [booleanReason(path, data, vocab, lang, op.startsWith('!') ? !target : target)];
-    const actual = show(path, data, vocab, lang);
-    const rel = w[op as keyof typeof w];
-    if (isVar(target)) {
-      const other = varPath(target);
-      const otherSpec = vocab[other];
-      const otherLabel = otherSpec ? (lang === 'zh' ? otherSpec.zh : otherSpec.en) : other;
-      const [open, close] = lang === 'zh' ? ['（', '）'] : [' (', ')'];
-      return [`${actual}${w.comma}${rel} ${otherLabel}${open}${valueWithUnit(other, data, vocab, lang)}${close}`];
-    }
-    if (typeof target === 'number' || typeof target === 'string') {
-      return [`${actual}${w.comma}${rel} ${target}${unitOf(vocab[path], lang)}`];
-    }
-  }
-  // Anything else: say which facts the condition looked at, with their values.
-  const facts = varsIn(node);
-  return [facts.length ? `${w.unmet}${w.colon}${facts.map((f) => show(f, data, vocab, lang)).join(w.comma)}` : w.unmet];
 }
 
-function booleanReason(path: string, data: unknown, vocab: Vocabulary, lang: Lang, wanted: boolean): string {
-  const w = words[lang];
-  const spec = vocab[path];
-  const label = spec ? (lang === 'zh' ? spec.zh : spec.en) : path;
-  const v = valueOf(path, data);
-  const said = v === null ? w.absent : truthy(v) ? w.yes : w.no;
-  return wanted ? `${label}${w.colon}${said}` : `${label}${w.colon}${said}${lang === 'zh' ? '（要求否）' : ' (required no)'}`;
+/** The fact a `{"var": "x"}` or `{"var": ["x", default]}` reads. */
+function factOf(node: RuleNode): string | undefined {
+  if (node.op !== 'var') return undefined;
+  const first = node.args[0];
+  return first?.op === 'value' && typeof (first as ValueNode).value === 'string' ? ((first as ValueNode).value as string) : undefined;
 }
 
-function show(path: string, data: unknown, vocab: Vocabulary, lang: Lang): string {
-  const spec = vocab[path];
-  const label = spec ? (lang === 'zh' ? spec.zh : spec.en) : path;
-  return `${label} ${valueWithUnit(path, data, vocab, lang)}`;
+function booleanReason(fact: string, data: unknown, expected: boolean): Reason {
+  return { kind: 'boolean', fact, expected, actual: valueOf(fact, data) };
 }
 
-function valueWithUnit(path: string, data: unknown, vocab: Vocabulary, lang: Lang): string {
-  const v = valueOf(path, data);
-  if (v === null) return words[lang].absent;
-  if (typeof v === 'boolean') return v ? words[lang].yes : words[lang].no;
-  return `${typeof v === 'string' ? v : JSON.stringify(v)}${unitOf(vocab[path], lang)}`;
-}
-
-function unitOf(spec: FactSpec | undefined, lang: Lang): string {
-  const unit = lang === 'zh' ? spec?.unit : spec?.unit_en ?? spec?.unit;
-  if (!unit) return '';
-  return unit === '%' ? '%' : ` ${unit}`;
+function readsOf(node: RuleNode): string[] {
+  return analyseTree(node).reads;
 }
 
 function valueOf(path: string, data: unknown): unknown {
@@ -140,23 +110,71 @@ function valueOf(path: string, data: unknown): unknown {
   return v === NOT_FOUND ? null : v;
 }
 
-function isVar(n: unknown): n is { var: unknown } {
-  return isLogic(n) && 'var' in n && (typeof n.var === 'string' || (Array.isArray(n.var) && typeof n.var[0] === 'string'));
+// Raw rules handed to unmetFacts by callers that have no tree yet, parsed once each.
+const trees = new WeakMap<object, RuleNode>();
+
+function asTree(rule: RuleNode | unknown): RuleNode {
+  if (isRuleNode(rule)) return rule;
+  if (typeof rule !== 'object' || rule === null) return parseRule(rule);
+  let tree = trees.get(rule);
+  if (!tree) trees.set(rule, (tree = parseRule(rule)));
+  return tree;
 }
 
-function varPath(n: unknown): string {
-  const v = (n as { var: unknown }).var;
-  return String(Array.isArray(v) ? v[0] : v);
+// ---------------------------------------------------------------------------------------------
+/**
+ * TEMPORARY (issue 12): the words evaluate.ts printed before reasons became data, rendered from
+ * unmetReasons so the goldens stay as they are. It goes once src/assess/evaluate.ts renders
+ * reasons through the message catalogue (src/messages/sections/reasons.ts).
+ * @deprecated use unmetReasons and the catalogue's renderer.
+ */
+export function explainUnmet(rule: unknown, data: unknown, vocabulary: Vocabulary, lang: Lang): string {
+  return unmetReasons(asTree(rule), data)
+    .map((r) => render(r, vocabulary, lang))
+    .join(lang === 'zh' ? '；' : '; ');
 }
 
-function varsIn(node: unknown): string[] {
-  const out: string[] = [];
-  const walk = (n: unknown) => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (!isLogic(n)) return;
-    if (isVar(n)) out.includes(varPath(n)) || out.push(varPath(n));
-    else Object.values(n).forEach(walk);
+const words = {
+  zh: {
+    '>=': '要求至少', '>': '要求多于', '<=': '要求不超过', '<': '要求少于', '==': '要求为', '===': '要求为', '!=': '要求不为', '!==': '要求不为',
+    yes: '是', no: '否', comma: '，', colon: '：', or: '或', anyOf: '以下条件均未满足：', unmet: '条件未满足', absent: '未填写', requiredNo: '（要求否）',
+  },
+  en: {
+    '>=': 'required at least', '>': 'required more than', '<=': 'required at most', '<': 'required less than', '==': 'required', '===': 'required', '!=': 'required not', '!==': 'required not',
+    yes: 'yes', no: 'no', comma: ', ', colon: ': ', or: 'or', anyOf: 'none of these holds: ', unmet: 'condition not met', absent: 'not filled in', requiredNo: ' (required no)',
+  },
+} as const;
+
+function render(r: Reason, vocab: Vocabulary, lang: Lang): string {
+  const w = words[lang];
+  const label = (f: string) => (vocab[f] ? (lang === 'zh' ? vocab[f].zh : vocab[f].en) : f);
+  const value = (f: string, v: unknown) => {
+    if (v === null) return w.absent;
+    if (typeof v === 'boolean') return v ? w.yes : w.no;
+    return `${typeof v === 'string' ? v : JSON.stringify(v)}${unitOf(vocab[f], lang)}`;
   };
-  walk(node);
-  return out;
+  switch (r.kind) {
+    case 'boolean': {
+      const said = r.actual === null ? w.absent : truthy(r.actual) ? w.yes : w.no;
+      return `${label(r.fact)}${w.colon}${said}${r.expected ? '' : w.requiredNo}`;
+    }
+    case 'compare':
+      return `${label(r.fact)} ${value(r.fact, r.actual)}${w.comma}${w[r.op]} ${r.expected}${unitOf(vocab[r.fact], lang)}`;
+    case 'compare_fact': {
+      const [open, close] = lang === 'zh' ? ['（', '）'] : [' (', ')'];
+      return `${label(r.fact)} ${value(r.fact, r.actual)}${w.comma}${w[r.op]} ${label(r.other)}${open}${value(r.other, r.otherActual)}${close}`;
+    }
+    case 'any_of':
+      return w.anyOf + r.options.map((o) => o.map((x) => render(x, vocab, lang)).join(w.comma)).join(` ${w.or} `);
+    case 'condition':
+      return r.facts.length ? `${w.unmet}${w.colon}${r.facts.map((f) => `${label(f.fact)} ${value(f.fact, f.actual)}`).join(w.comma)}` : w.unmet;
+    default:
+      return w.unmet;
+  }
+}
+
+function unitOf(spec: FactSpec | undefined, lang: Lang): string {
+  const unit = lang === 'zh' ? spec?.unit : spec?.unit_en ?? spec?.unit;
+  if (!unit) return '';
+  return unit === '%' ? '%' : ` ${unit}`;
 }

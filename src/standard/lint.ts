@@ -1,7 +1,9 @@
 import { closestFact, mergeVocabularies, sharedVocabulary, toVocabulary } from '../facts/vocabulary.js';
-import { analyseRule } from '../rules/analyse.js';
+import { RuleError } from '../errors.js';
+import { analyseTree } from '../rules/analyse.js';
+import { parseRule, type RuleNode } from '../rules/tree.js';
 import type { Parsed } from '../source/types.js';
-import type { LintProblem, RawStandard } from './load.js';
+import type { LintProblem, RawStandard } from './types.js';
 import { bundledExists, isPathRef } from './registry.js';
 import { validateAgainst } from './schemas.js';
 
@@ -53,11 +55,22 @@ export function lintParsed(parsed: Parsed, file?: string): { problems: LintProbl
     const itemReads: string[] = [];
     for (const field of ['applies_if', want] as const) {
       if (item[field] === undefined) continue;
-      const analysis = analyseRule(item[field]);
-      for (const d of analysis.disallowed) {
-        error(`${base}/${field}${d.pointer}`, `operation "${d.op}" is not allowed`, 'an allowlisted JSON-Logic operation');
+      let tree: RuleNode;
+      try {
+        tree = parseRule(item[field]);
+      } catch (e) {
+        if (!(e instanceof RuleError)) throw e;
+        error(`${base}/${field}${e.pointer}`, e.message.replace(/ in a rule$/, ''), 'an allowlisted JSON-Logic operation, within the limits of README "Untrusted input"');
+        continue;
       }
+      const analysis = analyseTree(tree);
       for (const p of analysis.dynamicVars) error(`${base}/${field}${p}`, 'a var path must be a literal string', 'a fact path');
+      // {"var": ""} is the whole facts object, which is truthy whatever it holds: a rule built on it
+      // passes a facts file with no facts at all.
+      for (const p of analysis.wholeData) error(`${base}/${field}${p}`, 'this var reads the whole facts object, not a fact', 'a fact path, e.g. {"var": "meetings_per_year"}');
+      if (!analysis.reads.length && !analysis.dynamicVars.length && !analysis.wholeData.length) {
+        error(`${base}/${field}`, `the ${field} of item "${item.id}" reads no fact, so it gives the same answer for every area`, 'a rule that reads the facts it judges');
+      }
       for (const path of analysis.reads) {
         if (!(path in vocabulary)) {
           const near = closestFact(path, vocabulary);

@@ -1,15 +1,20 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError, type InputProblem } from '../errors.js';
+import { isDeepStrictEqual } from 'node:util';
+import { InputError, pointerOf, RuleError, type InputProblem } from '../errors.js';
 import { mergeVocabularies, sharedVocabulary, toVocabulary, VOCABULARY_FILE } from '../facts/vocabulary.js';
 import type { Vocabulary } from './types.js';
-import { compileTracked } from '../rules/compile.js';
+import { compileTrackedTree, type TrackedResult } from '../rules/compile.js';
+import { parseRule } from '../rules/tree.js';
+import { RuleFault } from './fault.js';
 import { readDocument } from '../source/read.js';
 import type { Parsed } from '../source/types.js';
 import { lintParsed } from './lint.js';
 import { isPathRef, resolveBundled, STANDARDS_DIR } from './registry.js';
-import type { CompiledItem, FactSpec, LoadedStandard, Standard, StandardItem } from './types.js';
+import type { CompiledItem, LintProblem, LoadedStandard, RawStandard, Standard, StandardItem } from './types.js';
+
+export type { LintProblem, RawItem, RawStandard } from './types.js';
 
 export interface LoadOptions {
   /** Extra negative lists to apply (id@version or file), on top of those the standard declares. */
@@ -41,7 +46,8 @@ export function loadStandardSync(ref: string, options: LoadOptions = {}): Loaded
     }
     return list;
   });
-  const loaded: LoadedStandard = { ...standard, negativeLists, compiled: compileItems(standard.items) };
+  const loaded: LoadedStandard = { ...standard, negativeLists, compiled: compileItems(standard.file, standard.kind, standard.items) };
+  checkNegativeLists(loaded, negativeLists);
   cache.set(key, loaded);
   return loaded;
 }
@@ -85,10 +91,6 @@ export function readStandardFile(file: string, { prebuilt = true } = {}): Standa
   return standard;
 }
 
-export interface LintProblem extends InputProblem {
-  severity: 'error' | 'warning';
-}
-
 /** The lint of a parsed standard, and the standard itself when it has no errors. */
 export function checkStandard(parsed: Parsed, file?: string): { standard?: Standard; problems: LintProblem[] } {
   const raw = parsed.value as RawStandard;
@@ -129,46 +131,82 @@ export function checkStandard(parsed: Parsed, file?: string): { standard?: Stand
   return { standard, problems };
 }
 
-const LAZY = { generate: 'lazy' } as const;
-
-function compileItems(items: StandardItem[]): Map<string, CompiledItem> {
+/** Every item's rules parsed and compiled once; a rule that throws while evaluating is the standard's fault. */
+function compileItems(file: string | undefined, kind: Standard['kind'], items: StandardItem[]): Map<string, CompiledItem> {
   const out = new Map<string, CompiledItem>();
-  for (const it of items) {
+  items.forEach((it, i) => {
+    const field = kind === 'negative-list' ? 'veto_if' : 'rule';
+    const at = (name: string, rule: unknown) => {
+      try {
+        return parseRule(rule);
+      } catch (e) {
+        // A prebuilt or library-made standard skipped lint: say where, as lint would.
+        if (e instanceof RuleError) throw new InputError('rule', file, [{ pointer: `/items/${i}/${name}${e.pointer}`, message: e.message }]);
+        throw e;
+      }
+    };
+    const appliesIf = it.appliesIf === undefined ? undefined : at('applies_if', it.appliesIf);
+    const test = at(field, it.rule !== undefined ? it.rule : it.vetoIf);
     out.set(it.id, {
-      // lazy: a run over one facts file evaluates each rule once, and should not pay for code generation.
-      appliesIf: it.appliesIf === undefined ? undefined : compileTracked(it.appliesIf, LAZY),
-      test: compileTracked(it.rule !== undefined ? it.rule : it.vetoIf, LAZY),
+      appliesIf: appliesIf && faulting(compileTrackedTree(appliesIf), file, it.id, `/items/${i}/applies_if`),
+      test: faulting(compileTrackedTree(test), file, it.id, `/items/${i}/${field}`),
+      tree: { appliesIf, test },
     });
-  }
+  });
   return out;
 }
 
-/** The YAML as written (snake_case keys), after the schema check. */
-export interface RawStandard {
-  id: string;
-  version: string;
-  title: string;
-  kind: 'checklist' | 'negative-list';
-  source?: Record<string, string>;
-  draft?: boolean;
-  negative_lists?: string[];
-  verdict?: { policy: 'all_applicable_met' | 'min_score'; min_score?: number; note?: string };
-  facts?: Record<string, FactSpec>;
-  items: RawItem[];
+function faulting(fn: (data: unknown) => TrackedResult, file: string | undefined, item: string, pointer: string): (data: unknown) => TrackedResult {
+  return (data) => {
+    try {
+      return fn(data);
+    } catch (e) {
+      throw new RuleFault(file, item, pointer + (e instanceof RuleError ? e.pointer : ''), e);
+    }
+  };
 }
 
-export interface RawItem {
-  id: string;
-  aspect: string;
-  content?: string;
-  number: number;
-  row?: number;
-  text: string;
-  responsible?: string[];
-  weight?: number;
-  applies_if?: unknown;
-  rule?: unknown;
-  veto_if?: unknown;
-  evidence?: { fact: string; documents: string[] }[];
-  note?: string;
+/**
+ * A negative list is read with the standard's facts: one that defines a fact differently (an
+ * integer made a string, so `3 == "3"` vetoes) or reuses an item id would change what the
+ * standard's own items mean. Both are errors, located in the list's file.
+ */
+function checkNegativeLists(standard: Standard, lists: LoadedStandard[]): void {
+  const facts = new Map<string, { spec: unknown; from: Standard }>();
+  for (const [name, spec] of Object.entries(standard.vocabulary)) facts.set(name, { spec, from: standard });
+  const ids = new Map<string, Standard>(standard.items.map((it) => [it.id, standard]));
+  for (const list of lists) {
+    const problems: InputProblem[] = [];
+    for (const [name, spec] of Object.entries(list.localFacts)) {
+      const known = facts.get(name);
+      if (known && !isDeepStrictEqual({ ...(known.spec as object) }, { ...spec })) {
+        problems.push({
+          pointer: pointerOf(['facts', name]),
+          message: `fact "${name}" is defined differently here than in ${describe(known.from)}`,
+          expected: `the same definition as ${describe(known.from)}, or a fact of another name`,
+        });
+      } else if (!known) facts.set(name, { spec, from: list });
+    }
+    list.items.forEach((it, i) => {
+      const first = ids.get(it.id);
+      if (first) problems.push({ pointer: `/items/${i}/id`, message: `item id "${it.id}" is already used by ${describe(first)}`, expected: 'an item id used nowhere else in the standard or its negative lists' });
+      else ids.set(it.id, list);
+    });
+    if (problems.length) throw new InputError('schema', list.file, located(list.file, problems));
+  }
+}
+
+function describe(s: Standard): string {
+  return `${s.kind === 'negative-list' ? 'negative list' : 'standard'} ${s.id}@${s.version}`;
+}
+
+/** Line and column for problems found after parsing (the error path only reads the file again). */
+function located(file: string | undefined, problems: InputProblem[]): InputProblem[] {
+  if (!file) return problems;
+  try {
+    const parsed = readDocument(file);
+    return problems.map((p) => ({ ...p, ...(p.pointer !== undefined ? parsed.locate(p.pointer) : {}) }));
+  } catch {
+    return problems;
+  }
 }

@@ -1,4 +1,6 @@
+import type { InputProblem } from '../errors.js';
 import type { TrackedResult } from '../rules/compile.js';
+import type { RuleNode } from '../rules/tree.js';
 
 export type FactType = 'integer' | 'number' | 'boolean' | 'date' | 'string';
 
@@ -81,4 +83,41 @@ export interface LoadedStandard extends Standard {
 export interface CompiledItem {
   appliesIf?: (data: unknown) => TrackedResult;
   test: (data: unknown) => TrackedResult;
+  /** The rules as parsed (src/rules/tree.ts), for explanation: `test` is the rule or veto_if. */
+  tree: { appliesIf?: RuleNode; test: RuleNode };
+}
+
+/** A problem lint found in a standard. */
+export interface LintProblem extends InputProblem {
+  severity: 'error' | 'warning';
+}
+
+/** The YAML as written (snake_case keys), after the schema check. */
+export interface RawStandard {
+  id: string;
+  version: string;
+  title: string;
+  kind: 'checklist' | 'negative-list';
+  source?: Record<string, string>;
+  draft?: boolean;
+  negative_lists?: string[];
+  verdict?: { policy: 'all_applicable_met' | 'min_score'; min_score?: number; note?: string };
+  facts?: Record<string, FactSpec>;
+  items: RawItem[];
+}
+
+export interface RawItem {
+  id: string;
+  aspect: string;
+  content?: string;
+  number: number;
+  row?: number;
+  text: string;
+  responsible?: string[];
+  weight?: number;
+  applies_if?: unknown;
+  rule?: unknown;
+  veto_if?: unknown;
+  evidence?: { fact: string; documents: string[] }[];
+  note?: string;
 }
