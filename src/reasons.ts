@@ -32,6 +32,8 @@ export type Reason =
   | { kind: 'triggered'; facts: FactValue[] }
   /** A data pack's evidence does not prove a fact (src/packs/evidence.ts); `code` is its problem. */
   | { kind: 'evidence'; code: string; fact: string; path?: string; data?: Record<string, unknown> }
+  /** The rule could not be evaluated on this data (it threw); `message` is the error's own. */
+  | { kind: 'error'; message: string }
   /**
    * Part-year period (the 月报): a yearly (or quarterly) requirement not yet due. `remaining`
    * is what is still to do by `due` (e.g. one more meeting by year end).

@@ -1,11 +1,16 @@
 import type { FactsFile } from '../facts/types.js';
 import { validateFacts } from '../facts/validate.js';
+import { evidenceProblem, explain } from '../messages/explain.js';
+import { t } from '../messages/catalogue.js';
+import { checkEvidence, evidenceReason, type EvidenceMode } from '../packs/evidence.js';
+import type { PackFiles } from '../packs/files.js';
 import type { LoadedStandard } from '../standard/types.js';
 import { decideVerdict, scoreAspects } from './aggregate.js';
 import { evaluateItems, evaluateVetoes } from './evaluate.js';
-import type { AssessResult, Lang } from './types.js';
+import type { AssessResult, EvidenceFinding, Lang } from './types.js';
 
 export interface AssessOptions {
+  /** The language of `explanation`, evidence findings and warnings (default zh). */
   lang?: Lang;
   /** Shown as `input` in the result (the file or pack it came from). */
   input?: string;
@@ -15,13 +20,24 @@ export interface AssessOptions {
    * the file). Otherwise it is validated here: a library caller gets the same guarantees.
    */
   validated?: boolean;
+  /**
+   * A data pack's files: the evidence the facts name is checked between evaluation and scoring
+   * (src/packs/evidence.ts), so the score and verdict are made once, on the final states.
+   */
+  pack?: { files: PackFiles; mode?: EvidenceMode };
+  /**
+   * false: leave `explanation` empty, for a caller that prints no words or renders `reasons`
+   * itself (src/messages/explain.ts). Words cost only for items not met.
+   */
+  explain?: boolean;
 }
 
 /**
- * Assess one area against a loaded standard. Pure: nothing is read or printed. `submission` is a
- * facts file's content (`{ area, period, facts, evidence }`) or the bare facts values; unless
- * `validated`, it is checked against the vocabulary first (InputError, with JSON pointers, on a
- * wrong type: "2" is never taken for a count).
+ * Assess one area against a loaded standard. Pure: nothing is read or printed (a pack's files
+ * come in through `options.pack`). `submission` is a facts file's content (`{ area, period,
+ * facts, evidence }`) or the bare facts values; unless `validated`, it is checked against the
+ * vocabulary first (InputError, with JSON pointers, on a wrong type: "2" is never taken for a
+ * count). evaluate (reasons as data) → evidence → aggregate → words.
  */
 export function assessFacts(standard: LoadedStandard, submission: FactsFile | Record<string, unknown>, options: AssessOptions = {}): AssessResult {
   const lang = options.lang ?? 'zh';
@@ -32,9 +48,25 @@ export function assessFacts(standard: LoadedStandard, submission: FactsFile | Re
     file = checked.facts;
     warnings.push(...checked.warnings.map((w) => w.message));
   }
-  const items = evaluateItems(standard, file.facts, lang);
-  const vetoes = evaluateVetoes(standard, file.facts, lang);
+  let items = evaluateItems(standard, file.facts);
+  const vetoes = evaluateVetoes(standard, file.facts);
+  let evidenceFindings: EvidenceFinding[] | undefined;
+  if (options.pack) {
+    const mode = options.pack.mode ?? 'strict';
+    const checked = checkEvidence(items, file.evidence, options.pack.files, mode);
+    items = checked.items;
+    evidenceFindings = checked.findings;
+    for (const f of evidenceFindings) f.message = evidenceProblem(evidenceReason(f), lang);
+    // strict: a finding no item rests on is still worth a warning; warn: every finding is one.
+    for (const f of evidenceFindings) {
+      if (mode === 'warn' || !f.items.length) warnings.push(t(lang, 'evidence.warning', { input: options.input, fact: f.fact, message: f.message, items: f.items }));
+    }
+  }
   const { aspects, score } = scoreAspects(items);
+  if (options.explain !== false) {
+    for (const i of items) if (i.reasons.length) i.explanation = explain(i.reasons, lang, standard.vocabulary);
+    for (const v of vetoes) if (v.reasons.length) v.explanation = explain(v.reasons, lang, standard.vocabulary);
+  }
   return {
     ...(options.input !== undefined ? { input: options.input } : {}),
     area: file.area,
@@ -46,6 +78,7 @@ export function assessFacts(standard: LoadedStandard, submission: FactsFile | Re
     items,
     vetoes,
     warnings,
+    ...(evidenceFindings ? { evidenceFindings } : {}),
   };
 }
 

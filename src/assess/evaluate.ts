@@ -1,62 +1,82 @@
-import { explainUnmet, unmetFacts } from '../rules/explain.js';
-import { NOT_FOUND, resolveParts, resolvePath } from '../rules/resolve.js';
+import type { FactValue, Reason } from '../reasons.js';
+import { unmetFacts, unmetReasons } from '../rules/explain.js';
+import { NOT_FOUND, resolveParts } from '../rules/resolve.js';
 import { truthy } from '../rules/truthy.js';
 import { RuleFault } from '../standard/fault.js';
 import type { LoadedStandard, StandardItem, Vocabulary } from '../standard/types.js';
-import type { ItemResult, Lang, VetoResult } from './types.js';
+import type { ItemResult, VetoResult } from './types.js';
 
 /**
- * Every item of a standard → pass / fail / missing / not_applicable. An item is `missing` when
- * evaluating it needed a fact the submission lacks (absent or null): missing facts never count
- * as met, and a fact the rule didn't need (short-circuit) is not asked for.
+ * Every item of a standard → pass / fail / missing / not_applicable, with its reasons as data
+ * (src/reasons.ts) and no words: an item is `missing` when evaluating it needed a fact the
+ * submission lacks (absent or null): missing facts never count as met, and a fact the rule
+ * didn't need (short-circuit) is not asked for. `explanation` is left empty: words are filled in
+ * from the reasons at the edge (assess.ts, in the language asked for).
  */
-export function evaluateItems(standard: LoadedStandard, facts: Record<string, unknown>, lang: Lang): ItemResult[] {
+export function evaluateItems(standard: LoadedStandard, facts: Record<string, unknown>): ItemResult[] {
   const out: ItemResult[] = new Array(standard.items.length);
-  for (let i = 0; i < standard.items.length; i++) out[i] = evaluateItem(standard, standard.items[i], facts, lang);
+  for (let i = 0; i < standard.items.length; i++) out[i] = evaluateItem(standard, standard.items[i], facts);
   return out;
 }
 
+const NONE: Reason[] = [];
+
 /** One item's result; its fields in one order whatever the state (the order reports print them in). */
-function result(item: StandardItem, actual: Record<string, unknown>, state: ItemResult['state'], missing: string[], explanation: string, unmet?: string[]): ItemResult {
+function result(item: StandardItem, actual: Record<string, unknown>, state: ItemResult['state'], missing: string[], reasons: Reason[], unmet?: string[]): ItemResult {
   const { id, aspect, content, number, text, reads, responsible, evidence, weight } = item;
   // A failure's unmet facts stand before its explanation.
-  if (unmet !== undefined) return { id, aspect, content, number, text, reads, actual, responsible, evidence, weight, state, missing, unmet, explanation };
-  return { id, aspect, content, number, text, reads, actual, responsible, evidence, weight, state, missing, explanation };
+  if (unmet !== undefined) return { id, aspect, content, number, text, reads, actual, responsible, evidence, weight, state, missing, unmet, explanation: '', reasons };
+  return { id, aspect, content, number, text, reads, actual, responsible, evidence, weight, state, missing, explanation: '', reasons };
 }
 
-function evaluateItem(standard: LoadedStandard, item: StandardItem, facts: Record<string, unknown>, lang: Lang): ItemResult {
+function evaluateItem(standard: LoadedStandard, item: StandardItem, facts: Record<string, unknown>): ItemResult {
   const compiled = standard.compiled.get(item.id)!;
   const actual = actualValues(item.reads, facts);
   if (compiled.appliesIf) {
     const applies = guarded(compiled.appliesIf, facts);
-    if (applies.missing.length) return result(item, actual, 'missing', applies.missing, missingWords(applies.missing, standard.vocabulary, lang));
-    if (!truthy(applies.value)) {
-      return result(item, actual, 'not_applicable', [], (lang === 'zh' ? '不适用：' : 'not applicable: ') + explainUnmet(item.appliesIf, facts, standard.vocabulary, lang));
-    }
+    if (applies.missing.length) return result(item, actual, 'missing', applies.missing, [{ kind: 'missing', facts: applies.missing }]);
+    if (!truthy(applies.value)) return result(item, actual, 'not_applicable', [], [{ kind: 'not_applicable', because: unmetReasons(compiled.tree.appliesIf!, facts) }]);
   }
   const outcome = guarded(compiled.test, facts);
-  if (outcome.missing.length) return result(item, actual, 'missing', outcome.missing, missingWords(outcome.missing, standard.vocabulary, lang));
-  if (outcome.error) return result(item, actual, 'fail', [], outcome.error);
-  if (truthy(outcome.value)) return result(item, actual, 'pass', [], '');
-  return result(item, actual, 'fail', [], explainUnmet(item.rule, facts, standard.vocabulary, lang), unmetFacts(item.rule, facts));
+  if (outcome.missing.length) return result(item, actual, 'missing', outcome.missing, [{ kind: 'missing', facts: outcome.missing }]);
+  if (outcome.error !== undefined) return result(item, actual, 'fail', [], [{ kind: 'error', message: outcome.error }]);
+  if (truthy(outcome.value)) return result(item, actual, 'pass', [], NONE);
+  return result(item, actual, 'fail', [], withUnits(unmetReasons(compiled.tree.test, facts), standard.vocabulary), unmetFacts(compiled.tree.test, facts));
+}
+
+/** A threshold's unit from the vocabulary (`{fact, op, expected, actual, unit}`), so JSON readers need not look it up. */
+function withUnits(reasons: Reason[], vocabulary: Vocabulary): Reason[] {
+  return reasons.map((r) => {
+    if ((r.kind === 'compare' || r.kind === 'compare_fact') && r.unit === undefined && vocabulary[r.fact]?.unit) return { ...r, unit: vocabulary[r.fact].unit };
+    if (r.kind === 'any_of') return { ...r, options: r.options.map((o) => withUnits(o, vocabulary)) };
+    return r;
+  });
 }
 
 /** Every item of every negative list → clear / triggered / missing (never silently clear). */
-export function evaluateVetoes(standard: LoadedStandard, facts: Record<string, unknown>, lang: Lang): VetoResult[] {
-  return standard.negativeLists.flatMap((list) => evaluateNegativeList(list, facts, lang));
+export function evaluateVetoes(standard: LoadedStandard, facts: Record<string, unknown>): VetoResult[] {
+  return standard.negativeLists.flatMap((list) => evaluateNegativeList(list, facts));
 }
 
 /** One negative list's items → clear / triggered / missing. */
-export function evaluateNegativeList(list: LoadedStandard, facts: Record<string, unknown>, lang: Lang): VetoResult[] {
+export function evaluateNegativeList(list: LoadedStandard, facts: Record<string, unknown>): VetoResult[] {
   return list.items.map((item: StandardItem): VetoResult => {
     const outcome = guarded(list.compiled.get(item.id)!.test, facts);
-    const base = { id: item.id, list: { id: list.id, version: list.version }, number: item.number, text: item.text, reads: item.reads, actual: actualValues(item.reads, facts) };
-    if (outcome.missing.length) return { ...base, state: 'missing', missing: outcome.missing, explanation: missingWords(outcome.missing, list.vocabulary, lang) };
+    const actual = actualValues(item.reads, facts);
+    const base = { id: item.id, list: { id: list.id, version: list.version }, number: item.number, text: item.text, reads: item.reads, actual };
+    if (outcome.missing.length) return { ...base, state: 'missing', explanation: '', reasons: [{ kind: 'missing', facts: outcome.missing }], missing: outcome.missing };
     // A veto that can't be decided is never silently clear; nor is it proof of a veto.
-    if (outcome.error) return { ...base, state: 'missing', missing: [], explanation: outcome.error };
-    if (truthy(outcome.value)) return { ...base, state: 'triggered', missing: [], explanation: triggeredWords(item.reads, facts, list.vocabulary, lang) };
-    return { ...base, state: 'clear', missing: [], explanation: '' };
+    if (outcome.error !== undefined) return { ...base, state: 'missing', explanation: '', reasons: [{ kind: 'error', message: outcome.error }], missing: [] };
+    if (truthy(outcome.value)) return { ...base, state: 'triggered', explanation: '', reasons: [{ kind: 'triggered', facts: triggering(item.reads, actual) }], missing: [] };
+    return { ...base, state: 'clear', explanation: '', reasons: NONE, missing: [] };
   });
+}
+
+/** The facts that set a veto off (a count above 0, a true); all it reads if none stands out. */
+function triggering(reads: string[], actual: Record<string, unknown>): FactValue[] {
+  const all = reads.map((fact) => ({ fact, actual: actual[fact] }));
+  const telling = all.filter(({ actual: v }) => v === true || (typeof v === 'number' && v > 0));
+  return telling.length ? telling : all;
 }
 
 /** A rule that throws on odd data is reported, not allowed to take the run down with it. */
@@ -66,7 +86,7 @@ function guarded(test: (d: unknown) => { value: unknown; missing: string[] }, fa
     return { value: r.value, missing: r.missing, error: undefined as string | undefined };
   } catch (e) {
     if (e instanceof RuleFault) throw e; // the standard's fault (exit 3), not a verdict on the area
-    return { value: false, missing: [] as string[], error: `rule could not be evaluated: ${(e as Error).message}` };
+    return { value: false, missing: [] as string[], error: (e as Error).message };
   }
 }
 
@@ -88,28 +108,4 @@ function partsOf(path: string): string[] {
     split.set(path, parts);
   }
   return parts;
-}
-
-function missingWords(paths: string[], vocabulary: Vocabulary, lang: Lang): string {
-  const names = paths.map((p) => (vocabulary[p] ? (lang === 'zh' ? `${vocabulary[p].zh}（${p}）` : `${vocabulary[p].en} (${p})`) : p));
-  return (lang === 'zh' ? '缺少事实：' : 'missing facts: ') + names.join(lang === 'zh' ? '；' : '; ');
-}
-
-function triggeredWords(reads: string[], facts: unknown, vocabulary: Vocabulary, lang: Lang): string {
-  // Name the facts that set it off (a count above 0, a true); all of them if none stands out.
-  const value = (p: string) => resolvePath(facts, p);
-  const telling = reads.filter((p) => {
-    const v = value(p);
-    return v === true || (typeof v === 'number' && v > 0);
-  });
-  return (telling.length ? telling : reads)
-    .map((p) => {
-      const v = resolvePath(facts, p);
-      const spec = vocabulary[p];
-      const label = spec ? (lang === 'zh' ? spec.zh : spec.en) : p;
-      const unit = spec?.unit && spec.type !== 'boolean' ? (lang === 'zh' ? ` ${spec.unit}` : ` ${spec.unit_en ?? spec.unit}`) : '';
-      const shown = typeof v === 'boolean' ? (v ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no') : `${String(v === NOT_FOUND ? null : v)}${unit}`;
-      return `${label} ${shown}`;
-    })
-    .join(lang === 'zh' ? '；' : '; ');
 }

@@ -1,10 +1,11 @@
+import type { Reason } from '../reasons.js';
 import type { EvidenceNeed } from '../standard/types.js';
 
 /** `unsupported`: the rule is met on the facts, but a fact it needs evidence for is not proven (data packs). */
 export type ItemState = 'pass' | 'fail' | 'missing' | 'not_applicable' | 'unsupported';
 export type VetoState = 'clear' | 'triggered' | 'missing';
 export type Verdict = 'pass' | 'fail' | 'veto';
-export type Lang = 'zh' | 'en';
+export type { Lang } from '../messages/types.js';
 
 export interface ItemResult {
   id: string;
@@ -17,8 +18,10 @@ export interface ItemResult {
   reads: string[];
   /** The values of those facts in this submission (null where absent). */
   actual: Record<string, unknown>;
-  /** Why, in words, with thresholds and actual values; empty when met. */
+  /** Why, in words (the reasons, rendered in the language asked for); empty when met. */
   explanation: string;
+  /** Why, as data (src/reasons.ts): thresholds, actual values, missing facts, evidence problems; empty when met. */
+  reasons: Reason[];
   responsible: string[];
   /** Facts evaluation needed and did not find (state missing). */
   missing: string[];
@@ -37,7 +40,10 @@ export interface VetoResult {
   state: VetoState;
   reads: string[];
   actual: Record<string, unknown>;
+  /** Why, in words; empty when clear. */
   explanation: string;
+  /** Why, as data: the triggering facts, or those missing; empty when clear. */
+  reasons: Reason[];
   missing: string[];
 }
 
@@ -91,7 +97,11 @@ export interface EvidenceFinding {
   /** The path as written in the facts file; absent for `none`. */
   path?: string;
   problem: EvidenceProblem;
-  /** In words, for reports. */
+  /** Technical detail: an errno code, the file's actual sha256. */
+  detail?: string;
+  /** `none`: the documents the standard names as proof of the fact. */
+  documents?: string[];
+  /** In words, in the language asked for. */
   message: string;
   /** Items that were met on the facts but are now unsupported because of this. */
   items: string[];

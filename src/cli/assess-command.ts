@@ -1,27 +1,18 @@
-import { assessFacts } from '../assess/assess.js';
+import { assessInput } from '../assess/input.js';
 import type { AssessResult, Lang } from '../assess/types.js';
-import { InputError, pointerOf } from '../errors.js';
-import { declaredStandard, readFactsSource } from '../facts/load.js';
-import type { FactsFile } from '../facts/types.js';
-import { validateFacts } from '../facts/validate.js';
 import { compareWithBaseline, findBaseline, readBaseline, type BaselineResult } from '../packs/baseline.js';
 import { expandInputs } from '../packs/batch.js';
-import { applyEvidence, type EvidenceMode } from '../packs/evidence.js';
-import { packFiles } from '../packs/files.js';
+import type { EvidenceMode } from '../packs/evidence.js';
 import { SummaryBuilder } from '../packs/summary.js';
 import { formatOf } from '../report/formats.js';
 import type { FormatOptions, Formatter, ReportStream } from '../report/types.js';
 import { assessInOrder, defaultJobs, outcomeOf } from '../packs/workers.js';
-import type { Parsed } from '../source/types.js';
 import { DEFAULT_LIMITS } from '../source/types.js';
-import { loadStandardSync } from '../standard/load.js';
-import { DEFAULT_STANDARD } from '../standard/registry.js';
 import { describeError, EXIT, worst } from './exit.js';
 import { exitFor, type FailOn } from './fail-on.js';
 import { openReport, refuseOverwritingInputs, wantColor, writeAtomic, type ReportSink } from './output.js';
 import { breathe } from './signals.js';
 import { progressFor } from './progress.js';
-import { problemLines } from './problem-words.js';
 import { t } from '../messages/catalogue.js';
 
 export interface AssessOptions {
@@ -145,46 +136,17 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   return worst(codes);
 }
 
+/** One input of this run, through the library's pipeline (also what a worker thread runs). */
 export function assessOne(input: string, opts: AssessOptions, limits: typeof DEFAULT_LIMITS): AssessResult {
-  const source = readFactsSource(input, limits);
-  const named = declaredStandard(source.parsed, source.file);
-  const ref = opts.standard ?? named ?? DEFAULT_STANDARD;
-  let standard;
-  try {
-    standard = loadStandardSync(ref, { negativeLists: opts.negativeList });
-  } catch (e) {
-    // An unknown standard named inside the facts file is that file's problem: say where.
-    if (e instanceof InputError && e.kind === 'not-found' && !opts.standard && named) {
-      const at = source.parsed.locate('/standard');
-      throw new InputError('not-found', source.file, e.problems.map((p) => ({ ...p, file: source.file, pointer: '/standard', ...at })));
-    }
-    throw e;
-  }
-  const { facts, warnings } = validateFacts(source.parsed, standard.vocabulary, source.file);
-  const result = assessFacts(standard, facts, {
+  return assessInput(input, {
+    standard: opts.standard,
+    negativeLists: opts.negativeList,
     lang: opts.lang,
-    input,
-    warnings: warnings.map((w) => problemLines({ ...w, file: source.file }, opts.lang).join('\n').replace(/^[^:]*: /, '')),
-    validated: true,
+    evidence: opts.evidence,
+    limits,
+    // Where each fact stands: only the github format (annotations on lines) reads it.
+    locations: opts.format === 'github' && opts.by === undefined,
   });
-  // Where each fact stands: only the github format (annotations on lines) reads it.
-  const located: AssessResult = { ...result, file: source.file, ...(opts.format === 'github' && opts.by === undefined ? { locations: locationsOf(source.parsed, facts) } : {}) };
-  // Evidence is checked for data packs only: a lone facts file has no pack to hold its documents.
-  if (!source.pack) return located;
-  return applyEvidence(located, facts.evidence, packFiles(source.pack), { mode: opts.evidence ?? 'strict', lang: opts.lang, policy: standard.verdict });
-}
-
-/** Where each fact and each evidence list stands, so a CI annotation can point at the line. */
-function locationsOf(parsed: Parsed, facts: FactsFile): Record<string, { line: number; column: number }> {
-  const out: Record<string, { line: number; column: number }> = {};
-  const put = (pointer: string) => {
-    const at = parsed.locate(pointer);
-    if (at) out[pointer] = { line: at.line, column: at.column };
-  };
-  put('/facts');
-  for (const name of Object.keys(facts.facts)) put(pointerOf(['facts', name]));
-  for (const name of Object.keys(facts.evidence)) put(pointerOf(['evidence', name]));
-  return out;
 }
 
 export { EXIT };

@@ -36,7 +36,7 @@ export async function runDiff(a: string, b: string, opts: DiffOptions, io: Io): 
     // Checked against both vocabularies: the area's facts must make sense under either version.
     const { facts, warnings } = validateFacts(source.parsed, mergeVocabularies(from.vocabulary, to.vocabulary), source.file);
     for (const w of warnings) io.stderr.write(`warning: ${source.file}${w.line ? `:${w.line}:${w.column}` : ''}: ${w.message}\n`);
-    impact = assessImpact(from, to, facts, opts.facts);
+    impact = assessImpact(from, to, facts, opts.facts, opts.lang);
   }
   const color = wantColor(opts.color, !!opts.output, io.stdout);
   const width = Math.min(Math.max(io.stdout.columns ?? 100, 60), 160);

@@ -1,25 +1,2 @@
-import type { InputProblem } from '../errors.js';
-import { hasMessage, t } from '../messages/catalogue.js';
-import type { Lang } from '../messages/types.js';
-
-/** A catalogue message by an id that arrived as data (a problem's id or hint). */
-function words(lang: Lang, id: string, data: unknown): string {
-  return hasMessage(id) ? (t as (l: Lang, i: string, d?: unknown) => string)(lang, id, data) : id;
-}
-
-/**
- * One problem of an input as the lines stderr shows: where (file:line:column), what, and on a
- * line of its own what to type instead — in the user's language. A problem not yet in the
- * catalogue prints its English message.
- */
-export function problemLines(p: InputProblem, lang: Lang): string[] {
-  // A workbook's problem names its cell (`facts.xlsx 事实!D12`), a text file's its line:column.
-  const where = p.cell ? [p.file, p.cell].filter(Boolean).join(' ') : [p.file, p.line !== undefined ? `${p.line}:${p.column ?? 1}` : undefined].filter(Boolean).join(':');
-  const message = p.id ? words(lang, p.id, p.data) : p.message;
-  const pointer = p.pointer && p.line === undefined && !p.cell && !p.id ? ` (at ${p.pointer})` : '';
-  const label = t(lang, p.severity === 'warning' ? 'input.label.warning' : 'input.label.error');
-  const out = [`${label}: ${where ? where + ': ' : ''}${message}${pointer}`];
-  if (p.hint) out.push(`  ${t(lang, 'input.label.fix')}: ${words(lang, p.hint.id, p.hint.data)}`);
-  else if (p.expected && !p.id && !p.message.includes(p.expected)) out.push(`  ${t(lang, 'input.label.expected')}: ${p.expected}`);
-  return out;
-}
+// The words of an input problem are the library's too (assessInput's warnings): src/messages/problems.ts.
+export { problemLines } from '../messages/problems.js';

@@ -1,5 +1,5 @@
 import { assessFacts } from '../assess/assess.js';
-import type { AssessResult, ItemResult, VetoResult } from '../assess/types.js';
+import type { AssessResult, ItemResult, Lang, VetoResult } from '../assess/types.js';
 import type { FactsFile } from '../facts/types.js';
 import type { LoadedStandard } from '../standard/types.js';
 import { placeOf, readers } from './standards.js';
@@ -10,9 +10,9 @@ import type { FactView, Impact, ImpactSide, StateChange } from './types.js';
  * CLI uses), the items whose state changes, the verdict before and after, and the facts the
  * area must now collect — those the new version finds missing and the old one did not ask for.
  */
-export function assessImpact(from: LoadedStandard, to: LoadedStandard, facts: FactsFile, input: string): Impact {
-  const before = assessFacts(from, facts);
-  const after = assessFacts(to, facts);
+export function assessImpact(from: LoadedStandard, to: LoadedStandard, facts: FactsFile, input: string, lang: Lang = 'zh'): Impact {
+  const before = assessFacts(from, facts, { lang });
+  const after = assessFacts(to, facts, { lang });
   const changes = [...stateChanges(before.items, after.items, 'item'), ...stateChanges(before.vetoes, after.vetoes, 'veto')];
   const count = (test: (c: StateChange) => boolean) => changes.filter(test).length;
   const missingBefore = new Set(missingFacts(before));

@@ -1,6 +1,11 @@
 import { isOpen } from '../assess/open.js';
 import type { AssessResult, ItemChange, ItemState, Progress, VetoState } from '../assess/types.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ValidateFunction } from 'ajv';
 import { InputError } from '../errors.js';
+import { ajvProblems } from '../standard/schemas.js';
+import { ajvClass } from '../validators/generated.js';
 import { readDocument } from '../source/read.js';
 import { DEFAULT_LIMITS, type ParseLimits } from '../source/types.js';
 
@@ -17,48 +22,34 @@ export interface BaselineResult {
   vetoes: { id: string; state: VetoState }[];
 }
 
-const ITEM_STATES = new Set(['pass', 'fail', 'missing', 'not_applicable', 'unsupported']);
-const VETO_STATES = new Set(['clear', 'triggered', 'missing']);
-
 /**
- * Read a previous report (`assess … --format json`). Only what the comparison uses is checked,
- * each problem located, so last month's file from an older weibao still loads.
+ * Read a previous report (`assess … --format json`), checked against the published schema of
+ * the JSON output (schemas/report.schema.json): keys added since are optional there, so last
+ * month's file from an older weibao still loads. Each problem is located in the file.
  */
 export function readBaseline(file: string, limits: ParseLimits = DEFAULT_LIMITS): BaselineResult[] {
   const parsed = readDocument(file, limits);
-  const doc = parsed.value as any;
-  const problems: { pointer: string; message: string; expected?: string }[] = [];
-  const need = (ok: boolean, pointer: string, message: string, expected?: string) => {
-    if (!ok) problems.push({ pointer, message, expected });
-    return ok;
-  };
-  if (!need(!!doc && typeof doc === 'object' && !Array.isArray(doc), '', 'not a weibao JSON report', 'the output of assess --format json')) {
-    throw located(file, problems, parsed.locate);
+  const validate = reportValidator();
+  if (!validate(parsed.value)) {
+    const problems = ajvProblems(validate.errors ?? [], parsed.locate);
+    throw new InputError('schema', file, problems.map((p) => ({ ...p, message: `baseline: ${p.message}`, expected: 'the output of assess --format json' })));
   }
-  need(doc.schemaVersion === 1, '/schemaVersion', `unsupported schemaVersion ${JSON.stringify(doc.schemaVersion)}`, '1');
-  if (need(Array.isArray(doc.results), '/results', 'no "results" array', 'the output of assess --format json')) {
-    doc.results.forEach((r: any, n: number) => {
-      const at = `/results/${n}`;
-      if (!need(!!r && typeof r === 'object', at, 'not an object')) return;
-      need(!!r.area && typeof r.area === 'object', `${at}/area`, 'no area');
-      need(!!r.standard && typeof r.standard.id === 'string', `${at}/standard`, 'no standard id');
-      need(typeof r.score === 'number', `${at}/score`, 'no score', 'a number 0..1');
-      if (need(Array.isArray(r.items), `${at}/items`, 'no items array')) {
-        r.items.forEach((i: any, k: number) => need(!!i && typeof i.id === 'string' && ITEM_STATES.has(i.state), `${at}/items/${k}`, 'an item without id or with an unknown state', [...ITEM_STATES].join(' | ')));
-      }
-      if (r.vetoes !== undefined && need(Array.isArray(r.vetoes), `${at}/vetoes`, 'vetoes is not an array')) {
-        r.vetoes.forEach((v: any, k: number) => need(!!v && typeof v.id === 'string' && VETO_STATES.has(v.state), `${at}/vetoes/${k}`, 'a veto without id or with an unknown state', [...VETO_STATES].join(' | ')));
-      }
-      if (r.aspects !== undefined) need(Array.isArray(r.aspects), `${at}/aspects`, 'aspects is not an array');
-    });
-  }
-  if (problems.length) throw located(file, problems, parsed.locate);
-  return (doc.results as any[]).map((r) => ({ ...r, aspects: r.aspects ?? [], vetoes: r.vetoes ?? [] }));
+  const doc = parsed.value as { results: BaselineResult[] };
+  return doc.results.map((r) => ({ ...r, aspects: r.aspects ?? [], vetoes: r.vetoes ?? [] }));
 }
 
-function located(file: string, problems: { pointer: string; message: string; expected?: string }[], locate: (p: string) => { line: number; column: number } | undefined) {
-  return new InputError('schema', file, problems.map((p) => ({ ...p, message: `baseline: ${p.message}`, ...locate(p.pointer) })));
+let compiled: ValidateFunction | undefined;
+
+/** The report schema, compiled once and only when a baseline is read (ajv is not loaded otherwise). */
+function reportValidator(): ValidateFunction {
+  if (!compiled) {
+    const Ajv = ajvClass();
+    compiled = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(REPORT_SCHEMA, 'utf8')));
+  }
+  return compiled;
 }
+
+export const REPORT_SCHEMA = fileURLToPath(new URL('../../schemas/report.schema.json', import.meta.url));
 
 /** Same area and standard: by area code where both have one, else by name (the 街道 as named). */
 export function findBaseline(result: AssessResult, baseline: BaselineResult[]): BaselineResult | undefined {

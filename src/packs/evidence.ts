@@ -1,36 +1,10 @@
-import { decideVerdict, scoreAspects } from '../assess/aggregate.js';
-import type { AssessResult, EvidenceFinding, EvidenceProblem, ItemResult, Lang } from '../assess/types.js';
+import type { EvidenceFinding, EvidenceProblem, ItemResult } from '../assess/types.js';
+import type { Reason } from '../reasons.js';
 import type { EvidenceRef } from '../facts/types.js';
-import type { VerdictPolicy } from '../standard/types.js';
 import type { PackFiles } from './files.js';
 
 /** strict: an evidence problem makes a met item `unsupported` (not met); warn: it is only reported. */
 export type EvidenceMode = 'strict' | 'warn';
-
-const WORDS: Record<Lang, Record<EvidenceProblem, string>> = {
-  zh: {
-    absolute: '是绝对路径，证明材料须在数据包内',
-    parent: '含有“..”，会离开数据包',
-    outside: '是指向数据包外的符号链接，未读取',
-    'not-found': '不存在',
-    'not-file': '不是文件',
-    empty: '是空文件',
-    sha256: '内容与声明的 sha256 不符（被改动或替换）',
-    unreadable: '无法读取',
-    none: '没有证明材料',
-  },
-  en: {
-    absolute: 'is an absolute path; evidence must be inside the pack',
-    parent: 'has a ".." segment and would leave the pack',
-    outside: 'is a symlink that resolves outside the pack (not read)',
-    'not-found': 'does not exist',
-    'not-file': 'is not a file',
-    empty: 'is empty',
-    sha256: 'does not match its declared sha256 (changed or replaced)',
-    unreadable: 'cannot be read',
-    none: 'has no evidence',
-  },
-};
 
 /**
  * Path rules that need no file system: a pack is self-contained, so its evidence is named by
@@ -65,21 +39,15 @@ export function checkFile(ref: EvidenceRef, files: PackFiles): { problem: Eviden
   return undefined;
 }
 
-export interface EvidenceOptions {
-  mode: EvidenceMode;
-  lang: Lang;
-  /** The standard's verdict policy, to decide the verdict again once items changed state. */
-  policy: VerdictPolicy;
-}
-
 /**
- * The data-pack step after assessment: every evidence file the facts name is checked, and every
- * fact a met item needs evidence for must have some that checks out. Pure apart from `files`
- * (the pack's I/O, passed in), so the core `assessFacts` stays pure and tests can fake a pack.
- * Returns a new result; the one given is not changed.
+ * The data-pack step between evaluation and scoring: every evidence file the facts name is
+ * checked, and every fact a met item needs evidence for must have some that checks out. strict:
+ * a met item whose evidence does not hold becomes `unsupported` (not met), with the problems as
+ * its reasons; warn: it stays met and the problems are only findings. Pure apart from `files`
+ * (the pack's I/O, passed in), so tests can fake a pack. Findings carry codes, not words
+ * (`message` is filled in by whoever renders them).
  */
-export function applyEvidence(result: AssessResult, evidence: Record<string, EvidenceRef[]>, files: PackFiles, options: EvidenceOptions): AssessResult {
-  const words = WORDS[options.lang];
+export function checkEvidence(items: ItemResult[], evidence: Record<string, EvidenceRef[]>, files: PackFiles, mode: EvidenceMode): { items: ItemResult[]; findings: EvidenceFinding[] } {
   const findings: EvidenceFinding[] = [];
   const badFacts = new Map<string, EvidenceFinding[]>();
   const checked = new Map<string, ReturnType<typeof checkFile>>();
@@ -98,19 +66,19 @@ export function applyEvidence(result: AssessResult, evidence: Record<string, Evi
       const key = `${path}\0${typeof ref === 'string' ? '' : (ref.sha256 ?? '')}`;
       if (!checked.has(key)) checked.set(key, checkFile(ref, files));
       const bad = checked.get(key);
-      if (bad) record({ fact, path, problem: bad.problem, message: `${path} ${words[bad.problem]}${bad.detail ? ` (${bad.detail})` : ''}`, items: [] });
+      if (bad) record({ fact, path, problem: bad.problem, ...(bad.detail !== undefined ? { detail: bad.detail } : {}), message: '', items: [] });
     }
   }
 
   // Only a met item can be unsupported: a claim that fails or is missing needs no proof.
-  const items = result.items.map((item): ItemResult => {
+  const out = items.map((item): ItemResult => {
     if (item.state !== 'pass') return item;
     const problems: EvidenceFinding[] = [];
     for (const need of item.evidence) {
       if (!evidence[need.fact]?.length) {
         let none = noneFor.get(need.fact);
         if (!none) {
-          none = { fact: need.fact, problem: 'none', message: `${need.fact} ${words.none}${need.documents.length ? ` (${need.documents.join('、')})` : ''}`, items: [] };
+          none = { fact: need.fact, problem: 'none', ...(need.documents.length ? { documents: need.documents } : {}), message: '', items: [] };
           noneFor.set(need.fact, none);
           record(none);
         }
@@ -121,27 +89,14 @@ export function applyEvidence(result: AssessResult, evidence: Record<string, Evi
     }
     if (!problems.length) return item;
     for (const p of problems) if (!p.items.includes(item.id)) p.items.push(item.id);
-    if (options.mode === 'warn') return item;
-    const unique = [...new Set(problems.map((p) => p.message))];
-    const lead = options.lang === 'zh' ? '证明材料不足：' : 'evidence does not hold: ';
-    return { ...item, state: 'unsupported', explanation: lead + unique.join(options.lang === 'zh' ? '；' : '; ') };
+    if (mode === 'warn') return item;
+    return { ...item, state: 'unsupported', reasons: problems.map(evidenceReason) };
   });
+  return { items: out, findings };
+}
 
-  if (!findings.length) return { ...result, evidenceFindings: [] };
-  const warnings = options.mode === 'warn' || findings.some((f) => !f.items.length)
-    ? findings
-        .filter((f) => options.mode === 'warn' || !f.items.length)
-        .map((f) => `${result.input ? `${result.input}: ` : ''}evidence for ${f.fact}: ${f.message}${f.items.length ? ` (items ${f.items.join(', ')})` : ''}`)
-    : [];
-  if (options.mode === 'warn') return { ...result, evidenceFindings: findings, warnings: [...result.warnings, ...warnings] };
-  const { aspects, score } = scoreAspects(items);
-  return {
-    ...result,
-    items,
-    aspects,
-    score,
-    verdict: decideVerdict(options.policy, items, result.vetoes, score),
-    evidenceFindings: findings,
-    warnings: [...result.warnings, ...warnings],
-  };
+/** A finding as an item's reason (src/reasons.ts): its code and what the words need. */
+export function evidenceReason(f: EvidenceFinding): Extract<Reason, { kind: 'evidence' }> {
+  const data = { ...(f.detail !== undefined ? { detail: f.detail } : {}), ...(f.documents?.length ? { documents: f.documents } : {}) };
+  return { kind: 'evidence', code: f.problem, fact: f.fact, ...(f.path !== undefined ? { path: f.path } : {}), ...(Object.keys(data).length ? { data } : {}) };
 }

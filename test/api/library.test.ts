@@ -58,3 +58,47 @@ describe('library API (contract.md)', () => {
     expect(compileRule({ var: 'constructor' })({})).toBe(null);
   });
 });
+
+describe('assessInput (contract.md): what `assess <path>` does, as one call', () => {
+  it('a facts file → the CLI\'s result, standard resolved from the file, explanation in the language asked for', async () => {
+    const { assessInput } = await import('../../dist/index.js');
+    const result = assessInput('fixtures/changning-failing.json', { lang: 'en' });
+    const cli = JSON.parse(run('fixtures/changning-failing.json', '--format', 'json', '--lang', 'en').stdout).results[0];
+    expect(result.standard.id).toBe(cli.standard.id);
+    expect(result.verdict).toBe(cli.verdict);
+    expect(result.items.map((i) => [i.id, i.state, i.explanation, i.reasons])).toEqual(cli.items.map((i: any) => [i.id, i.state, i.explanation, i.reasons]));
+    expect(result.file).toBe('fixtures/changning-failing.json');
+  });
+
+  it('a data pack: evidence checked before scoring (one aggregation), findings and warnings returned', async () => {
+    const { assessInput } = await import('../../dist/index.js');
+    const strict = assessInput('fixtures/packs/b-evidence-problems');
+    const warn = assessInput('fixtures/packs/b-evidence-problems', { evidence: 'warn' });
+    const unsupported = strict.items.filter((i) => i.state === 'unsupported');
+    expect(unsupported.length).toBeGreaterThan(0);
+    expect(unsupported.every((i) => i.reasons.every((r) => r.kind === 'evidence'))).toBe(true);
+    // The score counts unsupported items as not met: made once, on the final states.
+    const met = strict.items.filter((i) => i.state === 'pass').length;
+    const applicable = strict.items.filter((i) => i.state !== 'not_applicable').length;
+    expect(strict.aspects.reduce((s, a) => s + a.met, 0)).toBe(met);
+    expect(strict.score).toBeLessThan(warn.score);
+    expect(strict.evidenceFindings!.length).toBeGreaterThan(0);
+    expect(warn.warnings.length).toBeGreaterThanOrEqual(warn.evidenceFindings!.length);
+    expect(applicable).toBeGreaterThan(0);
+  });
+
+  it('bad input is an InputError located in the file, never a report', async () => {
+    const { assessInput } = await import('../../dist/index.js');
+    expect(() => assessInput('fixtures/does-not-exist.json')).toThrow(InputError);
+  });
+
+  it('reasons are data; explain() renders them in either language', async () => {
+    const { assessInput, explain, loadStandard } = await import('../../dist/index.js');
+    const r = assessInput('fixtures/changning-failing.json', { explain: false });
+    const { vocabulary } = await loadStandard('changning-demo-street@2023');
+    const failed = r.items.find((i) => i.state === 'fail')!;
+    expect(failed.explanation).toBe('');
+    expect(explain(failed.reasons, 'zh', vocabulary)).toMatch(/要求/);
+    expect(explain(failed.reasons, 'en', vocabulary)).toMatch(/required/);
+  });
+});

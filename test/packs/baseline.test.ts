@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AssessResult, ItemResult } from '../../src/assess/types.js';
 import { compareWithBaseline, findBaseline, readBaseline, type BaselineResult } from '../../src/packs/baseline.js';
-import { assess } from './run.js';
+import { spawnAssess as assess } from '../helpers/cli.js';
 
 const item = (id: string, aspect: string, state: ItemResult['state']): ItemResult => ({
   id, aspect, content: '内容', number: 1, text: id, state, reads: [], actual: {}, explanation: '', responsible: [], missing: [], evidence: [], weight: 1,
@@ -71,9 +71,9 @@ describe('--baseline on the command line', () => {
     writeFileSync(bad, '{\n  "schemaVersion": 1,\n  "results": [{"area": {}, "standard": {"id": "s"}, "score": "high", "items": []}]\n}\n');
     const r = assess(['fixtures/packs/a-clean', '--baseline', bad]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/bad\.json:3:\d+: baseline: no score/);
+    expect(r.stderr).toMatch(/bad\.json:3:\d+: baseline: \/results\/0\/score must be number/);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(assess(['fixtures/packs/a-clean', '--baseline', join(dir, 'none.json')]).code).toBe(3);
-    expect(() => readBaseline(bad)).toThrow(/no score/);
+    expect(() => readBaseline(bad)).toThrow(/score must be number/);
   });
 });

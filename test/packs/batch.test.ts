@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expandInputs } from '../../src/packs/batch.js';
-import { assess, root } from './run.js';
+import { root, spawnAssess as assess } from '../helpers/cli.js';
 
 const PACKS = ['a-clean', 'b-evidence-problems', 'c-vetoed', 'd-failing'];
 
@@ -105,7 +105,7 @@ describe('--evidence', () => {
   it('warn: the same problems are warnings on stderr and the pack passes', () => {
     const r = assess(['fixtures/packs/b-evidence-problems', '--evidence', 'warn', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/警告: fixtures\/packs\/b-evidence-problems: evidence for minor_protection_in_performance_evaluation: evidence\/绩效考核方案\.txt 不存在/);
+    expect(r.stderr).toMatch(/警告: fixtures\/packs\/b-evidence-problems：minor_protection_in_performance_evaluation 的证明材料：evidence\/绩效考核方案\.txt 不存在/);
   });
 
   it('a lone facts file is not checked for evidence (it has no pack to hold documents)', () => {

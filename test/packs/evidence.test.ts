@@ -3,8 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AssessResult, ItemResult } from '../../src/assess/types.js';
-import { applyEvidence, checkFile, pathProblem } from '../../src/packs/evidence.js';
+import type { ItemResult } from '../../src/assess/types.js';
+import { checkEvidence, checkFile, pathProblem } from '../../src/packs/evidence.js';
+import { explain } from '../../src/messages/explain.js';
 import { packFiles, type PackFiles } from '../../src/packs/files.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -77,20 +78,12 @@ describe('checkFile in a pack on disk', () => {
 
 function item(id: string, facts: string[], state: ItemResult['state'] = 'pass'): ItemResult {
   return {
-    id, aspect: '组织领导', content: '组织协调', number: 1, text: `${id} 的原文`, state, reads: facts, actual: {}, explanation: state === 'pass' ? '' : '未达标',
+    id, aspect: '组织领导', content: '组织协调', number: 1, text: `${id} 的原文`, state, reads: facts, actual: {}, explanation: '', reasons: [],
     responsible: [], missing: [], evidence: facts.map((fact) => ({ fact, documents: ['会议纪要'] })), weight: 1,
   };
 }
 
-function result(items: ItemResult[]): AssessResult {
-  return {
-    area: { name: '测试街道' }, standard: { id: 't', version: '1', title: 'T' }, verdict: 'pass', score: 1,
-    aspects: [{ name: '组织领导', met: items.length, applicable: items.length, score: 1 }], items, vetoes: [], warnings: [],
-  };
-}
-
-describe('applyEvidence', () => {
-  const policy = { policy: 'all_applicable_met' as const };
+describe('checkEvidence (between evaluation and scoring)', () => {
   const items = [item('a.proven', ['meetings']), item('b.tampered', ['plan']), item('c.none', ['budget']), item('d.failed', ['budget'], 'fail')];
   const evidence = {
     meetings: ['docs/minutes.txt'],
@@ -98,35 +91,29 @@ describe('applyEvidence', () => {
     unused: ['../outside/secret.txt'],
   };
 
-  it('strict: a met item whose evidence does not hold is unsupported, and the verdict and score follow', () => {
-    const r = applyEvidence(result(items), evidence, files, { mode: 'strict', lang: 'en', policy });
+  it('strict: a met item whose evidence does not hold is unsupported, its problems its reasons (codes, no words)', () => {
+    const r = checkEvidence(items, evidence, files, 'strict');
     expect(Object.fromEntries(r.items.map((i) => [i.id, i.state]))).toEqual({ 'a.proven': 'pass', 'b.tampered': 'unsupported', 'c.none': 'unsupported', 'd.failed': 'fail' });
-    expect(r.items[1].explanation).toMatch(/docs\/sub\/plan\.txt does not match its declared sha256/);
-    expect(r.items[2].explanation).toMatch(/budget has no evidence \(会议纪要\)/);
-    expect(r.verdict).toBe('fail');
-    expect(r.aspects[0]).toMatchObject({ met: 1, applicable: 4 });
-    expect(r.score).toBe(0.25);
-    expect(r.evidenceFindings!.map((f) => [f.fact, f.problem, f.items])).toEqual([
+    expect(r.items[1].reasons).toEqual([{ kind: 'evidence', code: 'sha256', fact: 'plan', path: 'docs/sub/plan.txt', data: { detail: expect.stringMatching(/^sha256 [0-9a-f]{64}$/) } }]);
+    expect(r.items[2].reasons).toEqual([{ kind: 'evidence', code: 'none', fact: 'budget', data: { documents: ['会议纪要'] } }]);
+    expect(explain(r.items[1].reasons, 'en', {})).toMatch(/^evidence does not hold: docs\/sub\/plan\.txt does not match its declared sha256/);
+    expect(explain(r.items[2].reasons, 'zh', {})).toBe('证明材料不足：budget 没有证明材料（会议纪要）');
+    expect(r.findings.map((f) => [f.fact, f.problem, f.items])).toEqual([
       ['plan', 'sha256', ['b.tampered']],
       ['unused', 'parent', []],
       ['budget', 'none', ['c.none']],
     ]);
-    // A problem no met item depends on is still reported, as a warning.
-    expect(r.warnings).toEqual(['evidence for unused: ../outside/secret.txt has a ".." segment and would leave the pack']);
   });
 
-  it('warn: states stay as they were, every problem becomes a warning', () => {
-    const r = applyEvidence(result(items), evidence, files, { mode: 'warn', lang: 'zh', policy });
+  it('warn: states stay as they were, every problem is still a finding', () => {
+    const r = checkEvidence(items, evidence, files, 'warn');
     expect(r.items.map((i) => i.state)).toEqual(['pass', 'pass', 'pass', 'fail']);
-    expect(r.verdict).toBe('pass');
-    expect(r.warnings).toHaveLength(3);
-    expect(r.warnings[0]).toContain('内容与声明的 sha256 不符');
+    expect(r.findings).toHaveLength(3);
   });
 
-  it('does not change the result it was given', () => {
-    const before = result(items);
-    const copy = structuredClone(before);
-    applyEvidence(before, evidence, files, { mode: 'strict', lang: 'en', policy });
-    expect(before).toEqual(copy);
+  it('does not change the items it was given', () => {
+    const copy = structuredClone(items);
+    checkEvidence(items, evidence, files, 'strict');
+    expect(items).toEqual(copy);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assess } from './run.js';
+import { runInProcess } from '../helpers/cli.js';
 
-// Golden output of the batch and 月报 views, as the binary prints them (no colour). The packs
+// Golden output of the batch and 月报 views, as the CLI prints them (no colour; in-process). The packs
 // are built from the 长宁 fixtures by scripts/build-fixture-packs.mjs; review a change with
 // `npx vitest run test/packs -u` and git diff.
 const cases: [string, string[], number][] = [
@@ -16,7 +16,7 @@ const cases: [string, string[], number][] = [
 
 describe('golden batch and progress reports', () => {
   it.each(cases)('%s', async (golden, args, code) => {
-    const r = assess(args);
+    const r = await runInProcess(args);
     expect(r.code).toBe(code);
     await expect(r.stdout).toMatchFileSnapshot(`golden/${golden}`);
   });

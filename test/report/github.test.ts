@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { command, escapeData, escapeProperty } from '../../src/report/github.js';
-import { assess, root } from '../packs/run.js';
+import { root, spawnAssess as assess } from '../helpers/cli.js';
 
 const lines = (file: string) => readFileSync(join(root, file), 'utf8').split('\n');
 

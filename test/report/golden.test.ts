@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli.js';
 
 // Golden output of what people read: every format of the bundled fixtures, byte for byte, as the
 // real binary prints it (no colour). Review a change with `npx vitest run test/report -u` + git diff.
@@ -22,7 +22,7 @@ const cases: [string, string[]][] = [
 
 describe('golden reports', () => {
   it.each(cases)('%s', async (golden, args) => {
-    const r = run(...args);
+    const r = await runInProcess(args);
     expect(r.stderr).toBe('');
     await expect(r.stdout).toMatchFileSnapshot(`golden/${golden}`);
   });

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { junit } from '../../src/report/junit.js';
-import { assess } from '../packs/run.js';
+import { spawnAssess as assess } from '../helpers/cli.js';
 
 // JUnit as Jenkins and GitLab read it, checked with a real XML parser: well-formed, the element
 // order and attributes of the junit-10 schema, and counts that add up.

@@ -1,11 +1,56 @@
+import type { Comparison } from '../../reasons.js';
 import { defineSection } from '../types.js';
 
-/** Messages of section `reasons` (ids prefixed `reasons.`); zh first, en with the same ids and data. */
+const OPS_ZH: Record<Comparison, string> = { '>=': '要求至少', '>': '要求多于', '<=': '要求不超过', '<': '要求少于', '==': '要求为', '===': '要求为', '!=': '要求不为', '!==': '要求不为' };
+const OPS_EN: Record<Comparison, string> = { '>=': 'required at least', '>': 'required more than', '<=': 'required at most', '<': 'required less than', '==': 'required', '===': 'required', '!=': 'required not', '!==': 'required not' };
+
+/**
+ * Messages of section `reasons` (ids prefixed `reasons.`): the words of a Reason (src/reasons.ts),
+ * filled in by src/messages/explain.ts. Facts and values arrive already in words (a fact's
+ * description, `3 次`, `是`), so each message only places them.
+ */
 export const reasons = defineSection({
   zh: {
-    'reasons.none': '无',
+    'reasons.compare': (d: { fact: string; actual: string; op: Comparison; expected: string }) => `${d.fact} ${d.actual}，${OPS_ZH[d.op]} ${d.expected}`,
+    'reasons.compare_fact': (d: { fact: string; actual: string; op: Comparison; other: string; otherActual: string }) => `${d.fact} ${d.actual}，${OPS_ZH[d.op]} ${d.other}（${d.otherActual}）`,
+    'reasons.boolean': (d: { fact: string; actual: string; expected: boolean }) => `${d.fact}：${d.actual}${d.expected ? '' : '（要求否）'}`,
+    'reasons.any_of': (d: { options: string[] }) => `以下条件均未满足：${d.options.join(' 或 ')}`,
+    'reasons.condition': (d: { facts: string[] }) => (d.facts.length ? `条件未满足：${d.facts.join('，')}` : '条件未满足'),
+    'reasons.missing': (d: { facts: string[] }) => `缺少事实：${d.facts.join('；')}`,
+    'reasons.not_applicable': (d: { because: string }) => `不适用：${d.because}`,
+    'reasons.triggered': (d: { facts: string[] }) => d.facts.join('；'),
+    'reasons.evidence': (d: { problems: string[] }) => `证明材料不足：${d.problems.join('；')}`,
+    'reasons.error': (d: { message: string }) => `规则无法计算：${d.message}`,
+    'reasons.pending': (d: { fact: string; actual: string; remaining: string; due: string }) => `${d.fact} ${d.actual}，${d.due}前还需 ${d.remaining}`,
+    /** Several reasons of one item, and several parts of one `any_of` option. */
+    'reasons.and': '；',
+    'reasons.also': '，',
+    /** A fact with its value: `每年召开协调机制会议次数 3 次`. */
+    'reasons.fact_value': (d: { fact: string; value: string }) => `${d.fact} ${d.value}`,
+    /** A fact named with its id, where the id is what the submitter must type: `…（coordination_meetings_per_year）`. */
+    'reasons.fact_with_id': (d: { fact: string; id: string }) => `${d.fact}（${d.id}）`,
+    'reasons.yes': '是',
+    'reasons.no': '否',
+    'reasons.absent': '未填写',
   },
   en: {
-    'reasons.none': 'none',
+    'reasons.compare': (d: { fact: string; actual: string; op: Comparison; expected: string }) => `${d.fact} ${d.actual}, ${OPS_EN[d.op]} ${d.expected}`,
+    'reasons.compare_fact': (d: { fact: string; actual: string; op: Comparison; other: string; otherActual: string }) => `${d.fact} ${d.actual}, ${OPS_EN[d.op]} ${d.other} (${d.otherActual})`,
+    'reasons.boolean': (d: { fact: string; actual: string; expected: boolean }) => `${d.fact}: ${d.actual}${d.expected ? '' : ' (required no)'}`,
+    'reasons.any_of': (d: { options: string[] }) => `none of these holds: ${d.options.join(' or ')}`,
+    'reasons.condition': (d: { facts: string[] }) => (d.facts.length ? `condition not met: ${d.facts.join(', ')}` : 'condition not met'),
+    'reasons.missing': (d: { facts: string[] }) => `missing facts: ${d.facts.join('; ')}`,
+    'reasons.not_applicable': (d: { because: string }) => `not applicable: ${d.because}`,
+    'reasons.triggered': (d: { facts: string[] }) => d.facts.join('; '),
+    'reasons.evidence': (d: { problems: string[] }) => `evidence does not hold: ${d.problems.join('; ')}`,
+    'reasons.error': (d: { message: string }) => `rule could not be evaluated: ${d.message}`,
+    'reasons.pending': (d: { fact: string; actual: string; remaining: string; due: string }) => `${d.fact} ${d.actual}; ${d.remaining} more due by ${d.due}`,
+    'reasons.and': '; ',
+    'reasons.also': ', ',
+    'reasons.fact_value': (d: { fact: string; value: string }) => `${d.fact} ${d.value}`,
+    'reasons.fact_with_id': (d: { fact: string; id: string }) => `${d.fact} (${d.id})`,
+    'reasons.yes': 'yes',
+    'reasons.no': 'no',
+    'reasons.absent': 'not filled in',
   },
 });

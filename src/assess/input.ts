@@ -1,0 +1,79 @@
+import { InputError, pointerOf } from '../errors.js';
+import { declaredStandard, readFactsSource } from '../facts/load.js';
+import type { FactsFile } from '../facts/types.js';
+import { validateFacts } from '../facts/validate.js';
+import type { EvidenceMode } from '../packs/evidence.js';
+import { packFiles } from '../packs/files.js';
+import { problemLines } from '../messages/problems.js';
+import { DEFAULT_LIMITS, type ParseLimits, type Parsed } from '../source/types.js';
+import { loadStandardSync } from '../standard/load.js';
+import { DEFAULT_STANDARD } from '../standard/registry.js';
+import { assessFacts } from './assess.js';
+import type { AssessResult, Lang } from './types.js';
+
+export interface AssessInputOptions {
+  /** id@version, id (latest) or a standard file; default: the facts file's own `standard`, else changning-demo-street. */
+  standard?: string;
+  /** Negative lists (id@version) applied besides those the standard declares. */
+  negativeLists?: string[];
+  /** The language of explanations, findings and warnings (default zh). */
+  lang?: Lang;
+  /** Data packs: strict (default) = evidence that does not hold makes a met item unsupported; warn = only reported. */
+  evidence?: EvidenceMode;
+  /** Parsing limits (largest file, depth …); defaults as the CLI's. */
+  limits?: Partial<ParseLimits>;
+  /** Fill `locations` (line and column of each fact and evidence list), for annotations on lines. */
+  locations?: boolean;
+  /** false: leave `explanation` empty (see assessFacts). */
+  explain?: boolean;
+}
+
+/**
+ * What `assess <path>` does, as one library call (conftest's runner.Run): a facts file (JSON,
+ * YAML, xlsx) or a data pack directory → its result. The standard it declares is resolved and
+ * loaded, the facts are validated (InputError with file, line and column otherwise), assessed,
+ * and a pack's evidence is checked before scoring; warnings come back on the result, each
+ * located in the file. Reads files; prints nothing.
+ */
+export function assessInput(path: string, options: AssessInputOptions = {}): AssessResult {
+  const source = readFactsSource(path, { ...DEFAULT_LIMITS, ...options.limits });
+  const named = declaredStandard(source.parsed, source.file);
+  let standard;
+  try {
+    standard = loadStandardSync(options.standard ?? named ?? DEFAULT_STANDARD, { negativeLists: options.negativeLists });
+  } catch (e) {
+    // An unknown standard named inside the facts file is that file's problem: say where.
+    if (e instanceof InputError && e.kind === 'not-found' && !options.standard && named) {
+      const at = source.parsed.locate('/standard');
+      throw new InputError('not-found', source.file, e.problems.map((p) => ({ ...p, file: source.file, pointer: '/standard', ...at })));
+    }
+    throw e;
+  }
+  const { facts, warnings } = validateFacts(source.parsed, standard.vocabulary, source.file);
+  const result = assessFacts(standard, facts, {
+    lang: options.lang,
+    input: path,
+    // Located and in words, without the "警告:" label (whoever prints a warning adds it).
+    warnings: warnings.map((w) => problemLines({ ...w, file: source.file }, options.lang ?? 'zh').join('\n').replace(/^[^:]*: /, '')),
+    validated: true,
+    explain: options.explain,
+    // Evidence is checked for data packs only: a lone facts file has no pack to hold its documents.
+    ...(source.pack ? { pack: { files: packFiles(source.pack), mode: options.evidence } } : {}),
+  });
+  result.file = source.file;
+  if (options.locations) result.locations = locationsOf(source.parsed, facts);
+  return result;
+}
+
+/** Where each fact and each evidence list stands, so a CI annotation can point at the line. */
+function locationsOf(parsed: Parsed, facts: FactsFile): Record<string, { line: number; column: number }> {
+  const out: Record<string, { line: number; column: number }> = {};
+  const put = (pointer: string) => {
+    const at = parsed.locate(pointer);
+    if (at) out[pointer] = { line: at.line, column: at.column };
+  };
+  put('/facts');
+  for (const name of Object.keys(facts.facts)) put(pointerOf(['facts', name]));
+  for (const name of Object.keys(facts.evidence)) put(pointerOf(['evidence', name]));
+  return out;
+}

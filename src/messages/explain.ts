@@ -1,0 +1,95 @@
+import type { Reason } from '../reasons.js';
+import { hasMessage, t } from './catalogue.js';
+import type { Lang } from './types.js';
+
+/** What the words of a fact need from the standard's vocabulary (src/standard/types.ts FactSpec). */
+export interface FactWords {
+  zh: string;
+  en: string;
+  type?: string;
+  unit?: string;
+  unit_en?: string;
+}
+
+export type FactDictionary = Readonly<Record<string, FactWords | undefined>>;
+
+/**
+ * The one place reasons (src/reasons.ts) become words: an item's or a veto's reasons → one
+ * sentence in `lang`, e.g. "每年召开协调机制会议次数 1 次，要求至少 2 次". Facts are named by their
+ * description in the vocabulary (their id where it has none).
+ */
+export function explain(reasons: readonly Reason[], lang: Lang, facts: FactDictionary): string {
+  if (!reasons.length) return '';
+  const evidence = reasons.filter((r) => r.kind === 'evidence');
+  const rest = evidence.length ? reasons.filter((r) => r.kind !== 'evidence') : reasons;
+  const parts = rest.map((r) => sentence(r, lang, facts));
+  // A pack's evidence problems are one sentence, each problem once (several items share one).
+  if (evidence.length) parts.push(t(lang, 'reasons.evidence', { problems: [...new Set(evidence.map((r) => evidenceProblem(r, lang)))] }));
+  return parts.join(t(lang, 'reasons.and'));
+}
+
+function sentence(r: Reason, lang: Lang, facts: FactDictionary): string {
+  const name = (f: string) => factName(f, lang, facts);
+  const value = (f: string, v: unknown) => factValue(f, v, lang, facts);
+  switch (r.kind) {
+    case 'compare':
+      return t(lang, 'reasons.compare', { fact: name(r.fact), actual: value(r.fact, r.actual), op: r.op, expected: `${r.expected}${unitOf(r.fact, lang, facts, r.unit)}` });
+    case 'compare_fact':
+      return t(lang, 'reasons.compare_fact', { fact: name(r.fact), actual: value(r.fact, r.actual), op: r.op, other: name(r.other), otherActual: value(r.other, r.otherActual) });
+    case 'boolean':
+      return t(lang, 'reasons.boolean', { fact: name(r.fact), actual: yesNo(r.actual, lang), expected: r.expected });
+    case 'any_of':
+      return t(lang, 'reasons.any_of', { options: r.options.map((o) => o.map((x) => sentence(x, lang, facts)).join(t(lang, 'reasons.also'))) });
+    case 'condition':
+      return t(lang, 'reasons.condition', { facts: r.facts.map((f) => t(lang, 'reasons.fact_value', { fact: name(f.fact), value: value(f.fact, f.actual) })) });
+    case 'missing':
+      // The id too: it is what the submitter types into the facts file.
+      return t(lang, 'reasons.missing', { facts: r.facts.map((f) => (facts[f] ? t(lang, 'reasons.fact_with_id', { fact: name(f), id: f }) : f)) });
+    case 'not_applicable':
+      return t(lang, 'reasons.not_applicable', { because: r.because.map((b) => sentence(b, lang, facts)).join(t(lang, 'reasons.and')) });
+    case 'triggered':
+      return t(lang, 'reasons.triggered', { facts: r.facts.map((f) => t(lang, 'reasons.fact_value', { fact: name(f.fact), value: value(f.fact, f.actual) })) });
+    case 'evidence':
+      return t(lang, 'reasons.evidence', { problems: [evidenceProblem(r, lang)] });
+    case 'error':
+      return t(lang, 'reasons.error', { message: r.message });
+    case 'pending':
+      return t(lang, 'reasons.pending', { fact: name(r.fact), actual: value(r.fact, r.actual), remaining: `${r.remaining}${unitOf(r.fact, lang, facts, r.unit)}`, due: r.due });
+  }
+}
+
+/** One evidence problem in words: `evidence/会议纪要.pdf 不存在`. */
+export function evidenceProblem(r: Extract<Reason, { kind: 'evidence' }>, lang: Lang): string {
+  const id = `evidence.${r.code}`;
+  const detail = typeof r.data?.detail === 'string' ? t(lang, 'evidence.detail', { detail: r.data.detail }) : '';
+  if (r.code === 'none') return t(lang, 'evidence.none', { fact: r.fact, documents: (r.data?.documents as string[] | undefined) ?? [] }) + detail;
+  if (!hasMessage(id)) return `${r.path ?? r.fact} ${r.code}${detail}`;
+  return (t as (lang: Lang, id: string, data: { path: string }) => string)(lang, id, { path: r.path ?? r.fact }) + detail;
+}
+
+/** A fact's description in `lang` (its id where the vocabulary has none). */
+export function factName(fact: string, lang: Lang, facts: FactDictionary): string {
+  const spec = facts[fact];
+  return spec ? spec[lang] : fact;
+}
+
+/** A value in words: `3 次`, `是`, `未填写`. */
+export function factValue(fact: string, v: unknown, lang: Lang, facts: FactDictionary): string {
+  if (v === null || v === undefined) return t(lang, 'reasons.absent');
+  if (typeof v === 'boolean') return yesNo(v, lang);
+  return `${typeof v === 'string' ? v : JSON.stringify(v)}${unitOf(fact, lang, facts)}`;
+}
+
+function yesNo(v: unknown, lang: Lang): string {
+  if (v === null || v === undefined) return t(lang, 'reasons.absent');
+  // JSON-Logic's truthiness, as the rule saw it: [] is false, "0" is true.
+  const yes = Array.isArray(v) ? v.length > 0 : !!v;
+  return t(lang, yes ? 'reasons.yes' : 'reasons.no');
+}
+
+function unitOf(fact: string, lang: Lang, facts: FactDictionary, given?: string): string {
+  const spec = facts[fact];
+  const unit = lang === 'zh' ? (spec?.unit ?? given) : (spec?.unit_en ?? spec?.unit ?? given);
+  if (!unit) return '';
+  return unit === '%' ? '%' : ` ${unit}`;
+}
