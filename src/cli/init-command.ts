@@ -9,7 +9,7 @@ import type { Lang } from '../messages/types.js';
 export function runInit(opts: { standard: string; format: 'yaml' | 'json' | 'xlsx'; schema: string; negativeList?: string[]; output?: string; lang?: Lang }, io: Io): number | Promise<number> {
   const standard = loadStandardSync(opts.standard, { negativeLists: opts.negativeList });
   if (opts.format === 'xlsx') return initWorkbook(standard, opts.output, opts.lang ?? 'zh');
-  io.stdout.write(factsTemplate(standard, opts.format, opts.schema));
+  io.stdout.write(factsTemplate(standard, opts.format, opts.schema, opts.lang ?? 'zh'));
   return EXIT.pass;
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { FORMAT_NAMES } from '../report/formats.js';
 import type { Io } from './assess-command.js';
@@ -7,6 +7,8 @@ import { DIFF_FORMAT_NAMES } from '../diff/format/formats.js';
 import { describeError, EXIT } from './exit.js';
 import { outputArg, stdoutIsNoOutput } from './output-arg.js';
 import type { Lang } from '../messages/types.js';
+import { t, type MessageId } from '../messages/catalogue.js';
+import { editDistance } from '../facts/edit-distance.js';
 
 // Each command's module (and the libraries it needs: ajv, yaml, chalk …) is imported only when
 // that command runs: a cold start pays for one command, not all of them.
@@ -17,115 +19,166 @@ const diffCommand = () => import('./diff-command.js');
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-const EXAMPLES = `
-Examples:
-  $ assess fixtures/changning-compliant.json
-  $ assess area.yaml --standard yangshi-demo-point@2022 --negative-list negative-list@2023
-  $ assess packs/*/ --format json --output report.json
-  $ assess packs/ --format junit --output weibao-junit.xml     (each sub-directory a data pack)
-  $ assess packs/ --fail-on veto --format github                (CI: annotate, fail only on a veto)
-  $ assess packs/xinhua --baseline last-month.json --format markdown   (月报: change since last month)
-  $ assess standards list
+/** `--help`'s closing text: examples (the same commands in both languages) and exit codes. */
+function examples(lang: Lang, lines: [string, MessageId?][]): string {
+  const width = Math.max(...lines.map(([c]) => c.length));
+  const body = lines.map(([c, note]) => `  $ ${note ? `${c.padEnd(width)}   (${t(lang, note)})` : c}`);
+  return `\n${t(lang, 'cli.examples')}:\n${body.join('\n')}`;
+}
 
-Exit codes:
-  0  达标 (every applicable item met, no veto), or a command other than assessing succeeded
-  1  不达标 (an item failed, or its facts are missing)
-  2  否决 (a negative-list item is triggered)
-  3  invalid input (a facts file, pack or standard can't be read, parsed or validated)
-  4  usage error
-  74 the report could not be written (full disk, device error)
-  70 internal error (a bug: run again with --debug and report it)`;
+function exitCodes(lang: Lang): string {
+  const codes = ['0', '1', '2', '3', '4', '74', '70'] as const;
+  return `\n\n${t(lang, 'cli.exitCodes')}:\n${codes.map((c) => `  ${c.padEnd(3)}${t(lang, `cli.exit.${c}`)}`).join('\n')}`;
+}
 
-/** Build the command line; every action returns its exit code into `result`. */
-function program(io: Io, result: { code: number }): Command {
+/** The commands, for did-you-mean (a subcommand's name is suggested with its parent). */
+const COMMANDS = ['standards', 'init', 'schema', 'diff', 'help', 'standards list', 'standards show', 'standards lint'];
+
+/** Build the command line in `lang`; every action returns its exit code into `result`. */
+function program(io: Io, result: { code: number }, lang: Lang): Command {
+  const usage = (command: string) => t(lang, 'cli.usageHint', { command });
+  const langOption = () => new Option('--lang <lang>', t(lang, 'cli.opt.lang')).choices(['zh', 'en']).default(lang);
   const cmd = new Command('assess')
-    .description('Score an area against 未成年人保护示范创建 standards (weibao).')
-    .version(VERSION, '-V, --version')
-    .argument('[inputs...]', 'facts files (JSON or YAML) or data pack directories')
-    .option('-s, --standard <ref>', 'standard to assess against: id@version, id (latest) or a YAML file (default: the facts file\'s own "standard", else changning-demo-street)')
-    .option('--negative-list <ref...>', 'apply a negative list (id@version) besides those the standard declares')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('table'))
-    .addOption(new Option('--lang <lang>', 'language of the report and messages').choices(['zh', 'en']).default(langOf([])))
-    .addOption(new Option('--by <grouping>', 'print the 整改清单 instead: open items grouped by 责任单位 (by 项目 where a standard names none)').choices(['responsible']))
-    .option('-o, --output <file>', 'write the report to a file (atomically; - for stdout) instead of stdout', outputArg)
-    .option('--no-color', 'no ANSI colours (NO_COLOR is honoured too)')
-    .option('--max-bytes <n>', 'largest input file accepted, in bytes', (v) => positiveInt(v, '--max-bytes'))
-    .addOption(new Option('--fail-on <level>', 'what makes the exit code non-zero: fail = any item not met or facts missing (1) or a veto (2); missing = only an incomplete pack (facts missing, evidence not holding: 1) or a veto (2); veto = only a veto (2). Invalid input always exits 3').choices(FAIL_ON).default('fail'))
-    .addOption(new Option('--evidence <mode>', 'data packs: strict = a met item whose evidence is missing, empty, outside the pack or altered is unsupported (not met); warn = only report it').choices(['strict', 'warn']).default('strict'))
-    .option('--baseline <report.json>', 'a previous `--format json` report: show newly met, newly failed, still open and the score change per aspect')
-    .option('--debug', 'print stack traces of errors')
-    .option('--compact', '--format json without indentation (the same document, half the size)')
-    .option('-j, --jobs <n>', 'worker threads assessing packs at once; the report is the same, in input order (default: the available CPU cores)', (v) => positiveInt(v, '--jobs'))
+    .description(t(lang, 'cli.description'))
+    .version(VERSION, '-V, --version', t(lang, 'cli.version'))
+    .helpOption('-h, --help', t(lang, 'cli.help'))
+    .helpCommand('help [command]', t(lang, 'cli.helpCommand'))
+    .argument('[inputs...]', t(lang, 'cli.arg.inputs'))
+    .option('-s, --standard <ref>', t(lang, 'cli.opt.standard'))
+    .option('--negative-list <ref...>', t(lang, 'cli.opt.negativeList'))
+    .addOption(new Option('-f, --format <name>', t(lang, 'cli.opt.format')).choices(FORMAT_NAMES).default('table'))
+    .addOption(langOption())
+    .addOption(new Option('--by <grouping>', t(lang, 'cli.opt.by')).choices(['responsible']))
+    .option('-o, --output <file>', t(lang, 'cli.opt.output'), outputArg)
+    .option('--no-color', t(lang, 'cli.opt.noColor'))
+    .option('--max-bytes <n>', t(lang, 'cli.opt.maxBytes'), (v) => positiveInt(v, '--max-bytes'))
+    .addOption(new Option('--fail-on <level>', t(lang, 'cli.opt.failOn')).choices(FAIL_ON).default('fail'))
+    .addOption(new Option('--evidence <mode>', t(lang, 'cli.opt.evidence')).choices(['strict', 'warn']).default('strict'))
+    .option('--baseline <report.json>', t(lang, 'cli.opt.baseline'))
+    .option('--debug', t(lang, 'cli.opt.debug'))
+    .option('--compact', t(lang, 'cli.opt.compact'))
+    .option('-j, --jobs <n>', t(lang, 'cli.opt.jobs'), (v) => positiveInt(v, '--jobs'))
     .enablePositionalOptions()
     .hook('preAction', (_, action) => stdoutIsNoOutput(action))
-    .showHelpAfterError('(run assess --help for usage)')
-    .addHelpText('after', EXAMPLES)
+    .showHelpAfterError(usage('assess'))
+    .addHelpText(
+      'after',
+      examples(lang, [
+        ['assess fixtures/changning-compliant.json'],
+        ['assess area.yaml --standard yangshi-demo-point@2022 --negative-list negative-list@2023'],
+        ['assess packs/*/ --format json --output report.json'],
+        ['assess packs/ --format junit --output weibao-junit.xml', 'cli.note.pack'],
+        ['assess packs/ --fail-on veto --format github', 'cli.note.ci'],
+        ['assess packs/xinhua --baseline last-month.json --format markdown', 'cli.note.monthly'],
+        ['assess standards list'],
+        ['assess help init'],
+      ]) + exitCodes(lang),
+    )
     .action(async (inputs: string[], opts) => {
       if (!inputs.length) {
-        io.stderr.write('error: no facts file or pack given\n(run assess --help for usage)\n');
+        io.stderr.write(`${t(lang, 'input.label.error')}: ${t(lang, 'cli.noInputs')}\n${usage('assess')}\n`);
         result.code = EXIT.usage;
         return;
+      }
+      // `assess stanards list`: a word that names no file and is close to a command is a typo of
+      // the command, not a missing facts file (exit 4 with the command meant, not exit 3).
+      for (const input of inputs) {
+        const near = /^[a-z][a-z-]{0,30}$/.test(input) && !existsSync(input) ? closestCommand(input) : undefined;
+        if (near) {
+          io.stderr.write(`${t(lang, 'input.label.error')}: ${t(lang, 'cli.unknownCommand', { name: input })}\n  ${t(lang, 'input.label.fix')}: ${t(lang, 'cli.didYouMean', { near })}\n${usage('assess')}\n`);
+          result.code = EXIT.usage;
+          return;
+        }
       }
       result.code = await (await assessCommand()).runAssess(inputs, opts, io);
     });
 
-  const standards = cmd.command('standards').description('list, show and lint standards');
-  standards
-    .command('list')
-    .description('the bundled standards and their versions')
-    .addOption(new Option('-f, --format <name>').choices(['table', 'json']).default('table'))
-    .action(async (opts) => void (result.code = (await standardsCommand()).runList(opts.format, io)));
-  standards
-    .command('show')
-    .description('a standard as data: items, rules, the facts they read')
-    .argument('<ref>', 'id[@version] or a YAML file')
-    .addOption(new Option('-f, --format <name>').choices(['table', 'json']).default('table'))
-    .addHelpText('after', '\nExample:\n  $ assess standards show changning-demo-street@2023 --format json')
-    .action(async (ref: string, opts) => void (result.code = (await standardsCommand()).runShow(ref, opts.format, io)));
-  standards
-    .command('lint')
-    .description('check standard files: schema, unique ids, allowlisted operations, facts in the vocabulary')
-    .argument('[files...]', 'standard YAML files (default: every bundled standard)')
-    .addOption(new Option('-f, --format <name>').choices(['table', 'json']).default('table'))
-    .addHelpText('after', '\nExample:\n  $ assess standards lint standards/changning-demo-street/2023.yaml')
-    .action(async (files: string[], opts) => void (result.code = (await standardsCommand()).runLint(files, opts.format, io, cmd.opts().debug)));
-  cmd
-    .command('init')
-    .description('print a commented facts template for a standard, to fill in')
-    .requiredOption('-s, --standard <ref>', 'id@version or a YAML file')
-    .option('--negative-list <ref...>', 'also ask for the facts of these negative lists')
-    .addOption(new Option('-f, --format <name>').choices(['yaml', 'json', 'xlsx']).default('yaml'))
-    .option('--schema <path-or-url>', 'where the template\'s $schema points (write it with `assess schema`)', './facts.schema.json')
-    .option('-o, --output <file>', 'write the template to a file (needed for --format xlsx)')
-    .addOption(new Option('--lang <lang>', 'language of the workbook\'s instructions').choices(['zh', 'en']).default('zh'))
-    .addHelpText('after', '\nExample:\n  $ assess init --standard changning-demo-street@2023 > facts.yaml\n  $ assess init --standard changning-demo-street@2023 --format xlsx --output 台账.xlsx\n  $ assess schema --standard changning-demo-street@2023 > facts.schema.json')
+  const sub = (parent: Command, name: string, description: MessageId) =>
+    parent
+      .command(name)
+      .description(t(lang, description))
+      .helpOption('-h, --help', t(lang, 'cli.help'))
+      .showHelpAfterError(usage(parent === cmd ? `assess ${name}` : `assess ${parent.name()} ${name}`));
+  const standards = sub(cmd, 'standards', 'cli.cmd.standards')
+    .helpCommand('help [command]', t(lang, 'cli.helpCommand'))
+    .addHelpText('after', examples(lang, [['assess standards list'], ['assess standards show changning-demo-street@2023'], ['assess standards lint my-standard.yaml']]));
+  sub(standards, 'list', 'cli.cmd.list')
+    .addOption(new Option('-f, --format <name>', t(lang, 'cli.opt.listFormat')).choices(['table', 'json']).default('table'))
+    .addOption(langOption())
+    .option('--no-color', t(lang, 'cli.opt.noColor'))
+    .addHelpText('after', examples(lang, [['assess standards list'], ['assess standards list --format json']]))
+    .action(async (opts) => void (result.code = (await standardsCommand()).runList(opts.format, io, opts.lang)));
+  sub(standards, 'show', 'cli.cmd.show')
+    .argument('<ref>', t(lang, 'cli.arg.showRef'))
+    .addOption(new Option('-f, --format <name>', t(lang, 'cli.opt.listFormat')).choices(['table', 'json']).default('table'))
+    .addOption(langOption())
+    .option('--no-color', t(lang, 'cli.opt.noColor'))
+    .addHelpText('after', examples(lang, [['assess standards show changning-demo-street@2023'], ['assess standards show changning-demo-street@2023 --format json']]))
+    .action(async (ref: string, opts) => void (result.code = (await standardsCommand()).runShow(ref, opts.format, io, opts.lang)));
+  sub(standards, 'lint', 'cli.cmd.lint')
+    .argument('[files...]', t(lang, 'cli.arg.lintFiles'))
+    .addOption(new Option('-f, --format <name>', t(lang, 'cli.opt.listFormat')).choices(['table', 'json']).default('table'))
+    .addOption(langOption())
+    .option('--no-color', t(lang, 'cli.opt.noColor'))
+    .addHelpText('after', examples(lang, [['assess standards lint'], ['assess standards lint standards/changning-demo-street/2023.yaml']]))
+    .action(async (files: string[], opts) => void (result.code = (await standardsCommand()).runLint(files, opts.format, io, cmd.opts().debug, opts.lang)));
+  sub(cmd, 'init', 'cli.cmd.init')
+    .requiredOption('-s, --standard <ref>', t(lang, 'cli.opt.ref'))
+    .option('--negative-list <ref...>', t(lang, 'cli.opt.initNegative'))
+    .addOption(new Option('-f, --format <name>', t(lang, 'cli.opt.initFormat')).choices(['yaml', 'json', 'xlsx']).default('yaml'))
+    .option('--schema <path-or-url>', t(lang, 'cli.opt.schemaRef'), './facts.schema.json')
+    .option('-o, --output <file>', t(lang, 'cli.opt.initOutput'))
+    .addOption(langOption())
+    .option('--no-color', t(lang, 'cli.opt.noColor'))
+    .addHelpText(
+      'after',
+      examples(lang, [
+        ['assess init --standard changning-demo-street@2023 > facts.yaml'],
+        ['assess init --standard changning-demo-street@2023 --format json > facts.json'],
+        [`assess init --standard changning-demo-street@2023 --format xlsx --output ${t(lang, 'cli.ledgerFile')}`],
+        ['assess schema --standard changning-demo-street@2023 > facts.schema.json'],
+      ]),
+    )
     .action(async (opts) => void (result.code = await (await initCommand()).runInit(opts, io)));
-  cmd
-    .command('schema')
-    .description('print the JSON Schema of a standard\'s facts file (for editors and other tools)')
-    .requiredOption('-s, --standard <ref>', 'id@version or a YAML file')
-    .option('--negative-list <ref...>', 'include the facts of these negative lists')
-    .addHelpText('after', '\nExample:\n  $ assess schema --standard yangshi-demo-point@2022 > facts.schema.json')
+  sub(cmd, 'schema', 'cli.cmd.schema')
+    .requiredOption('-s, --standard <ref>', t(lang, 'cli.opt.ref'))
+    .option('--negative-list <ref...>', t(lang, 'cli.opt.initNegative'))
+    .addOption(langOption())
+    .option('--no-color', t(lang, 'cli.opt.noColor'))
+    .addHelpText('after', examples(lang, [['assess schema --standard yangshi-demo-point@2022 > facts.schema.json']]))
     .action(async (opts) => void (result.code = (await initCommand()).runSchema(opts, io)));
-  cmd
-    .command('diff')
-    .description('what changed between two standards (items matched by id), and with --facts what that does to an area')
-    .argument('<a>', 'the old standard: id@version or a YAML file')
-    .argument('<b>', 'the new standard: id@version or a YAML file')
-    .option('--facts <file>', 'assess this facts file or data pack under both and show what changes for it')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(DIFF_FORMAT_NAMES).default('table'))
-    .addOption(new Option('--lang <lang>', 'language of the report and messages').choices(['zh', 'en']).default(langOf([])))
-    .option('--exit-code', 'exit 1 when the standards differ (otherwise diff exits 0)')
-    .option('-o, --output <file>', 'write the report to a file (atomically; - for stdout) instead of stdout', outputArg)
-    .option('--no-color', 'no ANSI colours (NO_COLOR is honoured too)')
-    .addHelpText('after', `
-Examples:
-  $ assess diff yangshi-demo-point@2022 changning-demo-street@2023
-  $ assess diff changning-demo-street@2023 fixtures/standards/changning-demo-street-2024-draft.yaml --format markdown
-  $ assess diff changning-demo-street@2023 next.yaml --facts area.json     (what the new version does to this area)
-  $ assess diff a.yaml b.yaml --exit-code --format json                    (CI: exit 1 when they differ)`)
+  sub(cmd, 'diff', 'cli.cmd.diff')
+    .argument('<a>', t(lang, 'cli.arg.diffA'))
+    .argument('<b>', t(lang, 'cli.arg.diffB'))
+    .option('--facts <file>', t(lang, 'cli.opt.facts'))
+    .addOption(new Option('-f, --format <name>', t(lang, 'cli.opt.format')).choices(DIFF_FORMAT_NAMES).default('table'))
+    .addOption(langOption())
+    .option('--exit-code', t(lang, 'cli.opt.exitCode'))
+    .option('-o, --output <file>', t(lang, 'cli.opt.output'), outputArg)
+    .option('--no-color', t(lang, 'cli.opt.noColor'))
+    .addHelpText(
+      'after',
+      examples(lang, [
+        ['assess diff yangshi-demo-point@2022 changning-demo-street@2023'],
+        ['assess diff changning-demo-street@2023 fixtures/standards/changning-demo-street-2024-draft.yaml --format markdown'],
+        ['assess diff changning-demo-street@2023 next.yaml --facts area.json', 'cli.note.impact'],
+        ['assess diff a.yaml b.yaml --exit-code --format json', 'cli.note.ciDiff'],
+      ]),
+    )
     .action(async (a: string, b: string, opts) => void (result.code = await (await diffCommand()).runDiff(a, b, opts, io)));
   return cmd;
+}
+
+/** The command a mistyped word most likely meant (edit distance ≤ 2), if any. */
+function closestCommand(word: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of COMMANDS) {
+    const last = c.split(' ').pop()!;
+    const d = editDistance(word, last);
+    if (d < bestDistance) (best = c), (bestDistance = d);
+  }
+  return best;
 }
 
 function positiveInt(v: string, name: string): number {
@@ -154,7 +207,7 @@ export function langOf(argv: readonly string[], env: NodeJS.ProcessEnv = process
 /** Run the CLI; resolves to the exit code instead of exiting, so tests and wrappers can call it. */
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const result = { code: EXIT.pass as number };
-  const cmd = program(io, result);
+  const cmd = program(io, result, langOf(argv));
   const outputs = { writeOut: (s: string) => io.stdout.write(s), writeErr: (s: string) => io.stderr.write(s) };
   const applyOutput = (c: Command) => {
     c.exitOverride().configureOutput(outputs);

@@ -7,33 +7,36 @@ import type { LoadedStandard } from '../standard/types.js';
 import { readDocument } from '../source/read.js';
 import { describeError, EXIT } from './exit.js';
 import type { Io } from './assess-command.js';
+import type { Lang } from '../messages/types.js';
+import { t } from '../messages/catalogue.js';
+import { problemMessage } from './problem-words.js';
 
 /** `assess standards list`: every bundled standard, one line each. */
-export function runList(format: string, io: Io): number {
+export function runList(format: string, io: Io, lang: Lang = 'zh'): number {
   const rows = listBundled().map((ref) => {
     const s = loadStandardSync(`${ref.id}@${ref.version}`);
     return { id: s.id, version: s.version, title: s.title, kind: s.kind, items: s.items.length, negative_lists: s.negativeListRefs };
   });
   if (format === 'json') io.stdout.write(JSON.stringify({ standards: rows }, null, 2) + '\n');
-  else for (const r of rows) io.stdout.write(`${`${r.id}@${r.version}`.padEnd(32)} ${String(r.items).padStart(3)} items  ${r.kind === 'negative-list' ? '(negative list) ' : ''}${r.title}\n`);
+  else for (const r of rows) io.stdout.write(`${`${r.id}@${r.version}`.padEnd(32)} ${t(lang, 'cli.list.items', { n: r.items }).padStart(9)}  ${r.kind === 'negative-list' ? `${t(lang, 'cli.list.negative')} ` : ''}${r.title}\n`);
   return EXIT.pass;
 }
 
 /** `assess standards show <id>[@<version>]`: the standard as data (contract: items, facts). */
-export function runShow(ref: string, format: string, io: Io): number {
+export function runShow(ref: string, format: string, io: Io, lang: Lang = 'zh'): number {
   const s = loadStandardSync(ref);
   if (format === 'json') {
     io.stdout.write(JSON.stringify(showJson(s), null, 2) + '\n');
     return EXIT.pass;
   }
-  io.stdout.write(`${s.title}\n${s.id}@${s.version}${s.draft ? ' (draft — not an official document)' : ''}, ${s.items.length} items\n`);
-  if (s.negativeListRefs.length) io.stdout.write(`negative lists: ${s.negativeListRefs.join(', ')}\n`);
+  io.stdout.write(`${s.title}\n${s.id}@${s.version}${s.draft ? t(lang, 'cli.show.draft') : ''}, ${t(lang, 'cli.show.items', { n: s.items.length })}\n`);
+  if (s.negativeListRefs.length) io.stdout.write(`${t(lang, 'cli.show.negativeLists')}: ${s.negativeListRefs.join(', ')}\n`);
   let aspect = '';
   for (const it of s.items) {
     if (it.aspect !== aspect) io.stdout.write(`\n${(aspect = it.aspect)}\n`);
     io.stdout.write(`  ${it.content ? `${it.content} ` : ''}${it.number}  [${it.id}]  ${it.text}\n`);
-    if (it.responsible.length) io.stdout.write(`      责任单位：${it.responsible.join('、')}\n`);
-    io.stdout.write(`      reads: ${it.reads.join(', ')}\n`);
+    if (it.responsible.length) io.stdout.write(`      ${t(lang, 'cli.show.responsible')}: ${it.responsible.join(lang === 'zh' ? '、' : ', ')}\n`);
+    io.stdout.write(`      ${t(lang, 'cli.show.reads')}: ${it.reads.join(', ')}\n`);
   }
   return EXIT.pass;
 }
@@ -71,7 +74,7 @@ export function showJson(s: LoadedStandard) {
 }
 
 /** `assess standards lint [file...]`: every problem of every file, located; exit 3 on any error. */
-export function runLint(files: string[], format: string, io: Io, debug = false): number {
+export function runLint(files: string[], format: string, io: Io, debug = false, lang: Lang = 'zh'): number {
   const targets = files.length ? files.map((f) => resolve(f)) : listBundled().map((r) => r.file);
   const report: { file: string; problems: LintProblem[] }[] = [];
   let code: number = EXIT.pass;
@@ -88,7 +91,7 @@ export function runLint(files: string[], format: string, io: Io, debug = false):
         code = Math.max(code, EXIT.invalid);
         continue;
       }
-      const { lines, code: c } = describeError(e, debug);
+      const { lines, code: c } = describeError(e, debug, lang);
       if (format !== 'json') io.stderr.write(lines.join('\n') + '\n');
       report.push({ file, problems: [{ severity: 'error', message: lines.join(' ') }] });
       code = Math.max(code, c);
@@ -101,11 +104,12 @@ export function runLint(files: string[], format: string, io: Io, debug = false):
   for (const { file, problems } of report) {
     for (const p of problems) {
       const where = `${file}${p.line ? `:${p.line}:${p.column}` : ''}`;
-      (p.severity === 'error' ? io.stderr : io.stdout).write(`${where}: ${p.severity}: ${p.message}${p.expected ? ` (expected ${p.expected})` : ''}\n`);
+      const label = t(lang, p.severity === 'error' ? 'input.label.error' : 'input.label.warning');
+      (p.severity === 'error' ? io.stderr : io.stdout).write(`${where}: ${label}: ${problemMessage(p, lang)}${p.expected && !p.id ? ` (${t(lang, 'cli.lint.expected')} ${p.expected})` : ''}\n`);
     }
   }
   const errors = report.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);
   const warnings = report.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'warning').length, 0);
-  io.stdout.write(`${report.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)\n`);
+  io.stdout.write(`${t(lang, 'cli.lint.summary', { files: report.length, errors, warnings })}\n`);
   return code;
 }

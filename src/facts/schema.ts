@@ -69,6 +69,7 @@ export function factsFileSchema(vocabulary: Vocabulary, title = 'weibao facts fi
     required: ['facts'],
     properties: {
       $schema: { type: 'string' },
+      $comment: { description: 'what each fact means (assess init --format json writes it; assessment ignores it)' },
       standard: { type: 'string', description: 'id@version of the standard to assess against' },
       area: {
         type: 'object',

@@ -1,10 +1,17 @@
 import type { LoadedStandard } from '../standard/types.js';
-import { labels, placeOf } from '../report/labels.js';
+import { t } from '../messages/catalogue.js';
+import type { Lang } from '../messages/types.js';
 import { factsFileSchema } from './schema.js';
 import { expectedOf } from './validate.js';
 
+/** Where an item stands in its document: 内容 and number (the negative list has only numbers). */
+function placeOf(item: { content: string | null; number: number }): string {
+  return item.content ? `${item.content} ${item.number}` : String(item.number);
+}
+
 /** The facts a standard (and the negative lists it applies) reads, grouped by the 项目 that first reads each. */
-export function factsByAspect(standard: LoadedStandard): { aspect: string; facts: { path: string; readBy: string[] }[] }[] {
+export function factsByAspect(standard: LoadedStandard, lang: Lang = 'zh'): { aspect: string; facts: { path: string; readBy: string[] }[] }[] {
+  const negativeItem = t(lang, 'input.template.negativeItem');
   const groups = new Map<string, Map<string, string[]>>();
   const add = (aspect: string, path: string, place: string) => {
     const existing = [...groups.values()].find((g) => g.has(path));
@@ -13,7 +20,7 @@ export function factsByAspect(standard: LoadedStandard): { aspect: string; facts
   };
   for (const it of standard.items) for (const path of it.reads) add(it.aspect, path, `${it.aspect} ${placeOf(it)}`);
   for (const list of standard.negativeLists) {
-    for (const it of list.items) for (const path of it.reads) add(labels('zh').negativeItem, path, `${labels('zh').negativeItem} ${it.number}`);
+    for (const it of list.items) for (const path of it.reads) add(negativeItem, path, `${negativeItem} ${it.number}`);
   }
   return [...groups].map(([aspect, facts]) => ({ aspect, facts: [...facts].map(([path, readBy]) => ({ path, readBy })) }));
 }
@@ -28,37 +35,49 @@ export function standardFactsSchema(standard: LoadedStandard): Record<string, un
 /**
  * A facts template a street office fills in (assess init): every fact the standard reads, grouped
  * by 项目, each with its description, type, unit and the items that read it; values left empty.
+ * JSON has no comments, so a JSON template carries the same descriptions under `$comment`.
  */
-export function factsTemplate(standard: LoadedStandard, format: 'yaml' | 'json', schemaRef: string): string {
+export function factsTemplate(standard: LoadedStandard, format: 'yaml' | 'json', schemaRef: string, lang: Lang = 'zh'): string {
   const ref = `${standard.id}@${standard.version}`;
-  const groups = factsByAspect(standard);
+  const groups = factsByAspect(standard, lang);
+  const describe = (path: string, readBy: string[]) => {
+    const spec = standard.vocabulary[path];
+    const unit = (lang === 'zh' ? spec.unit : spec.unit_en) ?? null;
+    return { text: lang === 'zh' ? spec.zh : spec.en, other: lang === 'zh' ? spec.en : spec.zh, detail: t(lang, 'input.template.fact', { type: spec.type, unit, expected: expectedOf(spec, lang), readBy }) };
+  };
   if (format === 'json') {
     const facts: Record<string, null> = {};
-    for (const g of groups) for (const f of g.facts) facts[f.path] = null;
-    return JSON.stringify({ $schema: schemaRef, standard: ref, area: { name: null, code: null }, period: null, facts, evidence: {} }, null, 2) + '\n';
+    const comment: Record<string, string> = { '': t(lang, 'input.template.comment') };
+    for (const g of groups) {
+      for (const f of g.facts) {
+        facts[f.path] = null;
+        const d = describe(f.path, f.readBy);
+        comment[f.path] = `${d.text} — ${d.detail}`;
+      }
+    }
+    return JSON.stringify({ $schema: schemaRef, $comment: comment, standard: ref, area: { name: null, code: null }, period: null, facts, evidence: {} }, null, 2) + '\n';
   }
   const out = [
     `# yaml-language-server: $schema=${schemaRef}`,
-    `# ${standard.title}（${ref}）事实填报模板 / facts template`,
-    `# 生成校验用的 JSON Schema：assess schema --standard ${ref} > ${schemaRef.replace(/^\.\//, '')}`,
-    '# 每个值留空（null）表示尚未掌握：读取它的工作标准将报告为“缺少事实”。',
-    '# Leave a value empty while unknown: the items that read it are reported as missing.',
+    `# ${t(lang, 'input.template.title', { title: standard.title, ref })}`,
+    `# ${t(lang, 'input.template.schema', { ref, file: schemaRef.replace(/^\.\//, '') })}`,
+    `# ${t(lang, 'input.template.empty')}`,
     `standard: ${ref}`,
     'area:',
-    '  name:   # 街道（镇）名称',
-    '  code:   # 行政区划代码（可选）',
-    'period:   # 例如 2023 或 2023-Q2',
+    `  name:   # ${t(lang, 'input.template.areaName')}`,
+    `  code:   # ${t(lang, 'input.template.areaCode')}`,
+    `period:   # ${t(lang, 'input.template.period')}`,
     'facts:',
   ];
   for (const g of groups) {
     out.push(`  # ── ${g.aspect} ──`);
     for (const f of g.facts) {
-      const spec = standard.vocabulary[f.path];
-      out.push(`  # ${spec.zh} — ${spec.en}`);
-      out.push(`  # ${spec.type}${spec.unit ? `，单位：${spec.unit}` : ''}；${expectedOf(spec)}；用于：${f.readBy.join('、')}`);
+      const d = describe(f.path, f.readBy);
+      out.push(`  # ${d.text}${lang === 'zh' ? ` — ${d.other}` : ''}`);
+      out.push(`  # ${d.detail}`);
       out.push(`  ${f.path}:`);
     }
   }
-  out.push('# 证明材料：事实路径 → 数据包内的文件（会议纪要、活动记录、台账 …）', '# evidence:', '#   some_fact: [evidence/会议纪要.pdf]', 'evidence: {}');
+  out.push(`# ${t(lang, 'input.template.evidence')}`, '# evidence:', '#   some_fact: [evidence/minutes.pdf]', 'evidence: {}');
   return out.join('\n') + '\n';
 }

@@ -90,6 +90,8 @@ export function quickValid(value: unknown, vocabulary: Vocabulary): boolean {
           }
         }
         break;
+      case '$comment':
+        break;
       case 'standard':
       case '$schema':
         if (typeof v !== 'string') return false;

@@ -3,6 +3,9 @@ import { InputError } from '../errors.js';
 import { readDocument } from '../source/read.js';
 import type { FactSpec, Vocabulary } from '../standard/types.js';
 import { validateAgainst } from '../standard/schemas.js';
+import { editDistance } from './edit-distance.js';
+
+export { editDistance };
 
 /** The shared facts vocabulary: one place for every fact any bundled standard reads. */
 export const VOCABULARY_FILE = fileURLToPath(new URL('../../standards/vocabulary.yaml', import.meta.url));
@@ -44,18 +47,4 @@ export function closestFact(name: string, vocabulary: Vocabulary): string | unde
     if (d < bestDistance) (best = known), (bestDistance = d);
   }
   return best !== undefined && bestDistance <= limit ? best : undefined;
-}
-
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
 }
