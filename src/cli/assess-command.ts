@@ -4,7 +4,9 @@ import { compareWithBaseline, findBaseline, readBaseline, type BaselineResult } 
 import { expandInputs } from '../packs/batch.js';
 import type { EvidenceMode } from '../packs/evidence.js';
 import { SummaryBuilder } from '../packs/summary.js';
-import { formatOf } from '../report/formats.js';
+import { FORMAT_NAMES, formatOf } from '../report/formats.js';
+import { parseDate } from '../report/html/titles.js';
+import { t } from '../messages/catalogue.js';
 import type { FormatOptions, Formatter, ReportStream } from '../report/types.js';
 import { assessInOrder, defaultJobs, outcomeOf } from '../packs/workers.js';
 import { DEFAULT_LIMITS } from '../source/types.js';
@@ -13,7 +15,6 @@ import { exitFor, type FailOn } from './fail-on.js';
 import { openReport, refuseOverwritingInputs, wantColor, writeAtomic, type ReportSink } from './output.js';
 import { breathe } from './signals.js';
 import { progressFor } from './progress.js';
-import { t } from '../messages/catalogue.js';
 
 export interface AssessOptions {
   standard?: string;
@@ -33,6 +34,10 @@ export interface AssessOptions {
   compact?: boolean;
   /** Worker threads assessing packs (default: the available parallelism; 1: this thread only). */
   jobs?: number;
+  /** html, pdf: 报送单位 (default the area's name), 报告日期 (YYYY-MM-DD, default today), the Chromium to print with. */
+  issuer?: string;
+  date?: string;
+  browser?: string;
 }
 
 export interface Io {
@@ -53,12 +58,20 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
     return EXIT.usage;
   }
   if (opts.by === 'responsible' && !chosen.byResponsible) {
-    io.stderr.write(`error: --by responsible has no ${opts.format} format (use table, json, markdown or html)\n`);
+    io.stderr.write(`error: --by responsible has no ${opts.format} format (use ${FORMAT_NAMES.filter((name) => formatOf(name)!.byResponsible).join(', ')})\n`);
     return EXIT.usage;
   }
   if (chosen.binary && !opts.output) {
     io.stderr.write(`error: --format ${opts.format} writes a binary file: give it with --output <file>\n`);
     return EXIT.usage;
+  }
+  if (opts.date !== undefined && !parseDate(opts.date)) {
+    io.stderr.write(`error: ${t(opts.lang, 'pdf.badDate', { value: opts.date })}\n`);
+    return EXIT.usage;
+  }
+  if (opts.baseline && (!chosen.showsProgress || opts.by)) {
+    const formats = FORMAT_NAMES.filter((name) => formatOf(name)!.showsProgress).join(', ');
+    io.stderr.write(`warning: ${t(opts.lang, 'pdf.baselineIgnored', { format: opts.by ? `${opts.format} --by ${opts.by}` : opts.format, formats })}\n`);
   }
   const streamed = opts.by === undefined ? chosen.stream?.() : undefined;
   const formatter: Promise<Formatter> | undefined = streamed ? undefined : opts.by === 'responsible' ? chosen.byResponsible!() : chosen.load();
@@ -77,7 +90,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   const expanded = expandInputs(inputs);
   const color = wantColor(opts.color, !!opts.output, io.stdout);
   const width = Math.min(Math.max(io.stdout.columns ?? 100, 60), 160);
-  const options: FormatOptions = { lang: opts.lang, color, width, ...(opts.compact ? { compact: true } : {}) };
+  const options: FormatOptions = { lang: opts.lang, color, width, ...(opts.compact ? { compact: true } : {}), ...(opts.issuer ? { issuer: opts.issuer } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.browser ? { browser: opts.browser } : {}) };
   const stream: ReportStream | undefined = streamed ? (await streamed)(options) : undefined;
   const format = formatter ? await formatter : undefined;
   const progress = progressFor(io.stderr, expanded.inputs.length);

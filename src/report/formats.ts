@@ -17,20 +17,25 @@ export interface Format {
   byResponsible?(): Promise<Formatter>;
   /** The report is bytes, not text (xlsx, pdf): it is written to `--output` only, never to a terminal. */
   binary?: boolean;
+  /** The report shows `--baseline`'s progress (本月进展); given to any other, --baseline is warned about. */
+  showsProgress?: boolean;
 }
 
 
 export const FORMATS = {
   table: {
+    showsProgress: true,
     load: async () => (await import('./table.js')).table,
     byResponsible: async () => (await import('./rectification/table.js')).rectificationTable,
   },
   json: {
+    showsProgress: true,
     load: async () => (await import('./json.js')).json,
     stream: async () => (await import('./json.js')).jsonStream,
     byResponsible: async () => (await import('./rectification/json.js')).rectificationJson,
   },
   markdown: {
+    showsProgress: true,
     load: async () => (await import('./markdown.js')).markdown,
     byResponsible: async () => (await import('./rectification/markdown.js')).rectificationMarkdown,
   },
@@ -43,6 +48,7 @@ export const FORMATS = {
     stream: async () => (await import('./github.js')).githubStream,
   },
   html: {
+    showsProgress: true,
     load: async () => (await import('./html/index.js')).html,
     // The 问题清单 (one area) or 整改台账 (several) as a document of its own.
     byResponsible: async () => (await import('./html/index.js')).htmlProblems,
@@ -61,6 +67,13 @@ export const FORMATS = {
   jsonl: {
     load: async () => (await import('./jsonl.js')).jsonl,
     stream: async () => (await import('./jsonl.js')).jsonlStream,
+  },
+  // Printed by Chromium from the html document (playwright-core is imported only for this format).
+  pdf: {
+    binary: true,
+    showsProgress: true,
+    load: async () => (await import('./pdf/index.js')).pdf,
+    byResponsible: async () => (await import('./pdf/index.js')).pdfProblems,
   },
 } satisfies Record<string, Format>;
 
