@@ -208,7 +208,8 @@ export function state(label: string, key: string): string {
 }
 
 function missingFacts(i: ItemResult): string {
-  return i.missing?.length ? ` ${i.missing.map((f) => `<code>${h(f)}</code>`).join(' ')}` : '';
+  // On screen only: on paper the explanation already names each missing fact.
+  return i.missing?.length ? ` <span class="screen-only">${i.missing.map((f) => `<code>${h(f)}</code>`).join(' ')}</span>` : '';
 }
 
 function actual(values: Record<string, unknown>): string {

@@ -42,7 +42,7 @@ export function ledger(results: AssessResult[], anchors: string[] | undefined, l
   const head =
     `<thead><tr><th class="num">${h(t(lang, 'pdf.problems.no'))}</th>${withArea ? `<th>${h(t(lang, 'pdf.problems.area'))}</th>` : ''}` +
     `<th>${h(t(lang, 'pdf.problems.item'))}</th><th>${h(t(lang, 'pdf.problems.why'))}</th><th>${h(t(lang, 'pdf.problems.measures'))}</th><th>${h(t(lang, 'pdf.problems.deadline'))}</th></tr></thead>`;
-  const out = [`<p class="note">${h(t(lang, 'pdf.district.ledgerIntro'))}</p>`];
+  const out = [`<p class="note">${h(t(lang, withArea ? 'pdf.district.ledgerIntro' : 'pdf.problems.byUnitIntro'))}</p>`];
   for (const g of ordered) {
     const title = g.by === 'responsible' ? t(lang, 'pdf.district.unit', { unit: g.key, n: g.entries.length }) : t(lang, 'pdf.district.aspect', { aspect: g.key, n: g.entries.length });
     const rows = g.entries.map(({ area, item }, n) => {

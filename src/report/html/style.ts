@@ -87,7 +87,11 @@ li.problem { margin: 0 0 10px; break-inside: avoid; }
 li.problem p { margin: 2px 0; }
 .problem-why, .problem-docs, .fill { font-size: 15px; }
 .blank { display: inline-block; min-width: 9em; border-bottom: 1px solid #101828; min-height: 1.3em; vertical-align: bottom; margin: 0 1.2em 0 .2em; }
-.blank.wide { width: calc(100% - 6em); }
+.fill { display: flex; align-items: flex-end; flex-wrap: wrap; }
+.fill .k { white-space: nowrap; }
+.fill .blank { flex: 1 1 6em; }
+.fill .blank.wide { flex: 1 1 auto; margin-right: 0; }
+.fill .blank.filled { flex: 0 1 auto; }
 .blank.short { min-width: 7em; }
 .blank.cell { display: block; min-width: 0; border: 0; min-height: 2.6em; margin: 0; }
 .blank.filled { min-width: 0; padding: 0 .3em; }
@@ -140,11 +144,11 @@ html[lang="en"] ul.inline li + li::before { content: ", "; }
   .banner .score { font-size: 14pt; }
   .state { font-size: 9pt; border-radius: 2pt; }
   .note, .changes { font-size: 11pt; line-height: 1.5; }
-  li.problem { margin: 0 0 5pt; font-size: 11pt; line-height: 1.5; }
-  .problem-why, .problem-docs, .fill { font-size: 11pt; }
+  li.problem { margin: 0 0 4pt; font-size: 10.5pt; line-height: 1.45; }
+  .problem-why, .problem-docs, .fill { font-size: 10.5pt; }
   .fill { margin-top: 3pt; }
   .blank { border-bottom-width: .75pt; border-color: #000; }
-  .problem-item { font-size: 11pt; }
+  .problem-item { font-size: 10.5pt; }
   .signoff { margin: 16pt 0 0; }
   table.signoff-lines td { font-size: 14pt; padding: 8pt 0; }
   .seal { font-size: 12pt; }
@@ -157,7 +161,7 @@ html[lang="en"] ul.inline li + li::before { content: ", "; }
   .screen-only, .overview th button::after { display: none; }
   a { color: inherit; text-decoration: none; }
   .heatmap a text { fill: #101828; }
-  svg.chart { width: 125mm; }
+  svg.chart { width: 115mm; }
   svg.chart.delta { width: 135mm; }
   svg.heatmap { width: 100%; }
 }

@@ -19,7 +19,7 @@ export function verdictSentence(r: AssessResult, lang: Lang): string {
   const triggered = r.vetoes.filter((v) => v.state === 'triggered');
   const parts: string[] = [];
   if (triggered.length) {
-    parts.push(t(lang, 'pdf.summary.vetoTriggered', { list: triggered.map((v) => t(lang, 'pdf.summary.vetoItem', { number: v.number, text: v.text })).join(sep) }));
+    parts.push(t(lang, 'pdf.summary.vetoTriggered', { list: triggered.map((v) => t(lang, 'pdf.summary.vetoItem', { number: v.number, text: v.text.replace(/[。．.；;]+$/, '') })).join(sep) }));
   }
   parts.push(t(lang, 'pdf.summary.items', stateCounts(r.items)));
   if (!triggered.length) parts.push(vetoClause(r, lang));
