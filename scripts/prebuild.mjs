@@ -4,7 +4,7 @@
 //    dist/standards/<id>@<version>.json, so a run JSON.parses it instead of parsing YAML and
 //    linting. load.ts uses it only when it is newer than the YAML; a test holds it equal to what
 //    the YAML path computes.
-// 2. ajv validators as standalone code (dist/ajv/*.cjs, each with its V8 code cache): the facts schema of every bundled
+// 2. ajv validators as standalone code (dist/ajv/*.cjs): the facts schema of every bundled
 //    standard's vocabulary and the two published schemas (standard, vocabulary). Each file is
 //    named after a hash of its schema and ajv options (src/validators/generated.ts), so a run
 //    uses it only for exactly that schema and compiles anything else at run time; a test holds
@@ -13,12 +13,13 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative } from 'node:path';
 import { listBundled, STANDARDS_DIR } from '../dist/standard/registry.js';
-import { readStandardFile, PREBUILT_DIR, prebuiltFile } from '../dist/standard/load.js';
+import { readStandardFile } from '../dist/standard/load.js';
+import { PREBUILT_DIR, prebuiltFile } from '../dist/standard/prebuilt.js';
 import { factsFileSchema } from '../dist/facts/schema.js';
 import { FACTS_AJV_OPTIONS, factsValidatorKey } from '../dist/facts/validate.js';
 import { sharedVocabulary } from '../dist/facts/vocabulary.js';
 import { compileFormatSchemas, formatSchemas } from '../dist/standard/schemas.js';
-import { cacheFile, GENERATED_DIR, generatedFile, keyExport, runModule } from '../dist/validators/generated.js';
+import { GENERATED_DIR, generatedFile, keyExport } from '../dist/validators/generated.js';
 
 const require = createRequire(import.meta.url);
 const { Ajv } = require('ajv');
@@ -53,10 +54,9 @@ for (const vocabulary of vocabularies) {
   });
 }
 
-/** The module, then V8's code cache of it taken after `warm` ran its validators once (compiled). */
+/** The module; loaded and run once here, so a build never ships one that doesn't load. */
 function write(key, code, warm) {
-  writeFileSync(generatedFile(key.name), header + code + keyExport(key));
-  const { exports, script } = runModule(key.name, false);
-  warm(exports);
-  writeFileSync(cacheFile(key.name), script.createCachedData());
+  const file = generatedFile(key.name);
+  writeFileSync(file, header + code + keyExport(key));
+  warm(require(file));
 }

@@ -1,17 +1,15 @@
-import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { InputError, pointerOf, RuleError, type InputProblem } from '../errors.js';
-import { mergeVocabularies, sharedVocabulary, toVocabulary, VOCABULARY_FILE } from '../facts/vocabulary.js';
-import type { Vocabulary } from './types.js';
+import { mergeVocabularies, sharedVocabulary, toVocabulary } from '../facts/vocabulary.js';
 import { compileTrackedTree, type TrackedResult } from '../rules/compile.js';
 import { parseRule } from '../rules/tree.js';
 import { RuleFault } from './fault.js';
 import { readDocument } from '../source/read.js';
 import type { Parsed } from '../source/types.js';
 import { lintParsed } from './lint.js';
-import { isPathRef, resolveBundled, STANDARDS_DIR } from './registry.js';
+import { readPrebuilt } from './prebuilt.js';
+import { isPathRef, resolveBundled } from './registry.js';
 import type { CompiledItem, LintProblem, LoadedStandard, RawStandard, Standard, StandardItem } from './types.js';
 
 export type { LintProblem, RawItem, RawStandard } from './types.js';
@@ -50,34 +48,6 @@ export function loadStandardSync(ref: string, options: LoadOptions = {}): Loaded
   checkNegativeLists(loaded, negativeLists);
   cache.set(key, loaded);
   return loaded;
-}
-
-/** Bundled standards parsed and linted at build time (scripts/prebuild.mjs). */
-export const PREBUILT_DIR = fileURLToPath(new URL('../standards/', import.meta.url));
-
-/** dist/standards/<id>@<version>.json for standards/<id>/<version>.yaml. */
-export function prebuiltFile(file: string): string {
-  return join(PREBUILT_DIR, `${basename(dirname(file))}@${basename(file).replace(/\.yaml$/, '')}.json`);
-}
-
-/**
- * A bundled standard as the build left it, if that is newer than its YAML (a checkout with
- * edited standards and no rebuild falls back to the YAML, never to stale rules).
- */
-function readPrebuilt(file: string): Standard | undefined {
-  if (dirname(dirname(file)) + '/' !== STANDARDS_DIR && dirname(dirname(file)) !== STANDARDS_DIR) return undefined;
-  const json = prebuiltFile(file);
-  try {
-    // The shared vocabulary is merged into it too: an edited vocabulary.yaml makes it stale.
-    const built = statSync(json).mtimeMs;
-    if (built < statSync(file).mtimeMs || built < statSync(VOCABULARY_FILE).mtimeMs) return undefined;
-    const raw = JSON.parse(readFileSync(json, 'utf8')) as Standard;
-    // Vocabularies have no prototype (a fact named `constructor` must not be found on Object).
-    const vocabulary: Vocabulary = toVocabulary(raw.vocabulary);
-    return { ...raw, file, vocabulary, localFacts: toVocabulary(raw.localFacts) };
-  } catch {
-    return undefined;
-  }
 }
 
 /** Parse and check one standard file; no rules are compiled and no negative list is loaded. */

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
 import type { Options, ValidateFunction } from 'ajv';
 
 /**
@@ -13,9 +10,10 @@ import type { Options, ValidateFunction } from 'ajv';
  * own, an edited vocabulary or schema, or a build older than the source find none and compile
  * at run time, as before. Never a stale validator.
  *
- * Each module comes with V8's code cache of itself, taken after one call (the build's), so a
- * run neither parses nor compiles its few hundred KB of generated code; V8 ignores a cache that
- * doesn't fit (another Node, other flags) and compiles as usual.
+ * Why a second way to get a validator: compiling the facts schema with ajv at run time costs
+ * ~0.4 s of CPU whenever a facts file needs ajv (cold start 0.26 s → 0.65 s of CPU; `npm run
+ * bench`'s cold start with quickValid off); test/validators/ holds them equal to runtime ajv.
+ * (V8's code cache of these modules was tried and removed: under 10% of the cold start.)
  */
 export const GENERATED_DIR = fileURLToPath(new URL('../../dist/ajv/', import.meta.url));
 
@@ -37,10 +35,6 @@ export function generatedFile(name: string): string {
   return `${GENERATED_DIR}${name}.cjs`;
 }
 
-export function cacheFile(name: string): string {
-  return `${GENERATED_DIR}${name}.v8cache`;
-}
-
 /** What the build appends to a standalone module: the key it answers to. */
 export function keyExport(key: GeneratedKey): string {
   return `\nmodule.exports.generatedFrom = ${JSON.stringify(key.text)};\n`;
@@ -50,34 +44,13 @@ type Exports = Record<string, ValidateFunction> & { generatedFrom?: string };
 
 /** The build's module for `key`, if there is one made from exactly that schema (else undefined: compile at run time). */
 export function loadGenerated(key: GeneratedKey): Exports | undefined {
-  let loaded: ReturnType<typeof runModule>;
+  let exports: Exports;
   try {
-    loaded = runModule(key.name, true);
+    exports = require(generatedFile(key.name)) as Exports;
   } catch {
     return undefined;
   }
-  return loaded.exports.generatedFrom === key.text ? loaded.exports : undefined;
-}
-
-/**
- * Run a generated CommonJS module the way require would (same wrapper, a require relative to
- * it), but through vm.Script so that V8's code cache can be given and taken.
- */
-export function runModule(name: string, useCache: boolean): { exports: Exports; script: Script } {
-  const file = generatedFile(name);
-  const source = readFileSync(file, 'utf8');
-  let cachedData: Buffer | undefined;
-  if (useCache) {
-    try {
-      cachedData = readFileSync(cacheFile(name));
-    } catch {
-      cachedData = undefined;
-    }
-  }
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
-  const module = { exports: {} as Exports };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  return { exports: module.exports, script };
+  return exports.generatedFrom === key.text ? exports : undefined;
 }
 
 /** ajv itself, loaded only when a schema has to be compiled at run time (synchronous: ajv is CommonJS). */

@@ -13,7 +13,7 @@ const dist = fileURLToPath(new URL('../../dist/standards/', import.meta.url));
  */
 describe('prebuilt standards', () => {
   for (const ref of listBundled()) {
-    it(`${ref.id}@${ref.version} equals the YAML path`, () => {
+    it(`${ref.id}@${ref.version} equals the YAML path`, { timeout: 300_000 }, () => {
       const file = join(dist, `${ref.id}@${ref.version}.json`);
       expect(existsSync(file), `${file} (run npm run build)`).toBe(true);
       const fromYaml = readStandardFile(ref.file, { prebuilt: false });

@@ -66,7 +66,7 @@ describe('build-time ajv validators', () => {
   const vocabularies = [sharedVocabulary(), ...listBundled().map((ref) => readStandardFile(ref.file, { prebuilt: false }).vocabulary)];
 
   for (const [i, vocabulary] of vocabularies.entries()) {
-    it(`facts schema ${i ? listBundled()[i - 1].id : '(shared vocabulary)'}: the build's validator answers as ajv at run time`, () => {
+    it(`facts schema ${i ? listBundled()[i - 1].id : '(shared vocabulary)'}: the build's validator answers as ajv at run time`, { timeout: 300_000 }, () => {
       const generated = loadGenerated(factsValidatorKey(vocabulary));
       expect(generated, 'dist/ajv has no validator for this vocabulary (run npm run build)').toBeDefined();
       const runtime = compileFactsValidator(vocabulary);
@@ -81,7 +81,7 @@ describe('build-time ajv validators', () => {
     });
   }
 
-  it('standard and vocabulary schemas: the build\'s validators answer as ajv at run time', () => {
+  it('standard and vocabulary schemas: the build\'s validators answer as ajv at run time', { timeout: 300_000 }, () => {
     const { schemas, key } = formatSchemas();
     const generated = loadGenerated(key);
     expect(generated, 'dist/ajv has no validator for schemas/*.schema.json (run npm run build)').toBeDefined();
@@ -92,7 +92,7 @@ describe('build-time ajv validators', () => {
     }
   });
 
-  it('a schema the build did not see gets no generated validator (compiled at run time instead)', () => {
+  it('a schema the build did not see gets no generated validator (compiled at run time instead)', { timeout: 300_000 }, () => {
     const vocabulary = { ...sharedVocabulary(), extra_fact: { type: 'integer', zh: '额外', en: 'extra' } } as Vocabulary;
     expect(loadGenerated(factsValidatorKey(vocabulary))).toBeUndefined();
     // Same file name, other content: refused on the content, not trusted on the name.
@@ -103,11 +103,11 @@ describe('build-time ajv validators', () => {
 });
 
 describe('fact names sort as localeCompare sorts them', () => {
-  it('the vocabulary', () => {
+  it('the vocabulary', { timeout: 300_000 }, () => {
     const names = Object.keys(sharedVocabulary());
     expect(sortByName(names.map((n) => [n, 0] as [string, number])).map(([n]) => n)).toEqual([...names].sort((a, b) => a.localeCompare(b)));
   });
-  it('any names of a-z, 0-9 and _', () => {
+  it('any names of a-z, 0-9 and _', { timeout: 300_000 }, () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[a-z0-9_]{0,6}$/), fc.stringMatching(/^[a-z0-9_]{0,6}$/), (a, b) => {
         expect(Math.sign(compareSimpleNames(a, b))).toBe(Math.sign(a.localeCompare(b)));
