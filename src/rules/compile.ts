@@ -1,6 +1,6 @@
 import { chargeBuilt, chargeSteps, DEFAULT_BUDGET, metered, type RuleBudget } from './budget.js';
 import { PLAIN_OPERATIONS } from './operations.js';
-import { NOT_FOUND, resolveParts, resolvePath } from './resolve.js';
+import { NOT_FOUND, resolveParts, resolvePath, step } from './resolve.js';
 import { literalPath, parseRule, sizeOf, walk, type RuleNode, type ValueNode } from './tree.js';
 import { truthy } from './truthy.js';
 
@@ -225,7 +225,19 @@ function compileVar(node: RuleNode, fns: CompiledRule[]): CompiledRule {
   if (name !== undefined && name !== '') {
     const parts = name.split('.');
     if (parts.length === 1 && !defaultFn) {
-      // One segment, no default: the shape of nearly every fact a standard reads.
+      // One segment, no default: the shape of nearly every fact a standard reads. On a plain
+      // object (a parsed facts file) a name Object.prototype lacks is one property load, as
+      // step() would find it; whether the data is plain is asked once per facts object.
+      if (!(name in Object.prototype)) {
+        return (data) => {
+          const found = data === plainData || isPlain(data) ? (data as Record<string, unknown>)[name] : get1(data, name);
+          if (found === undefined || found === null) {
+            if (track) miss(name);
+            return null;
+          }
+          return found;
+        };
+      }
       return (data) => {
         const found = resolveParts(data, parts);
         if (found === NOT_FOUND || found === null) {
@@ -251,6 +263,23 @@ function compileVar(node: RuleNode, fns: CompiledRule[]): CompiledRule {
     if (found === NOT_FOUND) return fallback === undefined ? null : fallback;
     return found;
   };
+}
+
+// The last facts object found to be a plain object (a batch evaluates every item on one object in turn).
+let plainData: unknown;
+
+function isPlain(data: unknown): boolean {
+  if (typeof data === 'object' && data !== null && Object.getPrototypeOf(data) === Object.prototype) {
+    plainData = data;
+    return true;
+  }
+  return false;
+}
+
+/** resolveParts(data, [key]), "not found" as undefined (a found value is never undefined). */
+function get1(data: unknown, key: string): unknown {
+  if (data === null || data === undefined) return undefined;
+  return step(data, key);
 }
 
 /**
