@@ -4,8 +4,6 @@ import { NOT_FOUND, resolveParts, resolvePath, step } from './resolve.js';
 import { literalPath, parseRule, sizeOf, walk, type RuleNode, type ValueNode } from './tree.js';
 import { truthy } from './truthy.js';
 
-export { isLogic } from './tree.js';
-
 /** A rule turned into a function of the data (a rule's `var` paths are relative to it). */
 export type CompiledRule = (data: unknown) => unknown;
 

@@ -1,10 +1,8 @@
-import type { Lang } from '../messages/types.js';
 import type { Comparison, FactValue, Reason } from '../reasons.js';
-import type { FactSpec, Vocabulary } from '../standard/types.js';
 import { analyseTree } from './analyse.js';
 import { compileTree, type CompiledRule } from './compile.js';
 import { NOT_FOUND, resolvePath } from './resolve.js';
-import { isRuleNode, literalPath, parseRule, type RuleNode, type ValueNode } from './tree.js';
+import { literalPath, type RuleNode, type ValueNode } from './tree.js';
 import { truthy } from './truthy.js';
 
 /**
@@ -53,10 +51,8 @@ export function unmetReasons(tree: RuleNode, data: unknown): Reason[] {
 /**
  * The facts behind a failure: those read by the conditions that do not hold, following and /
  * or / if the way unmetReasons does (so the 整改清单 asks for the right evidence).
- * Takes the parsed tree; a raw rule is still accepted (parsed here) until every caller has the tree.
  */
-export function unmetFacts(rule: RuleNode | unknown, data: unknown): string[] {
-  const tree = asTree(rule);
+export function unmetFacts(tree: RuleNode, data: unknown): string[] {
   const out = new Set<string>();
   const visit = (node: RuleNode): void => {
     const { op, args } = node;
@@ -108,73 +104,4 @@ function readsOf(node: RuleNode): string[] {
 function valueOf(path: string, data: unknown): unknown {
   const v = resolvePath(data, path);
   return v === NOT_FOUND ? null : v;
-}
-
-// Raw rules handed to unmetFacts by callers that have no tree yet, parsed once each.
-const trees = new WeakMap<object, RuleNode>();
-
-function asTree(rule: RuleNode | unknown): RuleNode {
-  if (isRuleNode(rule)) return rule;
-  if (typeof rule !== 'object' || rule === null) return parseRule(rule);
-  let tree = trees.get(rule);
-  if (!tree) trees.set(rule, (tree = parseRule(rule)));
-  return tree;
-}
-
-// ---------------------------------------------------------------------------------------------
-/**
- * TEMPORARY (issue 12): the words evaluate.ts printed before reasons became data, rendered from
- * unmetReasons so the goldens stay as they are. It goes once src/assess/evaluate.ts renders
- * reasons through the message catalogue (src/messages/sections/reasons.ts).
- * @deprecated use unmetReasons and the catalogue's renderer.
- */
-export function explainUnmet(rule: unknown, data: unknown, vocabulary: Vocabulary, lang: Lang): string {
-  return unmetReasons(asTree(rule), data)
-    .map((r) => render(r, vocabulary, lang))
-    .join(lang === 'zh' ? '；' : '; ');
-}
-
-const words = {
-  zh: {
-    '>=': '要求至少', '>': '要求多于', '<=': '要求不超过', '<': '要求少于', '==': '要求为', '===': '要求为', '!=': '要求不为', '!==': '要求不为',
-    yes: '是', no: '否', comma: '，', colon: '：', or: '或', anyOf: '以下条件均未满足：', unmet: '条件未满足', absent: '未填写', requiredNo: '（要求否）',
-  },
-  en: {
-    '>=': 'required at least', '>': 'required more than', '<=': 'required at most', '<': 'required less than', '==': 'required', '===': 'required', '!=': 'required not', '!==': 'required not',
-    yes: 'yes', no: 'no', comma: ', ', colon: ': ', or: 'or', anyOf: 'none of these holds: ', unmet: 'condition not met', absent: 'not filled in', requiredNo: ' (required no)',
-  },
-} as const;
-
-function render(r: Reason, vocab: Vocabulary, lang: Lang): string {
-  const w = words[lang];
-  const label = (f: string) => (vocab[f] ? (lang === 'zh' ? vocab[f].zh : vocab[f].en) : f);
-  const value = (f: string, v: unknown) => {
-    if (v === null) return w.absent;
-    if (typeof v === 'boolean') return v ? w.yes : w.no;
-    return `${typeof v === 'string' ? v : JSON.stringify(v)}${unitOf(vocab[f], lang)}`;
-  };
-  switch (r.kind) {
-    case 'boolean': {
-      const said = r.actual === null ? w.absent : truthy(r.actual) ? w.yes : w.no;
-      return `${label(r.fact)}${w.colon}${said}${r.expected ? '' : w.requiredNo}`;
-    }
-    case 'compare':
-      return `${label(r.fact)} ${value(r.fact, r.actual)}${w.comma}${w[r.op]} ${r.expected}${unitOf(vocab[r.fact], lang)}`;
-    case 'compare_fact': {
-      const [open, close] = lang === 'zh' ? ['（', '）'] : [' (', ')'];
-      return `${label(r.fact)} ${value(r.fact, r.actual)}${w.comma}${w[r.op]} ${label(r.other)}${open}${value(r.other, r.otherActual)}${close}`;
-    }
-    case 'any_of':
-      return w.anyOf + r.options.map((o) => o.map((x) => render(x, vocab, lang)).join(w.comma)).join(` ${w.or} `);
-    case 'condition':
-      return r.facts.length ? `${w.unmet}${w.colon}${r.facts.map((f) => `${label(f.fact)} ${value(f.fact, f.actual)}`).join(w.comma)}` : w.unmet;
-    default:
-      return w.unmet;
-  }
-}
-
-function unitOf(spec: FactSpec | undefined, lang: Lang): string {
-  const unit = lang === 'zh' ? spec?.unit : spec?.unit_en ?? spec?.unit;
-  if (!unit) return '';
-  return unit === '%' ? '%' : ` ${unit}`;
 }

@@ -58,7 +58,6 @@ describe('unmetFacts', () => {
   it('follows and / or / if as unmetReasons does', () => {
     const rule = { and: [{ var: 'a' }, { '>': [{ var: 'n' }, { var: 'm' }] }, { or: [{ var: 'b' }, { var: 'c' }] }] };
     expect(unmetFacts(parseRule(rule), { a: true, n: 0, m: 1 })).toEqual(['n', 'm', 'b', 'c']);
-    // A raw rule is still accepted while callers move to the tree.
-    expect(unmetFacts(rule, { a: false, n: 2, m: 1, b: true })).toEqual(['a']);
+    expect(unmetFacts(parseRule(rule), { a: false, n: 2, m: 1, b: true })).toEqual(['a']);
   });
 });
