@@ -66,12 +66,12 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
     return EXIT.usage;
   }
   if (opts.date !== undefined && !parseDate(opts.date)) {
-    io.stderr.write(`error: ${t(opts.lang, 'pdf.badDate', { value: opts.date })}\n`);
+    io.stderr.write(`${t(opts.lang, 'input.label.error')}: ${t(opts.lang, 'pdf.badDate', { value: opts.date })}\n`);
     return EXIT.usage;
   }
   if (opts.baseline && (!chosen.showsProgress || opts.by)) {
     const formats = FORMAT_NAMES.filter((name) => formatOf(name)!.showsProgress).join(', ');
-    io.stderr.write(`warning: ${t(opts.lang, 'pdf.baselineIgnored', { format: opts.by ? `${opts.format} --by ${opts.by}` : opts.format, formats })}\n`);
+    io.stderr.write(`${t(opts.lang, 'input.label.warning')}: ${t(opts.lang, 'pdf.baselineIgnored', { format: opts.by ? `${opts.format} --by ${opts.by}` : opts.format, formats })}\n`);
   }
   const streamed = opts.by === undefined ? chosen.stream?.() : undefined;
   const formatter: Promise<Formatter> | undefined = streamed ? undefined : opts.by === 'responsible' ? chosen.byResponsible!() : chosen.load();

@@ -24,7 +24,7 @@ describe('document options of assess (html, pdf)', { timeout: 120_000 }, () => {
     for (const bad of ['2023-02-30', '28/12/2023', 'today']) {
       const r = await assess('fixtures/changning-failing.json', '--format', 'html', '--date', bad);
       expect(r.code).toBe(4);
-      expect(r.stderr).toContain(`--date ${bad} 不是日期；请写成 YYYY-MM-DD`);
+      expect(r.stderr).toContain(`错误: --date ${bad} 不是日期；请写成 YYYY-MM-DD`);
       expect(r.stdout).toBe('');
     }
   });
@@ -42,7 +42,7 @@ describe('document options of assess (html, pdf)', { timeout: 120_000 }, () => {
   it('warns when --baseline is given to a format that does not show it', async () => {
     for (const args of [['--format', 'junit'], ['--format', 'github'], ['--format', 'html', '--by', 'responsible']]) {
       const r = await assess(...MONTHLY, ...args);
-      expect(r.stderr).toMatch(/warning: --baseline 对 --format (junit|github|html --by responsible) 不起作用/);
+      expect(r.stderr).toMatch(/警告: --baseline 对 --format (junit|github|html --by responsible) 不起作用/);
       expect(r.stderr).toContain('table, json, markdown, html, pdf');
     }
   });
