@@ -5,7 +5,7 @@
 // Not part of `npm test` (timings vary by machine; nothing here asserts). Needs `npm run build`.
 // Generated packs go to a temporary directory, removed at the end.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync, closeSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync, closeSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -258,6 +258,41 @@ if (want('cold')) {
   }
   const ratio = median(cold) / median(node);
   row(`cold start, assess ${fixture.slice(root.length + 1)} (median of ${RUNS})`, ms(median(cold)), `node -e 0 ${ms(median(node))}`, `${ratio.toFixed(2)}×`, '≤ 2.5×', ratio <= 2.5);
+}
+
+// (d) A filled 台账 workbook (issue 16): read cold, against the same facts as JSON; and the JSON
+// path must not load what reading a workbook needs (zlib, the XML parser, exceljs).
+if (want('xlsx')) {
+  const dir = mkdtempSync(join(tmpdir(), 'weibao-bench-xlsx-'));
+  try {
+    const book = join(dir, '台账.xlsx');
+    spawnSync(process.execPath, [bin, 'init', '--standard', 'changning-demo-street@2023', '--format', 'xlsx', '--output', book], { stdio: 'ignore' });
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const facts = JSON.parse(readFileSync(fixture, 'utf8')).facts;
+    wb.getWorksheet('事实').eachRow((row, n) => {
+      const v = facts[row.getCell(8).value];
+      if (n > 1 && v !== undefined && v !== null) row.getCell(6).value = typeof v === 'boolean' ? (v ? '是' : '否') : v;
+    });
+    await wb.xlsx.writeFile(book);
+    const xlsx = [];
+    const json = [];
+    for (let i = 0; i < RUNS; i++) {
+      json.push(timed([process.execPath, bin, fixture], { rss: false }).wall);
+      xlsx.push(timed([process.execPath, bin, book], { rss: false }).wall);
+    }
+    const ratio = median(xlsx) / median(json);
+    row(`read a filled workbook: assess 台账.xlsx (${facts && Object.keys(facts).length} facts, median of ${RUNS})`, ms(median(xlsx)), `same facts as JSON ${ms(median(json))}`, `${ratio.toFixed(2)}×`, '—', true);
+    // Which modules a JSON run loads: none of the workbook reader's libraries, so its cold start is the JSON path's own.
+    const probe = join(dir, 'probe.mjs');
+    writeFileSync(probe, "import { createRequire } from 'node:module';\nprocess.on('exit', () => { const req = createRequire(import.meta.url); const loaded = Object.keys(req.cache).filter((f) => /exceljs|fast-xml-parser/.test(f)); if (process.moduleLoadList.some((m) => /zlib/.test(m))) loaded.push('node:zlib'); process.stderr.write('LOADED ' + JSON.stringify(loaded) + '\\n'); });\n");
+    const probed = spawnSync(process.execPath, ['--import', probe, bin, fixture], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+    const loaded = JSON.parse(/LOADED (.*)/.exec(probed.stderr)?.[1] ?? '["?"]');
+    row('JSON input loads no workbook code (zlib, fast-xml-parser, exceljs)', loaded.length ? loaded.join(', ') : 'none loaded', '—', '—', 'none', loaded.length === 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';

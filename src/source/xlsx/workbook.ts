@@ -1,5 +1,5 @@
 import { extract, listEntries, ZipRefusal, type ZipEntry } from './zip.js';
-import { parseXml, richText, textOf, type Node } from './xml.js';
+import { decode, elements, first, richText, withoutComments } from './xml.js';
 import { isDateFormat } from './dates.js';
 
 /** Bounds on what a workbook may hold, checked before its parts are parsed. */
@@ -76,7 +76,7 @@ export function openWorkbook(buf: Buffer, limits: WorkbookLimits = WORKBOOK_LIMI
     const text = extract(buf, entry).toString('utf8');
     // A DTD could define entities that expand without bound; Excel never writes one.
     if (/<!DOCTYPE/i.test(text.slice(0, 4096))) throw new WorkbookRefusal('doctype', { part: name });
-    return text;
+    return withoutComments(text);
   };
 
   for (const name of byName.keys()) {
@@ -89,13 +89,13 @@ export function openWorkbook(buf: Buffer, limits: WorkbookLimits = WORKBOOK_LIMI
 
   const rels = relationships(read('xl/_rels/workbook.xml.rels'));
   for (const r of rels.values()) if (EXTERNAL_LINK.test(r.type) || r.external) throw new WorkbookRefusal('external-links', { part: r.target });
-  const workbook = parseXml(read('xl/workbook.xml')!).workbook as Node | undefined;
-  if (!workbook) throw new WorkbookRefusal('not-workbook');
-  if (workbook.externalReferences) throw new WorkbookRefusal('external-links', { part: 'xl/workbook.xml' });
+  const workbook = read('xl/workbook.xml')!;
+  if (!first(workbook, 'workbook')) throw new WorkbookRefusal('not-workbook');
+  if (first(workbook, 'externalReferences')) throw new WorkbookRefusal('external-links', { part: 'xl/workbook.xml' });
   const sheets: { name: string; part: string }[] = [];
-  for (const s of (workbook.sheets?.sheet ?? []) as Node[]) {
-    const rel = rels.get(s['@id']);
-    if (rel) sheets.push({ name: String(s['@name']), part: resolvePart('xl/', rel.target) });
+  for (const s of elements(workbook, 'sheet')) {
+    const rel = rels.get(s.attrs['r:id'] ?? s.attrs.id);
+    if (rel) sheets.push({ name: s.attrs.name ?? '', part: resolvePart('xl/', rel.target) });
   }
   let strings: string[] | undefined;
   let dateStyles: boolean[] | undefined;
@@ -129,8 +129,8 @@ function count(text: string, needle: string, stopAt: number): number {
 function relationships(xml: string | undefined): Map<string, { type: string; target: string; external: boolean }> {
   const out = new Map<string, { type: string; target: string; external: boolean }>();
   if (!xml) return out;
-  for (const r of (parseXml(xml).Relationships?.Relationship ?? []) as Node[]) {
-    out.set(String(r['@Id']), { type: String(r['@Type'] ?? ''), target: String(r['@Target'] ?? ''), external: r['@TargetMode'] === 'External' });
+  for (const r of elements(xml, 'Relationship')) {
+    out.set(r.attrs.Id ?? '', { type: r.attrs.Type ?? '', target: r.attrs.Target ?? '', external: r.attrs.TargetMode === 'External' });
   }
   return out;
 }
@@ -149,44 +149,50 @@ function resolvePart(base: string, target: string): string {
 
 function sharedStrings(xml: string | undefined): string[] {
   if (!xml) return [];
-  return ((parseXml(xml).sst?.si ?? []) as Node[]).map((si) => richText(si));
+  const out: string[] = [];
+  for (const si of elements(xml, 'si')) out.push(richText(si.inner));
+  return out;
 }
 
 /** Per cell style (cellXfs index), whether its number format shows a date. */
 function dateStyleIndex(xml: string | undefined): boolean[] {
   if (!xml) return [];
-  const styleSheet = parseXml(xml).styleSheet as Node | undefined;
   const custom = new Map<number, string>();
-  for (const f of (styleSheet?.numFmts?.numFmt ?? []) as Node[]) custom.set(Number(f['@numFmtId']), String(f['@formatCode'] ?? ''));
-  return ((styleSheet?.cellXfs?.xf ?? []) as Node[]).map((xf) => isDateFormat(Number(xf['@numFmtId'] ?? 0), custom));
+  for (const f of elements(xml, 'numFmt')) custom.set(Number(f.attrs.numFmtId), f.attrs.formatCode ?? '');
+  const cellXfs = first(xml, 'cellXfs')?.inner ?? '';
+  const out: boolean[] = [];
+  for (const xf of elements(cellXfs, 'xf')) out.push(isDateFormat(Number(xf.attrs.numFmtId ?? 0), custom));
+  return out;
 }
 
 function sheetCells(xml: string, shared: () => string[], styles: () => boolean[]): Map<number, Map<number, RawCell>> {
   const rows = new Map<number, Map<number, RawCell>>();
-  const data = parseXml(xml).worksheet?.sheetData as Node | undefined;
+  // Only sheetData: the 事实 sheet's data validations (a prompt per row) are most of its text.
+  const data = first(xml, 'sheetData')?.inner ?? '';
   let rowNumber = 0;
-  for (const row of (data && typeof data === 'object' ? (data.row ?? []) : []) as Node[]) {
-    rowNumber = row['@r'] ? Number(row['@r']) : rowNumber + 1;
+  for (const row of elements(data, 'row')) {
+    rowNumber = row.attrs.r ? Number(row.attrs.r) : rowNumber + 1;
     const cells = new Map<number, RawCell>();
     let col = 0;
-    for (const c of (row.c ?? []) as Node[]) {
-      const ref = c['@r'] ? String(c['@r']) : undefined;
+    for (const c of row.inner ? elements(row.inner, 'c') : []) {
+      const ref = c.attrs.r;
       const at = ref ? parseRef(ref) : undefined;
       col = at ? at.col : col + 1;
       const r = at ? at.row : rowNumber;
-      cells.set(col, rawCell(c, ref ?? columnName(col) + r, r, col, shared, styles));
+      cells.set(col, rawCell(c.attrs, c.inner, ref ?? columnName(col) + r, r, col, shared, styles));
     }
     rows.set(rowNumber, cells);
   }
   return rows;
 }
 
-function rawCell(c: Node, ref: string, row: number, col: number, shared: () => string[], styles: () => boolean[]): RawCell {
-  const t = c['@t'] ?? 'n';
-  const formula = c.f !== undefined;
-  const v = c.v === undefined ? undefined : textOf(c.v);
+function rawCell(attrs: Record<string, string>, inner: string | undefined, ref: string, row: number, col: number, shared: () => string[], styles: () => boolean[]): RawCell {
+  const t = attrs.t ?? 'n';
+  const formula = inner !== undefined && first(inner, 'f') !== undefined;
+  const vElement = inner === undefined ? undefined : first(inner, 'v');
+  const v = vElement?.inner === undefined ? undefined : decode(vElement.inner);
   const base = { ref, row, col, formula, date: false };
-  if (t === 'inlineStr') return { ...base, type: 'string', value: richText(c.is) };
+  if (t === 'inlineStr') return { ...base, type: 'string', value: richText(first(inner ?? '', 'is')?.inner) };
   if (v === undefined || (v === '' && t !== 'str')) return { ...base, type: 'empty', value: null };
   switch (t) {
     case 's': {
@@ -201,8 +207,8 @@ function rawCell(c: Node, ref: string, row: number, col: number, shared: () => s
       return { ...base, type: 'error', value: v };
     default: {
       const n = Number(v);
-      if (!Number.isFinite(n)) return { ...base, type: 'string', value: v };
-      const s = c['@s'] === undefined ? 0 : Number(c['@s']);
+      if (v.trim() === '' || !Number.isFinite(n)) return { ...base, type: 'string', value: v };
+      const s = attrs.s === undefined ? 0 : Number(attrs.s);
       return { ...base, type: 'number', value: n, date: styles()[s] === true };
     }
   }
