@@ -100,7 +100,7 @@ if (want('rules')) {
     }
   }
   // Throughput at steady state, the same for both engines: one full pass to warm up (JIT
-  // compilation and any code generation happen there), then the median of REPS timed passes.
+  // compilation happens there), then the median of REPS timed passes.
   const REPS = 5;
   const time = (fn) => {
     let sink = fn(all);
@@ -136,7 +136,7 @@ if (want('rules')) {
   const full = time((list) => list.reduce((n, f) => n + assessFacts(std, f, { validated: true }).items.length, 0)); // evaluation only: variations may leave a fact's range
   const per = (t) => `${((t / (ITEMS * items.length)) * 1e6).toFixed(0)} ns/item`;
   const ratio = reference.ms / weibao.ms;
-  row(`rule evaluation, ${ITEMS.toLocaleString('en')} facts × ${items.length} items`, `${ms(weibao.ms)} (${per(weibao.ms)})`, `json-logic-js ${ms(reference.ms)} (${per(reference.ms)})`, `${ratio.toFixed(1)}× faster`, '≥ 10×', ratio >= 10);
+  row(`rule evaluation, ${ITEMS.toLocaleString('en')} facts × ${items.length} items`, `${ms(weibao.ms)} (${per(weibao.ms)})`, `json-logic-js ${ms(reference.ms)} (${per(reference.ms)})`, `${ratio.toFixed(1)}× faster`, '≥ 8×', ratio >= 8); // issue 12: closures only
   const fullRatio = reference.ms / full.ms;
   row(`whole assessFacts (states, actual values, explanations), same`, ms(full.ms), `json-logic-js rules only ${ms(reference.ms)}`, `${fullRatio.toFixed(1)}× faster`, '—', true);
 }

@@ -4,7 +4,9 @@
  *   const result = assessFacts(std, factsObject);
  */
 export { compileRule } from './rules/compile.js';
-export type { CompiledRule } from './rules/compile.js';
+export type { CompiledRule, CompileOptions } from './rules/compile.js';
+export { DEFAULT_BUDGET, RuleBudgetError, type RuleBudget } from './rules/budget.js';
+export { RuleFault } from './standard/fault.js';
 export { loadStandard, loadStandardSync, readStandardFile } from './standard/load.js';
 export { listBundled } from './standard/registry.js';
 export { assessFacts } from './assess/assess.js';
