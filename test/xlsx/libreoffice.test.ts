@@ -3,7 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, factFixtures, root, tempDir } from './helpers.js';
+import { parse as parseYaml } from 'yaml';
+import { cli, factFixtures, fillTemplate, root, tempDir } from './helpers.js';
 
 /**
  * The workbooks opened by a real spreadsheet program: LibreOffice headless converts each sheet to
@@ -60,4 +61,23 @@ describe.skipIf(!soffice)('LibreOffice opens the template and a batch report', (
     expect(sheets['batch-整改台账'][0].slice(0, 3)).toEqual(['地区', '期间', '责任单位']);
     expect(sheets['batch-整改台账'].length).toBeGreaterThan(5);
   });
+
+  it('a filled 台账 saved again by LibreOffice (its own xlsx writer) reads to the same result as the JSON', async () => {
+    for (const fixture of ['fixtures/changning-failing.json', 'fixtures/yangshi-failing.json']) {
+      const direct = JSON.parse((await cli(join(root, fixture), '--format', 'json')).stdout).results[0];
+      const ref = `${direct.standard.id}@${direct.standard.version}`;
+      const base = fixture.replace(/\W+/g, '_');
+      const template = join(dir, `${base}-template.xlsx`);
+      expect((await cli('init', '--standard', ref, '--format', 'xlsx', '--output', template)).code).toBe(0);
+      await fillTemplate(template, join(dir, `${base}.xlsx`), parseYaml(readFileSync(join(root, fixture), 'utf8')));
+      const resaved = join(dir, 'resaved');
+      const r = spawnSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', resaved, join(dir, `${base}.xlsx`)], { encoding: 'utf8', timeout: 300_000 });
+      expect(r.status, r.stderr).toBe(0);
+      const got = await cli(join(resaved, `${base}.xlsx`), '--format', 'json');
+      expect(got.stderr).not.toMatch(/internal error/);
+      const result = JSON.parse(got.stdout).results[0];
+      expect([result.verdict, result.score]).toEqual([direct.verdict, direct.score]);
+      expect(result.items.map((i: { state: string }) => i.state)).toEqual(direct.items.map((i: { state: string }) => i.state));
+    }
+  }, 600_000);
 });
