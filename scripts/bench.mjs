@@ -258,6 +258,12 @@ if (want('cold')) {
   }
   const ratio = median(cold) / median(node);
   row(`cold start, assess ${fixture.slice(root.length + 1)} (median of ${RUNS})`, ms(median(cold)), `node -e 0 ${ms(median(node))}`, `${ratio.toFixed(2)}×`, '≤ 2.5×', ratio <= 2.5);
+  // A file ajv has to judge (quickValid can't vouch for it): where the build-time validators pay.
+  const wrong = join(root, 'fixtures', 'invalid', 'wrong-types.json');
+  const coldWrong = [];
+  for (let i = 0; i < RUNS; i++) coldWrong.push(timed([process.execPath, bin, wrong], { rss: false }).wall);
+  const wrongRatio = median(coldWrong) / median(node);
+  row(`cold start, assess ${wrong.slice(root.length + 1)} (ajv validates; median of ${RUNS})`, ms(median(coldWrong)), `node -e 0 ${ms(median(node))}`, `${wrongRatio.toFixed(2)}×`, '≤ 2.5×', wrongRatio <= 2.5);
 }
 
 // (d) A filled 台账 workbook (issue 16): read cold, against the same facts as JSON; and the JSON

@@ -8,7 +8,8 @@ import type { Lang } from '../messages/types.js';
 import type { Parsed } from '../source/types.js';
 import type { FactSpec, Vocabulary } from '../standard/types.js';
 import { closestFact, editDistance } from './vocabulary.js';
-import { factsFileSchema, factValueSchema } from './schema.js';
+import { factsFileSchema } from './schema.js';
+import { quickValid } from './quick-valid.js';
 import type { FactsFile } from './types.js';
 import { ajvClass, generatedKey, loadGenerated, type GeneratedKey } from '../validators/generated.js';
 
@@ -40,128 +41,6 @@ export function validatorFor(vocabulary: Vocabulary): ValidateFunction {
     compiled.set(vocabulary, v);
   }
   return v;
-}
-
-/**
- * A shortcut for the usual file, one that ajv finds nothing wrong with: true only where every
- * check the facts schema makes visibly holds (read from the same factValueSchema ajv is given,
- * keyword by keyword); anything else, or any keyword not understood here, is false and ajv
- * decides, with its errors. So true never lets through what ajv would refuse
- * (test/validators/quick.test.ts holds it to that); it only saves running ajv's generated code
- * (too large for V8 to optimise) over a valid file.
- */
-export function quickValid(value: unknown, vocabulary: Vocabulary): boolean {
-  if (!isPlainObject(value)) return false;
-  const checks = quickChecks(vocabulary);
-  let hasFacts = false;
-  for (const key of Object.keys(value)) {
-    const v = value[key];
-    switch (key) {
-      case 'facts':
-        hasFacts = true;
-        if (!isPlainObject(v)) return false;
-        for (const name of Object.keys(v)) {
-          const check = checks.get(name);
-          if (check === null) return false; // a fact whose schema this shortcut doesn't read
-          if (check !== undefined && !check(v[name])) return false;
-        }
-        break;
-      case 'evidence':
-        if (!isPlainObject(v)) return false;
-        for (const name of Object.keys(v)) {
-          const list = v[name];
-          if (!Array.isArray(list)) return false;
-          for (const ref of list) {
-            if (typeof ref === 'string') {
-              if (ref.length === 0) return false;
-            } else if (isPlainObject(ref)) {
-              let hasPath = false;
-              for (const k of Object.keys(ref)) {
-                const x = ref[k];
-                if (k === 'path') {
-                  if (typeof x !== 'string' || x.length === 0) return false;
-                  hasPath = true;
-                } else if (k === 'sha256') {
-                  if (typeof x !== 'string' || !SHA256.test(x)) return false;
-                } else return false;
-              }
-              if (!hasPath) return false;
-            } else return false;
-          }
-        }
-        break;
-      case '$comment':
-        break;
-      case 'standard':
-      case '$schema':
-        if (typeof v !== 'string') return false;
-        break;
-      case 'area':
-        if (!isPlainObject(v)) return false;
-        for (const k of Object.keys(v)) {
-          if ((k !== 'name' && k !== 'code') || (v[k] !== null && typeof v[k] !== 'string')) return false;
-        }
-        break;
-      case 'period':
-        if (v !== null && typeof v !== 'string' && !Number.isInteger(v)) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return hasFacts;
-}
-
-const SHA256 = /^[0-9a-fA-F]{64}$/u;
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
-}
-
-type QuickCheck = (v: unknown) => boolean;
-const quick = new WeakMap<Vocabulary, Map<string, QuickCheck | null>>();
-
-/** Per fact, a check read off its schema (null: a schema with something this doesn't read). */
-function quickChecks(vocabulary: Vocabulary): Map<string, QuickCheck | null> {
-  let checks = quick.get(vocabulary);
-  if (!checks) {
-    checks = new Map();
-    for (const name of Object.keys(vocabulary)) checks.set(name, quickCheck(factValueSchema(vocabulary[name])));
-    quick.set(vocabulary, checks);
-  }
-  return checks;
-}
-
-function quickCheck(schema: Record<string, unknown>): QuickCheck | null {
-  const { description, type, minimum, maximum, pattern, enum: allowed, ...rest } = schema;
-  void description;
-  if (Object.keys(rest).length) return null;
-  if (minimum !== undefined && typeof minimum !== 'number') return null;
-  if (maximum !== undefined && typeof maximum !== 'number') return null;
-  const inRange = (x: number) => (minimum === undefined || x >= (minimum as number)) && (maximum === undefined || x <= (maximum as number));
-  if (allowed !== undefined) {
-    if (type !== undefined || pattern !== undefined || minimum !== undefined || maximum !== undefined) return null;
-    if (!Array.isArray(allowed) || !allowed.every((a) => a === null || typeof a === 'string')) return null;
-    return (x) => allowed.includes(x);
-  }
-  if (!Array.isArray(type) || type.length !== 2 || type[1] !== 'null') return null;
-  if (pattern !== undefined && (typeof pattern !== 'string' || type[0] !== 'string')) return null;
-  if ((minimum !== undefined || maximum !== undefined) && type[0] !== 'integer' && type[0] !== 'number') return null;
-  switch (type[0]) {
-    case 'integer':
-      return (x) => x === null || (Number.isInteger(x) && inRange(x as number));
-    case 'number':
-      return (x) => x === null || (typeof x === 'number' && Number.isFinite(x) && inRange(x));
-    case 'boolean':
-      return (x) => x === null || typeof x === 'boolean';
-    case 'string': {
-      if (pattern === undefined) return (x) => x === null || typeof x === 'string';
-      const re = new RegExp(pattern as string, 'u');
-      return (x) => x === null || (typeof x === 'string' && re.test(x));
-    }
-    default:
-      return null;
-  }
 }
 
 export interface ValidatedFacts {
