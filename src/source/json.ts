@@ -271,8 +271,8 @@ function parseWith(text: string, file: string | undefined, limits: ParseLimits, 
     // JSON.parse would turn 1e400 into Infinity, which no fact can mean and JSON can't print back;
     // 1e-400 into 0, and 9007199254740993 into …992: a value other than the one written, silently.
     if (!Number.isFinite(n)) fail(i, { expected: 'a number between -1.7e308 and 1.7e308' }, 'input.json.numberTooLarge', { text: shown });
-    if (n === 0 && /[1-9]/.test(m[0].replace(/[eE].*$/, ''))) fail(i, { expected: 'a number the file means' }, 'input.json.numberTooSmall', { text: shown });
-    if (!Number.isSafeInteger(n) && /^-?\d+$/.test(m[0])) fail(i, { expected: 'a whole number within ±9007199254740991' }, 'input.json.unsafeInteger', { text: shown });
+    if (n === 0 && /[1-9]/.test(m[0].replace(/[eE].*$/, ''))) fail(i, { expected: 'a number the file means', hint: hint('input.fix.smallNumber') }, 'input.json.numberTooSmall', { text: shown });
+    if (!Number.isSafeInteger(n) && /^-?\d+$/.test(m[0])) fail(i, { expected: 'a whole number within ±9007199254740991', hint: hint('input.fix.bigNumber') }, 'input.json.unsafeInteger', { text: shown });
     i += m[0].length;
     return n;
   };

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError, problem, type InputProblem } from '../errors.js';
+import { encodingProblem } from './encoding.js';
 import { parseJson } from './json.js';
 import { isWorkbookPath, readWorkbookFile } from './xlsx/index.js';
 import { parseYaml } from './yaml.js';
@@ -20,7 +21,7 @@ export function decodeText(bytes: Uint8Array, file: string | undefined): string 
     try {
       text = utf8.decode(bytes);
     } catch {
-      throw new InputError('parse', file, [{ message: 'the file is not valid UTF-8 text', expected: 'UTF-8' }]);
+      throw new InputError('parse', file, [encodingProblem(bytes)]); // which encoding it looks like, where, and the fix
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -35,7 +36,7 @@ export function syntaxOf(file: string): Syntax {
 
 /** Parse text already in memory; `syntax` decides the parser (JSON is strict, not YAML). */
 export function parseText(text: string, syntax: Syntax, file?: string, limits: ParseLimits = DEFAULT_LIMITS): Parsed {
-  if (text.trim() === '') throw new InputError('parse', file, [{ message: 'the file is empty', expected: 'a JSON or YAML object' }]);
+  if (text.trim() === '') throw new InputError('parse', file, [problem({ expected: 'a JSON or YAML object' }, 'input.empty')]);
   return syntax === 'json' ? parseJson(text, file, limits) : parseYaml(text, file, limits);
 }
 
