@@ -73,7 +73,9 @@ export function matrixSheet(book: Workbook, results: AssessResult[], lang: Lang)
     });
   }
   sheet.addRow([]);
-  for (const s of Object.keys(SYMBOL)) {
+  // The legend: the symbols that appear.
+  const shown = new Set(results.flatMap((r) => r.items.map((i) => i.state as string)));
+  for (const s of Object.keys(SYMBOL).filter((k) => shown.has(k))) {
     const row = sheet.addRow([SYMBOL[s], stateWord(lang, s)]);
     row.getCell(1).font = { bold: true, color: { argb: COLOUR[s] } };
   }
