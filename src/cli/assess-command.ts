@@ -1,4 +1,4 @@
-import { assessInput } from '../assess/input.js';
+import { assessInput, type AssessInputOptions } from '../assess/input.js';
 import type { AssessResult, Lang } from '../assess/types.js';
 import { compareWithBaseline, findBaseline, readBaseline, type BaselineResult } from '../packs/baseline.js';
 import { expandInputs } from '../packs/batch.js';
@@ -107,8 +107,9 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   };
   try {
     const jobs = opts.jobs ?? defaultJobs();
-    const worker = { data: { opts: { ...opts, jobs: 1 }, limits }, debug: opts.debug, lang: opts.lang };
-    for await (const { input, result: assessed, failure } of assessInOrder(expanded.inputs, jobs, (i) => outcomeOf(i, (x) => assessOne(x, opts, limits), opts.debug, opts.lang), worker)) {
+    const inputOptions = inputOptionsOf(opts, limits);
+    const worker = { data: { options: inputOptions, debug: opts.debug }, debug: opts.debug, lang: opts.lang };
+    for await (const { input, result: assessed, failure } of assessInOrder(expanded.inputs, jobs, (i) => outcomeOf(i, (x) => assessInput(x, inputOptions), opts.debug, opts.lang), worker)) {
       progress.tick(input);
       await breathe(); // a signal (Ctrl-C, SIGTERM) is handled between packs, not after the batch
       if (failure) {
@@ -149,9 +150,9 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   return worst(codes);
 }
 
-/** One input of this run, through the library's pipeline (also what a worker thread runs). */
-export function assessOne(input: string, opts: AssessOptions, limits: typeof DEFAULT_LIMITS): AssessResult {
-  return assessInput(input, {
+/** What the library's pipeline (assessInput) is asked for each input of this run, here and in every worker thread. */
+function inputOptionsOf(opts: AssessOptions, limits: typeof DEFAULT_LIMITS): AssessInputOptions {
+  return {
     standard: opts.standard,
     negativeLists: opts.negativeList,
     lang: opts.lang,
@@ -159,7 +160,7 @@ export function assessOne(input: string, opts: AssessOptions, limits: typeof DEF
     limits,
     // Where each fact stands: only the github format (annotations on lines) reads it.
     locations: opts.format === 'github' && opts.by === undefined,
-  });
+  };
 }
 
 export { EXIT };

@@ -1,18 +1,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { assessOne, type AssessOptions } from '../cli/assess-command.js';
-import type { ParseLimits } from '../source/types.js';
+import { assessInput, type AssessInputOptions } from '../assess/input.js';
 import { outcomeOf } from './workers.js';
 
 /**
- * A worker thread of `assess --jobs n` (workers.ts): assesses each input it is sent exactly as
- * the main thread would with one job, and posts the outcome back under the input's index.
+ * A worker thread of `assess --jobs n` (workers.ts): the library's pipeline (assessInput) on each
+ * input it is sent, with the options the main thread would use, the outcome posted back under the
+ * input's index.
  */
 export interface WorkerData {
-  opts: AssessOptions;
-  limits: ParseLimits;
+  options: AssessInputOptions;
+  debug?: boolean;
 }
 
-const { opts, limits } = workerData as WorkerData;
+const { options, debug } = workerData as WorkerData;
 parentPort!.on('message', ({ index, input }: { index: number; input: string }) => {
-  parentPort!.postMessage({ index, outcome: outcomeOf(input, (i) => assessOne(i, opts, limits), opts.debug, opts.lang) });
+  parentPort!.postMessage({ index, outcome: outcomeOf(input, (i) => assessInput(i, options), debug, options.lang) });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { assessFacts } from '../../src/assess/assess.js';
@@ -117,5 +118,19 @@ describe('--format jsonl', () => {
     expect(lines).toHaveLength(results.length + 1);
     results.forEach((r, n) => expect(JSON.parse(lines[n])).toEqual(JSON.parse(JSON.stringify(toJson(r)))));
     expect(JSON.parse(lines[4])).toEqual({ input: 'areas/e.json', verdict: 'invalid', message: 'areas/e.json:1:12: 不是有效的 JSON\n第二行' });
+  });
+});
+
+describe('schemas/report.schema.json: a jsonl line', () => {
+  it('every line of a batch with an unreadable input validates against #/definitions/jsonlLine; a report does not', () => {
+    const schema = JSON.parse(readFileSync(join(root, 'schemas/report.schema.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    ajv.addSchema(schema);
+    const line = ajv.getSchema(`${schema.$id}#/definitions/jsonlLine`)!;
+    const lines = (jsonl(results, options('en')) as string).trimEnd().split('\n');
+    expect(lines).toHaveLength(results.length + 1);
+    for (const l of lines) expect(line(JSON.parse(l)), JSON.stringify(line.errors)).toBe(true);
+    expect(line({ input: 'x', verdict: 'invalid' })).toBe(false);
+    expect(line({ schemaVersion: 1, results: [] })).toBe(false);
   });
 });
