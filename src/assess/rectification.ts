@@ -1,5 +1,5 @@
 import { isOpen } from './open.js';
-import type { AssessResult, ItemResult } from './types.js';
+import type { AssessResult, ItemResult, VetoResult } from './types.js';
 
 export interface RectificationGroup {
   /** by: responsible → a 责任单位; by: aspect → a 项目 (the item names no unit). */
@@ -42,6 +42,8 @@ export interface RectificationList {
   verdict: AssessResult['verdict'];
   /** True where no open item names a 责任单位, so the list is grouped by 项目 only. */
   byAspectOnly: boolean;
+  /** Negative-list items triggered (or undecided for missing facts): a veto decides the verdict, so it heads the list. */
+  vetoes: VetoResult[];
   groups: RectificationGroup[];
 }
 
@@ -54,6 +56,7 @@ export function rectificationList(r: AssessResult): RectificationList {
     standard: r.standard,
     verdict: r.verdict,
     byAspectOnly: groups.every((g) => g.by === 'aspect'),
+    vetoes: r.vetoes.filter((v) => v.state !== 'clear'),
     groups,
   };
 }

@@ -1,61 +1,40 @@
-import type { Lang } from '../assess/types.js';
+import { t, type MessageId } from '../messages/catalogue.js';
+import type { Lang } from '../messages/types.js';
 
-/** Words of the batch summary and of the progress section (月报), in both languages. */
-export const BATCH_LABELS = {
-  zh: {
-    invalid: '无效输入',
-    summary: '汇总',
-    packs: (n: number) => `${n} 个数据包`,
-    worst: '最需关注的街道',
-    mostFailed: '最常未达标的工作标准',
-    areas: (n: number, total: number) => `${n}/${total} 个街道`,
-    vetoes: '触发的负面工作清单项',
-    area: '街道',
-    verdictHead: '结论',
-    input: '数据包',
-    open: '未达标项',
-    progress: '与上期相比',
-    noBaseline: '上期报告中没有该街道（同一标准）',
-    baselineFrom: (period: string | undefined, verdict: string, score: string) => `上期${period ? `（${period}）` : ''}：${verdict}，得分 ${score}`,
-    newlyMet: '新达标',
-    newlyFailed: '新出现的未达标',
-    stillOpen: '仍未达标',
-    scoreDelta: '得分变化',
-    before: '上期',
-    after: '本期',
-    delta: '变化',
-    vetoChanges: '负面工作清单项变化',
-    evidence: '证明材料问题',
-  },
-  en: {
-    invalid: 'INVALID',
-    summary: 'Summary',
-    packs: (n: number) => `${n} pack${n === 1 ? '' : 's'}`,
-    worst: 'Areas most in need of attention',
-    mostFailed: 'Items most often not met',
-    areas: (n: number, total: number) => `${n}/${total} areas`,
-    vetoes: 'Negative-list items triggered',
-    area: 'Area',
-    verdictHead: 'Verdict',
-    input: 'Pack',
-    open: 'Open items',
-    progress: 'Since the last report',
-    noBaseline: 'not in the previous report (same standard)',
-    baselineFrom: (period: string | undefined, verdict: string, score: string) => `last report${period ? ` (${period})` : ''}: ${verdict}, score ${score}`,
-    newlyMet: 'Newly met',
-    newlyFailed: 'Newly not met',
-    stillOpen: 'Still open',
-    scoreDelta: 'Score change',
-    before: 'Before',
-    after: 'Now',
-    delta: 'Change',
-    vetoChanges: 'Negative-list changes',
-    evidence: 'Evidence problems',
-  },
-} as const;
+/** Words of the batch summary and of the progress section (月报), read from the catalogue (section report). */
+function build(lang: Lang) {
+  const w = (id: MessageId) => (t as (l: Lang, i: MessageId) => string)(lang, id);
+  return {
+    invalid: w('report.batch.invalid'),
+    summary: w('report.batch.summary'),
+    packs: (n: number) => t(lang, 'report.batch.packs', { n }),
+    worst: w('report.batch.worst'),
+    mostFailed: w('report.batch.mostFailed'),
+    areas: (n: number, total: number) => t(lang, 'report.batch.areas', { n, total }),
+    vetoes: w('report.batch.vetoes'),
+    area: w('report.batch.area'),
+    verdictHead: w('report.batch.verdictHead'),
+    input: w('report.batch.input'),
+    open: w('report.batch.open'),
+    progress: w('report.progress.title'),
+    noBaseline: w('report.progress.noBaseline'),
+    baselineFrom: (period: string | undefined, verdict: string, score: string) => t(lang, 'report.progress.baselineFrom', { period, verdict, score }),
+    newlyMet: w('report.progress.newlyMet'),
+    newlyFailed: w('report.progress.newlyFailed'),
+    stillOpen: w('report.progress.stillOpen'),
+    scoreDelta: w('report.progress.scoreDelta'),
+    before: w('report.progress.before'),
+    after: w('report.progress.after'),
+    delta: w('report.progress.delta'),
+    vetoChanges: w('report.progress.vetoChanges'),
+    evidence: w('report.progress.evidence'),
+  };
+}
+
+const built: Partial<Record<Lang, ReturnType<typeof build>>> = {};
 
 export function batchLabels(lang: Lang) {
-  return BATCH_LABELS[lang];
+  return (built[lang] ??= build(lang));
 }
 
 /** "+12.5 pt" / "−3.0 pt": a change of score in percentage points; "—" when there is nothing to compare. */

@@ -3,7 +3,8 @@ import type { Verdict } from '../assess/types.js';
 import { batchLabels, signedPoints } from './batch-labels.js';
 import { labels, percent, placeOf } from './labels.js';
 import type { TextFormatter } from './types.js';
-import { displayWidth, truncate } from './width.js';
+import { displayWidth, padStart, truncate } from './width.js';
+import { t } from '../messages/catalogue.js';
 
 /**
  * The terminal view of a batch: one line per pack (verdict, score, items met, area, where it came
@@ -34,12 +35,12 @@ export const batchTable: TextFormatter = (results, { lang, color, width, summary
   if (!summary) return out.join('\n') + '\n';
 
   const counts = summary.byVerdict;
-  out.push('', c.bold(`${B.summary}${lang === 'zh' ? '：' : ': '}${B.packs(summary.total)}`) + `  ${[
+  out.push('', c.bold(t(lang, 'report.labelled', { label: B.summary, text: B.packs(summary.total) })) + `  ${[
     `${L.verdict.pass} ${counts.pass}`,
     `${L.verdict.fail} ${counts.fail}`,
     `${L.verdict.veto} ${counts.veto}`,
     `${B.invalid} ${counts.invalid}`,
-  ].join(lang === 'zh' ? '，' : ', ')}`);
+  ].join(t(lang, 'report.list'))}`);
   if (summary.worst.length) {
     out.push('', c.bold(B.worst));
     for (const w of summary.worst) {
@@ -48,13 +49,13 @@ export const batchTable: TextFormatter = (results, { lang, color, width, summary
   }
   if (summary.vetoes.length) {
     out.push('', c.bold(B.vetoes));
-    for (const v of summary.vetoes) out.push(truncate(`  ${B.areas(v.count, results.length).padStart(lang === 'zh' ? 9 : 10)}  ${L.negativeItem} ${v.number}  ${v.id}  ${v.text}`, width));
+    for (const v of summary.vetoes) out.push(truncate(`  ${padStart(B.areas(v.count, results.length), 12)}  ${L.negativeItem} ${v.number}  ${v.id}  ${v.text}`, width));
   }
   if (summary.mostFailed.length) {
     const areas = results.length;
     out.push('', c.bold(B.mostFailed));
     for (const i of summary.mostFailed) {
-      const head = `  ${B.areas(i.count, areas).padStart(lang === 'zh' ? 9 : 10)}  ${i.aspect} / ${placeOf(i)}  ${i.id}`;
+      const head = `  ${padStart(B.areas(i.count, areas), 12)}  ${i.aspect} / ${placeOf(i)}  ${i.id}`;
       out.push(truncate(head, width));
       out.push(c.gray(`      ${truncate(i.text, Math.max(20, width - 6))}`));
     }

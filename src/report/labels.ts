@@ -1,104 +1,65 @@
-import type { ItemState, Lang, Verdict, VetoState } from '../assess/types.js';
+import type { ItemState, Verdict, VetoState } from '../assess/types.js';
+import { t, type MessageId } from '../messages/catalogue.js';
+import type { Lang } from '../messages/types.js';
 
-/** Every word a report prints, in both languages, in one place. */
-export const LABELS = {
-  zh: {
-    verdict: { pass: '达标', fail: '不达标', veto: '否决' } satisfies Record<Verdict, string>,
-    state: { pass: '达标', fail: '未达标', missing: '缺少事实', not_applicable: '不适用', unsupported: '证明材料不足' } satisfies Record<ItemState, string>,
-    veto: { clear: '未触发', triggered: '已触发', missing: '缺少事实' } satisfies Record<VetoState, string>,
-    aspect: '项目',
-    met: '达标',
-    applicable: '适用',
-    score: '得分',
-    total: '合计',
-    conclusion: '结论',
-    vetoHeading: '负面工作清单项（一票否决）',
-    negativeItem: '负面工作清单项',
-    item: '工作标准',
-    findings: '未达标与缺少事实的工作标准',
-    none: '无',
-    counts: (fail: number, missing: number, na: number) =>
-      [fail ? `${fail} 项未达标` : '', missing ? `${missing} 项缺少事实` : '', na ? `${na} 项不适用` : ''].filter(Boolean).join('，'),
-    warnings: '提示',
+/**
+ * The words a report prints, read from the catalogue (src/messages/sections/report.ts) into the
+ * shape the formatters use. Built once per language.
+ */
+function build(lang: Lang) {
+  const w = (id: MessageId) => (t as (l: Lang, i: MessageId) => string)(lang, id);
+  return {
+    verdict: { pass: w('report.verdict.pass'), fail: w('report.verdict.fail'), veto: w('report.verdict.veto') } satisfies Record<Verdict, string>,
+    state: { pass: w('report.state.pass'), fail: w('report.state.fail'), missing: w('report.state.missing'), not_applicable: w('report.state.not_applicable'), unsupported: w('report.state.unsupported') } satisfies Record<ItemState, string>,
+    veto: { clear: w('report.veto.clear'), triggered: w('report.veto.triggered'), missing: w('report.veto.missing') } satisfies Record<VetoState, string>,
+    aspect: w('report.aspect'),
+    met: w('report.met'),
+    applicable: w('report.applicable'),
+    score: w('report.score'),
+    total: w('report.total'),
+    conclusion: w('report.conclusion'),
+    vetoHeading: w('report.vetoHeading'),
+    negativeItem: w('report.negativeItem'),
+    item: w('report.item'),
+    findings: w('report.findings'),
+    none: w('report.none'),
+    counts: (fail: number, missing: number, na: number) => t(lang, 'report.counts', { fail, missing, na }),
+    warnings: w('report.warnings'),
     /** Words only the HTML report prints (src/report/html/). */
     html: {
-      title: '未成年人保护示范创建评估报告',
-      batchTitle: (n: number) => `未成年人保护示范创建评估报告（${n} 个地区）`,
-      unnamedArea: '未命名地区',
-      period: '周期',
-      standard: '标准',
-      input: '输入',
-      state: '状态',
-      place: '位置',
-      id: '编号',
-      actual: '实际值',
-      explanation: '原因',
-      evidence: '需提供的佐证材料',
-      chart: '各项目得分',
-      triggered: '触发负面工作清单项',
-      rectification: '整改清单',
-      byUnit: '按责任单位分组；一项有多个责任单位时在每个单位下都列出。',
-      byAspect: '本标准未列明这些工作标准的责任单位，按项目分组。',
-      unitGroup: (unit: string) => `责任单位：${unit}`,
-      aspectGroup: (aspect: string) => `项目：${aspect}（未列明责任单位）`,
-      allItems: (n: number) => `全部工作标准（${n} 项）`,
-      overview: '总览',
-      area: '地区',
-      worstAspect: '最弱项目',
-      sortHint: '点击表头排序',
-      noResults: '没有可报告的评估结果。',
+      title: w('report.html.title'),
+      batchTitle: (n: number) => t(lang, 'report.html.batchTitle', { n }),
+      unnamedArea: w('report.html.unnamedArea'),
+      period: w('report.html.period'),
+      standard: w('report.html.standard'),
+      input: w('report.html.input'),
+      state: w('report.html.state'),
+      place: w('report.html.place'),
+      id: w('report.html.id'),
+      actual: w('report.html.actual'),
+      explanation: w('report.html.explanation'),
+      evidence: w('report.html.evidence'),
+      chart: w('report.html.chart'),
+      triggered: w('report.html.triggered'),
+      rectification: w('report.html.rectification'),
+      byUnit: w('report.html.byUnit'),
+      byAspect: w('report.html.byAspect'),
+      unitGroup: (unit: string) => t(lang, 'report.html.unitGroup', { unit }),
+      aspectGroup: (aspect: string) => t(lang, 'report.html.aspectGroup', { aspect }),
+      allItems: (n: number) => t(lang, 'report.html.allItems', { n }),
+      overview: w('report.html.overview'),
+      area: w('report.html.area'),
+      worstAspect: w('report.html.worstAspect'),
+      sortHint: w('report.html.sortHint'),
+      noResults: w('report.html.noResults'),
     },
-  },
-  en: {
-    verdict: { pass: 'PASS (达标)', fail: 'FAIL (不达标)', veto: 'VETO (否决)' } satisfies Record<Verdict, string>,
-    state: { pass: 'pass', fail: 'fail', missing: 'missing', not_applicable: 'n/a', unsupported: 'unsupported' } satisfies Record<ItemState, string>,
-    veto: { clear: 'clear', triggered: 'triggered', missing: 'missing' } satisfies Record<VetoState, string>,
-    aspect: 'Aspect',
-    met: 'Met',
-    applicable: 'Applicable',
-    score: 'Score',
-    total: 'Total',
-    conclusion: 'Verdict',
-    vetoHeading: 'Negative list (veto items)',
-    negativeItem: 'negative-list item',
-    item: 'Item',
-    findings: 'Items failed or missing facts',
-    none: 'none',
-    counts: (fail: number, missing: number, na: number) =>
-      [fail ? `${fail} failed` : '', missing ? `${missing} missing facts` : '', na ? `${na} not applicable` : ''].filter(Boolean).join(', '),
-    warnings: 'Warnings',
-    html: {
-      title: 'Minor protection demonstration assessment',
-      batchTitle: (n: number) => `Minor protection demonstration assessment (${n} areas)`,
-      unnamedArea: 'unnamed area',
-      period: 'Period',
-      standard: 'Standard',
-      input: 'Input',
-      state: 'State',
-      place: 'Place',
-      id: 'Id',
-      actual: 'Actual',
-      explanation: 'Why',
-      evidence: 'Evidence to supply',
-      chart: 'Score per aspect (项目)',
-      triggered: 'Triggered negative-list item',
-      rectification: 'Rectification list (整改清单)',
-      byUnit: 'Grouped by responsible unit (责任单位); an item with several units is listed under each.',
-      byAspect: 'The standard names no responsible unit for these items: grouped by aspect (项目).',
-      unitGroup: (unit: string) => `Responsible unit: ${unit}`,
-      aspectGroup: (aspect: string) => `Aspect: ${aspect} (no responsible unit named)`,
-      allItems: (n: number) => `All items (${n})`,
-      overview: 'Overview',
-      area: 'Area',
-      worstAspect: 'Weakest aspect',
-      sortHint: 'click a column header to sort',
-      noResults: 'No assessment results to report.',
-    },
-  },
-} as const;
+  };
+}
+
+const built: Partial<Record<Lang, ReturnType<typeof build>>> = {};
 
 export function labels(lang: Lang) {
-  return LABELS[lang];
+  return (built[lang] ??= build(lang));
 }
 
 /** "组织协调 3": where an item stands in its document. */
@@ -109,3 +70,13 @@ export function placeOf(item: { content: string | null; number: number }): strin
 export function percent(score: number): string {
   return `${(Math.round(score * 1000) / 10).toFixed(1)}%`;
 }
+
+/** @deprecated the words are the catalogue's (`report.*` ids); read them with labels(lang) or t(). */
+export const LABELS = {
+  get zh() {
+    return labels('zh');
+  },
+  get en() {
+    return labels('en');
+  },
+};

@@ -1,6 +1,7 @@
 import { isOpen } from '../assess/open.js';
 import type { AssessResult } from '../assess/types.js';
 import { labels, percent, placeOf } from './labels.js';
+import { t } from '../messages/catalogue.js';
 import { batchMarkdown } from './batch-markdown.js';
 import { progressMarkdown } from './progress-markdown.js';
 import { esc } from './markdown-text.js';
@@ -21,6 +22,8 @@ function one(r: AssessResult, lang: 'zh' | 'en'): string {
     out.push(`### ${L.vetoHeading}`, '');
     for (const v of vetoes) out.push(`- **${L.veto[v.state]}** ${L.negativeItem} ${v.number}: ${esc(v.text)}${v.explanation ? ` — ${esc(v.explanation)}` : ''}`);
     out.push('');
+  } else if (r.vetoes.length) {
+    out.push(t(lang, 'report.vetoesClear', { n: r.vetoes.length }), '');
   }
   out.push(`| ${L.aspect} | ${L.met} | ${L.applicable} | ${L.score} |`, '|---|---:|---:|---:|');
   for (const a of r.aspects) out.push(`| ${esc(a.name)} | ${a.met} | ${a.applicable} | ${percent(a.score)} |`);

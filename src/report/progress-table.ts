@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import type { AssessResult } from '../assess/types.js';
 import { batchLabels, signedPoints } from './batch-labels.js';
 import { labels, percent, placeOf } from './labels.js';
+import { t } from '../messages/catalogue.js';
 import type { FormatOptions } from './types.js';
 import { truncate } from './width.js';
 
@@ -16,7 +17,7 @@ export function progressTable(r: AssessResult, { lang, color, width }: FormatOpt
   if (!p.baseline) return [...out, `  ${B.noBaseline}`].join('\n') + '\n';
   const verdictWord = (v: string | null) => (v && v in L.verdict ? L.verdict[v as keyof typeof L.verdict] : (v ?? '—'));
   out.push(`  ${B.baselineFrom(p.baseline.period, verdictWord(p.verdict.before), percent(p.baseline.score))}`);
-  out.push(`  ${B.scoreDelta}${lang === 'zh' ? '：' : ': '}${percent(p.score.before ?? 0)} → ${percent(p.score.after)}  (${signedPoints(p.score.delta)})`);
+  out.push(`  ${t(lang, 'report.labelled', { label: B.scoreDelta, text: `${percent(p.score.before ?? 0)} → ${percent(p.score.after)}  (${signedPoints(p.score.delta)})` })}`);
   for (const a of p.aspects) {
     if (a.delta === 0) continue;
     out.push(`    ${a.name}  ${a.before === null ? '—' : percent(a.before)} → ${percent(a.after)}  (${signedPoints(a.delta)})`);

@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { AssessResult, ItemResult, ItemState } from '../assess/types.js';
 import { labels, percent, placeOf } from './labels.js';
+import { t as words } from '../messages/catalogue.js';
 import { batchTable } from './batch-table.js';
 import { progressTable } from './progress-table.js';
 import type { FormatOptions, TextFormatter } from './types.js';
@@ -36,6 +37,9 @@ function one(r: AssessResult, { lang, color, width }: FormatOptions): string {
       for (const line of wrap(v.explanation, Math.max(20, width - 6))) out.push(c.gray(`      ${line}`));
     }
     out.push('');
+  } else if (r.vetoes.length) {
+    // Checked, not skipped: a reader must see the negative list was looked at.
+    out.push(c.green(words(lang, 'report.vetoesClear', { n: r.vetoes.length })), '');
   }
 
   for (const aspect of r.aspects) {
@@ -59,11 +63,11 @@ function one(r: AssessResult, { lang, color, width }: FormatOptions): string {
   const verdictPaint = r.verdict === 'pass' ? c.green.bold : r.verdict === 'veto' ? c.bgRed.white.bold : c.red.bold;
   const detail = L.counts(count('fail') + count('unsupported'), count('missing'), count('not_applicable'));
   const verdict = color ? verdictPaint(` ${L.verdict[r.verdict]} `) : L.verdict[r.verdict];
-  out.push(`${L.conclusion}${lang === 'zh' ? '：' : ': '}${verdict}${detail ? `  ${detail}` : ''}`);
+  out.push(words(lang, 'report.labelled', { label: L.conclusion, text: `${verdict}${detail ? `  ${detail}` : ''}` }));
   // One list of every fact still to collect, so a submitter has the whole to-do in one place.
   const missing = [...new Set([...r.items, ...r.vetoes].flatMap((i) => i.missing))];
   if (missing.length) {
-    const head = lang === 'zh' ? `缺少的事实（${missing.length}）：` : `Missing facts (${missing.length}): `;
+    const head = words(lang, 'report.missingFacts', { n: missing.length });
     for (const line of wrap(head + missing.join(', '), Math.max(20, width))) out.push(c.yellow(line));
   }
   for (const w of r.warnings) out.push(c.yellow(`${L.warnings}: ${w}`));

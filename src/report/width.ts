@@ -70,3 +70,8 @@ export function wrap(s: string, width: number): string[] {
   if (line) lines.push(line.trimEnd());
   return lines;
 }
+
+/** Right-align a string in `width` columns (CJK characters take two). */
+export function padStart(s: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
+}

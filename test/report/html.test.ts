@@ -114,7 +114,7 @@ describe('html formatter', () => {
 
   it('sums up in sentences: counts by state, the negative list, the verdict', () => {
     expect(html([result()], zh)).toContain('<p class="verdict-sentence">对照 6 项工作标准，达标 2 项，未达标 2 项，缺少材料 1 项，不适用 1 项；负面工作清单 1 项均未触发；结论：不达标。</p>');
-    expect(html([result()], en)).toContain('<p class="verdict-sentence">Of 6 items, 2 met, 2 failed, 1 missing facts, 1 not applicable; none of the 1 negative-list items triggered; verdict: FAIL (不达标).</p>');
+    expect(html([result()], en)).toContain('<p class="verdict-sentence">Of 6 items, 2 met, 2 failed, 1 missing facts, 1 not applicable; none of the 1 negative-list items triggered; verdict: FAIL.</p>');
     expect(html([result({ vetoes: [] })], zh)).toContain('；未适用负面工作清单；结论：不达标。');
     const undecided = result({ vetoes: [{ ...result().vetoes[0], state: 'missing' }] });
     expect(html([undecided], zh)).toContain('负面工作清单 1 项未触发，其中 1 项缺少材料、无法判断');
@@ -225,7 +225,7 @@ describe('html formatter', () => {
     expect(out).toContain('@page { size: A4; margin: 37mm 26mm 35mm 28mm;');
     expect(out).toContain('content: "—\\2002" counter(page) "\\2002—"');
     expect(out).toContain('<html lang="en">');
-    expect(out).toContain('data-verdict="fail">FAIL (不达标)</span>');
+    expect(out).toContain('data-verdict="fail">FAIL</span>');
     expect(out).toContain('Problem list');
     expect(out).toContain('Evidence to supply');
     expect(out).not.toMatch(/问题清单|需提供材料|填报人/);

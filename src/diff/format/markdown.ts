@@ -72,7 +72,7 @@ function facts(title: string, list: FactView[], L: DiffLabels, h: string): strin
   if (!list.length) return [];
   const out = ['', `${h} ${title} (${list.length})`, ''];
   for (const f of list) {
-    const what = f.spec ? `: ${esc(f.spec.zh)}${f.spec.unit ? `（${esc(f.spec.unit)}）` : ''}` : '';
+    const what = f.spec ? `: ${esc(L.factWords(f.spec))}` : '';
     out.push(`- ${code(f.path)}${what} — ${L.readBy} ${f.readBy.map(code).join(', ')}`);
   }
   return out;
@@ -83,7 +83,7 @@ function impactSection(i: Impact, L: DiffLabels): string[] {
   out.push(`**${L.verdict[i.before.verdict]} (${percent(i.before.score)}) → ${L.verdict[i.after.verdict]} (${percent(i.after.score)})**: ${L.impactLine(i.newlyFailing, i.newlyMissing, i.newlyMet, i.factsToCollect.length)}`);
   if (i.changes.length) {
     out.push('', `#### ${L.stateChanges} (${i.changes.length})`, '', `| ${L.columns.join(' | ')} |`, '|---|---|---|---|---|');
-    for (const ch of i.changes) out.push(`| ${code(ch.id)} | ${esc(placeText(ch.place))} | ${L.state[ch.before]} | ${L.state[ch.after]} | ${esc(ch.explanation)} |`);
+    for (const ch of i.changes) out.push(`| ${code(ch.id)} | ${esc(placeText(ch.kind === 'veto' ? { ...ch.place, aspect: L.negativeItem } : ch.place))} | ${L.state[ch.before]} | ${L.state[ch.after]} | ${esc(ch.explanation)} |`);
   }
   out.push(...facts(L.collect, i.factsToCollect, L, '####'));
   return out;

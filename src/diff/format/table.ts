@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { FactView, Impact, ItemsDiff, Side, StandardDiff } from '../types.js';
-import { truncate, wrap } from '../../report/width.js';
+import { displayWidth, truncate, wrap } from '../../report/width.js';
 import { terminalDiff } from './inline.js';
 import { diffLabels, percent, placeText, policyText, type DiffLabels } from './labels.js';
 import type { DiffFormatter } from './types.js';
@@ -15,7 +15,7 @@ export const table: DiffFormatter = (diff, impact, { lang, color, width }) => {
   const L = diffLabels(lang);
   const out: string[] = [];
   out.push(c.bold(`${sideText(diff.from, L)}  →  ${sideText(diff.to, L)}`));
-  out.push(diff.identical ? c.green(L.noChanges) : L.summary(diff.summary));
+  out.push(...(diff.identical ? [c.green(L.noChanges)] : joinWrapped(L.summary(diff.summary).split(' · '), ' · ', Math.max(20, width))));
   if (diff.titleChanged) out.push('', c.bold(L.title), `  ${diff.from.title} → ${diff.to.title}`);
   out.push(...itemBlocks(diff.items, L, c, width, { added: L.added, removed: L.removed }));
   const n = diff.negativeList;
@@ -55,7 +55,8 @@ function itemBlocks(d: ItemsDiff, L: DiffLabels, c: InstanceType<typeof Chalk>, 
   if (d.moved.length) head(L.moved, d.moved.length);
   for (const m of d.moved) out.push(`  → [${m.id}]  ${placeText(m.from)} → ${placeText(m.to)}`);
   if (d.reworded.length) head(L.reworded, d.reworded.length);
-  for (const r of d.reworded) out.push(`  ~ ${placeText(r.place)}  [${r.id}]`, `      ${terminalDiff(r.parts, color(c))}`);
+  // Without colour the marks are plain text and wrap like any line; coloured, a line is kept whole (a cut would split an escape).
+  for (const r of d.reworded) out.push(`  ~ ${placeText(r.place)}  [${r.id}]`, ...(c.level > 0 ? [`      ${terminalDiff(r.parts, color(c))}`] : body(terminalDiff(r.parts, null))));
   if (d.thresholds.length) head(L.thresholds, d.thresholds.length);
   for (const t of d.thresholds) {
     const paint: Paint = t.direction === 'stricter' ? c.red : t.direction === 'looser' ? c.green : c.yellow;
@@ -86,7 +87,7 @@ function factBlock(title: string, facts: FactView[], mark: string, paint: Paint,
   if (!facts.length) return [];
   const out = ['', `${title} (${facts.length})`];
   for (const f of facts) {
-    const what = f.spec ? ` — ${f.spec.zh}${f.spec.unit ? `（${f.spec.unit}）` : ''}` : '';
+    const what = f.spec ? ` — ${L.factWords(f.spec)}` : '';
     out.push(paint(`  ${mark} ${f.path}`) + truncate(what, Math.max(20, width - f.path.length - 6)));
     out.push(`      ${L.readBy}: ${f.readBy.join(', ')}`);
   }
@@ -100,9 +101,24 @@ function impactBlock(i: Impact, L: DiffLabels, c: InstanceType<typeof Chalk>, wi
   for (const ch of i.changes) {
     const bad = ch.after === 'fail' || ch.after === 'missing' || ch.after === 'triggered';
     const paint: Paint = bad ? c.red : ch.after === 'pass' || ch.after === 'clear' ? c.green : c.gray;
-    out.push(`    ${placeText(ch.place)}  [${ch.id}]  ${L.state[ch.before]} → ${paint(L.state[ch.after])}`);
+    out.push(`    ${placeText(ch.kind === 'veto' ? { ...ch.place, aspect: L.negativeItem } : ch.place)}  [${ch.id}]  ${L.state[ch.before]} → ${paint(L.state[ch.after])}`);
     if (ch.explanation && bad) for (const l of wrap(ch.explanation, Math.max(20, width - 8))) out.push(c.gray(`        ${l}`));
   }
   if (i.factsToCollect.length) out.push(...factBlock(`  ${L.collect}`, i.factsToCollect, '+', c.yellow, L, width));
   return out;
+}
+
+/** Parts joined by `sep`, broken between parts (never inside one) to fit `width` columns. */
+function joinWrapped(parts: string[], sep: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    const next = line ? line + sep + part : part;
+    if (line && displayWidth(next) > width) {
+      lines.push(line + sep.trimEnd());
+      line = part;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
 }

@@ -17,6 +17,7 @@ export const rectificationJson: TextFormatter = (results) =>
           standard: list.standard,
           verdict: list.verdict,
           groupedBy: list.byAspectOnly ? 'aspect' : 'responsible',
+          vetoes: list.vetoes.map((v) => ({ id: v.id, list: v.list, number: v.number, text: v.text, state: v.state, explanation: v.explanation, reasons: v.reasons })),
           groups: list.groups.map((g) => ({
             by: g.by,
             key: g.key,
@@ -27,6 +28,7 @@ export const rectificationJson: TextFormatter = (results) =>
               text: i.text,
               state: i.state,
               explanation: i.explanation,
+              reasons: i.reasons,
               missing: i.missing,
               evidence: evidenceToSupply(i),
               responsible: i.responsible,

@@ -1,4 +1,6 @@
 import { evidenceToSupply, rectificationList } from '../../assess/rectification.js';
+import { t, type MessageId } from '../../messages/catalogue.js';
+import type { Lang } from '../../messages/types.js';
 import { labels, placeOf } from '../labels.js';
 import { esc } from '../markdown-text.js';
 import type { TextFormatter } from '../types.js';
@@ -10,26 +12,28 @@ import type { TextFormatter } from '../types.js';
  */
 export const rectificationMarkdown: TextFormatter = (results, { lang }) => results.map((r) => one(r, lang)).join('\n---\n\n');
 
-const WORDS = {
-  zh: { title: '问题清单（整改清单）', unit: '责任单位', aspect: '项目', n: '序号', item: '工作标准', problem: '问题', evidence: '需补充材料', measure: '整改措施', deadline: '完成时限', none: '无未达标项。', aspectOnly: '本标准未列责任单位，按项目分组。', noUnit: '以下工作标准未列责任单位，按项目分组。' },
-  en: { title: 'Rectification list', unit: 'Responsible unit', aspect: 'Aspect', n: '#', item: 'Item', problem: 'Problem', evidence: 'Evidence to supply', measure: 'Measures', deadline: 'Deadline', none: 'Nothing open.', aspectOnly: 'This standard names no responsible units: grouped by aspect.', noUnit: 'These items name no responsible unit: grouped by aspect.' },
-} as const;
-
-function one(r: Parameters<typeof rectificationList>[0], lang: 'zh' | 'en'): string {
-  const W = WORDS[lang];
+function one(r: Parameters<typeof rectificationList>[0], lang: Lang): string {
+  const w = (id: MessageId) => (t as (l: Lang, i: MessageId) => string)(lang, id);
   const L = labels(lang);
   const list = rectificationList(r);
   const title = [list.area.name, list.period].filter(Boolean).join(' · ');
-  const out = [`## ${W.title}${title ? `: ${esc(title)}` : ''}`, '', `${list.standard.title} (\`${list.standard.id}@${list.standard.version}\`) — ${L.verdict[list.verdict]}`, ''];
-  if (!list.groups.length) return out.concat(W.none).join('\n') + '\n';
-  if (list.byAspectOnly) out.push(W.aspectOnly, '');
+  const out = [`## ${w('report.rect.title')}${title ? `: ${esc(title)}` : ''}`, '', `${list.standard.title} (\`${list.standard.id}@${list.standard.version}\`) — ${L.verdict[list.verdict]}`, ''];
+  // A veto decides the verdict whatever else is done: it heads the list.
+  if (list.vetoes.length) {
+    out.push(`### ${w('report.rect.vetoHead')}`, '');
+    for (const v of list.vetoes) out.push(`- **${L.veto[v.state]}** ${L.negativeItem} ${v.number}: ${esc(v.text)}${v.explanation ? ` — ${esc(v.explanation)}` : ''}`);
+    out.push('');
+  }
+  if (!list.groups.length) return out.concat(w('report.rect.none')).join('\n') + '\n';
+  if (list.byAspectOnly) out.push(w('report.rect.aspectOnly'), '');
   let saidNoUnit = list.byAspectOnly;
   for (const g of list.groups) {
-    if (g.by === 'aspect' && !saidNoUnit) (out.push(W.noUnit, ''), (saidNoUnit = true));
-    out.push(`### ${g.by === 'responsible' ? W.unit : W.aspect}：${esc(g.key)}`, '');
-    out.push(`| ${W.n} | ${W.item} | ${W.problem} | ${W.evidence} | ${W.measure} | ${W.deadline} |`, '|---:|---|---|---|---|---|');
+    if (g.by === 'aspect' && !saidNoUnit) (out.push(w('report.rect.noUnit'), ''), (saidNoUnit = true));
+    out.push(`### ${t(lang, 'report.labelled', { label: g.by === 'responsible' ? w('report.rect.unit') : w('report.rect.aspect'), text: esc(g.key) })}`, '');
+    out.push(`| ${w('report.rect.n')} | ${w('report.rect.item')} | ${w('report.rect.problem')} | ${w('report.rect.evidence')} | ${w('report.rect.measure')} | ${w('report.rect.deadline')} |`, '|---:|---|---|---|---|---|');
     g.items.forEach((i, k) => {
-      const problem = `${L.state[i.state]}${i.explanation ? `：${i.explanation}` : ''}`;
+      // A failure's reasons don't name the state; a missing fact's and an evidence problem's do (no "缺少事实：缺少事实：").
+      const problem = i.state === 'fail' && i.explanation ? t(lang, 'report.labelled', { label: L.state[i.state], text: i.explanation }) : i.explanation || L.state[i.state];
       out.push(`| ${k + 1} | ${esc(`${i.aspect} / ${placeOf(i)}`)} \`${i.id}\`<br>${esc(i.text)} | ${esc(problem)} | ${esc(evidenceToSupply(i).join('、'))} |  |  |`);
     });
     out.push('');
