@@ -87,7 +87,7 @@ describe('--fail-on', () => {
   });
 
   it('is documented in --help, and a wrong level is a usage error', () => {
-    expect(assess(['--help']).stdout.replace(/\s+/g, ' ')).toMatch(/--fail-on <level> .*missing = only an incomplete pack/);
+    expect(assess(['--help'], { WEIBAO_LANG: 'en' }).stdout.replace(/\s+/g, ' ')).toMatch(/--fail-on <level> .*missing = only an incomplete pack/);
     expect(assess(['fixtures/packs/a-clean', '--fail-on', 'never']).code).toBe(4);
   });
 });
