@@ -97,8 +97,14 @@ export class RuleError extends WeibaoError {
 /** Wrong use of the command line (exit 4). */
 export class UsageError extends WeibaoError {}
 
+/** An RFC 6901 JSON pointer from a path of keys: the one place ~ and / are escaped. */
 export function pointerOf(path: readonly (string | number)[]): string {
-  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return path.map((p) => '/' + pointerToken(String(p))).join('');
+}
+
+/** One key as a pointer segment (~ → ~0, / → ~1); most keys have neither and come back as they are. */
+export function pointerToken(key: string): string {
+  return key.indexOf('~') === -1 && key.indexOf('/') === -1 ? key : key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function splitPointer(pointer: string): string[] {

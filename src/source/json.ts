@@ -1,4 +1,4 @@
-import { hint, InputError, problem, type Hint } from '../errors.js';
+import { hint, InputError, pointerToken, problem, type Hint } from '../errors.js';
 import type { MessageData, MessageId } from '../messages/catalogue.js';
 import type { JsonWant } from '../messages/sections/input.js';
 import type { ParseLimits, Parsed } from './types.js';
@@ -190,7 +190,7 @@ function parseWith(text: string, file: string | undefined, limits: ParseLimits, 
         fail(i, { expected: '":"' }, 'input.json.unexpectedAfterKey', { found: c, key: key.length > 80 ? `${key.slice(0, 77)}…` : key });
       }
       i++;
-      const v = value(depth + 1, offsets ? pointer + '/' + escapeKey(key) : '');
+      const v = value(depth + 1, offsets ? pointer + '/' + pointerToken(key) : '');
       // A `__proto__` key stays an ordinary own property and never sets a prototype.
       if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
       else out[key] = v;
@@ -284,11 +284,6 @@ function parseWith(text: string, file: string | undefined, limits: ParseLimits, 
     fail(i, { expected: 'end of file' }, 'input.json.afterEnd', { found: text[i] });
   }
   return result;
-}
-
-/** A key as a JSON pointer segment (~ and / escaped), as pointerOf writes it. */
-function escapeKey(key: string): string {
-  return key.indexOf('~') === -1 && key.indexOf('/') === -1 ? key : key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function lineStarts(text: string): number[] {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Document, LineCounter } from 'yaml';
-import { hint, InputError, problem, splitPointer, type InputProblem } from '../errors.js';
+import { hint, InputError, pointerToken, problem, splitPointer, type InputProblem } from '../errors.js';
 import { yamlMistakes } from './yaml-mistakes.js';
 import type { ParseLimits, Parsed } from './types.js';
 
@@ -164,7 +164,7 @@ function depthOver(value: unknown, max: number): string | undefined {
     const [v, d, at] = stack.pop()!;
     if (v && typeof v === 'object') {
       if (d >= max) return at;
-      for (const [k, child] of Object.entries(v)) stack.push([child, d + 1, `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`]);
+      for (const [k, child] of Object.entries(v)) stack.push([child, d + 1, `${at}/${pointerToken(k)}`]);
     }
   }
   return undefined;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { InputProblem } from '../errors.js';
+import { pointerToken, type InputProblem } from '../errors.js';
 import { ajvClass, generatedKey, loadGenerated, type GeneratedKey } from '../validators/generated.js';
 
 /** The published schemas of weibao's own files (editors read them via yaml-language-server). */
@@ -58,7 +58,7 @@ export function ajvProblems(
     let message = e.message ?? 'is not valid';
     if (e.keyword === 'additionalProperties') {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      pointer = `${pointer}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      pointer = `${pointer}/${pointerToken(extra)}`;
       message = 'is not a known property';
     } else if (e.keyword === 'enum') {
       message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
