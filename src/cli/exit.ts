@@ -45,11 +45,14 @@ export class OutputError extends WeibaoError {
 }
 
 /** One error → the lines to print on stderr and the exit code. Stack traces only with --debug. */
-export function describeError(e: unknown, debug = false, lang: Lang = 'zh'): { lines: string[]; code: number } {
+export function describeError(e: unknown, debug = false, lang: Lang = 'zh'): { lines: string[]; code: number; where?: { file: string; line?: number; column?: number } } {
   const described = describe(e, debug, lang);
   // Names and paths come from outside (a pack directory may be called "x\r\x1b[32m达标"): nothing
   // printed may move the cursor, recolour the terminal or reorder the text.
-  return { lines: described.lines.map(safeLines), code: described.code };
+  // `where`: the file (inside a pack) and line of the first problem, for a CI annotation on that line.
+  const first = e instanceof InputError ? e.problems.find((p) => p.file && p.line !== undefined) ?? e.problems.find((p) => p.file) : undefined;
+  const where = first?.file ? { file: first.file, ...(first.line !== undefined ? { line: first.line, column: first.column } : {}) } : undefined;
+  return { lines: described.lines.map(safeLines), code: described.code, ...(where ? { where } : {}) };
 }
 
 function describe(e: unknown, debug: boolean, lang: Lang): { lines: string[]; code: number } {

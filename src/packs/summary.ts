@@ -5,6 +5,8 @@ import type { AssessResult, ItemState, Verdict } from '../assess/types.js';
 export interface InvalidInput {
   input: string;
   message: string;
+  /** The file (inside a pack) and line of the first problem, where known. */
+  where?: { file: string; line?: number; column?: number };
 }
 
 /** The batch view a district 未保办 reads first: how many passed, who is worst, what fails most. */

@@ -9,6 +9,8 @@ import type { Lang } from '../messages/types.js';
 export interface Failure {
   lines: string[];
   code: number;
+  /** The file and line of the first problem (describeError), for an annotation on it. */
+  where?: { file: string; line?: number; column?: number };
 }
 
 /** What became of one input: its result, or why there is none. */

@@ -15,7 +15,7 @@ export const github: TextFormatter = (results, options) => whole(githubStream(op
 export const githubStream: StreamFormatter = ({ lang }) => ({
   head: () => '',
   item: (r) => lines(forResult(r, lang)),
-  tail: (summary) => lines((summary?.invalid ?? []).map((bad) => command('error', { file: bad.input, title: 'weibao: invalid input' }, bad.message))),
+  tail: (summary) => lines((summary?.invalid ?? []).map((bad) => command('error', { file: bad.where?.file ?? bad.input, line: bad.where?.line, col: bad.where?.column, title: 'weibao: invalid input' }, bad.message))),
 });
 
 const lines = (out: string[]) => out.map((l) => l + '\n').join('');
