@@ -41,6 +41,8 @@ export function workerModule(): URL | undefined {
 
 /** What a worker thread needs to assess inputs as this thread would (plain data: it is cloned). */
 export interface WorkerTask {
+  /** The worker's module (default: workerModule()); a test gives one of its own. */
+  module?: URL;
   /** Given to workers-entry as workerData. */
   data: unknown;
   debug?: boolean;
@@ -56,7 +58,7 @@ export interface WorkerTask {
  * early (an EPIPE, a signal: `return()` on this generator).
  */
 export async function* assessInOrder(inputs: string[], jobs: number, local: (input: string) => Outcome, task: WorkerTask): AsyncGenerator<Outcome> {
-  const module = jobs > 1 && inputs.length > 1 ? workerModule() : undefined;
+  const module = jobs > 1 && inputs.length > 1 ? (task.module ?? workerModule()) : undefined;
   if (!module) {
     for (const input of inputs) yield local(input);
     return;
@@ -93,9 +95,15 @@ interface Job {
   resolve(o: Outcome): void;
 }
 
+interface Slot {
+  worker: Worker;
+  jobs: Map<number, Job>;
+  ended: boolean;
+}
+
 /** Worker threads, each given inputs one message at a time; the least busy takes the next. */
 class Pool {
-  private readonly workers: { worker: Worker; jobs: Map<number, Job> }[] = [];
+  private readonly workers: Slot[] = [];
 
   constructor(
     readonly size: number,
@@ -106,7 +114,9 @@ class Pool {
   }
 
   run(index: number, input: string): Promise<Outcome> {
-    const slot = this.workers.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
+    const live = this.workers.filter((w) => !w.ended);
+    if (!live.length) return Promise.resolve({ input, failure: describeError(new Error('no worker thread could start'), this.task.debug, this.task.lang) });
+    const slot = live.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
     return new Promise((resolve) => {
       slot.jobs.set(index, { index, input, resolve });
       slot.worker.postMessage({ index, input });
@@ -114,33 +124,37 @@ class Pool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
 
-  private spawn(): { worker: Worker; jobs: Map<number, Job> } {
+  private closing = false;
+
+  private spawn(): Slot {
     const worker = new Worker(this.module, { workerData: this.task.data, stdout: false, stderr: false });
-    const slot = { worker, jobs: new Map<number, Job>() };
+    const slot: Slot = { worker, jobs: new Map<number, Job>(), ended: false };
+    let answered = false;
     worker.on('message', (m: { index: number; outcome: Outcome }) => {
+      answered = true;
       const job = slot.jobs.get(m.index);
       slot.jobs.delete(m.index);
       job?.resolve(m.outcome);
     });
     // A worker that dies (out of memory, a crash in native code) fails the inputs it held, as the
-    // process would have failed on them with one job; a fresh worker takes its place.
-    const fail = (e: unknown) => {
+    // process would have failed on them with one job, and a fresh worker takes its place (so no
+    // input is sent to a dead one); one that dies before answering anything is not replaced, so a
+    // worker that cannot start fails the inputs instead of restarting forever.
+    const end = (e: unknown) => {
+      if (slot.ended) return;
+      slot.ended = true;
       const held = [...slot.jobs.values()];
       slot.jobs.clear();
       const at = this.workers.indexOf(slot);
-      if (at >= 0 && held.length) {
-        const fresh = this.spawn();
-        this.workers[at] = fresh;
-      }
+      if (at >= 0 && !this.closing && (answered || held.length)) this.workers[at] = this.spawn();
       for (const job of held) job.resolve({ input: job.input, failure: describeError(e, this.task.debug, this.task.lang) });
     };
-    worker.on('error', fail);
-    worker.on('exit', (code) => {
-      if (slot.jobs.size) fail(new Error(`worker thread stopped (exit code ${code})`));
-    });
+    worker.on('error', end);
+    worker.on('exit', (code) => end(new Error(`worker thread stopped (exit code ${code})`)));
     return slot;
   }
 }

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { assessInOrder, type Outcome } from '../../src/packs/workers.js';
+
+// The pool itself, with worker modules of the test's own: outcomes in input order whatever order
+// the workers finish in, and a worker that cannot start or dies fails its inputs instead of hanging.
+const dir = mkdtempSync(join(tmpdir(), 'weibao-workers-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const moduleOf = (name: string, code: string) => {
+  writeFileSync(join(dir, name), code);
+  return pathToFileURL(join(dir, name));
+};
+const collect = async (it: AsyncGenerator<Outcome>) => {
+  const out: Outcome[] = [];
+  for await (const o of it) out.push(o);
+  return out;
+};
+const local = (input: string): Outcome => ({ input, failure: { lines: ['local'], code: 9 } });
+
+describe('assessInOrder', () => {
+  it('puts outcomes back in input order when later inputs finish first', { timeout: 120_000 }, async () => {
+    const module = moduleOf(
+      'slow-first.mjs',
+      `import { parentPort } from 'node:worker_threads';
+       parentPort.on('message', ({ index, input }) => setTimeout(() => parentPort.postMessage({ index, outcome: { input, failure: { lines: [input], code: 0 } } }), index === 0 ? 300 : 1));`,
+    );
+    const inputs = Array.from({ length: 40 }, (_, i) => `in-${i}`);
+    const out = await collect(assessInOrder(inputs, 3, local, { module, data: null }));
+    expect(out.map((o) => o.input)).toEqual(inputs);
+  });
+
+  it('a worker module that cannot start fails every input, and the batch ends', { timeout: 120_000 }, async () => {
+    const module = moduleOf('broken.mjs', `throw new Error('cannot start');`);
+    const out = await collect(assessInOrder(['a', 'b', 'c', 'd', 'e'], 2, local, { module, data: null }));
+    expect(out.map((o) => o.input)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    for (const o of out) expect(o.failure?.code).toBe(70);
+  });
+
+  it('a worker that dies mid-batch fails what it held; the others carry on', { timeout: 120_000 }, async () => {
+    const module = moduleOf(
+      'dies.mjs',
+      `import { parentPort } from 'node:worker_threads';
+       parentPort.on('message', ({ index, input }) => { if (input === 'boom') process.exit(5); parentPort.postMessage({ index, outcome: { input, failure: { lines: [input], code: 1 } } }); });`,
+    );
+    const inputs = ['a', 'b', 'boom', 'c', 'd', 'e', 'f', 'g'];
+    const out = await collect(assessInOrder(inputs, 2, local, { module, data: null }));
+    expect(out.map((o) => o.input)).toEqual(inputs);
+    expect(out[2].failure?.code).toBe(70);
+    expect(out.filter((o) => o.failure?.code === 1).length).toBeGreaterThanOrEqual(4); // at least the other worker's
+  });
+
+  it('one job runs every input here, in order', async () => {
+    const out = await collect(assessInOrder(['x', 'y'], 1, local, { data: null }));
+    expect(out.map((o) => `${o.input}:${o.failure?.lines[0]}`)).toEqual(['x:local', 'y:local']);
+  });
+});
