@@ -154,7 +154,7 @@ html[lang="en"] ul.inline li + li::before { content: ", "; }
   .seal { font-size: 12pt; }
   .annex { break-before: page; margin: 0; }
   .all-items table { font-size: 9pt; }
-  /* The 档案 copy shows every item, collapsed on screen or not. */
+  /* The archive copy shows every item, collapsed on screen or not. */
   details::details-content { content-visibility: visible; display: block; }
   summary { list-style: none; font-size: 14pt; }
   summary::-webkit-details-marker { display: none; }
