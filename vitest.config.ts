@@ -10,5 +10,8 @@ export default defineConfig({
   test: {
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // it.concurrent cases (the hostile corpus spawns one process each) run two at a time: the
+    // machine's cores, shared with the other test files. A queued case's clock hasn't started.
+    maxConcurrency: 2,
   },
 });
