@@ -3,7 +3,7 @@ import { declaredStandard, readFactsSource } from '../facts/load.js';
 import type { FactsFile } from '../facts/types.js';
 import { validateFacts } from '../facts/validate.js';
 import type { EvidenceMode } from '../packs/evidence.js';
-import { packFiles } from '../packs/files.js';
+import { DEFAULT_EVIDENCE_LIMITS, packFiles, type EvidenceLimits } from '../packs/files.js';
 import { problemLines } from '../messages/problems.js';
 import { DEFAULT_LIMITS, type ParseLimits, type Parsed } from '../source/types.js';
 import { loadStandardSync } from '../standard/load.js';
@@ -22,6 +22,8 @@ export interface AssessInputOptions {
   evidence?: EvidenceMode;
   /** Parsing limits (largest file, depth …); defaults as the CLI's. */
   limits?: Partial<ParseLimits>;
+  /** Data packs: how much evidence may be read (one file, a pack in all); defaults as the CLI's. */
+  evidenceLimits?: Partial<EvidenceLimits>;
   /** Fill `locations` (line and column of each fact and evidence list), for annotations on lines. */
   locations?: boolean;
   /** false: leave `explanation` empty (see assessFacts). */
@@ -43,7 +45,8 @@ export function assessInput(path: string, options: AssessInputOptions = {}): Ass
     standard = loadStandardSync(options.standard ?? named ?? DEFAULT_STANDARD, { negativeLists: options.negativeLists });
   } catch (e) {
     // An unknown standard named inside the facts file is that file's problem: say where.
-    if (e instanceof InputError && e.kind === 'not-found' && !options.standard && named) {
+    // (Only that one: an unknown negative list is the caller's, not the file's.)
+    if (e instanceof InputError && e.kind === 'not-found' && !options.standard && named && e.problems.some((p) => p.message.includes(`"${named}"`) || p.message.includes(`"${named.split('@')[0]}"`))) {
       const at = source.parsed.locate('/standard');
       throw new InputError('not-found', source.file, e.problems.map((p) => ({ ...p, file: source.file, pointer: '/standard', ...at })));
     }
@@ -58,7 +61,7 @@ export function assessInput(path: string, options: AssessInputOptions = {}): Ass
     validated: true,
     explain: options.explain,
     // Evidence is checked for data packs only: a lone facts file has no pack to hold its documents.
-    ...(source.pack ? { pack: { files: packFiles(source.pack), mode: options.evidence } } : {}),
+    ...(source.pack ? { pack: { files: packFiles(source.pack, { ...DEFAULT_EVIDENCE_LIMITS, ...options.evidenceLimits }), mode: options.evidence } } : {}),
   });
   result.file = source.file;
   if (options.locations) result.locations = locationsOf(source.parsed, facts);

@@ -88,6 +88,7 @@ export type EvidenceProblem =
   | 'empty' // zero bytes
   | 'sha256' // content differs from the declared sha256 (tampered or replaced)
   | 'unreadable' // exists but cannot be read
+  | 'too-large' // over --max-evidence-bytes, or takes the pack over --max-evidence-total: not read
   | 'none'; // an item needs evidence for a fact and the pack names none
 
 /** One evidence problem of a pack, located by the fact it is meant to prove. */

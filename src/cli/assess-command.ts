@@ -25,6 +25,9 @@ export interface AssessOptions {
   color?: boolean;
   debug?: boolean;
   maxBytes?: number;
+  /** Evidence bounds (packs/files.ts): one file, and all of a pack's files together. */
+  maxEvidenceBytes?: number;
+  maxEvidenceTotal?: number;
   failOn?: FailOn;
   evidence?: EvidenceMode;
   baseline?: string;
@@ -51,6 +54,9 @@ export interface Io {
  * json, junit and github reports are written as each input is assessed, so a batch of any size
  * runs in flat memory; the other formats lay out the whole batch and collect it first.
  */
+/** Warnings printed per input; the rest are counted (the JSON report keeps them all). */
+const MAX_WARNINGS = 50;
+
 export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): Promise<number> {
   const chosen = formatOf(opts.format);
   if (!chosen) {
@@ -120,7 +126,9 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
         continue;
       }
       const result: AssessResult = baseline ? { ...assessed, progress: compareWithBaseline(assessed, findBaseline(assessed, baseline)) } : assessed;
-      for (const w of result.warnings) progress.log(`${t(opts.lang, 'input.label.warning')}: ${w}\n`);
+      // Capped as facts problems are: 50,000 evidence warnings are a report's job, not the terminal's.
+      for (const w of result.warnings.slice(0, MAX_WARNINGS)) progress.log(`${t(opts.lang, 'input.label.warning')}: ${w}\n`);
+      if (result.warnings.length > MAX_WARNINGS) progress.log(`${t(opts.lang, 'input.label.warning')}: ${t(opts.lang, 'io.warnings.more', { n: result.warnings.length - MAX_WARNINGS })}\n`);
       summary?.add(result);
       codes.push(exitFor(result, opts.failOn));
       // Outside the try: a report that can't be written is the run's problem, not this input's.
@@ -158,6 +166,7 @@ function inputOptionsOf(opts: AssessOptions, limits: typeof DEFAULT_LIMITS): Ass
     lang: opts.lang,
     evidence: opts.evidence,
     limits,
+    evidenceLimits: { ...(opts.maxEvidenceBytes ? { maxFileBytes: opts.maxEvidenceBytes } : {}), ...(opts.maxEvidenceTotal ? { maxPackBytes: opts.maxEvidenceTotal } : {}) },
     // Where each fact stands: only the github format (annotations on lines) reads it.
     locations: opts.format === 'github' && opts.by === undefined,
   };

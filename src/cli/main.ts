@@ -52,6 +52,8 @@ function program(io: Io, result: { code: number }, lang: Lang): Command {
     .option('-o, --output <file>', t(lang, 'cli.opt.output'), outputArg)
     .option('--no-color', t(lang, 'cli.opt.noColor'))
     .option('--max-bytes <n>', t(lang, 'cli.opt.maxBytes'), (v) => positiveInt(v, '--max-bytes'))
+    .option('--max-evidence-bytes <n>', t(lang, 'io.opt.maxEvidenceBytes'), (v) => positiveInt(v, '--max-evidence-bytes'))
+    .option('--max-evidence-total <n>', t(lang, 'io.opt.maxEvidenceTotal'), (v) => positiveInt(v, '--max-evidence-total'))
     .addOption(new Option('--fail-on <level>', t(lang, 'cli.opt.failOn')).choices(FAIL_ON).default('fail'))
     .addOption(new Option('--evidence <mode>', t(lang, 'cli.opt.evidence')).choices(['strict', 'warn']).default('strict'))
     .option('--baseline <report.json>', t(lang, 'cli.opt.baseline'))

@@ -1,3 +1,5 @@
+import { safeLines, safeText } from '../text/safe.js';
+
 /**
  * A one-line progress bar on stderr for long batches. Only on an interactive terminal: in CI
  * (CI set), when stderr is piped or redirected, or for a handful of packs it draws nothing, so
@@ -15,7 +17,9 @@ export const PROGRESS_MIN_PACKS = 5;
 
 export function progressFor(stream: NodeJS.WriteStream, total: number, env: NodeJS.ProcessEnv = process.env): Progress {
   const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
-  if (!stream.isTTY || ci || total < PROGRESS_MIN_PACKS) return { tick() {}, log: (t) => void stream.write(t), done() {} };
+  // TERM=dumb (an editor's shell, a serial console) can't erase a line: `\r\x1b[2K` would show as text.
+  const dumb = env.TERM === 'dumb';
+  if (!stream.isTTY || ci || dumb || total < PROGRESS_MIN_PACKS) return { tick() {}, log: (t) => void stream.write(safeLines(t)), done() {} };
   let n = 0;
   let shown = '';
   const clear = () => {
@@ -31,6 +35,7 @@ export function progressFor(stream: NodeJS.WriteStream, total: number, env: Node
       const filled = Math.round((n / total) * barWidth);
       let line = `[${'#'.repeat(filled)}${'.'.repeat(barWidth - filled)}]${counter}`;
       const room = cols - line.length;
+      label = safeText(label); // a pack directory's name, from outside
       if (room > 3 && label) line += label.length > room ? '…' + label.slice(label.length - room + 1) : label;
       if (line === shown) return;
       stream.write('\r\x1b[2K' + line);
@@ -38,7 +43,7 @@ export function progressFor(stream: NodeJS.WriteStream, total: number, env: Node
     },
     log(text) {
       clear();
-      stream.write(text);
+      stream.write(safeLines(text));
     },
     done: clear,
   };

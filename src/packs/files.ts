@@ -1,6 +1,7 @@
-import { closeSync, openSync, readSync, realpathSync, lstatSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
+import { hint, InputError, problem } from '../errors.js';
 
 // node:crypto (and the dozen modules it brings) only once a pack declares a hash.
 const require = createRequire(import.meta.url);
@@ -10,7 +11,27 @@ const createHash = (algorithm: string) => (crypto ??= require('node:crypto') as 
 /** What a pack knows about one of its files, without reading anything outside the pack. */
 export type ProbeResult =
   | { kind: 'file'; size: number }
-  | { kind: 'not-found' | 'not-file' | 'outside' | 'unreadable'; detail?: string };
+  | { kind: 'not-found' | 'not-file' | 'outside' | 'unreadable' | 'too-large'; detail?: string };
+
+/**
+ * How much evidence a pack may make us read. A sparse `truncate -s 64G` file with a sha256 would
+ * otherwise be hashed until the run is killed: a file over `maxFileBytes`, or one that takes the
+ * pack's evidence over `maxPackBytes` in all, is `too-large` and never read.
+ */
+export interface EvidenceLimits {
+  maxFileBytes: number;
+  maxPackBytes: number;
+}
+
+export const DEFAULT_EVIDENCE_LIMITS: EvidenceLimits = { maxFileBytes: 200 * 1024 * 1024, maxPackBytes: 1024 * 1024 * 1024 };
+
+/** 200 MiB, 1 GiB: a limit as people say it. */
+export function bytesInWords(n: number): string {
+  for (const [unit, size] of [['GiB', 2 ** 30], ['MiB', 2 ** 20], ['KiB', 2 ** 10]] as const) {
+    if (n >= size && n % size === 0) return `${n / size} ${unit}`;
+  }
+  return `${n} bytes`;
+}
 
 /**
  * The file system of one data pack, as the evidence check sees it. `rel` has already been
@@ -27,9 +48,12 @@ export interface PackFiles {
  * own realpath, so a symlink (or a symlinked sub-directory) pointing out of the pack is reported
  * as `outside` and never opened; the hash reads the resolved path that was checked.
  */
-export function packFiles(root: string): PackFiles {
+export function packFiles(root: string, limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS): PackFiles {
   const realRoot = realpathSync(root);
   const resolved = new Map<string, { real: string; size: number; sha256?: string }>();
+  // Each file counted once towards the pack's total, however many facts name it.
+  const counted = new Map<string, number>();
+  let total = 0;
   const inside = (p: string) => p === realRoot || p.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
   return {
     probe(rel) {
@@ -47,6 +71,12 @@ export function packFiles(root: string): PackFiles {
       try {
         const st = statSync(real);
         if (!st.isFile()) return { kind: 'not-file', detail: st.isDirectory() ? 'a directory' : undefined };
+        if (st.size > limits.maxFileBytes) return { kind: 'too-large', detail: `> ${bytesInWords(limits.maxFileBytes)}, --max-evidence-bytes` };
+        if (!counted.has(real)) {
+          if (total + st.size > limits.maxPackBytes) return { kind: 'too-large', detail: `> ${bytesInWords(limits.maxPackBytes)} in the pack, --max-evidence-total` };
+          counted.set(real, st.size);
+          total += st.size;
+        }
         const known = resolved.get(rel);
         if (!known || known.real !== real || known.size !== st.size) resolved.set(rel, { real, size: st.size });
         return { kind: 'file', size: st.size };
@@ -58,7 +88,7 @@ export function packFiles(root: string): PackFiles {
       const file = resolved.get(rel);
       if (!file) throw new Error(`sha256 of ${rel} before it was probed as a file inside the pack`);
       // Many facts name the same document (with the same or another declared hash): read it once.
-      return (file.sha256 ??= hashFile(file.real, file.size));
+      return (file.sha256 ??= hashFile(file.real, file.size, limits.maxFileBytes));
     },
   };
 }
@@ -77,25 +107,64 @@ let chunk: Buffer | undefined;
 /**
  * Hash in chunks: evidence can be a large scan, and only its digest is needed. One buffer for
  * the process (reads are synchronous), so a batch of thousands of files doesn't churn the heap.
+ * Opened non-blocking and checked on the descriptor (a file swapped for a pipe since the probe
+ * must not hang the run), and read no further than `max` bytes (a file that grew since the probe
+ * is too large, not hashed for ever).
  */
-function hashFile(path: string, size: number): string {
+function hashFile(path: string, size: number, max: number): string {
   const hash = createHash('sha256');
   const buf = (chunk ??= Buffer.allocUnsafe(CHUNK));
-  const fd = openSync(path, 'r');
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
+    if (!fstatSync(fd).isFile()) throw Object.assign(new Error(`${path} is no longer a regular file`), { code: 'EINVAL' });
     // Most evidence fits one read; the size from stat saves the read that would find the end.
+    let read = 0;
     if (size < CHUNK) {
       const n = readSync(fd, buf, 0, CHUNK, null);
       if (n === size) return hash.update(buf.subarray(0, n)).digest('hex');
       hash.update(buf.subarray(0, n)); // it changed since stat: carry on reading to the end
+      read = n;
     }
     for (;;) {
       const n = readSync(fd, buf, 0, buf.length, null);
       if (n === 0) break;
+      read += n;
+      if (read > max) throw Object.assign(new Error(`${path} grew past ${max} bytes while it was read`), { code: 'EFBIG' });
       hash.update(n === buf.length ? buf : buf.subarray(0, n));
     }
   } finally {
     closeSync(fd);
   }
   return hash.digest('hex');
+}
+
+/**
+ * The facts file of a pack directory, which must be one file, inside the pack. Refused: a pack
+ * holding two (facts.json and facts.yaml: which is meant?), a facts file that is a symlink out
+ * of the pack (facts.yaml → /tmp/secret.yaml or /proc/self/status would be read and echoed in
+ * the error — the evidence rule applies to it too), a directory that can't be listed (said as
+ * such, not as "no facts file"). Undefined when the directory holds no facts file at all.
+ */
+export function packFactsFile(dir: string, names: readonly string[]): string | undefined {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch (e) {
+    throw new InputError('read', dir, [problem({ hint: hint('io.pack.unreadable.fix') }, 'io.pack.unreadable', { code: (e as NodeJS.ErrnoException).code ?? String(e) })]);
+  }
+  const present = names.filter((n) => entries.includes(n));
+  if (present.length > 1) throw new InputError('read', dir, [problem({ hint: hint('io.pack.both.fix') }, 'io.pack.both', { files: present.join(', ') })]);
+  if (!present.length) return undefined;
+  const file = join(dir, present[0]);
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return file; // a dangling link: reading it says "no such file"
+  }
+  const root = realpathSync(dir);
+  if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep)) {
+    throw new InputError('read', file, [problem({ hint: hint('io.pack.factsOutside.fix') }, 'io.pack.factsOutside', { name: present[0] })]);
+  }
+  return file;
 }

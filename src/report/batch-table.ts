@@ -5,6 +5,7 @@ import { labels, percent, placeOf } from './labels.js';
 import type { TextFormatter } from './types.js';
 import { displayWidth, padStart, truncate } from './width.js';
 import { t } from '../messages/catalogue.js';
+import { safeText } from '../text/safe.js';
 
 /**
  * The terminal view of a batch: one line per pack (verdict, score, items met, area, where it came
@@ -26,11 +27,11 @@ export const batchTable: TextFormatter = (results, { lang, color, width, summary
     const name = [r.area.name, r.period].filter(Boolean).join(' · ') || '—';
     const delta = r.progress ? `  ${signedPoints(r.progress.score.delta)}` : '';
     const fixed = `${percent(r.score).padStart(6)}  ${`${met}/${applicable}`.padStart(7)}${delta}  `;
-    const text = `${name}${r.input ? `  ${r.input}` : ''}`;
+    const text = safeText(`${name}${r.input ? `  ${r.input}` : ''}`); // a directory name may hold ESC, CR, U+202E
     out.push(line(paint[r.verdict](L.verdict[r.verdict]), fixed + truncate(text, Math.max(20, width - verdictWidth - displayWidth(fixed) - 2))));
   }
   for (const bad of summary?.invalid ?? []) {
-    out.push(line(c.magenta(B.invalid), `${bad.input}: ${truncate(bad.message.split('\n')[0], Math.max(20, width - verdictWidth - displayWidth(bad.input) - 4))}`));
+    out.push(line(c.magenta(B.invalid), `${safeText(bad.input)}: ${truncate(safeText(bad.message.split('\n')[0]), Math.max(20, width - verdictWidth - displayWidth(safeText(bad.input)) - 4))}`));
   }
   if (!summary) return out.join('\n') + '\n';
 

@@ -3,6 +3,7 @@ import { pointerOf } from '../errors.js';
 import { labels, percent, placeOf } from './labels.js';
 import { whole } from './json.js';
 import type { StreamFormatter, TextFormatter } from './types.js';
+import { safeLines } from '../text/safe.js';
 
 /**
  * GitHub Actions workflow commands: one `::error` per item not met and per veto, pointing at the
@@ -68,7 +69,7 @@ export function command(level: 'error' | 'warning' | 'notice', props: Record<str
 }
 
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return safeLines(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 export function escapeProperty(s: string): string {

@@ -6,6 +6,7 @@ import { batchMarkdown } from './batch-markdown.js';
 import { progressMarkdown } from './progress-markdown.js';
 import { esc } from './markdown-text.js';
 import type { TextFormatter } from './types.js';
+import { safeText } from '../text/safe.js';
 
 /** A summary to paste into a 问题清单 or post on a pull request. */
 export const markdown: TextFormatter = (results, { lang, summary }) =>
@@ -16,7 +17,7 @@ function one(r: AssessResult, lang: 'zh' | 'en'): string {
   const out: string[] = [];
   const title = [r.area.name, r.period].filter(Boolean).join(' · ') || (r.input ?? '');
   out.push(`## ${esc(title)}: ${L.verdict[r.verdict]}`, '');
-  out.push(`${r.standard.title} (\`${r.standard.id}@${r.standard.version}\`)${r.input ? ` — \`${r.input}\`` : ''}`, '');
+  out.push(`${r.standard.title} (\`${r.standard.id}@${r.standard.version}\`)${r.input ? ` — \`${safeText(r.input)}\`` : ''}`, '');
   const vetoes = r.vetoes.filter((v) => v.state !== 'clear');
   if (vetoes.length) {
     out.push(`### ${L.vetoHeading}`, '');

@@ -7,6 +7,7 @@ import { batchTable } from './batch-table.js';
 import { progressTable } from './progress-table.js';
 import type { FormatOptions, TextFormatter } from './types.js';
 import { displayWidth, truncate, wrap } from './width.js';
+import { safeText } from '../text/safe.js';
 
 const MARK: Record<ItemState, string> = { pass: '✓', fail: '✗', missing: '?', not_applicable: '–', unsupported: '!' };
 
@@ -25,7 +26,7 @@ function one(r: AssessResult, { lang, color, width }: FormatOptions): string {
   const out: string[] = [];
   const head = [r.area.name, r.period, `${r.standard.title} (${r.standard.id}@${r.standard.version})`].filter(Boolean).join(' · ');
   out.push(c.bold(head));
-  if (r.input) out.push(c.gray(r.input));
+  if (r.input) out.push(c.gray(safeText(r.input))); // a directory name may hold ESC, CR, U+202E
   out.push('');
 
   const triggered = r.vetoes.filter((v) => v.state !== 'clear');

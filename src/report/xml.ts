@@ -1,9 +1,12 @@
+import { safeLines } from '../text/safe.js';
+
 /**
  * Text for XML attributes and content. Characters XML 1.0 cannot carry at all (most C0 controls,
  * lone surrogates, U+FFFE/FFFF) are dropped: a parser would reject the whole report for one of them.
  */
 export function xmlEscape(s: string): string {
-  return s
+  // Control and bidi characters from outside (a directory named `x\r达标\x1b[32m`) shown as escapes.
+  return safeLines(s)
     .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

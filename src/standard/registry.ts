@@ -56,6 +56,8 @@ export function resolveBundled(ref: string, dir = STANDARDS_DIR): StandardRef {
 }
 
 function resolveOnce(ref: string, dir: string): StandardRef {
+  // One @ at most: `x@2023@junk` is not quietly read as x@2023.
+  if (ref.split('@').length > 2) throw new InputError('not-found', undefined, [{ message: `unknown standard "${ref}": more than one "@"`, expected: 'id@version, e.g. changning-demo-street@2023' }]);
   const [id, version] = ref.split('@', 2);
   // The common case, id@version of a bundled standard: look in that id's directory only (no
   // listing and sorting of every standard; collation is what a cold start would pay most for).

@@ -15,6 +15,7 @@ export const evidence = defineSection({
     'evidence.empty': (d: { path: string }) => `${d.path} 是空文件`,
     'evidence.sha256': (d: { path: string }) => `${d.path} 内容与声明的 sha256 不符（被改动或替换）`,
     'evidence.unreadable': (d: { path: string }) => `${d.path} 无法读取`,
+    'evidence.too-large': (d: { path: string }) => `${d.path} 超过大小上限，未读取`,
     'evidence.none': (d: { fact: string; documents: string[] }) => `${d.fact} 没有证明材料${d.documents.length ? `（${d.documents.join('、')}）` : ''}`,
     /** A problem's technical detail (an errno code, the file's actual sha256). */
     'evidence.detail': (d: { detail: string }) => ` (${d.detail})`,
@@ -30,6 +31,7 @@ export const evidence = defineSection({
     'evidence.empty': (d: { path: string }) => `${d.path} is empty`,
     'evidence.sha256': (d: { path: string }) => `${d.path} does not match its declared sha256 (changed or replaced)`,
     'evidence.unreadable': (d: { path: string }) => `${d.path} cannot be read`,
+    'evidence.too-large': (d: { path: string }) => `${d.path} is too large (not read)`,
     'evidence.none': (d: { fact: string; documents: string[] }) => `${d.fact} has no evidence${d.documents.length ? ` (${d.documents.join(', ')})` : ''}`,
     'evidence.detail': (d: { detail: string }) => ` (${d.detail})`,
     'evidence.warning': (d: { input?: string; fact: string; message: string; items: string[] }) =>

@@ -50,6 +50,8 @@ const ERRNO: Record<'zh' | 'en', Record<string, string>> = {
 export const io = defineSection({
   zh: {
     'io.stdout': '标准输出',
+    'io.opt.maxEvidenceBytes': '数据包：单个证明材料文件的大小上限（字节），超过即为“过大”（默认 200 MiB）',
+    'io.opt.maxEvidenceTotal': '数据包：每个数据包证明材料合计的大小上限（字节）（默认 1 GiB）',
     'io.output.cannotOpen': (d: { file: string; why: string }) => `无法把报告写到 ${d.file}：${d.why}`,
     'io.output.cannotOpen.fix': '请换一个可写的 --output 路径（或去掉 --output，报告打印到屏幕）',
     'io.output.failed': (d: { target: string; why: string }) => `写入${d.target}时失败：${d.why}`,
@@ -66,7 +68,8 @@ export const io = defineSection({
     'io.signal': (d: { signal: string }) => `收到 ${d.signal}，已停止；临时文件已删除，原有的报告文件未被改动`,
     'io.dir.unreadable': (d: { why: string }) => `无法列出目录内容：${d.why}`,
     'io.dir.unreadable.fix': '请检查该目录的权限（运行本程序的用户须能读取和进入它）',
-    'io.pack.unreadable': (d: { why: string }) => `无法读取数据包目录：${d.why}`,
+    'io.pack.unreadable': (d: { code: string }) => `无法读取数据包目录：${ERRNO.zh[d.code] ?? `系统错误（${d.code}）`}`,
+    'io.pack.unreadable.fix': '请检查该目录的权限（运行本程序的用户须能读取和进入它）',
     'io.pack.both': (d: { files: string }) => `数据包同时有 ${d.files}，不知道以哪一个为准`,
     'io.pack.both.fix': '请只保留一个事实文件',
     'io.pack.factsOutside': (d: { name: string }) => `${d.name} 是指向数据包之外的符号链接，未读取`,
@@ -83,6 +86,8 @@ export const io = defineSection({
   },
   en: {
     'io.stdout': 'standard output',
+    'io.opt.maxEvidenceBytes': 'data packs: largest evidence file checked, in bytes; a larger one is "too large" (default: 200 MiB)',
+    'io.opt.maxEvidenceTotal': 'data packs: most evidence checked per pack, all files together, in bytes (default: 1 GiB)',
     'io.output.cannotOpen': (d: { file: string; why: string }) => `cannot write the report to ${d.file}: ${d.why}`,
     'io.output.cannotOpen.fix': 'choose a writable --output path (or leave --output out to print the report)',
     'io.output.failed': (d: { target: string; why: string }) => `writing to ${d.target} failed: ${d.why}`,
@@ -99,7 +104,8 @@ export const io = defineSection({
     'io.signal': (d: { signal: string }) => `stopped by ${d.signal}; temporary files removed, an earlier report file left as it was`,
     'io.dir.unreadable': (d: { why: string }) => `cannot list the directory: ${d.why}`,
     'io.dir.unreadable.fix': 'check the directory\'s permissions (the user running weibao must be able to read and enter it)',
-    'io.pack.unreadable': (d: { why: string }) => `the pack directory cannot be read: ${d.why}`,
+    'io.pack.unreadable': (d: { code: string }) => `the pack directory cannot be read: ${ERRNO.en[d.code] ?? `system error (${d.code})`}`,
+    'io.pack.unreadable.fix': 'check the directory\'s permissions (the user running weibao must be able to read and enter it)',
     'io.pack.both': (d: { files: string }) => `the pack holds both ${d.files}; which one is meant is not clear`,
     'io.pack.both.fix': 'keep one facts file only',
     'io.pack.factsOutside': (d: { name: string }) => `${d.name} is a symlink to a file outside the pack (not read)`,

@@ -1,3 +1,5 @@
+import { safeLines } from '../../text/safe.js';
+
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**
@@ -5,7 +7,8 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * (an area name may be `<script>…`), so every string that comes from a result goes through here.
  */
 export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c]);
+  // Control and bidi characters (a directory named `x\u202e…`) shown as escapes, not obeyed.
+  return safeLines(String(value)).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
 /** A CSS class fragment from an open-ended word (item states grow: `unsupported` …). */
