@@ -269,7 +269,7 @@ export function openReport(file: string | undefined, stdout: NodeJS.WritableStre
       try {
         spool = createTemp(dir, `weibao-${process.pid}.body`, 0o600);
       } catch (e) {
-        throw new OutputError('io.temp.failed', { dir, why: errnoWords(e, lang) }, EXIT.output, 'io.temp.failed.fix');
+        throw new OutputError('io.temp.failed', { dir, why: words(e, lang) }, EXIT.output, 'io.temp.failed.fix');
       }
     }
   } catch (e) {

@@ -1,0 +1,236 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * Fault injection (issue 13): the real binary against what an unlucky operator or an attacker
+ * meets — a device as --output, a full disk, a directory nobody may list, a missing TMPDIR,
+ * SIGTERM and a closed pipe in the middle of a batch. Here the process is the point: its exit
+ * code, its stderr, what it leaves on disk. Each run: the code, the message, no stack trace, no
+ * temporary file left behind, an earlier report intact.
+ *
+ * We run as root on CI: a device is never replaced here — each device case checks afterwards
+ * that /dev/null and /dev/full are still character devices, and nothing is renamed in /dev.
+ */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const COMPLIANT = join(root, 'fixtures/changning-compliant.json');
+const PACKS = join(root, 'fixtures/packs');
+const isRoot = process.getuid?.() === 0;
+const NOBODY = 65534;
+let tmp: string;
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'weibao-fault-'));
+  chmodSync(tmp, 0o755);
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], opts: { env?: Record<string, string>; uid?: number; stdout?: number | 'pipe' } = {}): Run {
+  const r = spawnSync(process.execPath, [join(root, 'bin/assess.js'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', WEIBAO_LANG: 'en', ...opts.env },
+    stdio: ['ignore', opts.stdout ?? 'pipe', 'pipe'],
+    ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
+  });
+  return { code: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+const noStack = (r: Run) => expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n|internal error/);
+const devicesIntact = () => {
+  for (const d of ['/dev/null', '/dev/full']) expect(statSync(d).isCharacterDevice(), `${d} is still a device`).toBe(true);
+};
+const tempsIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+
+/** A batch directory: copies of the fixture packs, `n` of the clean one. */
+function batch(name: string, n: number, extra: (dir: string) => void = () => {}): string {
+  const dir = join(tmp, name);
+  mkdirSync(dir);
+  for (let i = 0; i < n; i++) cpSync(join(PACKS, 'a-clean'), join(dir, `p${String(i).padStart(4, '0')}`), { recursive: true });
+  extra(dir);
+  return dir;
+}
+
+describe('--output to a device or pipe: written directly, never renamed over', () => {
+  it('/dev/null: exit 0, still a device', () => {
+    const r = run([COMPLIANT, '--output', '/dev/null']);
+    expect(r.code, r.stderr).toBe(0);
+    noStack(r);
+    devicesIntact();
+  });
+
+  it('/dev/full: exit 74, the words, still a device', () => {
+    const r = run([COMPLIANT, '--output', '/dev/full']);
+    expect(r.code).toBe(74);
+    expect(r.stderr).toMatch(/writing to \/dev\/full failed: no space left on the device\n  fix: /);
+    noStack(r);
+    devicesIntact();
+  });
+
+  it('/dev/stdout and - are stdout; an empty --output is a usage error', () => {
+    for (const out of ['/dev/stdout', '-']) {
+      const r = run([COMPLIANT, '--output', out]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/changning-demo-street@2023/);
+    }
+    expect(existsSync(join(root, '-'))).toBe(false);
+    const r = run([COMPLIANT, '--output', '']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/--output needs a file name/);
+  });
+
+  it('a named pipe with a reader gets the report; one nobody reads is refused (exit 4), not waited on', async () => {
+    const fifo = join(tmp, 'report.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const alone = run([COMPLIANT, '--output', fifo]);
+    expect(alone.code).toBe(4);
+    expect(alone.stderr).toMatch(/no process is reading it/);
+    const reader = spawn('cat', [fifo]);
+    let got = '';
+    reader.stdout.on('data', (d) => (got += d));
+    const done = new Promise((r) => reader.on('close', r));
+    // cat opens the pipe when the machine gets round to it: until then the run is refused (4).
+    let r = run([COMPLIANT, '--output', fifo]);
+    for (let i = 0; i < 100 && r.code === 4; i++) {
+      await new Promise((res) => setTimeout(res, 50));
+      r = run([COMPLIANT, '--output', fifo]);
+    }
+    await done;
+    expect(r.code, r.stderr).toBe(0);
+    expect(got).toMatch(/changning-demo-street@2023/);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+});
+
+describe('--output to a regular file', () => {
+  it('keeps the mode of the report it replaces, leaves no temporary file, refuses an input as target', () => {
+    const dir = mkdtempSync(join(tmp, 'mode-'));
+    const report = join(dir, 'r.json');
+    expect(run([COMPLIANT, '--format', 'json', '--output', report]).code).toBe(0);
+    chmodSync(report, 0o600);
+    expect(run([COMPLIANT, '--format', 'json', '--output', report]).code).toBe(0);
+    expect(statSync(report).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir)).toEqual(['r.json']);
+    const input = join(dir, 'in.json');
+    writeFileSync(input, readFileSync(COMPLIANT));
+    const r = run([input, '--output', input]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/is one of the inputs/);
+    expect(readFileSync(input, 'utf8')).toBe(readFileSync(COMPLIANT, 'utf8'));
+  });
+
+  it('does not follow a symlink planted in the directory: the temporary name is random and created exclusively', () => {
+    const dir = mkdtempSync(join(tmp, 'planted-'));
+    const victim = join(tmp, 'victim.txt');
+    writeFileSync(victim, 'precious');
+    // The old name was .<file>.<pid>.<ms>.tmp: plant links for many guesses of it; none is used.
+    for (let i = 0; i < 50; i++) symlinkSync(victim, join(dir, `.report.txt.${i}.tmp`));
+    expect(run([COMPLIANT, '--output', join(dir, 'report.txt')]).code).toBe(0);
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+    expect(readdirSync(dir).sort()).toEqual([...Array.from({ length: 50 }, (_, i) => `.report.txt.${i}.tmp`), 'report.txt'].sort());
+  });
+});
+
+describe('a full disk', () => {
+  it('stdout on /dev/full: exit 74 for assess, --help, standards list, diff and init; no stack', () => {
+    const fd = openSync('/dev/full', 'w');
+    for (const args of [[COMPLIANT], ['--help'], ['standards', 'list'], ['diff', 'changning-demo-street@2023', 'yangshi-demo-point@2022'], ['init', '--standard', 'changning-demo-street@2023']]) {
+      const r = run(args, { stdout: fd });
+      expect(r.code, args.join(' ')).toBe(74);
+      expect(r.stderr).toMatch(/writing to standard output failed: no space left on the device/);
+      noStack(r);
+    }
+    closeSync(fd);
+    devicesIntact();
+  });
+
+  it('--output on a full file system (a 64 KiB tmpfs): exit 74, the earlier report intact, nothing left behind', (ctx) => {
+    const mnt = mkdtempSync(join(tmp, 'tmpfs-'));
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mnt]).status !== 0) {
+      ctx.skip('cannot mount a tmpfs here (not root, or no mount permission): the /dev/full cases still ran');
+      return;
+    }
+    try {
+      const report = join(mnt, 'r.json');
+      writeFileSync(report, 'the earlier report');
+      const r = run([join(PACKS, 'a-clean'), join(PACKS, 'd-failing'), '--format', 'json', '--output', report]);
+      expect(r.code).toBe(74);
+      expect(r.stderr).toMatch(/no space left on the device/);
+      noStack(r);
+      expect(readFileSync(report, 'utf8')).toBe('the earlier report');
+      expect(readdirSync(mnt)).toEqual(['r.json']);
+    } finally {
+      spawnSync('umount', [mnt]);
+    }
+  });
+});
+
+describe('environment faults are not bugs (exit 3 or 74, never 70)', () => {
+  it('a pack directory nobody may list: said as such, exit 3, the other packs still reported', () => {
+    const dir = batch('unlistable', 1, (d) => {
+      mkdirSync(join(d, 'locked'));
+      cpSync(join(PACKS, 'a-clean', 'facts.json'), join(d, 'locked', 'facts.json'));
+      chmodSync(join(d, 'locked'), 0o000);
+    });
+    // Root lists a mode-000 directory anyway: run as nobody, for whom the mode holds.
+    const r = run([dir, '--format', 'json'], isRoot ? { uid: NOBODY } : {});
+    chmodSync(join(dir, 'locked'), 0o755);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/locked: the pack directory cannot be read: permission denied/);
+    expect(r.stderr).not.toMatch(/without facts\.json/);
+    noStack(r);
+    expect(JSON.parse(r.stdout).results).toHaveLength(1);
+  });
+
+  it('TMPDIR that does not exist, with --format junit to stdout: exit 74 naming it, no stack', () => {
+    const r = run([join(PACKS, 'a-clean'), join(PACKS, 'd-failing'), '--format', 'junit'], { env: { TMPDIR: '/nonexistent-weibao' } });
+    expect(r.code).toBe(74);
+    expect(r.stderr).toMatch(/cannot make a temporary file in \/nonexistent-weibao: does not exist\n  fix: set TMPDIR/);
+    noStack(r);
+  });
+});
+
+describe('signals and closed pipes in the middle of a batch', () => {
+  it('SIGTERM: exit 143, temporary files removed, the earlier report intact', async () => {
+    const dir = batch('signalled', 200);
+    const out = mkdtempSync(join(tmp, 'out-'));
+    const report = join(out, 'prev.xml');
+    writeFileSync(report, 'the earlier report');
+    const child = spawn(process.execPath, [join(root, 'bin/assess.js'), dir, '--format', 'junit', '--output', report, '--jobs', '1'], { cwd: root, env: { ...process.env, WEIBAO_LANG: 'en' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    // Mid-batch: once the temporary report exists.
+    for (let i = 0; i < 3000 && tempsIn(out).length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(tempsIn(out).length, 'the run started writing').toBeGreaterThan(0);
+    child.kill('SIGTERM');
+    const code = await exited;
+    expect(code).toBe(143);
+    expect(stderr).toMatch(/stopped by SIGTERM/);
+    expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n|internal error/);
+    expect(readdirSync(out)).toEqual(['prev.xml']);
+    expect(readFileSync(report, 'utf8')).toBe('the earlier report');
+  });
+
+  it('EPIPE (`| head -c1`) keeps the run\'s exit code: a veto and an invalid pack → 3, json and github alike', () => {
+    const dir = batch('piped', 40, (d) => {
+      cpSync(join(PACKS, 'c-vetoed'), join(d, 'v-vetoed'), { recursive: true });
+      mkdirSync(join(d, 'z-invalid'));
+      writeFileSync(join(d, 'z-invalid', 'facts.json'), '{');
+    });
+    for (const format of ['json', 'github']) {
+      const bash = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" bin/assess.js "${dir}" --format ${format} 2>/dev/null | head -c1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: root, encoding: 'utf8', env: { ...process.env, WEIBAO_LANG: 'en' } });
+      expect(bash.stdout.trim(), format).toBe('3');
+    }
+  });
+});
