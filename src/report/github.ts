@@ -3,7 +3,7 @@ import { pointerOf } from '../errors.js';
 import { labels, percent, placeOf } from './labels.js';
 import { whole } from './json.js';
 import type { StreamFormatter, TextFormatter } from './types.js';
-import { safeLines } from '../text/safe.js';
+import { safeText } from '../text/safe.js';
 
 /**
  * GitHub Actions workflow commands: one `::error` per item not met and per veto, pointing at the
@@ -69,7 +69,8 @@ export function command(level: 'error' | 'warning' | 'notice', props: Record<str
 }
 
 export function escapeData(s: string): string {
-  return safeLines(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // CR and LF as the runner expects them; then ESC and bidi controls shown as escapes, not obeyed.
+  return safeText(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 export function escapeProperty(s: string): string {

@@ -6,8 +6,7 @@ import { safeLines } from '../text/safe.js';
  */
 export function xmlEscape(s: string): string {
   // Control and bidi characters from outside (a directory named `x\r达标\x1b[32m`) shown as escapes.
-  return safeLines(s)
-    .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+  return safeLines(s.replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, ''))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
