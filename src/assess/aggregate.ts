@@ -36,6 +36,12 @@ export function decideVerdict(policy: VerdictPolicy, items: ItemResult[], vetoes
   if (vetoes.some((v) => v.state === 'triggered')) return 'veto';
   if (vetoes.some((v) => v.state === 'missing')) return 'fail';
   if (items.some((i) => i.state === 'missing')) return 'fail';
-  if (policy.policy === 'min_score') return score >= (policy.minScore ?? 1) ? 'pass' : 'fail';
-  return items.some((i) => i.state === 'fail' || i.state === 'unsupported') ? 'fail' : 'pass';
+  // Part-year (src/assess/period.ts): nothing failed, something not yet due → in_progress (进行中).
+  const pending = items.some((i) => i.state === 'pending');
+  if (policy.policy === 'min_score') {
+    if (score >= (policy.minScore ?? 1)) return 'pass';
+    return pending && scoreAspects(items.map((i) => (i.state === 'pending' ? { ...i, state: 'pass' } : i))).score >= (policy.minScore ?? 1) ? 'in_progress' : 'fail';
+  }
+  if (items.some((i) => i.state === 'fail' || i.state === 'unsupported')) return 'fail';
+  return pending ? 'in_progress' : 'pass';
 }

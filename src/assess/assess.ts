@@ -8,6 +8,7 @@ import type { LoadedStandard } from '../standard/types.js';
 import { decideVerdict, scoreAspects } from './aggregate.js';
 import { evaluateItems, evaluateVetoes } from './evaluate.js';
 import type { AssessResult, EvidenceFinding, Lang } from './types.js';
+import { parsePeriod } from './period.js';
 
 export interface AssessOptions {
   /** The language of `explanation`, evidence findings and warnings (default zh). */
@@ -48,7 +49,7 @@ export function assessFacts(standard: LoadedStandard, submission: FactsFile | Re
     file = checked.facts;
     warnings.push(...checked.warnings.map((w) => w.message));
   }
-  let items = evaluateItems(standard, file.facts);
+  let items = evaluateItems(standard, file.facts, parsePeriod(file.period));
   const vetoes = evaluateVetoes(standard, file.facts);
   let evidenceFindings: EvidenceFinding[] | undefined;
   if (options.pack) {

@@ -4,6 +4,7 @@ import { NOT_FOUND, resolveParts } from '../rules/resolve.js';
 import { truthy } from '../rules/truthy.js';
 import { RuleFault } from '../standard/fault.js';
 import type { LoadedStandard, StandardItem, Vocabulary } from '../standard/types.js';
+import { pendingOutcome, type Period } from './period.js';
 import type { ItemResult, VetoResult } from './types.js';
 
 /**
@@ -13,9 +14,9 @@ import type { ItemResult, VetoResult } from './types.js';
  * didn't need (short-circuit) is not asked for. `explanation` is left empty: words are filled in
  * from the reasons at the edge (assess.ts, in the language asked for).
  */
-export function evaluateItems(standard: LoadedStandard, facts: Record<string, unknown>): ItemResult[] {
+export function evaluateItems(standard: LoadedStandard, facts: Record<string, unknown>, period?: Period): ItemResult[] {
   const out: ItemResult[] = new Array(standard.items.length);
-  for (let i = 0; i < standard.items.length; i++) out[i] = evaluateItem(standard, standard.items[i], facts);
+  for (let i = 0; i < standard.items.length; i++) out[i] = evaluateItem(standard, standard.items[i], facts, period);
   return out;
 }
 
@@ -29,7 +30,7 @@ function result(item: StandardItem, actual: Record<string, unknown>, state: Item
   return { id, aspect, content, number, text, reads, actual, responsible, evidence, weight, state, missing, explanation: '', reasons };
 }
 
-function evaluateItem(standard: LoadedStandard, item: StandardItem, facts: Record<string, unknown>): ItemResult {
+function evaluateItem(standard: LoadedStandard, item: StandardItem, facts: Record<string, unknown>, period?: Period): ItemResult {
   const compiled = standard.compiled.get(item.id)!;
   const actual = actualValues(item.reads, facts);
   if (compiled.appliesIf) {
@@ -41,6 +42,10 @@ function evaluateItem(standard: LoadedStandard, item: StandardItem, facts: Recor
   if (outcome.missing.length) return result(item, actual, 'missing', outcome.missing, [{ kind: 'missing', facts: outcome.missing }]);
   if (outcome.error !== undefined) return result(item, actual, 'fail', [], [{ kind: 'error', message: outcome.error }]);
   if (truthy(outcome.value)) return result(item, actual, 'pass', [], NONE);
+  // Part of a year (2023-Q2, 2023-05): a yearly count not yet reached is pending, not failed.
+  const pending = period && !period.full ? pendingOutcome(item, facts, period, standard.vocabulary) : undefined;
+  if (pending?.state === 'missing') return result(item, actual, 'missing', pending.missing, [{ kind: 'missing', facts: pending.missing }]);
+  if (pending) return result(item, actual, 'pending', [], pending.reasons);
   return result(item, actual, 'fail', [], withUnits(unmetReasons(compiled.tree.test, facts), standard.vocabulary), unmetFacts(compiled.tree.test, facts));
 }
 

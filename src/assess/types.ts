@@ -1,10 +1,16 @@
-import type { Reason } from '../reasons.js';
 import type { EvidenceNeed } from '../standard/types.js';
+import type { Reason } from '../reasons.js';
 
-/** `unsupported`: the rule is met on the facts, but a fact it needs evidence for is not proven (data packs). */
-export type ItemState = 'pass' | 'fail' | 'missing' | 'not_applicable' | 'unsupported';
+export type PendingReason = Extract<Reason, { kind: 'pending' }>;
+
+/**
+ * `unsupported`: the rule is met on the facts, but a fact it needs evidence for is not proven (data packs).
+ * `pending`: a part-year period (2023-Q2, 2023-05) where a yearly count is not yet due (src/assess/period.ts).
+ */
+export type ItemState = 'pass' | 'fail' | 'missing' | 'not_applicable' | 'unsupported' | 'pending';
 export type VetoState = 'clear' | 'triggered' | 'missing';
-export type Verdict = 'pass' | 'fail' | 'veto';
+/** `in_progress` (进行中): a part-year period with nothing failed or missing and something pending. */
+export type Verdict = 'pass' | 'fail' | 'veto' | 'in_progress';
 export type { Lang } from '../messages/types.js';
 
 export interface ItemResult {

@@ -12,7 +12,8 @@ export interface InvalidInput {
 /** The batch view a district 未保办 reads first: how many passed, who is worst, what fails most. */
 export interface BatchSummary {
   total: number;
-  byVerdict: Record<Verdict | 'invalid', number>;
+  /** `in_progress` only once a part-year result (src/assess/period.ts) has been counted. */
+  byVerdict: Record<Exclude<Verdict, 'in_progress'> | 'invalid', number> & { in_progress?: number };
   /** The worst areas: vetoed first, then by score, lowest first; passing areas are not listed. */
   worst: { input?: string; area: string; period?: string; verdict: Verdict; score: number; open: number }[];
   /** Items most often not met (fail, missing or unsupported) across the batch. */
@@ -34,7 +35,7 @@ const byCount = <T extends { count: number; id: string }>(a: T, b: T) => b.count
  * order as sorting the whole list would), a count per item and veto id.
  */
 export class SummaryBuilder {
-  private byVerdict = { pass: 0, fail: 0, veto: 0, invalid: 0 };
+  private byVerdict: BatchSummary['byVerdict'] = { pass: 0, fail: 0, veto: 0, invalid: 0 };
   private worst: Worst[] = [];
   private items = new Map<string, BatchSummary['mostFailed'][number]>();
   private vetoes = new Map<string, BatchSummary['vetoes'][number]>();
@@ -45,7 +46,7 @@ export class SummaryBuilder {
 
   add(r: AssessResult): void {
     this.results++;
-    this.byVerdict[r.verdict]++;
+    this.byVerdict[r.verdict] = (this.byVerdict[r.verdict] ?? 0) + 1;
     if (r.verdict !== 'pass') {
       this.worst.push({
         ...(r.input !== undefined ? { input: r.input } : {}),

@@ -16,7 +16,7 @@ export const batchTable: TextFormatter = (results, { lang, color, width, summary
   const c = new Chalk({ level: color ? 1 : 0 });
   const L = labels(lang);
   const B = batchLabels(lang);
-  const paint: Record<Verdict, (s: string) => string> = { pass: c.green, fail: c.red, veto: c.bgRed.white };
+  const paint: Record<Verdict, (s: string) => string> = { pass: c.green, fail: c.red, veto: c.bgRed.white, in_progress: c.yellow };
   const out: string[] = [];
   const verdictWidth = Math.max(...Object.values(L.verdict).map(displayWidth), displayWidth(B.invalid));
   const line = (verdict: string, rest: string) => `${verdict}${' '.repeat(Math.max(0, verdictWidth - displayWidth(stripAnsi(verdict))))}  ${rest}`;
@@ -40,6 +40,7 @@ export const batchTable: TextFormatter = (results, { lang, color, width, summary
     `${L.verdict.pass} ${counts.pass}`,
     `${L.verdict.fail} ${counts.fail}`,
     `${L.verdict.veto} ${counts.veto}`,
+    ...(counts.in_progress ? [`${L.verdict.in_progress} ${counts.in_progress}`] : []),
     `${B.invalid} ${counts.invalid}`,
   ].join(t(lang, 'report.list'))}`);
   if (summary.worst.length) {

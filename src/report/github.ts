@@ -28,7 +28,8 @@ function forResult(r: AssessResult, lang: 'zh' | 'en'): string[] {
   for (const i of r.items) {
     if (i.state === 'pass' || i.state === 'not_applicable') continue;
     const message = `${i.aspect} / ${placeOf(i)}: ${i.text}\n${i.explanation}`;
-    out.push(command('error', { file, line: lineOf(r, i), title: `${L.state[i.state]}: ${i.id}` }, message));
+    // pending (part-year, not yet due) is a notice, not an error.
+    out.push(command(i.state === 'pending' ? 'notice' : 'error', { file, line: lineOf(r, i), title: `${L.state[i.state]}: ${i.id}` }, message));
   }
   for (const v of r.vetoes) {
     if (v.state === 'clear') continue;

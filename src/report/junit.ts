@@ -81,6 +81,8 @@ function itemBody(i: ItemResult, L: Words): ['ok' | 'failure' | 'skipped', strin
       return ['ok', ''];
     case 'not_applicable':
       return ['skipped', `      <skipped${attrs({ message: i.explanation || L.state.not_applicable })}/>\n`];
+    case 'pending': // part-year: not yet due
+      return ['skipped', `      <skipped${attrs({ message: i.explanation || L.state.pending })}/>\n`];
     default:
       return ['failure', `      <failure${attrs({ message: i.explanation || L.state[i.state], type: i.state })}>${xmlEscape(detail)}</failure>\n`];
   }

@@ -9,8 +9,8 @@ import type { Lang } from '../messages/types.js';
 function build(lang: Lang) {
   const w = (id: MessageId) => (t as (l: Lang, i: MessageId) => string)(lang, id);
   return {
-    verdict: { pass: w('report.verdict.pass'), fail: w('report.verdict.fail'), veto: w('report.verdict.veto') } satisfies Record<Verdict, string>,
-    state: { pass: w('report.state.pass'), fail: w('report.state.fail'), missing: w('report.state.missing'), not_applicable: w('report.state.not_applicable'), unsupported: w('report.state.unsupported') } satisfies Record<ItemState, string>,
+    verdict: { pass: w('report.verdict.pass'), fail: w('report.verdict.fail'), veto: w('report.verdict.veto'), in_progress: w('period.verdict.in_progress') } satisfies Record<Verdict, string>,
+    state: { pass: w('report.state.pass'), fail: w('report.state.fail'), missing: w('report.state.missing'), not_applicable: w('report.state.not_applicable'), unsupported: w('report.state.unsupported'), pending: w('period.state.pending') } satisfies Record<ItemState, string>,
     veto: { clear: w('report.veto.clear'), triggered: w('report.veto.triggered'), missing: w('report.veto.missing') } satisfies Record<VetoState, string>,
     aspect: w('report.aspect'),
     met: w('report.met'),
@@ -23,7 +23,8 @@ function build(lang: Lang) {
     item: w('report.item'),
     findings: w('report.findings'),
     none: w('report.none'),
-    counts: (fail: number, missing: number, na: number) => t(lang, 'report.counts', { fail, missing, na }),
+    counts: (fail: number, missing: number, na: number, pending = 0) =>
+      [t(lang, 'report.counts', { fail, missing, na }), pending ? t(lang, 'period.counts.pending', { n: pending }) : ''].filter(Boolean).join(lang === 'zh' ? '，' : ', '),
     warnings: w('report.warnings'),
     /** Words only the HTML report prints (src/report/html/). */
     html: {

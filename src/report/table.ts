@@ -9,7 +9,7 @@ import type { FormatOptions, TextFormatter } from './types.js';
 import { displayWidth, truncate, wrap } from './width.js';
 import { safeText } from '../text/safe.js';
 
-const MARK: Record<ItemState, string> = { pass: '✓', fail: '✗', missing: '?', not_applicable: '–', unsupported: '!' };
+const MARK: Record<ItemState, string> = { pass: '✓', fail: '✗', missing: '?', not_applicable: '–', unsupported: '!', pending: '…' };
 
 /**
  * The terminal report, ESLint-"stylish"-like: a veto first, then items grouped by 项目 (one line
@@ -22,7 +22,7 @@ export const table: TextFormatter = (results, options) =>
 function one(r: AssessResult, { lang, color, width }: FormatOptions): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const L = labels(lang);
-  const paint: Record<ItemState, (s: string) => string> = { pass: c.green, fail: c.red, missing: c.yellow, not_applicable: c.gray, unsupported: c.magenta };
+  const paint: Record<ItemState, (s: string) => string> = { pass: c.green, fail: c.red, missing: c.yellow, not_applicable: c.gray, unsupported: c.magenta, pending: c.cyan };
   const out: string[] = [];
   const head = [r.area.name, r.period, `${r.standard.title} (${r.standard.id}@${r.standard.version})`].filter(Boolean).join(' · ');
   out.push(c.bold(head));
@@ -61,8 +61,8 @@ function one(r: AssessResult, { lang, color, width }: FormatOptions): string {
   out.push(t.toString());
 
   const count = (s: ItemState) => r.items.filter((i) => i.state === s).length;
-  const verdictPaint = r.verdict === 'pass' ? c.green.bold : r.verdict === 'veto' ? c.bgRed.white.bold : c.red.bold;
-  const detail = L.counts(count('fail') + count('unsupported'), count('missing'), count('not_applicable'));
+  const verdictPaint = r.verdict === 'pass' ? c.green.bold : r.verdict === 'veto' ? c.bgRed.white.bold : r.verdict === 'in_progress' ? c.yellow.bold : c.red.bold;
+  const detail = L.counts(count('fail') + count('unsupported'), count('missing'), count('not_applicable'), count('pending'));
   const verdict = color ? verdictPaint(` ${L.verdict[r.verdict]} `) : L.verdict[r.verdict];
   out.push(words(lang, 'report.labelled', { label: L.conclusion, text: `${verdict}${detail ? `  ${detail}` : ''}` }));
   // One list of every fact still to collect, so a submitter has the whole to-do in one place.

@@ -2,6 +2,7 @@ import { closestFact, mergeVocabularies, sharedVocabulary, toVocabulary } from '
 import { RuleError } from '../errors.js';
 import { analyseTree } from '../rules/analyse.js';
 import { parseRule, type RuleNode } from '../rules/tree.js';
+import { undeclaredTime } from '../assess/period.js';
 import type { Parsed } from '../source/types.js';
 import type { LintProblem, RawStandard } from './types.js';
 import { bundledExists, isPathRef } from './registry.js';
@@ -78,6 +79,10 @@ export function lintParsed(parsed: Parsed, file?: string): { problems: LintProbl
         }
         if (!itemReads.includes(path)) itemReads.push(path);
       }
+    }
+    // Part-year periods (src/assess/period.ts): each fact an item reads says how time enters it.
+    for (const path of undeclaredTime(raw.kind === 'checklist' ? itemReads : [], vocabulary)) {
+      error(`${base}/${want}`, `fact "${path}" does not say how time enters it`, 'time: year | quarters | quarter | period | now on the fact (standards/vocabulary.yaml or the standard\'s own facts)');
     }
     (item.evidence ?? []).forEach((e, k) => {
       if (!(e.fact in vocabulary)) error(`${base}/evidence/${k}/fact`, `evidence names unknown fact "${e.fact}"`);

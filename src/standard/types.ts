@@ -4,6 +4,15 @@ import type { RuleNode } from '../rules/tree.js';
 
 export type FactType = 'integer' | 'number' | 'boolean' | 'date' | 'string';
 
+/**
+ * How time enters a fact (src/assess/period.ts): `year` counts the year to date against a yearly
+ * requirement (每年至少…); `quarters` counts the quarters of the year to date in which it was done
+ * (按季度); `quarter` is a per-quarter figure over the quarters elapsed (每季度至少…); `period`
+ * counts within the facts file's period, judged against another count of the same period;
+ * `now` is the state at the period's end (a rule, a post, a venue, a schedule).
+ */
+export type TimeBasis = 'year' | 'quarters' | 'quarter' | 'period' | 'now';
+
 /** One entry of the facts vocabulary: what a fact is and how it is measured. */
 export interface FactSpec {
   type: FactType;
@@ -15,6 +24,8 @@ export interface FactSpec {
   /** Chinese description, phrased to stand before a value. */
   zh: string;
   en: string;
+  /** How time enters it; every fact an item reads must say (lint). */
+  time?: TimeBasis;
 }
 
 /** Fact path → spec. Built without a prototype so a fact named `constructor` is just absent. */

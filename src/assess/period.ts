@@ -1,0 +1,238 @@
+import { t } from '../messages/catalogue.js';
+import type { Lang } from '../messages/types.js';
+import type { Comparison, Reason } from '../reasons.js';
+import { compileTracked, type TrackedResult } from '../rules/compile.js';
+import { NOT_FOUND, resolvePath } from '../rules/resolve.js';
+import { truthy } from '../rules/truthy.js';
+import type { StandardItem, TimeBasis, Vocabulary } from '../standard/types.js';
+
+/**
+ * Assessing part of a year (the 月报 of 杨市's 创建 process, 002): a facts file's `period` is a
+ * year (`2023`) or the year to date up to a quarter (`2023-Q2`) or a month (`2023-05`). A yearly
+ * count that is not yet reached is not a failure before the year is over but `pending` (未到期),
+ * with what remains; a quarterly count is judged on the quarters elapsed; everything else is
+ * judged as it stands. How time enters a requirement is declared per fact (`time` in the
+ * vocabulary: see TimeBasis), so one item may mix a yearly count with a rule that holds now.
+ * Pure functions: the evaluator calls `pendingOutcome` only for an item that failed in a
+ * part-year period, so a full year is assessed exactly as before.
+ */
+
+export const TIME_BASES: readonly TimeBasis[] = ['year', 'quarters', 'quarter', 'period', 'now'];
+
+/** A facts file's period, read: the year and how far into it the facts run. */
+export interface Period {
+  /** As written: 2023, 2023-Q2, 2023-05. */
+  text: string;
+  year: number;
+  /** The last month the facts cover (1..12). */
+  endMonth: number;
+  /** The facts cover the whole year: assessed exactly as a yearly report. */
+  full: boolean;
+  /** Quarters wholly inside the period (0..4). */
+  quartersElapsed: number;
+  /** The last day the facts cover, YYYY-MM-DD. */
+  end: string;
+}
+
+const YEAR = /^(\d{4})$/u;
+const QUARTER = /^(\d{4})-Q([1-4])$/u;
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/u;
+
+/** The period forms a facts file may give, for messages (the language helper's envelope check names them). */
+export const PERIOD_FORMS = ['YYYY', 'YYYY-Qn', 'YYYY-MM'] as const;
+
+/**
+ * `2023` → the year; `2023-Q2` → 1 January to 30 June; `2023-05` → 1 January to 31 May.
+ * Anything else (or nothing) → undefined: the facts are taken as a whole year, as before.
+ */
+export function parsePeriod(value: unknown): Period | undefined {
+  if (value === undefined || value === null) return undefined;
+  const text = String(value).trim();
+  let year: number;
+  let endMonth: number;
+  let m: RegExpExecArray | null;
+  if ((m = YEAR.exec(text))) {
+    year = Number(m[1]);
+    endMonth = 12;
+  } else if ((m = QUARTER.exec(text))) {
+    year = Number(m[1]);
+    endMonth = Number(m[2]) * 3;
+  } else if ((m = MONTH.exec(text))) {
+    year = Number(m[1]);
+    endMonth = Number(m[2]);
+  } else return undefined;
+  return { text, year, endMonth, full: endMonth === 12, quartersElapsed: Math.floor(endMonth / 3), end: lastDay(year, endMonth) };
+}
+
+/** Whether `value` is a period weibao reads (for the facts envelope's validation). */
+export function isPeriod(value: unknown): boolean {
+  return parsePeriod(value) !== undefined;
+}
+
+function lastDay(year: number, month: number): string {
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** One lower bound on a time-bound fact found in a rule: `fact op expected` (a number or a fact). */
+interface Bound {
+  fact: string;
+  basis: TimeBasis;
+  op: '>=' | '>';
+  /** A constant threshold, or the fact it is compared with. */
+  threshold: number | { fact: string };
+}
+
+/** What a part-year period makes of an item that failed: pending with what remains, or nothing. */
+export type PendingOutcome = { state: 'pending'; reasons: Extract<Reason, { kind: 'pending' }>[] } | { state: 'missing'; missing: string[] };
+
+/**
+ * An item that fails on the facts of a part-year period: is it only waiting for the year (or
+ * the quarter) to run its course? Its rule is evaluated again with every lower bound on a yearly
+ * count taken as not yet due and every quarterly count held to the quarters elapsed; if that
+ * holds, the item is pending, and each bound not reached says what remains and by when.
+ * undefined: the failure stands (something judged now does not hold, or a quarter is lost).
+ * `missing`: the relaxed rule needs facts the failing one never read (short-circuit).
+ */
+export function pendingOutcome(item: StandardItem, facts: Record<string, unknown>, period: Period, vocabulary: Vocabulary): PendingOutcome | undefined {
+  if (period.full || item.rule === undefined) return undefined;
+  const relaxed = relaxedRule(item, period, vocabulary);
+  if (!relaxed) return undefined;
+  let outcome: TrackedResult;
+  try {
+    outcome = relaxed.test(facts);
+  } catch {
+    return undefined;
+  }
+  if (outcome.missing.length) return { state: 'missing', missing: outcome.missing };
+  if (!truthy(outcome.value)) return undefined;
+  const reasons = relaxed.bounds.flatMap((b) => {
+    const r = boundReason(b, facts, period, vocabulary);
+    return r ? [r] : [];
+  });
+  return reasons.length ? { state: 'pending', reasons } : undefined;
+}
+
+/** The item's rule with its time-bound lower bounds relaxed for this period; compiled once per item and period shape. */
+const relaxedCache = new WeakMap<StandardItem, Map<string, { test: (d: unknown) => TrackedResult; bounds: Bound[] } | null>>();
+
+function relaxedRule(item: StandardItem, period: Period, vocabulary: Vocabulary) {
+  let perItem = relaxedCache.get(item);
+  if (!perItem) relaxedCache.set(item, (perItem = new Map()));
+  const key = String(period.quartersElapsed);
+  if (perItem.has(key)) return perItem.get(key)!;
+  const bounds: Bound[] = [];
+  const rule = relax(item.rule, period, vocabulary, bounds, true);
+  const built = bounds.length ? { test: compileTracked(rule), bounds } : null;
+  perItem.set(key, built);
+  return built;
+}
+
+const BRANCHING = new Set(['and', 'or']);
+
+/**
+ * Replace each lower bound on a yearly (or quarterly) fact where making it true can only make
+ * the rule truer: under and / or, and in the branches (not the condition) of if. Elsewhere
+ * (under !, inside a comparison) a bound is left as it is, judged now.
+ */
+function relax(node: unknown, period: Period, vocabulary: Vocabulary, bounds: Bound[], monotone: boolean): unknown {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return node;
+  const [op] = Object.keys(node);
+  const args = (node as Record<string, unknown>)[op];
+  if (monotone && (op === '>=' || op === '>') && Array.isArray(args) && args.length === 2) {
+    const bound = boundOf(op, args, vocabulary);
+    if (bound) {
+      bounds.push(bound);
+      return relaxedBound(bound, args, period);
+    }
+  }
+  if (!Array.isArray(args)) return node;
+  if (BRANCHING.has(op)) return { [op]: args.map((a) => relax(a, period, vocabulary, bounds, monotone)) };
+  if (op === 'if' || op === '?:') {
+    // if: [cond, then, cond, then, …, else]: conditions are judged now, branches may be relaxed.
+    return { [op]: args.map((a, i) => (i % 2 === 0 && i < args.length - 1 ? a : relax(a, period, vocabulary, bounds, monotone))) };
+  }
+  return node;
+}
+
+function boundOf(op: '>=' | '>', args: unknown[], vocabulary: Vocabulary): Bound | undefined {
+  const fact = varName(args[0]);
+  if (!fact) return undefined;
+  const basis = vocabulary[fact]?.time;
+  if (basis !== 'year' && basis !== 'quarters' && basis !== 'quarter') return undefined;
+  if (typeof args[1] === 'number') return { fact, basis, op, threshold: args[1] };
+  const other = varName(args[1]);
+  return other ? { fact, basis, op, threshold: { fact: other } } : undefined;
+}
+
+function varName(node: unknown): string | undefined {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  const v = (node as Record<string, unknown>).var;
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v) && v.length === 1 && typeof v[0] === 'string') return v[0];
+  return undefined;
+}
+
+/**
+ * What the bound asks of a part-year period:
+ *   year     nothing yet (due at year end): true, provided the fact is there to be read
+ *   quarters a count of quarters (按季度): as many as the quarters elapsed, in proportion
+ *   quarter  a per-quarter figure (每季度至少): judged on the quarters elapsed; none elapsed yet → not due
+ * The fact is still read, so a blank count is missing, never quietly pending.
+ */
+function relaxedBound(bound: Bound, args: unknown[], period: Period): unknown {
+  const read = { '!==': [args[0], '\u0000never'] };
+  if (bound.basis === 'year') return read;
+  if (bound.basis === 'quarter') return period.quartersElapsed === 0 ? read : { [bound.op]: args };
+  if (typeof bound.threshold !== 'number') return read;
+  const due = Math.ceil((bound.threshold * period.quartersElapsed) / 4);
+  return { [bound.op]: [args[0], bound.op === '>' ? due - 1 : due] };
+}
+
+/** A bound not yet reached → its pending reason (what remains, by when); reached → undefined. */
+function boundReason(b: Bound, facts: Record<string, unknown>, period: Period, vocabulary: Vocabulary): Extract<Reason, { kind: 'pending' }> | undefined {
+  const actual = value(facts, b.fact);
+  const expected = typeof b.threshold === 'number' ? b.threshold : value(facts, b.threshold.fact);
+  if (typeof actual !== 'number' || typeof expected !== 'number') return undefined;
+  const met = b.op === '>=' ? actual >= expected : actual > expected;
+  if (met) return undefined;
+  const step = vocabulary[b.fact]?.type === 'integer' ? 1 : 0;
+  const remaining = b.op === '>=' ? expected - actual : expected - actual + step;
+  const due = b.basis === 'quarter' ? lastDay(period.year, 3) : `${period.year}-12-31`;
+  const unit = vocabulary[b.fact]?.unit;
+  const op: Comparison = b.op;
+  return { kind: 'pending', fact: b.fact, op, actual, expected, remaining: round(remaining), due, ...(unit ? { unit } : {}) };
+}
+
+function value(facts: Record<string, unknown>, path: string): unknown {
+  const v = resolvePath(facts, path);
+  return v === NOT_FOUND ? null : v;
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+/** Whether an item reads only facts that say how time enters them (lint: an item that doesn't is refused). */
+export function undeclaredTime(reads: readonly string[], vocabulary: Vocabulary): string[] {
+  return reads.filter((p) => vocabulary[p] !== undefined && !TIME_BASES.includes(vocabulary[p].time as TimeBasis));
+}
+
+/** A pending item's explanation: each count not yet reached, what remains and by when. */
+export function pendingWords(reasons: readonly Extract<Reason, { kind: 'pending' }>[], vocabulary: Vocabulary, lang: Lang): string {
+  return (
+    reasons
+      .map((r) => {
+        const spec = vocabulary[r.fact];
+        const label = spec ? (lang === 'zh' ? spec.zh : spec.en) : r.fact;
+        const unit = spec?.unit ? (lang === 'zh' ? spec.unit : (spec.unit_en ?? spec.unit)) : '';
+        return t(lang, 'period.pending', { label, actual: r.actual as number, expected: r.expected, remaining: r.remaining, unit, due: r.due, strict: r.op === '>' });
+      })
+      .join(lang === 'zh' ? '；' : '; ')
+  );
+}
+
+/** What a fact counts, for the facts template (assess init): the year to date, the period, or the state now. */
+export function timeWords(basis: TimeBasis | undefined, lang: Lang): string {
+  return basis ? t(lang, `period.time.${basis}`) : '';
+}
