@@ -218,20 +218,6 @@ export function undeclaredTime(reads: readonly string[], vocabulary: Vocabulary)
   return reads.filter((p) => vocabulary[p] !== undefined && !TIME_BASES.includes(vocabulary[p].time as TimeBasis));
 }
 
-/** A pending item's explanation: each count not yet reached, what remains and by when. */
-export function pendingWords(reasons: readonly Extract<Reason, { kind: 'pending' }>[], vocabulary: Vocabulary, lang: Lang): string {
-  return (
-    reasons
-      .map((r) => {
-        const spec = vocabulary[r.fact];
-        const label = spec ? (lang === 'zh' ? spec.zh : spec.en) : r.fact;
-        const unit = spec?.unit ? (lang === 'zh' ? spec.unit : (spec.unit_en ?? spec.unit)) : '';
-        return t(lang, 'period.pending', { label, actual: r.actual as number, expected: r.expected, remaining: r.remaining, unit, due: r.due, strict: r.op === '>' });
-      })
-      .join(lang === 'zh' ? '；' : '; ')
-  );
-}
-
 /** What a fact counts, for the facts template (assess init): the year to date, the period, or the state now. */
 export function timeWords(basis: TimeBasis | undefined, lang: Lang): string {
   return basis ? t(lang, `period.time.${basis}`) : '';

@@ -3,6 +3,7 @@ import { t } from '../messages/catalogue.js';
 import type { Lang } from '../messages/types.js';
 import { factsFileSchema } from './schema.js';
 import { expectedOf } from './validate.js';
+import { timeWords } from '../assess/period.js';
 
 /** Where an item stands in its document: 内容 and number (the negative list has only numbers). */
 function placeOf(item: { content: string | null; number: number }): string {
@@ -75,6 +76,9 @@ export function factsTemplate(standard: LoadedStandard, format: 'yaml' | 'json',
       const d = describe(f.path, f.readBy);
       out.push(`  # ${d.text}${lang === 'zh' ? ` — ${d.other}` : ''}`);
       out.push(`  # ${d.detail}`);
+      // What it counts: the year to date, the period, or the state now (src/assess/period.ts).
+      const time = standard.vocabulary[f.path]?.time;
+      if (time) out.push(`  # ${timeWords(time, lang)}`);
       out.push(`  ${f.path}:`);
     }
   }

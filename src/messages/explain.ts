@@ -54,7 +54,8 @@ function sentence(r: Reason, lang: Lang, facts: FactDictionary): string {
     case 'error':
       return t(lang, 'reasons.error', { message: r.message });
     case 'pending':
-      return t(lang, 'reasons.pending', { fact: name(r.fact), actual: value(r.fact, r.actual), remaining: `${r.remaining}${unitOf(r.fact, lang, facts, r.unit)}`, due: r.due });
+      // Words of the period section (src/assess/period.ts): what the year asks, 未到期, what remains by when.
+      return t(lang, 'period.pending', { label: name(r.fact), actual: r.actual as number, expected: r.expected, remaining: r.remaining, unit: unitOf(r.fact, lang, facts, r.unit).trim(), due: r.due, strict: r.op === '>' });
   }
 }
 

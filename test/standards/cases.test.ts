@@ -28,11 +28,13 @@ interface CaseFile {
   base: string;
   cases: (Change & { item: string })[];
   verdicts?: Change[];
+  /** What a fact's description (the words a clerk reads in init's template and the report) must and must not say. */
+  descriptions?: { fact: string; says?: string[]; never?: string[] }[];
 }
 
 function stateOf(std: LoadedStandard, facts: Record<string, unknown>, id: string, period?: string): string {
-  if (std.kind === 'negative-list') return evaluateNegativeList(std, facts, 'zh').find((v) => v.id === id)!.state;
-  return evaluateItems(std, facts, 'zh', parsePeriod(period)).find((i) => i.id === id)!.state;
+  if (std.kind === 'negative-list') return evaluateNegativeList(std, facts).find((v) => v.id === id)!.state;
+  return evaluateItems(std, facts, parsePeriod(period)).find((i) => i.id === id)!.state;
 }
 
 const bundled = listBundled().map((ref) => ({ ref, casesFile: ref.file.replace(/\.yaml$/, '.cases.yaml') }));
@@ -74,6 +76,14 @@ describe.each(bundled)('$ref.id@$ref.version', ({ ref, casesFile }) => {
   it.each(spec.cases.map((c) => [`${c.item}: ${c.name}${c.period ? ` (${c.period})` : ''} → ${c.expect}`, c] as const))('%s', (_, c) => {
     expect(stateOf(std, factsOf(c), c.item, c.period)).toBe(c.expect);
   });
+
+  if (spec.descriptions?.length) {
+    it.each(spec.descriptions.map((d) => [d.fact, d] as const))('description of %s', (_, d) => {
+      const zh = std.vocabulary[d.fact]?.zh ?? '';
+      for (const w of d.says ?? []) expect([d.fact, zh]).toEqual([d.fact, expect.stringContaining(w)]);
+      for (const w of d.never ?? []) expect([d.fact, zh]).not.toEqual([d.fact, expect.stringContaining(w)]);
+    });
+  }
 
   if (spec.verdicts?.length) {
     it.each(spec.verdicts.map((c) => [`${c.name}${c.period ? ` (${c.period})` : ''} → ${c.expect}`, c] as const))('verdict: %s', (_, c) => {

@@ -6,6 +6,7 @@ import { checkStandard } from '../../src/standard/load.js';
 import { loadStandardSync } from '../../src/standard/load.js';
 import { parseYaml } from '../../src/source/yaml.js';
 import { DEFAULT_LIMITS } from '../../src/source/types.js';
+import { run } from '../helpers/cli.js';
 import compliant from '../../fixtures/changning-compliant.json' with { type: 'json' };
 
 /** Part-year periods (issue 15, the 月报): the forms read, pending with what remains, in_progress exits 0. */
@@ -35,7 +36,7 @@ describe('assessing part of a year', () => {
     expect(exitForVerdict(r.verdict)).toBe(0);
     const item = r.items.find((i) => i.id === 'org.coordination-meetings')!;
     expect(item.state).toBe('pending');
-    expect(item.remaining).toEqual([{ kind: 'pending', fact: 'coordination_meetings_per_year', op: '>=', actual: 1, expected: 2, remaining: 1, due: '2023-12-31', unit: '次' }]);
+    expect(item.reasons).toEqual([{ kind: 'pending', fact: 'coordination_meetings_per_year', op: '>=', actual: 1, expected: 2, remaining: 1, due: '2023-12-31', unit: '次' }]);
     expect(item.explanation).toBe('每年召开协调机制会议次数 1 次，全年要求至少 2 次：未到期，还需 1 次（2023年12月31日前）');
     const en = assessFacts(std, { area: {}, period: '2023-Q2', facts, evidence: {} }, { lang: 'en' }).items.find((i) => i.id === 'org.coordination-meetings')!;
     expect(en.explanation).toBe('Coordination-mechanism meetings held per year 1 times; the year requires at least 2 times: not yet due, 1 times to go by 2023-12-31');
@@ -69,5 +70,40 @@ items:
   it('accepts it with time', () => {
     const { problems } = checkStandard(parseYaml(standard('time: year,'), 't.yaml', DEFAULT_LIMITS), 't.yaml');
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('the part-year fixtures (issue 15)', () => {
+  const json = (file: string) => {
+    const r = run(file, '--format', 'json');
+    expect(r.stderr).toBe('');
+    return { code: r.code, result: JSON.parse(r.stdout).results[0] as { verdict: string; items: { id: string; state: string; reasons: { kind: string; remaining: number; due: string }[] }[] } };
+  };
+
+  it('changning-2023-q2.json is on track: exit 0, in_progress, ≥ 5 items pending, each saying what remains', () => {
+    const { code, result } = json('fixtures/changning-2023-q2.json');
+    expect(code).toBe(0);
+    expect(result.verdict).toBe('in_progress');
+    const pending = result.items.filter((i) => i.state === 'pending');
+    expect(pending.length).toBeGreaterThanOrEqual(5);
+    for (const i of pending) {
+      expect(i.reasons.length).toBeGreaterThan(0);
+      for (const r of i.reasons) expect([i.id, r.kind, r.remaining > 0, r.due]).toEqual([i.id, 'pending', true, '2023-12-31']);
+    }
+    expect(result.items.filter((i) => !['pass', 'pending'].includes(i.state))).toEqual([]);
+  });
+
+  it('changning-2023-q4-behind.json: a yearly count short at year end fails, exit 1', () => {
+    const { code, result } = json('fixtures/changning-2023-q4-behind.json');
+    expect(code).toBe(1);
+    expect(result.verdict).toBe('fail');
+    expect(result.items.filter((i) => i.state !== 'pass').map((i) => [i.id, i.state])).toEqual([['org.coordination-meetings', 'fail']]);
+  });
+
+  it('yangshi-2022-q1.json no longer fails 按季度 by construction: in_progress, exit 0', () => {
+    const { code, result } = json('fixtures/yangshi-2022-q1.json');
+    expect(code).toBe(0);
+    expect(result.verdict).toBe('in_progress');
+    expect(result.items.find((i) => i.id === 'info.dynamic-monitoring')!.state).toBe('pending');
   });
 });

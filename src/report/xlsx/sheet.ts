@@ -67,6 +67,7 @@ export const FILL = {
   unsupported: 'FFFCE4D6',
   not_applicable: 'FFEDEDED',
   pending: 'FFDDEBF7',
+  in_progress: 'FFDDEBF7', // verdict 进行中 (part-year, src/assess/period.ts): the colour of pending
 } as const;
 
 export function fillCell(cell: import('exceljs').Cell, argb: string | undefined): void {
