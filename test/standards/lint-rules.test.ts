@@ -56,7 +56,7 @@ describe('negative lists at load', () => {
     return file;
   };
 
-  const FUNDING = 'facts:\n  tiny_funding:\n    type: number\n    minimum: 0\n    unit: 万元\n    zh: 专项经费\n    en: Dedicated funding\n';
+  const FUNDING = 'facts:\n  tiny_funding:\n    type: number\n    time: now\n    minimum: 0\n    unit: 万元\n    zh: 专项经费\n    en: Dedicated funding\n';
 
   it('takes a list that repeats a fact of the standard with the same definition', () => {
     const same = list(FUNDING, 'same');
@@ -76,6 +76,6 @@ describe('negative lists at load', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).problems[0]).toMatchObject({ pointer: '/items/0/id', line: 13, message: 'item id "dup.one" is already used by negative list dup@1' });
+    expect((error as InputError).problems[0]).toMatchObject({ pointer: '/items/0/id', line: 14, message: 'item id "dup.one" is already used by negative list dup@1' });
   });
 });

@@ -42,7 +42,7 @@ export const period = defineSection({
   },
   en: {
     'period.state.pending': 'pending',
-    'period.verdict.in_progress': 'OPEN (进行中)',
+    'period.verdict.in_progress': 'OPEN',
     'period.counts.pending': (d: { n: number }) => `${d.n} pending (not yet due)`,
     'period.pending': (d: PendingData) =>
       `${d.label} ${d.actual}${enUnit(d.unit)}; the year requires ${d.strict ? 'more than' : 'at least'} ${d.expected}${enUnit(d.unit)}: not yet due, ${d.remaining}${enUnit(d.unit)} to go by ${d.due}`,
