@@ -81,7 +81,8 @@ describe('quickValid', () => {
         if (quickValid(f, vocabulary)) trues++;
         sound(f);
       }),
-      { numRuns: 3000 },
+      // Seeded: the check below that some random files pass must not depend on the draw.
+      { numRuns: 3000, seed: 20231130 },
     );
     expect(trues).toBeGreaterThan(0);
   });
