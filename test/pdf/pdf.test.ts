@@ -132,7 +132,8 @@ if (missing && process.env.CI) {
       // The 附件 holds all 71 items.
       expect(flat(pages.slice(annex).join(''))).toContain('全部工作标准（71项）');
       expect(pageCount(file)).toBeGreaterThan(annex);
-      expect(pageCount(file)).toBeLessThanOrEqual(annex + 16);
+      // The 附件 lists all 71 items with their facts in words: about 17 pages (a sanity bound, not a layout goal).
+      expect(pageCount(file)).toBeLessThanOrEqual(annex + 20);
     });
 
     it('vetoed: the triggered negative-list item named first, 否决', () => {
