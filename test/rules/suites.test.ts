@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { compare, show, showValue } from './agree.js';
+import { loadSuites } from './suites.js';
+
+/**
+ * Every case of the public JSON-Logic suites in suites/ (README.md there: where from, licence)
+ * through json-logic-js 2.0.5 and weibao. json-logic-js's answer is the one to give, whatever
+ * the suite expects; a rule weibao refuses is refused at compile time, at the operation.
+ */
+const cases = loadSuites();
+const byFile = new Map<string, typeof cases>();
+for (const c of cases) {
+  const file = c.where.slice(0, c.where.indexOf('#'));
+  byFile.set(file, [...(byFile.get(file) ?? []), c]);
+}
+
+describe('public JSON-Logic suites agree with json-logic-js', () => {
+  for (const [file, list] of byFile) {
+    it(`${file} (${list.length} cases)`, () => {
+      const wrong: string[] = [];
+      for (const c of list) {
+        const v = compare(c.rule, c.data);
+        if (v.kind === 'disagree') {
+          wrong.push(`${c.where} ${showValue(c.rule)} on ${showValue(c.data)}: json-logic-js ${show(v.theirs)}, compileRule ${show(v.ours)}, compileTracked ${show(v.tracked)}`);
+        } else if (v.kind === 'bad-refusal') {
+          wrong.push(`${c.where} ${showValue(c.rule)}: refused without naming an operation off the allowlist: ${String(v.error)}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('reads every suite, and most cases are evaluated rather than refused', () => {
+    // The counts move only when a suite is added or updated (update them then): a loader that
+    // silently dropped a file or a case would show here.
+    expect(byFile.size).toBe(61);
+    expect(cases.length).toBe(2161);
+    const kinds = { agree: 0, refused: 0 };
+    for (const c of cases) {
+      const v = compare(c.rule, c.data);
+      if (v.kind === 'agree' || v.kind === 'refused') kinds[v.kind]++;
+    }
+    expect(kinds.agree).toBeGreaterThan(cases.length * 0.75);
+  });
+});
