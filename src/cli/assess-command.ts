@@ -63,14 +63,15 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
     io.stderr.write(`error: unknown format ${JSON.stringify(opts.format)}\n`);
     return EXIT.usage;
   }
+  const usageError = (what: string, fix: string) => {
+    io.stderr.write(`${t(opts.lang, 'input.label.error')}: ${what}\n  ${t(opts.lang, 'input.label.fix')}: ${fix}\n${t(opts.lang, 'cli.usageHint', { command: 'assess' })}\n`);
+    return EXIT.usage;
+  };
   if (opts.by === 'responsible' && !chosen.byResponsible) {
-    io.stderr.write(`error: --by responsible has no ${opts.format} format (use ${FORMAT_NAMES.filter((name) => formatOf(name)!.byResponsible).join(', ')})\n`);
-    return EXIT.usage;
+    const formats = FORMAT_NAMES.filter((name) => formatOf(name)!.byResponsible);
+    return usageError(t(opts.lang, 'cli.err.byFormat', { format: opts.format }), t(opts.lang, 'cli.fix.byFormats', { formats }));
   }
-  if (chosen.binary && !opts.output) {
-    io.stderr.write(`error: --format ${opts.format} writes a binary file: give it with --output <file>\n`);
-    return EXIT.usage;
-  }
+  if (chosen.binary && !opts.output) return usageError(t(opts.lang, 'cli.err.binaryFormat', { format: opts.format }), t(opts.lang, 'cli.fix.binaryFormat', { format: opts.format }));
   if (opts.date !== undefined && !parseDate(opts.date)) {
     io.stderr.write(`${t(opts.lang, 'input.label.error')}: ${t(opts.lang, 'pdf.badDate', { value: opts.date })}\n`);
     return EXIT.usage;

@@ -4,7 +4,9 @@ import { FORMAT_NAMES } from '../report/formats.js';
 import type { Io } from './assess-command.js';
 import { FAIL_ON } from './fail-on.js';
 import { DIFF_FORMAT_NAMES } from '../diff/format/formats.js';
-import { describeError, EXIT } from './exit.js';
+import { describeError, EXIT, say } from './exit.js';
+import { helpIn, usageLines } from './commander-words.js';
+import { breakLines } from '../text/line-break.js';
 import { outputArg, stdoutIsNoOutput } from './output-arg.js';
 import type { Lang } from '../messages/types.js';
 import { t, type MessageId } from '../messages/catalogue.js';
@@ -19,69 +21,63 @@ const diffCommand = () => import('./diff-command.js');
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-/** `--help`'s closing text: examples (the same commands in both languages) and exit codes. */
-function examples(lang: Lang, lines: [string, MessageId?][]): string {
-  const width = Math.max(...lines.map(([c]) => c.length));
-  const body = lines.map(([c, note]) => `  $ ${note ? `${c.padEnd(width)}   (${t(lang, note)})` : c}`);
-  return `\n${t(lang, 'cli.examples')}:\n${body.join('\n')}`;
+/** An example: the command, and what it is for (a note, shown as a comment above it). */
+type Example = [command: string, note?: MessageId];
+
+/** `--help`'s closing text: examples (the same commands in both languages, notes translated). */
+function examples(lang: Lang, lines: Example[]): string {
+  const body = lines.flatMap(([c, note]) => [...(note ? [`  # ${t(lang, note)}`] : []), `  $ ${c}`]);
+  return `\n${t(lang, 'cli.examples')}\n${body.join('\n')}`;
 }
 
+/** The exit codes, each wrapped at 80 columns under its own indent. */
 function exitCodes(lang: Lang): string {
   const codes = ['0', '1', '2', '3', '4', '74', '70'] as const;
-  return `\n\n${t(lang, 'cli.exitCodes')}:\n${codes.map((c) => `  ${c.padEnd(3)}${t(lang, `cli.exit.${c}`)}`).join('\n')}`;
+  const rows = codes.map((c) => breakLines(t(lang, `cli.exit.${c}`), 80 - 7).map((line, i) => `  ${(i ? '' : c).padEnd(5)}${line}`).join('\n'));
+  return `\n${t(lang, 'cli.exitCodes')}\n${rows.join('\n')}`;
 }
 
 /** The commands, for did-you-mean (a subcommand's name is suggested with its parent). */
 const COMMANDS = ['standards', 'init', 'schema', 'diff', 'help', 'standards list', 'standards show', 'standards lint'];
 
 /** Build the command line in `lang`; every action returns its exit code into `result`. */
-function program(io: Io, result: { code: number }, lang: Lang): Command {
+function program(io: Io, result: { code: number }, lang: Lang, shown: Map<Command, Example[]>): Command {
   const usage = (command: string) => t(lang, 'cli.usageHint', { command });
-  const langOption = () => new Option('--lang <lang>', t(lang, 'cli.opt.lang')).choices(['zh', 'en']).default(lang);
+  // Option placeholders in the reader's words (`--standard <标准>`); a variadic one keeps a Latin
+  // letter before its "..." (commander recognises `\w...>` only).
+  const ph = (name: string) => say(lang, `cli.ph.${name}`);
+  const langOption = () => new Option(`--lang <${ph('lang')}>`, t(lang, 'cli.opt.lang')).choices(['zh', 'en']).default(lang);
+  const withExamples = (c: Command, lines: Example[]) => (shown.set(c, lines), c.addHelpText('after', examples(lang, lines)));
   const cmd = new Command('assess')
     .description(t(lang, 'cli.description'))
     .version(VERSION, '-V, --version', t(lang, 'cli.version'))
     .helpOption('-h, --help', t(lang, 'cli.help'))
-    .helpCommand('help [command]', t(lang, 'cli.helpCommand'))
-    .argument('[inputs...]', t(lang, 'cli.arg.inputs'))
-    .option('-s, --standard <ref>', t(lang, 'cli.opt.standard'))
-    .option('--negative-list <ref...>', t(lang, 'cli.opt.negativeList'))
-    .addOption(new Option('-f, --format <name>', t(lang, 'cli.opt.format')).choices(FORMAT_NAMES).default('table'))
+    .helpCommand(`help [${ph('command')}]`, t(lang, 'cli.helpCommand'))
+    .argument(`[${ph('inputs')}]`, t(lang, 'cli.arg.inputs'))
+    .option(`-s, --standard <${ph('ref')}>`, t(lang, 'cli.opt.standard'))
+    .option(`--negative-list <${ph('lists')}>`, t(lang, 'cli.opt.negativeList'))
+    .addOption(new Option(`-f, --format <${ph('format')}>`, t(lang, 'cli.opt.format')).choices(FORMAT_NAMES).default('table'))
     .addOption(langOption())
-    .addOption(new Option('--by <grouping>', t(lang, 'cli.opt.by')).choices(['responsible']))
-    .option('-o, --output <file>', t(lang, 'cli.opt.output'), outputArg)
+    .addOption(new Option(`--by <${ph('grouping')}>`, t(lang, 'cli.opt.by')).choices(['responsible']))
+    .option(`-o, --output <${ph('file')}>`, t(lang, 'cli.opt.output'), outputArg)
     .option('--no-color', t(lang, 'cli.opt.noColor'))
-    .option('--max-bytes <n>', t(lang, 'cli.opt.maxBytes'), (v) => positiveInt(v, '--max-bytes'))
-    .option('--max-evidence-bytes <n>', t(lang, 'io.opt.maxEvidenceBytes'), (v) => positiveInt(v, '--max-evidence-bytes'))
-    .option('--max-evidence-total <n>', t(lang, 'io.opt.maxEvidenceTotal'), (v) => positiveInt(v, '--max-evidence-total'))
-    .addOption(new Option('--fail-on <level>', t(lang, 'cli.opt.failOn')).choices(FAIL_ON).default('fail'))
-    .addOption(new Option('--evidence <mode>', t(lang, 'cli.opt.evidence')).choices(['strict', 'warn']).default('strict'))
-    .option('--baseline <report.json>', t(lang, 'cli.opt.baseline'))
+    .option(`--max-bytes <${ph('n')}>`, t(lang, 'cli.opt.maxBytes'), positiveInt)
+    .option(`--max-evidence-bytes <${ph('n')}>`, t(lang, 'io.opt.maxEvidenceBytes'), positiveInt)
+    .option(`--max-evidence-total <${ph('n')}>`, t(lang, 'io.opt.maxEvidenceTotal'), positiveInt)
+    .addOption(new Option(`--fail-on <${ph('level')}>`, t(lang, 'cli.opt.failOn')).choices(FAIL_ON).default('fail'))
+    .addOption(new Option(`--evidence <${ph('mode')}>`, t(lang, 'cli.opt.evidence')).choices(['strict', 'warn']).default('strict'))
+    .option(`--baseline <${ph('baseline')}>`, t(lang, 'cli.opt.baseline'))
     .option('--debug', t(lang, 'cli.opt.debug'))
     .option('--compact', t(lang, 'cli.opt.compact'))
-    .option('-j, --jobs <n>', t(lang, 'cli.opt.jobs'), (v) => positiveInt(v, '--jobs'))
-    .option('--issuer <name>', t(lang, 'pdf.opt.issuer'))
-    .option('--date <YYYY-MM-DD>', t(lang, 'pdf.opt.date'))
-    .option('--browser <path>', t(lang, 'pdf.opt.browser'))
+    .option(`-j, --jobs <${ph('n')}>`, t(lang, 'cli.opt.jobs'), positiveInt)
+    .option(`--issuer <${ph('name')}>`, t(lang, 'pdf.opt.issuer'))
+    .option(`--date <${ph('date')}>`, t(lang, 'pdf.opt.date'))
+    .option(`--browser <${ph('path')}>`, t(lang, 'pdf.opt.browser'))
     .enablePositionalOptions()
     .hook('preAction', (_, action) => stdoutIsNoOutput(action))
-    .showHelpAfterError(usage('assess'))
-    .addHelpText(
-      'after',
-      examples(lang, [
-        ['assess fixtures/changning-compliant.json'],
-        ['assess area.yaml --standard yangshi-demo-point@2022 --negative-list negative-list@2023'],
-        ['assess packs/*/ --format json --output report.json'],
-        ['assess packs/ --format junit --output weibao-junit.xml', 'cli.note.pack'],
-        ['assess packs/ --fail-on veto --format github', 'cli.note.ci'],
-        ['assess packs/xinhua --baseline last-month.json --format markdown', 'cli.note.monthly'],
-        ['assess standards list'],
-        ['assess help init'],
-      ]) + exitCodes(lang),
-    )
     .action(async (inputs: string[], opts) => {
       if (!inputs.length) {
-        io.stderr.write(`${t(lang, 'input.label.error')}: ${t(lang, 'cli.noInputs')}\n${usage('assess')}\n`);
+        io.stderr.write(`${t(lang, 'input.label.error')}: ${t(lang, 'cli.noInputs')}\n  ${t(lang, 'input.label.fix')}: ${t(lang, 'cli.fix.example', { example: 'assess fixtures/changning-compliant.json' })}\n${usage('assess')}\n`);
         result.code = EXIT.usage;
         return;
       }
@@ -97,81 +93,103 @@ function program(io: Io, result: { code: number }, lang: Lang): Command {
       }
       result.code = await (await assessCommand()).runAssess(inputs, opts, io);
     });
+  withExamples(cmd, [
+    ['assess fixtures/changning-compliant.json'],
+    ['assess area.yaml --standard yangshi-demo-point@2022 --negative-list negative-list@2023'],
+    ['assess packs/*/ --format json --output report.json'],
+    ['assess packs/ --format junit --output weibao-junit.xml', 'cli.note.pack'],
+    ['assess packs/ --fail-on veto --format github', 'cli.note.ci'],
+    ['assess packs/xinhua --baseline last-month.json --format markdown', 'cli.note.monthly'],
+    ['assess standards list'],
+    ['assess help init'],
+  ]).addHelpText('after', exitCodes(lang));
 
   const sub = (parent: Command, name: string, description: MessageId) =>
     parent
       .command(name)
       .description(t(lang, description))
-      .helpOption('-h, --help', t(lang, 'cli.help'))
-      .showHelpAfterError(usage(parent === cmd ? `assess ${name}` : `assess ${parent.name()} ${name}`));
-  const standards = sub(cmd, 'standards', 'cli.cmd.standards')
-    .helpCommand('help [command]', t(lang, 'cli.helpCommand'))
-    .addHelpText('after', examples(lang, [['assess standards list'], ['assess standards show changning-demo-street@2023'], ['assess standards lint my-standard.yaml']]));
-  sub(standards, 'list', 'cli.cmd.list')
-    .addOption(new Option('-f, --format <name>', t(lang, 'cli.opt.listFormat')).choices(['table', 'json']).default('table'))
+      .helpOption('-h, --help', t(lang, 'cli.help'));
+  const formatOption = (help: MessageId, choices: readonly string[], fallback: string) => new Option(`-f, --format <${ph('format')}>`, t(lang, help)).choices(choices).default(fallback);
+  const standards = sub(cmd, 'standards', 'cli.cmd.standards').helpCommand(`help [${ph('command')}]`, t(lang, 'cli.helpCommand'));
+  withExamples(standards, [['assess standards list'], ['assess standards show changning-demo-street@2023'], ['assess standards lint my-standard.yaml']]);
+  const list = sub(standards, 'list', 'cli.cmd.list')
+    .addOption(formatOption('cli.opt.listFormat', ['table', 'json'], 'table'))
     .addOption(langOption())
     .option('--no-color', t(lang, 'cli.opt.noColor'))
-    .addHelpText('after', examples(lang, [['assess standards list'], ['assess standards list --format json']]))
     .action(async (opts) => void (result.code = (await standardsCommand()).runList(opts.format, io, opts.lang)));
-  sub(standards, 'show', 'cli.cmd.show')
-    .argument('<ref>', t(lang, 'cli.arg.showRef'))
-    .addOption(new Option('-f, --format <name>', t(lang, 'cli.opt.listFormat')).choices(['table', 'json']).default('table'))
+  withExamples(list, [['assess standards list'], ['assess standards list --format json']]);
+  const show = sub(standards, 'show', 'cli.cmd.show')
+    .argument(`<${ph('ref')}>`, t(lang, 'cli.arg.showRef'))
+    .addOption(formatOption('cli.opt.listFormat', ['table', 'json'], 'table'))
     .addOption(langOption())
     .option('--no-color', t(lang, 'cli.opt.noColor'))
-    .addHelpText('after', examples(lang, [['assess standards show changning-demo-street@2023'], ['assess standards show changning-demo-street@2023 --format json']]))
     .action(async (ref: string, opts) => void (result.code = (await standardsCommand()).runShow(ref, opts.format, io, opts.lang)));
-  sub(standards, 'lint', 'cli.cmd.lint')
-    .argument('[files...]', t(lang, 'cli.arg.lintFiles'))
-    .addOption(new Option('-f, --format <name>', t(lang, 'cli.opt.listFormat')).choices(['table', 'json']).default('table'))
+  withExamples(show, [['assess standards show changning-demo-street@2023'], ['assess standards show changning-demo-street@2023 --format json']]);
+  const lint = sub(standards, 'lint', 'cli.cmd.lint')
+    .argument(`[${ph('files')}]`, t(lang, 'cli.arg.lintFiles'))
+    .addOption(formatOption('cli.opt.listFormat', ['table', 'json'], 'table'))
     .addOption(langOption())
     .option('--no-color', t(lang, 'cli.opt.noColor'))
-    .addHelpText('after', examples(lang, [['assess standards lint'], ['assess standards lint standards/changning-demo-street/2023.yaml']]))
     .action(async (files: string[], opts) => void (result.code = (await standardsCommand()).runLint(files, opts.format, io, cmd.opts().debug, opts.lang)));
-  sub(cmd, 'init', 'cli.cmd.init')
-    .requiredOption('-s, --standard <ref>', t(lang, 'cli.opt.ref'))
-    .option('--negative-list <ref...>', t(lang, 'cli.opt.initNegative'))
-    .addOption(new Option('-f, --format <name>', t(lang, 'cli.opt.initFormat')).choices(['yaml', 'json', 'xlsx']).default('yaml'))
-    .option('--schema <path-or-url>', t(lang, 'cli.opt.schemaRef'), './facts.schema.json')
-    .option('-o, --output <file>', t(lang, 'cli.opt.initOutput'))
+  withExamples(lint, [['assess standards lint'], ['assess standards lint standards/changning-demo-street/2023.yaml']]);
+  const init = sub(cmd, 'init', 'cli.cmd.init')
+    .requiredOption(`-s, --standard <${ph('ref')}>`, t(lang, 'cli.opt.ref'))
+    .option(`--negative-list <${ph('lists')}>`, t(lang, 'cli.opt.initNegative'))
+    .addOption(formatOption('cli.opt.initFormat', ['yaml', 'json', 'xlsx'], 'yaml'))
+    .option(`--schema <${ph('schema')}>`, t(lang, 'cli.opt.schemaRef'), './facts.schema.json')
+    .option(`-o, --output <${ph('file')}>`, t(lang, 'cli.opt.initOutput'))
     .addOption(langOption())
     .option('--no-color', t(lang, 'cli.opt.noColor'))
-    .addHelpText(
-      'after',
-      examples(lang, [
-        ['assess init --standard changning-demo-street@2023 > facts.yaml'],
-        ['assess init --standard changning-demo-street@2023 --format json > facts.json'],
-        [`assess init --standard changning-demo-street@2023 --format xlsx --output ${t(lang, 'cli.ledgerFile')}`],
-        ['assess schema --standard changning-demo-street@2023 > facts.schema.json'],
-      ]),
-    )
     .action(async (opts) => void (result.code = await (await initCommand()).runInit(opts, io)));
-  sub(cmd, 'schema', 'cli.cmd.schema')
-    .requiredOption('-s, --standard <ref>', t(lang, 'cli.opt.ref'))
-    .option('--negative-list <ref...>', t(lang, 'cli.opt.initNegative'))
+  withExamples(init, [
+    ['assess init --standard changning-demo-street@2023 > facts.yaml'],
+    ['assess init --standard changning-demo-street@2023 --format json > facts.json'],
+    [`assess init --standard changning-demo-street@2023 --format xlsx --output ${t(lang, 'cli.ledgerFile')}`],
+    ['assess schema --standard changning-demo-street@2023 > facts.schema.json'],
+  ]);
+  const schema = sub(cmd, 'schema', 'cli.cmd.schema')
+    .requiredOption(`-s, --standard <${ph('ref')}>`, t(lang, 'cli.opt.ref'))
+    .option(`--negative-list <${ph('lists')}>`, t(lang, 'cli.opt.initNegative'))
     .addOption(langOption())
     .option('--no-color', t(lang, 'cli.opt.noColor'))
-    .addHelpText('after', examples(lang, [['assess schema --standard yangshi-demo-point@2022 > facts.schema.json']]))
     .action(async (opts) => void (result.code = (await initCommand()).runSchema(opts, io)));
-  sub(cmd, 'diff', 'cli.cmd.diff')
-    .argument('<a>', t(lang, 'cli.arg.diffA'))
-    .argument('<b>', t(lang, 'cli.arg.diffB'))
-    .option('--facts <file>', t(lang, 'cli.opt.facts'))
-    .addOption(new Option('-f, --format <name>', t(lang, 'cli.opt.format')).choices(DIFF_FORMAT_NAMES).default('table'))
+  withExamples(schema, [['assess schema --standard yangshi-demo-point@2022 > facts.schema.json']]);
+  const diff = sub(cmd, 'diff', 'cli.cmd.diff')
+    .argument(`<${ph('a')}>`, t(lang, 'cli.arg.diffA'))
+    .argument(`<${ph('b')}>`, t(lang, 'cli.arg.diffB'))
+    .option(`--facts <${ph('file')}>`, t(lang, 'cli.opt.facts'))
+    .addOption(formatOption('cli.opt.format', DIFF_FORMAT_NAMES, 'table'))
     .addOption(langOption())
     .option('--exit-code', t(lang, 'cli.opt.exitCode'))
-    .option('-o, --output <file>', t(lang, 'cli.opt.output'), outputArg)
+    .option(`-o, --output <${ph('file')}>`, t(lang, 'cli.opt.output'), outputArg)
     .option('--no-color', t(lang, 'cli.opt.noColor'))
-    .addHelpText(
-      'after',
-      examples(lang, [
-        ['assess diff yangshi-demo-point@2022 changning-demo-street@2023'],
-        ['assess diff changning-demo-street@2023 fixtures/standards/changning-demo-street-2024-draft.yaml --format markdown'],
-        ['assess diff changning-demo-street@2023 next.yaml --facts area.json', 'cli.note.impact'],
-        ['assess diff a.yaml b.yaml --exit-code --format json', 'cli.note.ciDiff'],
-      ]),
-    )
     .action(async (a: string, b: string, opts) => void (result.code = await (await diffCommand()).runDiff(a, b, opts, io)));
+  withExamples(diff, [
+    ['assess diff yangshi-demo-point@2022 changning-demo-street@2023'],
+    ['assess diff changning-demo-street@2023 fixtures/standards/changning-demo-street-2024-draft.yaml --format markdown'],
+    ['assess diff changning-demo-street@2023 next.yaml --facts area.json', 'cli.note.impact'],
+    ['assess diff a.yaml b.yaml --exit-code --format json', 'cli.note.ciDiff'],
+  ]);
   return cmd;
+}
+
+/**
+ * `assess help stanards`: commander shows the top help page and exits 0 for a topic it doesn't
+ * know; it is a usage error like `assess stanards` (exit 4, with the command meant).
+ */
+function unknownHelpTopic(root: Command, args: string[]): { command: Command; name: string } | undefined {
+  let at = root;
+  for (let i = 0; i < args.length && !args[i].startsWith('-'); i++) {
+    if (args[i] === 'help' && at.commands.length) {
+      const topic = args[i + 1];
+      if (topic === undefined || topic.startsWith('-')) return undefined;
+      return at.commands.some((c) => c.name() === topic) ? undefined : { command: at, name: topic };
+    }
+    const next = at.commands.find((c) => c.name() === args[i]);
+    if (!next) return undefined;
+    at = next;
+  }
+  return undefined;
 }
 
 /** The command a mistyped word most likely meant (edit distance ≤ 2), if any. */
@@ -186,11 +204,11 @@ function closestCommand(word: string): string | undefined {
   return best;
 }
 
-function positiveInt(v: string, name: string): number {
+function positiveInt(v: string): number {
   const n = Number(v);
-  // InvalidArgumentError: commander adds "option '--max-bytes <n>' argument '0' is invalid." itself;
-  // a full CommanderError here had the reason printed after a second "error:".
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} takes a positive whole number.`);
+  // The reason is a catalogue id: commander puts it after "option '…' argument '0' is invalid.",
+  // and commander-words.ts says the whole in the user's language (with the option's name).
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('cli.fix.positiveInt');
   return n;
 }
 
@@ -212,22 +230,47 @@ export function langOf(argv: readonly string[], env: NodeJS.ProcessEnv = process
 /** Run the CLI; resolves to the exit code instead of exiting, so tests and wrappers can call it. */
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const result = { code: EXIT.pass as number };
-  const cmd = program(io, result, langOf(argv));
-  const outputs = { writeOut: (s: string) => io.stdout.write(s), writeErr: (s: string) => io.stderr.write(s) };
+  const lang = langOf(argv);
+  const shown = new Map<Command, Example[]>();
+  const cmd = program(io, result, lang, shown);
+  // commander's help in our words, at the terminal's width (80 in a pipe); its errors never
+  // printed by commander: exitOverride hands each here with the command it happened on.
+  const width = (s: NodeJS.WriteStream) => (s.isTTY && s.columns ? Math.min(Math.max(s.columns, 60), 100) : 80);
+  const outputs = {
+    writeOut: (s: string) => io.stdout.write(s),
+    writeErr: (s: string) => io.stderr.write(s),
+    outputError: () => undefined,
+    getOutHelpWidth: () => width(io.stdout),
+    getErrHelpWidth: () => width(io.stderr),
+  };
+  const help = helpIn(lang);
+  let failed: { error: CommanderError; command: Command } | undefined;
   const applyOutput = (c: Command) => {
-    c.exitOverride().configureOutput(outputs);
+    c.exitOverride((error) => {
+      failed ??= { error, command: c };
+      throw error;
+    })
+      .configureOutput(outputs)
+      .configureHelp(help);
     c.commands.forEach(applyOutput);
   };
   applyOutput(cmd);
+  const helpFor = unknownHelpTopic(cmd, argv.slice(2));
+  if (helpFor) {
+    io.stderr.write(usageLines(new CommanderError(EXIT.usage, 'commander.unknownCommand', `error: unknown command '${helpFor.name}'`), helpFor.command, lang).join('\n') + '\n');
+    return EXIT.usage;
+  }
   try {
     await cmd.parseAsync(argv, { from: 'node' });
     return result.code;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.pass;
+      const command = failed?.error === e ? failed.command : cmd;
+      io.stderr.write(usageLines(e, command, lang, shown.get(command)?.[0]?.[0]).join('\n') + '\n');
       return EXIT.usage;
     }
-    const { lines, code } = describeError(e, argv.includes('--debug'), langOf(argv));
+    const { lines, code } = describeError(e, argv.includes('--debug'), lang);
     io.stderr.write(lines.join('\n') + '\n');
     return code;
   }

@@ -1,5 +1,4 @@
 import { InvalidArgumentError } from 'commander';
-import { t } from '../messages/catalogue.js';
 
 /**
  * `--output` as given, for commander's option parser (a module of its own: main loads it on
@@ -7,7 +6,7 @@ import { t } from '../messages/catalogue.js';
  * usage error rather than a silent stdout.
  */
 export function outputArg(value: string): string {
-  if (value === '') throw new InvalidArgumentError(t('en', 'io.output.empty'));
+  if (value === '') throw new InvalidArgumentError('io.output.empty'); // an id: commander-words.ts says it in the user's language
   return STDOUT_NAMES.includes(value) ? '-' : value;
 }
 
