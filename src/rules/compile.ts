@@ -216,6 +216,17 @@ export function compileNode(node: RuleNode): CompiledRule {
 }
 
 function compileVar(node: RuleNode, fns: CompiledRule[]): CompiledRule {
+  if (fns.length > 2) {
+    // json-logic-js evaluates every operand before var reads the first two: one past them that
+    // throws (missing_some on a non-list, say) makes the whole rule throw there too.
+    const read = compileVar(node, fns.slice(0, 2));
+    const rest = fns.slice(2);
+    return (data) => {
+      const value = read(data);
+      for (let i = 0; i < rest.length; i++) rest[i](data);
+      return value;
+    };
+  }
   const [pathFn, defaultFn] = fns;
   const track = !node.scoped && fns.length < 2;
   const name = literalPath(node);
@@ -263,8 +274,10 @@ function compileVar(node: RuleNode, fns: CompiledRule[]): CompiledRule {
   };
 }
 
-// The last facts object found to be a plain object (a batch evaluates every item on one object in turn).
-let plainData: unknown;
+// The last facts object found to be a plain object (a batch evaluates every item on one object in
+// turn). It starts as an object no caller holds: starting as undefined, it once let undefined data
+// pass for plain facts, and `{"var": "a"}` threw where json-logic-js answers null.
+let plainData: unknown = Object.freeze(Object.create(null));
 
 function isPlain(data: unknown): boolean {
   if (typeof data === 'object' && data !== null && Object.getPrototypeOf(data) === Object.prototype) {

@@ -63,8 +63,18 @@ export function isLogic(logic: unknown): logic is Record<string, unknown> {
  * the allowlist, nesting deeper than MAX_RULE_DEPTH, or more than MAX_OPERANDS operands.
  */
 export function parseRule(rule: unknown): RuleNode {
-  return parse(rule, '', false, 0);
+  copies = new Map();
+  try {
+    return parse(rule, '', false, 0);
+  } finally {
+    copies = undefined;
+  }
 }
+
+// The constants copied so far in the rule being parsed, by original: an object the rule holds in
+// two places is one object in the copy too (json-logic-js returns the rule's own constants, so
+// `==` finds the two the same), and a constant that holds itself is copied, not followed forever.
+let copies: Map<object, unknown> | undefined;
 
 /** The one shape of every node (a class: one hidden class for a million of them). */
 class Node {
@@ -135,11 +145,19 @@ function parse(logic: unknown, at: string, scoped: boolean, depth: number): Rule
  */
 function copy(value: unknown, at: string, depth: number): unknown {
   if (value === null || typeof value !== 'object') return value;
+  const done = copies?.get(value);
+  if (done !== undefined) return done;
   if (depth > MAX_RULE_DEPTH) throw new RuleError(`the rule nests deeper than ${MAX_RULE_DEPTH} levels`, at);
-  if (Array.isArray(value)) return value.map((v, i) => copy(v, `${at}/${i}`, depth + 1));
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    copies?.set(value, out);
+    for (let i = 0; i < value.length; i++) out[i] = copy(value[i], `${at}/${i}`, depth + 1);
+    return out;
+  }
   const proto = Object.getPrototypeOf(value);
   if (proto !== null && proto !== Object.prototype) throw new RuleError('a rule holds JSON values only', at);
   const out = Object.create(proto) as Record<string, unknown>;
+  copies?.set(value, out);
   for (const [k, v] of Object.entries(value)) {
     Object.defineProperty(out, k, { value: copy(v, at + pointerOf([k]), depth + 1), enumerable: true, writable: true, configurable: true });
   }
