@@ -1,4 +1,4 @@
-import { assessInput, type AssessInputOptions } from '../assess/input.js';
+import type { AssessInputOptions } from '../assess/input.js';
 import type { AssessResult, Lang } from '../assess/types.js';
 import { compareWithBaseline, findBaseline, readBaseline, type BaselineResult } from '../packs/baseline.js';
 import { expandInputs } from '../packs/batch.js';
@@ -8,10 +8,11 @@ import { FORMAT_NAMES, formatOf } from '../report/formats.js';
 import { parseDate } from '../report/html/titles.js';
 import { t } from '../messages/catalogue.js';
 import type { FormatOptions, Formatter, ReportStream } from '../report/types.js';
-import { assessInOrder, defaultJobs, outcomeOf } from '../packs/workers.js';
+import { assessInOrder, builtModule, defaultJobs } from '../packs/workers.js';
+import { makeStep, type StepConfig } from './assess-step.js';
 import { DEFAULT_LIMITS } from '../source/types.js';
 import { describeError, EXIT, worst } from './exit.js';
-import { exitFor, type FailOn } from './fail-on.js';
+import type { FailOn } from './fail-on.js';
 import { openReport, refuseOverwritingInputs, wantColor, writeAtomic, type ReportSink } from './output.js';
 import { breathe } from './signals.js';
 import { progressFor } from './progress.js';
@@ -54,9 +55,6 @@ export interface Io {
  * json, junit and github reports are written as each input is assessed, so a batch of any size
  * runs in flat memory; the other formats lay out the whole batch and collect it first.
  */
-/** Warnings printed per input; the rest are counted (the JSON report keeps them all). */
-const MAX_WARNINGS = 50;
-
 export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): Promise<number> {
   const chosen = formatOf(opts.format);
   if (!chosen) {
@@ -113,10 +111,23 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
     await sink.write(text);
   };
   try {
-    const jobs = opts.jobs ?? defaultJobs();
-    const inputOptions = inputOptionsOf(opts, limits);
-    const worker = { data: { options: inputOptions, debug: opts.debug }, debug: opts.debug, lang: opts.lang };
-    for await (const { input, result: assessed, failure } of assessInOrder(expanded.inputs, jobs, (i) => outcomeOf(i, (x) => assessInput(x, inputOptions), opts.debug, opts.lang), worker)) {
+    const config: StepConfig = {
+      input: inputOptionsOf(opts, limits),
+      format: opts.format,
+      options,
+      streamed: !!stream,
+      batch: expanded.batch,
+      ...(opts.failOn ? { failOn: opts.failOn } : {}),
+      ...(baseline ? { baseline } : {}),
+      ...(opts.debug ? { debug: true } : {}),
+      lang: opts.lang,
+    };
+    const step = await makeStep(config);
+    // Without a build of the step to run in a worker (the sources alone), this thread does it all.
+    const stepModule = builtModule(import.meta.url, 'cli/assess-step.js');
+    const jobs = stepModule ? (opts.jobs ?? defaultJobs()) : 1;
+    const worker = { data: { step: stepModule?.href, data: config }, debug: opts.debug, lang: opts.lang };
+    for await (const { input, result: assessed, failure } of assessInOrder(expanded.inputs, jobs, step, worker)) {
       progress.tick(input);
       await breathe(); // a signal (Ctrl-C, SIGTERM) is handled between packs, not after the batch
       if (failure) {
@@ -126,15 +137,12 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
         codes.push(code);
         continue;
       }
-      const result: AssessResult = baseline ? { ...assessed, progress: compareWithBaseline(assessed, findBaseline(assessed, baseline)) } : assessed;
-      // Capped as facts problems are: 50,000 evidence warnings are a report's job, not the terminal's.
-      for (const w of result.warnings.slice(0, MAX_WARNINGS)) progress.log(`${t(opts.lang, 'input.label.warning')}: ${w}\n`);
-      if (result.warnings.length > MAX_WARNINGS) progress.log(`${t(opts.lang, 'input.label.warning')}: ${t(opts.lang, 'io.warnings.more', { n: result.warnings.length - MAX_WARNINGS })}\n`);
-      summary?.add(result);
-      codes.push(exitFor(result, opts.failOn));
-      // Outside the try: a report that can't be written is the run's problem, not this input's.
-      if (stream) await out(stream.item(result));
-      else results.push(result);
+      for (const w of assessed.warnings) progress.log(`${t(opts.lang, 'input.label.warning')}: ${w}\n`);
+      if (assessed.summary) summary?.add(assessed.summary);
+      codes.push(assessed.code);
+      // Outside the step: a report that can't be written is the run's problem, not this input's.
+      if (stream) await out(stream.place && 'piece' in assessed ? stream.place(assessed.piece) : stream.item(assessed.result!));
+      else results.push(assessed.result!);
     }
     progress.done();
     if (results.length || expanded.batch || sink) {

@@ -1,5 +1,5 @@
 import { isOpen } from '../assess/open.js';
-import type { AssessResult, ItemState, Verdict } from '../assess/types.js';
+import type { AssessResult, ItemResult, ItemState, Verdict, VetoResult } from '../assess/types.js';
 
 /** A pack that could not be assessed at all (exit 3): what it was and why, in the words of stderr. */
 export interface InvalidInput {
@@ -24,9 +24,38 @@ export interface BatchSummary {
 }
 
 
+/**
+ * What the summary reads of a result: an AssessResult is one; `summarised` keeps only that (the
+ * open items and the triggered vetoes), so a worker thread sends a few hundred bytes, not the
+ * whole result, for the summary.
+ */
+export interface Summarised {
+  input?: string;
+  area: { name?: string };
+  period?: string;
+  verdict: Verdict;
+  score: number;
+  items: Pick<ItemResult, 'id' | 'aspect' | 'content' | 'number' | 'text' | 'state'>[];
+  vetoes: Pick<VetoResult, 'id' | 'number' | 'text' | 'state'>[];
+}
+
+export function summarised(r: AssessResult): Summarised {
+  return {
+    ...(r.input !== undefined ? { input: r.input } : {}),
+    area: r.area.name !== undefined ? { name: r.area.name } : {},
+    ...(r.period !== undefined ? { period: r.period } : {}),
+    verdict: r.verdict,
+    score: r.score,
+    items: r.items.filter(isOpen).map(({ id, aspect, content, number, text, state }) => ({ id, aspect, content, number, text, state })),
+    vetoes: r.vetoes.filter((v) => v.state === 'triggered').map(({ id, number, text, state }) => ({ id, number, text, state })),
+  };
+}
+
 const rank = (v: Verdict) => (v === 'veto' ? 0 : v === 'fail' ? 1 : 2);
 type Worst = BatchSummary['worst'][number];
 const worse = (a: Worst, b: Worst) => rank(a.verdict) - rank(b.verdict) || a.score - b.score || a.area.localeCompare(b.area);
+/** Enough of a result to rank it among the worst (a tie with the last one kept keeps that one, as a stable sort would). */
+const candidate = (r: Summarised): Worst => ({ area: r.area.name ?? r.input ?? '', verdict: r.verdict, score: r.score, open: 0 });
 const byCount = <T extends { count: number; id: string }>(a: T, b: T) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
@@ -44,10 +73,10 @@ export class SummaryBuilder {
 
   constructor(private readonly limit = 10) {}
 
-  add(r: AssessResult): void {
+  add(r: Summarised): void {
     this.results++;
     this.byVerdict[r.verdict] = (this.byVerdict[r.verdict] ?? 0) + 1;
-    if (r.verdict !== 'pass') {
+    if (r.verdict !== 'pass' && !(this.worst.length >= this.limit && worse(this.worst[this.limit - 1], candidate(r)) <= 0)) {
       this.worst.push({
         ...(r.input !== undefined ? { input: r.input } : {}),
         area: r.area.name ?? r.input ?? '',

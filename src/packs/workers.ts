@@ -13,8 +13,8 @@ export interface Failure {
   where?: { file: string; line?: number; column?: number };
 }
 
-/** What became of one input: its result, or why there is none. */
-export type Outcome = { input: string; result: AssessResult; failure?: undefined } | { input: string; result?: undefined; failure: Failure };
+/** What became of one input: its result (an AssessResult, or what a step made of one), or why there is none. */
+export type Outcome<R = AssessResult> = { input: string; result: R; failure?: undefined } | { input: string; result?: undefined; failure: Failure };
 
 /** `--jobs` when not given: every core the process may use. */
 export function defaultJobs(): number {
@@ -22,7 +22,7 @@ export function defaultJobs(): number {
 }
 
 /** One input through `assess`, its error (if any) turned into words where it happened. */
-export function outcomeOf(input: string, assess: (input: string) => AssessResult, debug = false, lang: Lang = 'zh'): Outcome {
+export function outcomeOf<R = AssessResult>(input: string, assess: (input: string) => R, debug = false, lang: Lang = 'zh'): Outcome<R> {
   try {
     return { input, result: assess(input) };
   } catch (e) {
@@ -31,19 +31,30 @@ export function outcomeOf(input: string, assess: (input: string) => AssessResult
 }
 
 /**
- * The worker threads' module: beside this one in the build. Run from the TypeScript sources (the
- * tests), a worker runs the build's copy (`npm test` builds first); with neither, undefined, and
- * the batch runs on this thread.
+ * The worker threads' module (workers-entry): beside this one in the build. Run from the
+ * TypeScript sources (the tests), a worker runs the build's copy (`npm test` builds first); with
+ * neither, undefined, and the batch runs on this thread.
  */
 export function workerModule(): URL | undefined {
-  return [new URL('./workers-entry.js', import.meta.url), new URL('../../dist/packs/workers-entry.js', import.meta.url)].find((url) => existsSync(url));
+  return builtModule(import.meta.url, 'packs/workers-entry.js');
+}
+
+/** `rel` (a path under src/, as built) beside `here` in the build, or in dist/ when `here` is a TypeScript source. */
+export function builtModule(here: string, rel: string): URL | undefined {
+  const depth = rel.split('/').length - 1;
+  const up = '../'.repeat(depth);
+  const name = rel.split('/').pop()!;
+  return [new URL(`./${name}`, here), new URL(`${up}../dist/${rel}`, here)].find((url) => existsSync(url));
 }
 
 /** What a worker thread needs to assess inputs as this thread would (plain data: it is cloned). */
 export interface WorkerTask {
   /** The worker's module (default: workerModule()); a test gives one of its own. */
   module?: URL;
-  /** Given to workers-entry as workerData. */
+  /**
+   * Given to the module as workerData. For workers-entry: `{ step, data }`, `step` the URL of a
+   * module whose `makeStep(data)` gives the function each input goes through (as `local` does here).
+   */
   data: unknown;
   debug?: boolean;
   lang?: Lang;
@@ -57,16 +68,16 @@ export interface WorkerTask {
  * memory stays flat whatever the count. Workers end when the batch does, or when the caller stops
  * early (an EPIPE, a signal: `return()` on this generator).
  */
-export async function* assessInOrder(inputs: string[], jobs: number, local: (input: string) => Outcome, task: WorkerTask): AsyncGenerator<Outcome> {
+export async function* assessInOrder<R = AssessResult>(inputs: string[], jobs: number, local: (input: string) => Outcome<R>, task: WorkerTask): AsyncGenerator<Outcome<R>> {
   const module = jobs > 1 && inputs.length > 1 ? (task.module ?? workerModule()) : undefined;
   if (!module) {
     for (const input of inputs) yield local(input);
     return;
   }
-  const pool = new Pool(Math.min(jobs, inputs.length), module, task);
+  const pool = new Pool<R>(Math.min(jobs, inputs.length), module, task);
   try {
     const window = WINDOW_PER_JOB * pool.size;
-    const pending = new Map<number, Promise<Outcome>>();
+    const pending = new Map<number, Promise<Outcome<R>>>();
     let next = 0;
     for (let i = 0; i < inputs.length; i++) {
       while (next < inputs.length && next < i + window) {
@@ -89,21 +100,21 @@ export async function* assessInOrder(inputs: string[], jobs: number, local: (inp
  */
 const WINDOW_PER_JOB = 8;
 
-interface Job {
+interface Job<R> {
   index: number;
   input: string;
-  resolve(o: Outcome): void;
+  resolve(o: Outcome<R>): void;
 }
 
-interface Slot {
+interface Slot<R> {
   worker: Worker;
-  jobs: Map<number, Job>;
+  jobs: Map<number, Job<R>>;
   ended: boolean;
 }
 
 /** Worker threads, each given inputs one message at a time; the least busy takes the next. */
-class Pool {
-  private readonly workers: Slot[] = [];
+class Pool<R> {
+  private readonly workers: Slot<R>[] = [];
 
   constructor(
     readonly size: number,
@@ -113,7 +124,7 @@ class Pool {
     for (let n = 0; n < size; n++) this.workers.push(this.spawn());
   }
 
-  run(index: number, input: string): Promise<Outcome> {
+  run(index: number, input: string): Promise<Outcome<R>> {
     const live = this.workers.filter((w) => !w.ended);
     if (!live.length) return Promise.resolve({ input, failure: describeError(new Error('no worker thread could start'), this.task.debug, this.task.lang) });
     const slot = live.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
@@ -130,11 +141,11 @@ class Pool {
 
   private closing = false;
 
-  private spawn(): Slot {
+  private spawn(): Slot<R> {
     const worker = new Worker(this.module, { workerData: this.task.data, stdout: false, stderr: false });
-    const slot: Slot = { worker, jobs: new Map<number, Job>(), ended: false };
+    const slot: Slot<R> = { worker, jobs: new Map<number, Job<R>>(), ended: false };
     let answered = false;
-    worker.on('message', (m: { index: number; outcome: Outcome }) => {
+    worker.on('message', (m: { index: number; outcome: Outcome<R> }) => {
       answered = true;
       const job = slot.jobs.get(m.index);
       slot.jobs.delete(m.index);

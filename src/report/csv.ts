@@ -25,16 +25,29 @@ export const csv: Formatter = (results, options) => whole(csvStream(options), re
 export const csvStream: StreamFormatter = ({ lang }) => {
   let aspects: string[] | undefined;
   const header = () => row([...base(lang), ...(aspects ?? []).map((aspect) => t(lang, 'batch.csv.aspectScore', { aspect })), ...lists(lang)]);
+  // The row without its 项目 columns (piece, in any thread), then with them (place: the columns
+  // are the first area's, known in input order only).
+  const piece = (r: AssessResult): Piece => {
+    const vetoes = r.vetoes.filter((v) => v.state === 'triggered').map((v) => v.id);
+    const failed = r.items.filter((i) => i.state === 'fail' || i.state === 'unsupported').map((i) => i.id);
+    const missing = r.items.filter((i) => i.state === 'missing').map((i) => i.id);
+    return {
+      aspects: r.aspects.map((a) => [a.name, a.score]),
+      front: row([...areaCells(r, lang), r.score]).slice(0, -2),
+      back: row([list(vetoes), list(failed), list(missing), '']).slice(0, -2),
+    };
+  };
+  const place = (p: unknown) => {
+    const { aspects: own, front, back } = p as Piece;
+    const head = aspects ? '' : ((aspects = own.map(([name]) => name)), header());
+    const scores = new Map(own);
+    return head + front + ',' + (aspects!.length ? row(aspects!.map((a) => scores.get(a) ?? '')).slice(0, -2) + ',' : '') + back + '\r\n';
+  };
   return {
     head: () => BOM,
-    item: (r) => {
-      const head = aspects ? '' : ((aspects = r.aspects.map((a) => a.name)), header());
-      const scores = new Map(r.aspects.map((a) => [a.name, a.score]));
-      const vetoes = r.vetoes.filter((v) => v.state === 'triggered').map((v) => v.id);
-      const failed = r.items.filter((i) => i.state === 'fail' || i.state === 'unsupported').map((i) => i.id);
-      const missing = r.items.filter((i) => i.state === 'missing').map((i) => i.id);
-      return head + row([...areaCells(r, lang), r.score, ...aspects!.map((a) => scores.get(a) ?? ''), list(vetoes), list(failed), list(missing), '']);
-    },
+    piece,
+    place,
+    item: (r) => place(piece(r)),
     tail: (summary) => {
       const head = aspects ? '' : ((aspects = []), header());
       return head + (summary?.invalid ?? []).map((bad) => invalidRow(bad, aspects!.length, lang)).join('');
@@ -43,6 +56,13 @@ export const csvStream: StreamFormatter = ({ lang }) => {
 };
 
 export const BOM = '\ufeff';
+
+/** One area's row as a worker thread makes it: the cells before and after the 项目 columns, and its 项目 scores. */
+interface Piece {
+  aspects: [string, number][];
+  front: string;
+  back: string;
+}
 
 function base(lang: Lang): string[] {
   return [t(lang, 'batch.csv.input'), t(lang, 'batch.csv.area'), t(lang, 'batch.csv.code'), t(lang, 'batch.csv.period'), t(lang, 'batch.csv.standard'), t(lang, 'batch.csv.verdict'), t(lang, 'batch.csv.score')];

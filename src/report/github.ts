@@ -16,6 +16,8 @@ export const github: TextFormatter = (results, options) => whole(githubStream(op
 export const githubStream: StreamFormatter = ({ lang }) => ({
   head: () => '',
   item: (r) => lines(forResult(r, lang)),
+  piece: (r) => lines(forResult(r, lang)),
+  place: (text) => text as string,
   tail: (summary) => lines((summary?.invalid ?? []).map((bad) => command('error', { file: bad.where?.file ?? bad.input, line: bad.where?.line, col: bad.where?.column, title: 'weibao: invalid input' }, bad.message))),
 });
 

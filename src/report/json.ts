@@ -15,17 +15,25 @@ export const jsonStream: StreamFormatter = (options) => {
   // --compact: the same document without indentation (about half the bytes; a batch of the
   // country is otherwise 4.5 GB). Exactly JSON.stringify({schemaVersion, results, summary}).
   if (options?.compact) {
+    const piece = (r: AssessResult) => JSON.stringify(toJson(r));
+    const place = (p: unknown) => `${n++ ? ',' : ''}${p as string}`;
     return {
       head: () => `{"schemaVersion":${SCHEMA_VERSION},"results":[`,
-      item: (r) => `${n++ ? ',' : ''}${JSON.stringify(toJson(r))}`,
+      piece,
+      place,
+      item: (r) => place(piece(r)),
       tail: (summary) => `]${summary ? `,"summary":${JSON.stringify(summary)}` : ''}}\n`,
     };
   }
+  // Stringified two levels down ([[r]]) so JSON.stringify indents it to its place itself; the
+  // brackets around it are cut off (JSON has no raw line break inside a value to re-indent).
+  const piece = (r: AssessResult) => JSON.stringify([[toJson(r)]], null, 2).slice(10, -6);
+  const place = (p: unknown) => `${n++ ? ',' : ''}\n    ${p as string}`;
   return {
     head: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "results": [`,
-    // Stringified two levels down ([[r]]) so JSON.stringify indents it to its place itself; the
-    // brackets around it are cut off (JSON has no raw line break inside a value to re-indent).
-    item: (r) => `${n++ ? ',' : ''}\n    ${JSON.stringify([[toJson(r)]], null, 2).slice(10, -6)}`,
+    piece,
+    place,
+    item: (r) => place(piece(r)),
     tail: (summary) => `${n ? '\n  ' : ''}]${summary ? `,\n  "summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, '\n  ')}` : ''}\n}\n`,
   };
 };

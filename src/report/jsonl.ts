@@ -13,5 +13,7 @@ export const jsonl: Formatter = (results, options) => whole(jsonlStream(options)
 export const jsonlStream: StreamFormatter = () => ({
   head: () => '',
   item: (r) => JSON.stringify(toJson(r)) + '\n',
+  piece: (r) => JSON.stringify(toJson(r)) + '\n',
+  place: (line) => line as string,
   tail: (summary) => (summary?.invalid ?? []).map((bad) => JSON.stringify({ input: bad.input, verdict: 'invalid', message: bad.message }) + '\n').join(''),
 });

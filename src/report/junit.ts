@@ -26,6 +26,8 @@ export const junitStream: StreamFormatter = ({ lang }) => {
     deferHead: true,
     head: () => '<?xml version="1.0" encoding="UTF-8"?>\n' + `<testsuites${attrs({ name: 'weibao', ...totals, time: 0 })}>\n`,
     item: (r) => add(suite(r, lang)),
+    piece: (r) => suite(r, lang),
+    place: (s) => add(s as Suite),
     tail: (summary) => (summary?.invalid ?? []).map((bad) => add(invalidSuite(bad))).join('') + '</testsuites>\n',
   };
 };

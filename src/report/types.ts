@@ -43,6 +43,15 @@ export interface ReportStream {
   head(): string;
   item(result: AssessResult): string;
   tail(summary?: BatchSummary): string;
+  /**
+   * item() in two steps, for `--jobs n` (src/packs/workers.ts): `piece` is the costly part and
+   * pure — it reads only the result and the options, so each worker thread runs it on the results
+   * it assessed and only the piece (plain data, cloned) comes back — and `place` is the rest, run
+   * in input order on the thread that writes (a separator, a running total, a header).
+   * item(r) is exactly place(piece(r)). A stream without them gets whole results back.
+   */
+  piece?(result: AssessResult): unknown;
+  place?(piece: unknown): string;
 }
 
 export type StreamFormatter = (options: FormatOptions) => ReportStream;

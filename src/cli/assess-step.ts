@@ -1,0 +1,66 @@
+import { assessInput, type AssessInputOptions } from '../assess/input.js';
+import type { AssessResult, Lang } from '../assess/types.js';
+import { t } from '../messages/catalogue.js';
+import { compareWithBaseline, findBaseline, type BaselineResult } from '../packs/baseline.js';
+import { summarised, type Summarised } from '../packs/summary.js';
+import { outcomeOf, type Outcome } from '../packs/workers.js';
+import { formatOf } from '../report/formats.js';
+import type { FormatOptions, ReportStream } from '../report/types.js';
+import { exitFor, type FailOn } from './fail-on.js';
+
+/**
+ * What `assess` does with each input of a run before the report is written — assess it, compare
+ * it with the baseline, its exit code, its warnings in words, what the summary needs, and for a
+ * streamed format its piece of the report (ReportStream.piece). The same function runs on the
+ * main thread (`--jobs 1`) and in each worker thread (packs/workers-entry.ts), so every job count
+ * writes the same bytes, and with n jobs the costly part of every format is done n at a time:
+ * the main thread only puts the pieces in order and writes them.
+ */
+export interface StepConfig {
+  input: AssessInputOptions;
+  /** The format's name (src/report/formats.ts) and its options; the summary comes at the end. */
+  format: string;
+  options: FormatOptions;
+  /** Set when the report is streamed (no --by): the step makes the format's piece. */
+  streamed: boolean;
+  /** Set for a batch: the step gives what the summary reads. */
+  batch: boolean;
+  failOn?: FailOn;
+  baseline?: BaselineResult[];
+  debug?: boolean;
+  lang: Lang;
+}
+
+/** One input's part of the run, as the step gives it back (plain data: cloned from a worker). */
+export interface Assessed {
+  /** The stream's piece of the report (placed by ReportStream.place). */
+  piece?: unknown;
+  /** The whole result: for a report laid out at the end, or a stream without `piece`. */
+  result?: AssessResult;
+  summary?: Summarised;
+  code: number;
+  /** For stderr, each without the 警告 label: at most MAX_WARNINGS, then how many more. */
+  warnings: string[];
+}
+
+/** Warnings printed per input; the rest are counted (the JSON report keeps them all). */
+export const MAX_WARNINGS = 50;
+
+export async function makeStep(config: StepConfig): Promise<(input: string) => Outcome<Assessed>> {
+  const stream: ReportStream | undefined = config.streamed ? (await formatOf(config.format)!.stream!())(config.options) : undefined;
+  const { lang, baseline } = config;
+  const one = (input: string): Assessed => {
+    const assessed = assessInput(input, config.input);
+    const result: AssessResult = baseline ? { ...assessed, progress: compareWithBaseline(assessed, findBaseline(assessed, baseline)) } : assessed;
+    // Capped as facts problems are: 50,000 evidence warnings are a report's job, not the terminal's.
+    const warnings = result.warnings.slice(0, MAX_WARNINGS);
+    if (result.warnings.length > MAX_WARNINGS) warnings.push(t(lang, 'io.warnings.more', { n: result.warnings.length - MAX_WARNINGS }));
+    return {
+      ...(stream?.piece ? { piece: stream.piece(result) } : { result }),
+      ...(config.batch ? { summary: summarised(result) } : {}),
+      code: exitFor(result, config.failOn),
+      warnings,
+    };
+  };
+  return (input) => outcomeOf(input, one, config.debug, lang);
+}
