@@ -36,9 +36,18 @@ const number = fc.oneof(
 const string = fc.oneof(segment, path, fc.constantFrom(...STRINGS));
 const scalar = fc.oneof(number, string, fc.boolean(), fc.constant(null));
 
+/**
+ * Objects of one key in the data: json-logic-js takes them for logic where data becomes rule
+ * (missing's keys, missing_some's list), so weibao must evaluate them there the same way.
+ */
+const logicInData = fc.oneof(
+  path.map((p) => ({ var: p })),
+  fc.constantFrom({ var: ['a', 'dflt'] }, { if: [{ var: 'a' }, 'b', 'c'] }, { cat: ['a', '.', 'b'] }, { missing: ['a', 'b'] }, { merge: [['a'], 'b'] }, { fubar: 1 }),
+);
+
 /** Data: what a facts file can hold (and NaN / ±Infinity a library caller can pass), keys from SEGMENTS so paths often hit. */
 const data = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('array'), tie('object')),
+  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('array'), tie('object'), logicInData),
   array: fc.array(tie('value'), { maxLength: 4 }),
   object: fc.dictionary(segment, tie('value'), { maxKeys: 4 }),
 })).value;
