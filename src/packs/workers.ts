@@ -74,9 +74,18 @@ export async function* assessInOrder<R = AssessResult>(inputs: string[], jobs: n
     for (const input of inputs) yield local(input);
     return;
   }
-  const pool = new Pool<R>(Math.min(jobs, inputs.length), module, task);
+  // A thread the system won't create (EAGAIN at the process or thread limit, ENOMEM) is not a
+  // bug and must not end the run: the inputs it would have taken are assessed here instead. With
+  // no thread at all, the batch runs as --jobs 1. (Created outside the try, a pool whose second
+  // thread failed left its first running and the process never exited.)
+  const pool = new Pool<R>(Math.min(jobs, inputs.length), module, task, local);
+  if (!pool.live()) {
+    await pool.close();
+    for (const input of inputs) yield local(input);
+    return;
+  }
   try {
-    const window = WINDOW_PER_JOB * pool.size;
+    const window = WINDOW_PER_JOB * pool.running;
     const pending = new Map<number, Promise<Outcome<R>>>();
     let next = 0;
     for (let i = 0; i < inputs.length; i++) {
@@ -120,13 +129,28 @@ class Pool<R> {
     readonly size: number,
     private readonly module: URL,
     private readonly task: WorkerTask,
+    private readonly local: (input: string) => Outcome<R>,
   ) {
-    for (let n = 0; n < size; n++) this.workers.push(this.spawn());
+    for (let n = 0; n < size; n++) {
+      const slot = this.spawn();
+      if (slot) this.workers.push(slot);
+    }
+  }
+
+  /** Threads that started and are still running. */
+  live(): number {
+    return this.workers.filter((w) => !w.ended).length;
+  }
+
+  /** Threads are only `size` when the system gave us them all; the window follows what we got. */
+  get running(): number {
+    return Math.max(1, this.workers.length);
   }
 
   run(index: number, input: string): Promise<Outcome<R>> {
     const live = this.workers.filter((w) => !w.ended);
-    if (!live.length) return Promise.resolve({ input, failure: describeError(new Error('no worker thread could start'), this.task.debug, this.task.lang) });
+    // No thread left (each failed to start or to be replaced): this thread assesses the input.
+    if (!live.length) return Promise.resolve(this.local(input));
     const slot = live.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
     return new Promise((resolve) => {
       slot.jobs.set(index, { index, input, resolve });
@@ -141,8 +165,14 @@ class Pool<R> {
 
   private closing = false;
 
-  private spawn(): Slot<R> {
-    const worker = new Worker(this.module, { workerData: this.task.data, stdout: false, stderr: false });
+  /** A new thread, or undefined when the system refuses one (EAGAIN, ENOMEM: resources, not a bug). */
+  private spawn(): Slot<R> | undefined {
+    let worker: Worker;
+    try {
+      worker = new Worker(this.module, { workerData: this.task.data, stdout: false, stderr: false });
+    } catch {
+      return undefined;
+    }
     const slot: Slot<R> = { worker, jobs: new Map<number, Job<R>>(), ended: false };
     let answered = false;
     worker.on('message', (m: { index: number; outcome: Outcome<R> }) => {
@@ -161,11 +191,24 @@ class Pool<R> {
       const held = [...slot.jobs.values()];
       slot.jobs.clear();
       const at = this.workers.indexOf(slot);
-      if (at >= 0 && !this.closing && (answered || held.length)) this.workers[at] = this.spawn();
-      for (const job of held) job.resolve({ input: job.input, failure: describeError(e, this.task.debug, this.task.lang) });
+      if (at >= 0 && !this.closing && (answered || held.length)) {
+        const fresh = this.spawn();
+        if (fresh) this.workers[at] = fresh;
+        else this.workers.splice(at, 1);
+      }
+      // A thread the system could not start (no module of ours ran): its inputs are assessed
+      // here. Anything else (a module that throws, a crash mid-pack) fails what it held.
+      const unstarted = !answered && isThreadRefusal(e);
+      for (const job of held) job.resolve(unstarted ? this.local(job.input) : { input: job.input, failure: describeError(e, this.task.debug, this.task.lang) });
     };
     worker.on('error', end);
     worker.on('exit', (code) => end(new Error(`worker thread stopped (exit code ${code})`)));
     return slot;
   }
+}
+
+/** The system would not create the thread (or its first resources): out of threads, processes or memory. */
+function isThreadRefusal(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ERR_WORKER_INIT_FAILED' || code === 'EAGAIN' || code === 'ENOMEM' || code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
