@@ -26,6 +26,8 @@ export interface AssessOptions {
   color?: boolean;
   debug?: boolean;
   maxBytes?: number;
+  /** Most keys in a facts file, all objects together (default 100,000). */
+  maxKeys?: number;
   /** Evidence bounds (packs/files.ts): one file, and all of a pack's files together. */
   maxEvidenceBytes?: number;
   maxEvidenceTotal?: number;
@@ -80,7 +82,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   }
   const streamed = opts.by === undefined ? chosen.stream?.() : undefined;
   const formatter: Promise<Formatter> | undefined = streamed ? undefined : opts.by === 'responsible' ? chosen.byResponsible!() : chosen.load();
-  const limits = { ...DEFAULT_LIMITS, ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) };
+  const limits = { ...DEFAULT_LIMITS, ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), ...(opts.maxKeys ? { maxKeys: opts.maxKeys } : {}) };
   refuseOverwritingInputs(opts.output, [...inputs, ...(opts.standard ? [opts.standard] : []), ...(opts.negativeList ?? [])], opts.lang);
   let baseline: BaselineResult[] | undefined;
   if (opts.baseline) {

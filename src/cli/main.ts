@@ -62,6 +62,7 @@ function program(io: Io, result: { code: number }, lang: Lang, shown: Map<Comman
     .option(`-o, --output <${ph('file')}>`, t(lang, 'cli.opt.output'), outputArg)
     .option('--no-color', t(lang, 'cli.opt.noColor'))
     .option(`--max-bytes <${ph('n')}>`, t(lang, 'cli.opt.maxBytes'), positiveInt)
+    .option(`--max-keys <${ph('n')}>`, t(lang, 'io.opt.maxKeys'), positiveInt)
     .option(`--max-evidence-bytes <${ph('n')}>`, t(lang, 'io.opt.maxEvidenceBytes'), positiveInt)
     .option(`--max-evidence-total <${ph('n')}>`, t(lang, 'io.opt.maxEvidenceTotal'), positiveInt)
     .addOption(new Option(`--fail-on <${ph('level')}>`, t(lang, 'cli.opt.failOn')).choices(FAIL_ON).default('fail'))

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../errors.js';
+import { hint, InputError, problem } from '../errors.js';
 import { readDocument } from '../source/read.js';
 import { packFactsFile } from '../packs/files.js';
 import { isPathRef } from '../standard/registry.js';
@@ -46,6 +46,10 @@ export function declaredStandard(parsed: Parsed, file?: string): string | undefi
       throw new InputError('schema', file, [
         { pointer: '/standard', ...parsed.locate('/standard'), message: `"standard" names a file (${JSON.stringify(s.length > 60 ? s.slice(0, 57) + '…' : s)})`, expected: 'id@version of a bundled standard (a standard file is given with --standard)' },
       ]);
+    }
+    // "standard": "" names nothing: said where it stands, not as an unknown standard "" with no place.
+    if (typeof s === 'string' && s.trim() === '') {
+      throw new InputError('schema', file, [problem({ pointer: '/standard', ...parsed.locate('/standard'), hint: hint('io.standard.empty.fix') }, 'io.standard.empty')]);
     }
     return typeof s === 'string' ? s : undefined;
   }

@@ -64,6 +64,8 @@ function fastParse(text: string, limits: ParseLimits): unknown {
   // A number too small for a double reads as 0 (1e-400, or 0.000…1 past 300 zeros): the strict
   // parser tells it from a 0 written as 0.
   if (UNDERFLOW.test(text)) return undefined;
+  // Over the key limit (--max-keys): the strict parser says where the limit was passed.
+  if (limits.maxKeys !== undefined && keys > limits.maxKeys) return undefined;
   return keys >= 0 && keys === countColons(text) ? value : undefined;
 }
 
@@ -116,6 +118,7 @@ function countColons(text: string): number {
 /** The parser; with `offsets`, it records where the value at each JSON pointer starts. */
 function parseWith(text: string, file: string | undefined, limits: ParseLimits, offsets: Map<string, number> | undefined): unknown {
   let i = 0;
+  let keys = 0; // every object's keys, against limits.maxKeys (the same limit as YAML's)
 
   const fail = <K extends MessageId>(at: number, extra: { hint?: Hint; expected?: string }, id: K, ...data: MessageData<K> extends undefined ? [] : [MessageData<K>]): never => {
     const { line, column } = lineColumn(text, at);
@@ -178,6 +181,7 @@ function parseWith(text: string, file: string | undefined, limits: ParseLimits, 
       ws();
       if (text[i] !== '"') unexpected(i, 'key');
       const keyAt = i;
+      if (limits.maxKeys !== undefined && ++keys > limits.maxKeys) fail(keyAt, { hint: hint('io.maxKeys.fix') }, 'input.tooManyKeys', { max: limits.maxKeys });
       const key = string();
       if (Object.prototype.hasOwnProperty.call(out, key)) {
         const first = lineColumn(text, firstKeyAt(start, key, depth));

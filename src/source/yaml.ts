@@ -102,7 +102,7 @@ function shapeProblems(doc: Document, posOf: (offset: number) => { line: number;
       if (!isMap(map)) return undefined;
       keys += map.items.length;
       if (keys > maxKeys) {
-        out.push(problem(map.range ? posOf(map.range[0]) : {}, 'input.tooManyKeys', { max: maxKeys }));
+        out.push(problem({ ...(map.range ? posOf(map.range[0]) : {}), hint: hint('io.maxKeys.fix') }, 'input.tooManyKeys', { max: maxKeys }));
         return visit.BREAK;
       }
       const seen = new Map<string, number>();

@@ -158,6 +158,8 @@ describe('hostile corpus: fixtures/hostile/cases.yaml', () => {
       for (const fragment of c.stdout ?? []) expect(r.stdout).toMatch(new RegExp(fragment));
       // Never a stack trace (only --debug shows one), never an internal error, no line twice.
       expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n|internal error/);
+      // Never a warning of Node's own ("(node:123) Warning: Keys with collection values …").
+      expect(r.stderr).not.toMatch(/\(node:\d+\) \w*Warning/);
       const lines = r.stderr.split('\n').filter((l) => l.startsWith('error:') || l.startsWith('warning:'));
       expect(lines.length - new Set(lines).size, 'a message printed twice').toBe(0);
       // Invalid input gets messages, not a half report (lint's report is its count of problems).
