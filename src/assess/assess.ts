@@ -9,6 +9,7 @@ import { decideVerdict, scoreAspects } from './aggregate.js';
 import { evaluateItems, evaluateVetoes } from './evaluate.js';
 import type { AssessResult, EvidenceFinding, Lang } from './types.js';
 import { parsePeriod } from './period.js';
+import { evidenceDetail } from '../text/errno.js';
 
 export interface AssessOptions {
   /** The language of `explanation`, evidence findings and warnings (default zh). */
@@ -57,7 +58,11 @@ export function assessFacts(standard: LoadedStandard, submission: FactsFile | Re
     const checked = checkEvidence(items, file.evidence, options.pack.files, mode);
     items = checked.items;
     evidenceFindings = checked.findings;
-    for (const f of evidenceFindings) f.message = evidenceProblem(evidenceReason(f), lang);
+    for (const f of evidenceFindings) {
+      f.message = evidenceProblem(evidenceReason(f), lang);
+      // What a reader sees is words (the reasons keep the code as data): never EACCES bare.
+      if (f.detail !== undefined) f.detail = evidenceDetail(f.detail, lang);
+    }
     // strict: a finding no item rests on is still worth a warning; warn: every finding is one.
     for (const f of evidenceFindings) {
       if (mode === 'warn' || !f.items.length) warnings.push(t(lang, 'evidence.warning', { input: options.input, fact: f.fact, message: f.message, items: f.items }));

@@ -1,6 +1,7 @@
 import type { Reason } from '../reasons.js';
 import { hasMessage, t } from './catalogue.js';
 import type { Lang } from './types.js';
+import { evidenceDetail } from '../text/errno.js';
 
 /** What the words of a fact need from the standard's vocabulary (src/standard/types.ts FactSpec). */
 export interface FactWords {
@@ -62,7 +63,7 @@ function sentence(r: Reason, lang: Lang, facts: FactDictionary): string {
 /** One evidence problem in words: `evidence/会议纪要.pdf 不存在`. */
 export function evidenceProblem(r: Extract<Reason, { kind: 'evidence' }>, lang: Lang): string {
   const id = `evidence.${r.code}`;
-  const detail = typeof r.data?.detail === 'string' ? t(lang, 'evidence.detail', { detail: r.data.detail }) : '';
+  const detail = typeof r.data?.detail === 'string' ? t(lang, 'evidence.detail', { detail: evidenceDetail(r.data.detail, lang) }) : '';
   if (r.code === 'none') return t(lang, 'evidence.none', { fact: r.fact, documents: (r.data?.documents as string[] | undefined) ?? [] }) + detail;
   if (!hasMessage(id)) return `${r.path ?? r.fact} ${r.code}${detail}`;
   return (t as (lang: Lang, id: string, data: { path: string }) => string)(lang, id, { path: r.path ?? r.fact }) + detail;

@@ -22,7 +22,7 @@ export function checkFile(ref: EvidenceRef, files: PackFiles): { problem: Eviden
   const path = typeof ref === 'string' ? ref : ref.path;
   const syntax = pathProblem(path);
   if (syntax) return { problem: syntax };
-  if (path.includes('\0')) return { problem: 'not-found', detail: 'a NUL byte in the path' };
+  if (path.includes('\0')) return { problem: 'not-found', detail: 'nul' };
   const probe = files.probe(path);
   if (probe.kind !== 'file') return { problem: probe.kind, detail: probe.detail };
   if (probe.size === 0) return { problem: 'empty' };
@@ -32,7 +32,11 @@ export function checkFile(ref: EvidenceRef, files: PackFiles): { problem: Eviden
     try {
       actual = files.sha256(path);
     } catch (e) {
-      return { problem: 'unreadable', detail: (e as NodeJS.ErrnoException).code };
+      const code = (e as NodeJS.ErrnoException).code;
+      // Swapped for a pipe or device since the probe; grown past the bound while being read.
+      if (code === 'ENOTREG') return { problem: 'not-file' };
+      if (code === 'EFBIG') return { problem: 'too-large' };
+      return { problem: 'unreadable', ...(code !== undefined ? { detail: code } : {}) };
     }
     if (actual !== expected.toLowerCase()) return { problem: 'sha256', detail: `sha256 ${actual}` };
   }

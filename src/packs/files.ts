@@ -12,6 +12,9 @@ const createHash = (algorithm: string) => (crypto ??= require('node:crypto') as 
 export type ProbeResult =
   | { kind: 'file'; size: number }
   | { kind: 'not-found' | 'not-file' | 'outside' | 'unreadable' | 'too-large'; detail?: string };
+// `detail` is data, put in words where it is shown (text/errno.ts evidenceDetail): an errno code
+// (EACCES, ELOOP, EISDIR …), `dangling` (a symlink to nothing), `max-file:<bytes>` or
+// `max-pack:<bytes>` (the limit passed), `nul` (a NUL byte in the path), `sha256 <hex>`.
 
 /**
  * How much evidence a pack may make us read. A sparse `truncate -s 64G` file with a sha256 would
@@ -25,13 +28,6 @@ export interface EvidenceLimits {
 
 export const DEFAULT_EVIDENCE_LIMITS: EvidenceLimits = { maxFileBytes: 200 * 1024 * 1024, maxPackBytes: 1024 * 1024 * 1024 };
 
-/** 200 MiB, 1 GiB: a limit as people say it. */
-export function bytesInWords(n: number): string {
-  for (const [unit, size] of [['GiB', 2 ** 30], ['MiB', 2 ** 20], ['KiB', 2 ** 10]] as const) {
-    if (n >= size && n % size === 0) return `${n / size} ${unit}`;
-  }
-  return `${n} bytes`;
-}
 
 /**
  * The file system of one data pack, as the evidence check sees it. `rel` has already been
@@ -63,17 +59,16 @@ export function packFiles(root: string, limits: EvidenceLimits = DEFAULT_EVIDENC
         real = realpathSync(full);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'not-found', detail: isSymlink(full) ? 'a symlink to nothing' : undefined };
-        if (code === 'ELOOP') return { kind: 'unreadable', detail: 'a symlink loop' };
-        return { kind: 'unreadable', detail: code };
+        if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'not-found', detail: isSymlink(full) ? 'dangling' : undefined };
+        return { kind: 'unreadable', detail: code }; // ELOOP, EACCES …: in words where it is shown (text/errno.ts)
       }
       if (!inside(real)) return { kind: 'outside' };
       try {
         const st = statSync(real);
-        if (!st.isFile()) return { kind: 'not-file', detail: st.isDirectory() ? 'a directory' : undefined };
-        if (st.size > limits.maxFileBytes) return { kind: 'too-large', detail: `> ${bytesInWords(limits.maxFileBytes)}, --max-evidence-bytes` };
+        if (!st.isFile()) return { kind: 'not-file', detail: st.isDirectory() ? 'EISDIR' : undefined };
+        if (st.size > limits.maxFileBytes) return { kind: 'too-large', detail: `max-file:${limits.maxFileBytes}` };
         if (!counted.has(real)) {
-          if (total + st.size > limits.maxPackBytes) return { kind: 'too-large', detail: `> ${bytesInWords(limits.maxPackBytes)} in the pack, --max-evidence-total` };
+          if (total + st.size > limits.maxPackBytes) return { kind: 'too-large', detail: `max-pack:${limits.maxPackBytes}` };
           counted.set(real, st.size);
           total += st.size;
         }
@@ -116,7 +111,7 @@ function hashFile(path: string, size: number, max: number): string {
   const buf = (chunk ??= Buffer.allocUnsafe(CHUNK));
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    if (!fstatSync(fd).isFile()) throw Object.assign(new Error(`${path} is no longer a regular file`), { code: 'EINVAL' });
+    if (!fstatSync(fd).isFile()) throw Object.assign(new Error(`${path} is no longer a regular file`), { code: 'ENOTREG' });
     // Most evidence fits one read; the size from stat saves the read that would find the end.
     let read = 0;
     if (size < CHUNK) {
