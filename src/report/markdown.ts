@@ -5,14 +5,17 @@ import { t } from '../messages/catalogue.js';
 import { batchMarkdown } from './batch-markdown.js';
 import { progressMarkdown } from './progress-markdown.js';
 import { esc } from './markdown-text.js';
-import type { TextFormatter } from './types.js';
+import type { FormatOptions, TextFormatter } from './types.js';
 import { safeText } from '../text/safe.js';
+import { factsOf, factWords, whyOf } from './facts.js';
 
 /** A summary to paste into a 问题清单 or post on a pull request. */
-export const markdown: TextFormatter = (results, { lang, summary }) =>
-  (summary ? batchMarkdown(results, summary, lang) : '') + results.map((r) => one(r, lang) + progressMarkdown(r, lang)).join('\n---\n\n');
+export const markdown: TextFormatter = (results, options) =>
+  (options.summary ? batchMarkdown(results, options.summary, options.lang) : '') + results.map((r) => one(r, options) + progressMarkdown(r, options.lang)).join('\n---\n\n');
 
-function one(r: AssessResult, lang: 'zh' | 'en'): string {
+function one(r: AssessResult, options: FormatOptions): string {
+  const { lang } = options;
+  const facts = factsOf(r, options);
   const L = labels(lang);
   const out: string[] = [];
   const title = [r.area.name, r.period].filter(Boolean).join(' · ') || (r.input ?? '');
@@ -21,7 +24,10 @@ function one(r: AssessResult, lang: 'zh' | 'en'): string {
   const vetoes = r.vetoes.filter((v) => v.state !== 'clear');
   if (vetoes.length) {
     out.push(`### ${L.vetoHeading}`, '');
-    for (const v of vetoes) out.push(`- **${L.veto[v.state]}** ${L.negativeItem} ${v.number}: ${esc(v.text)}${v.explanation ? ` — ${esc(v.explanation)}` : ''}`);
+    for (const v of vetoes) {
+      const why = whyOf(v, lang, facts);
+      out.push(`- **${L.veto[v.state]}** ${L.negativeItem} ${v.number}: ${esc(v.text)}${why ? `\n  - ${esc(why)}` : ''}`);
+    }
     out.push('');
   } else if (r.vetoes.length) {
     out.push(t(lang, 'report.vetoesClear', { n: r.vetoes.length }), '');
@@ -35,8 +41,15 @@ function one(r: AssessResult, lang: 'zh' | 'en'): string {
   out.push(`### ${L.findings}`, '');
   if (!open.length) out.push(L.none);
   for (const i of open) {
-    out.push(`- **${L.state[i.state]}** ${esc(i.aspect)} / ${esc(placeOf(i))} \`${i.id}\`: ${esc(i.text)}`);
-    if (i.explanation) out.push(`  - ${esc(i.explanation)}`);
+    out.push(`- **${L.state[i.state]}** ${esc(i.aspect)} / ${esc(placeOf(i))}: ${esc(i.text)}`);
+    const why = whyOf(i, lang, facts);
+    if (why) out.push(`  - ${esc(why)}`);
+  }
+  // Every fact still to collect, by description: the submitter's to-do in one place.
+  const missing = [...new Set([...r.items, ...r.vetoes].flatMap((i) => i.missing))];
+  if (missing.length) {
+    out.push('', `### ${t(lang, 'report.missingFacts', { n: missing.length })}`, '');
+    for (const f of missing) out.push(`- ${esc(factWords(f, lang, facts))}`);
   }
   return out.join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
 import type { AssessResult, Lang } from '../assess/types.js';
+import type { FactDictionary } from '../messages/explain.js';
 import type { BatchSummary } from '../packs/summary.js';
 
 export interface FormatOptions {
@@ -16,6 +17,13 @@ export interface FormatOptions {
   browser?: string;
   /** json: no indentation (`--compact`). */
   compact?: boolean;
+  /**
+   * The words of the facts a result's standard reads (description in zh and en, type, unit), so
+   * reports name a fact by its description and give its value in words. Default (or where this
+   * returns undefined): the bundled standard of that id@version, else the shared vocabulary
+   * (src/report/facts.ts). Give it for a standard read from a file that defines facts of its own.
+   */
+  facts?: (standard: { id: string; version: string }) => FactDictionary | undefined;
 }
 
 /** What a formatter gives: text, or bytes for a binary format (xlsx, pdf). */

@@ -18,6 +18,21 @@ const cases: [string, string[]][] = [
   ['yangshi-failing.rectification.txt', ['fixtures/yangshi-failing.json', '--by', 'responsible']],
   ['yangshi-failing.rectification.md', ['fixtures/yangshi-failing.json', '--by', 'responsible', '--format', 'markdown']],
   ['yangshi-failing.rectification.json', ['fixtures/yangshi-failing.json', '--by', 'responsible', '--format', 'json']],
+  // The same reports in English: every word from the catalogue's en table.
+  ['changning-vetoed.en.table.txt', ['fixtures/changning-vetoed.json', '--lang', 'en']],
+  ['changning-incomplete.en.table.txt', ['fixtures/changning-incomplete.yaml', '--lang', 'en']],
+  ['changning-failing.en.md', ['fixtures/changning-failing.json', '--format', 'markdown', '--lang', 'en']],
+  ['changning-vetoed.en.md', ['fixtures/changning-vetoed.json', '--format', 'markdown', '--lang', 'en']],
+  ['changning-failing.rectification.en.txt', ['fixtures/changning-failing.json', '--by', 'responsible', '--lang', 'en']],
+  ['changning-failing.rectification.en.md', ['fixtures/changning-failing.json', '--by', 'responsible', '--format', 'markdown', '--lang', 'en']],
+  ['yangshi-failing.en.table.txt', ['fixtures/yangshi-failing.json', '--lang', 'en']],
+  ['yangshi-failing.rectification.en.txt', ['fixtures/yangshi-failing.json', '--by', 'responsible', '--lang', 'en']],
+  ['yangshi-failing.rectification.en.md', ['fixtures/yangshi-failing.json', '--by', 'responsible', '--format', 'markdown', '--lang', 'en']],
+  // A vetoed area's 整改清单: the veto heads it, and it never says there is nothing to rectify.
+  ['changning-vetoed.rectification.txt', ['fixtures/changning-vetoed.json', '--by', 'responsible']],
+  ['changning-vetoed.rectification.md', ['fixtures/changning-vetoed.json', '--by', 'responsible', '--format', 'markdown']],
+  ['changning-vetoed.rectification.en.md', ['fixtures/changning-vetoed.json', '--by', 'responsible', '--format', 'markdown', '--lang', 'en']],
+  ['changning-vetoed.rectification.csv', ['fixtures/changning-vetoed.json', '--by', 'responsible', '--format', 'csv']],
 ];
 
 describe('golden reports', () => {

@@ -4,6 +4,8 @@ import { defineSection } from '../types.js';
 const OPS_ZH: Record<Comparison, string> = { '>=': '要求至少', '>': '要求多于', '<=': '要求不超过', '<': '要求少于', '==': '要求为', '===': '要求为', '!=': '要求不为', '!==': '要求不为' };
 const OPS_EN: Record<Comparison, string> = { '>=': 'required at least', '>': 'required more than', '<=': 'required at most', '<': 'required less than', '==': 'required', '===': 'required', '!=': 'required not', '!==': 'required not' };
 
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /**
  * Messages of section `reasons` (ids prefixed `reasons.`): the words of a Reason (src/reasons.ts),
  * filled in by src/messages/explain.ts. Facts and values arrive already in words (a fact's
@@ -32,6 +34,8 @@ export const reasons = defineSection({
     'reasons.yes': '是',
     'reasons.no': '否',
     'reasons.absent': '未填写',
+    /** A date fact's value: `2023年5月1日`. */
+    'reasons.date': (d: { year: number; month: number; day: number }) => `${d.year}年${d.month}月${d.day}日`,
   },
   en: {
     'reasons.compare': (d: { fact: string; actual: string; op: Comparison; expected: string }) => `${d.fact} ${d.actual}, ${OPS_EN[d.op]} ${d.expected}`,
@@ -52,5 +56,6 @@ export const reasons = defineSection({
     'reasons.yes': 'yes',
     'reasons.no': 'no',
     'reasons.absent': 'not filled in',
+    'reasons.date': (d: { year: number; month: number; day: number }) => `${d.day} ${MONTHS_EN[d.month - 1] ?? d.month} ${d.year}`,
   },
 });

@@ -37,7 +37,7 @@ export const report = defineSection({
     /** A label and what follows it on one line: `结论：达标`. */
     'report.labelled': (d: { label: string; text: string }) => `${d.label}：${d.text}`,
     'report.list': '，',
-    'report.missingFacts': (d: { n: number }) => `缺少的事实（${d.n}）：`,
+    'report.missingFacts': (d: { n: number }) => `缺少的事实（${d.n}）`,
     'report.vetoesClear': (d: { n: number }) => `负面工作清单 ${d.n} 项已核查，均未触发。`,
     'report.html.title': '未成年人保护示范创建评估报告',
     'report.html.batchTitle': (d: { n: number }) => `未成年人保护示范创建评估报告（${d.n} 个地区）`,
@@ -99,6 +99,10 @@ export const report = defineSection({
     'report.rect.measure': '整改措施',
     'report.rect.deadline': '完成时限',
     'report.rect.none': '无未达标项。',
+    /** Between the documents of one cell: 会议纪要、工作台账. */
+    'report.rect.listSep': '、',
+    /** A vetoed area whose items are all met: the veto above is what is left to rectify. */
+    'report.rect.noneElse': '除上述负面工作清单项外，其余工作标准均已达标。',
     'report.rect.aspectOnly': '本标准未列责任单位，按项目分组。',
     'report.rect.noUnit': '以下工作标准未列责任单位，按项目分组。',
     'report.rect.unitHead': (d: { unit: string }) => `责任单位：${d.unit}`,
@@ -136,7 +140,7 @@ export const report = defineSection({
     'report.warnings': 'Warnings',
     'report.labelled': (d: { label: string; text: string }) => `${d.label}: ${d.text}`,
     'report.list': ', ',
-    'report.missingFacts': (d: { n: number }) => `Missing facts (${d.n}): `,
+    'report.missingFacts': (d: { n: number }) => `Missing facts (${d.n})`,
     'report.vetoesClear': (d: { n: number }) => `Negative list checked (${d.n} ${d.n === 1 ? 'item' : 'items'}): none triggered.`,
     'report.html.title': 'Minor protection demonstration assessment',
     'report.html.batchTitle': (d: { n: number }) => `Minor protection demonstration assessment (${d.n} ${d.n === 1 ? 'area' : 'areas'})`,
@@ -198,6 +202,8 @@ export const report = defineSection({
     'report.rect.measure': 'Measures',
     'report.rect.deadline': 'Deadline',
     'report.rect.none': 'Nothing open.',
+    'report.rect.listSep': ', ',
+    'report.rect.noneElse': 'Apart from the negative-list items above, every item is met.',
     'report.rect.aspectOnly': 'This standard names no responsible units: grouped by aspect.',
     'report.rect.noUnit': 'These items name no responsible unit: grouped by aspect.',
     'report.rect.unitHead': (d: { unit: string }) => `Responsible: ${d.unit}`,

@@ -9,6 +9,9 @@ import { progressSection } from './progress.js';
 import { aspectStanding, scoreSentence, verdictSentence, verdictWord } from './summary.js';
 import { documentTitle, formatDate, type DocumentKind, type ReportDate } from './titles.js';
 import { areaTitle, stateLabel, vetoLabel } from './words.js';
+import { factInWords, factsOf, whyOf } from '../facts.js';
+import type { FactDictionary } from '../../messages/explain.js';
+import type { FormatOptions } from '../types.js';
 
 export interface DocumentContext {
   lang: Lang;
@@ -17,6 +20,8 @@ export interface DocumentContext {
   issuer?: string;
   /** `print`: laid out for the PDF (every collapsed part open, no script). */
   medium: 'screen' | 'print';
+  /** The words of facts (FormatOptions.facts): descriptions, units. */
+  facts?: FormatOptions['facts'];
 }
 
 /** A section of a document: its heading is numbered 一、二、… when the document is assembled. */
@@ -41,19 +46,20 @@ export function numbered(parts: Part[], lang: Lang, level = 2): string {
  */
 export function areaDocument(r: AssessResult, anchor: string, ctx: DocumentContext, backLink?: string): string {
   const { lang } = ctx;
+  const facts = factsOf(r, ctx);
   const kind: DocumentKind = r.progress ? 'monthly' : 'report';
   const parts: Part[] = [{ heading: t(lang, 'pdf.section.summary'), className: 'summary', body: summaryBody(r, lang) }];
   if (r.progress) parts.push({ heading: t(lang, 'pdf.section.progress'), className: 'progress', body: progressSection(r, lang) });
   parts.push({ heading: t(lang, 'pdf.section.chart'), className: 'chart-section', body: chartBody(r, lang) });
-  parts.push({ heading: t(lang, 'pdf.section.problems'), className: 'problems', body: problemsBody(r, lang) });
-  parts.push({ heading: t(lang, 'pdf.section.negative'), className: 'negative', body: negativeBody(r.vetoes, lang) });
+  parts.push({ heading: t(lang, 'pdf.section.problems'), className: 'problems', body: problemsBody(r, lang, facts) });
+  parts.push({ heading: t(lang, 'pdf.section.negative'), className: 'negative', body: negativeBody(r.vetoes, lang, facts) });
   return [
     `<section class="area doc" id="${h(anchor)}" data-verdict="${h(r.verdict)}" data-area="${h(areaTitle(r, lang))}">`,
     backLink ? `<p class="back screen-only"><a href="#${h(backLink)}">${h(t(lang, 'pdf.district.back'))}</a></p>` : '',
     documentHead(documentTitle(r, kind, lang, ctx.date), metaOf(r, ctx), r.verdict),
     numbered(parts, lang),
     signOff(lang),
-    annex(r, ctx),
+    annex(r, ctx, facts),
     '</section>',
   ]
     .filter(Boolean)
@@ -120,9 +126,11 @@ export function blank(className = ''): string {
  * 责任单位 and 完成时限 to fill. Where the standard names the 责任单位 (杨市's 责任清单) they are
  * printed; the line stays, for the office to confirm or add to.
  */
-function problemsBody(r: AssessResult, lang: Lang): string {
+function problemsBody(r: AssessResult, lang: Lang, facts: FactDictionary): string {
   const open = r.items.filter(isOpen);
-  if (!open.length) return `<p class="none">${h(t(lang, 'pdf.problems.none'))}</p>`;
+  // A veto decides the verdict whatever else is done: it heads the list, and "nothing to rectify" is never said under it.
+  const vetoes = vetoProblems(r, lang, facts);
+  if (!open.length) return [vetoes, `<p class="none">${h(t(lang, vetoes ? 'report.rect.noneElse' : 'pdf.problems.none'))}</p>`].filter(Boolean).join('\n');
   const L = labels(lang);
   const sep = t(lang, 'pdf.list.separator');
   const label = (words: string) => `<span class="k">${h(words)}${colon(lang)}</span>`;
@@ -131,7 +139,7 @@ function problemsBody(r: AssessResult, lang: Lang): string {
     return [
       `<li class="problem" data-state="${h(i.state)}" data-item="${h(i.id)}">`,
       `<p class="problem-item">${state(stateLabel(L, i.state), i.state)} <span class="place">${h(i.aspect)} · ${h(placeOf(i))}</span> ${h(i.text)}</p>`,
-      `<p class="problem-why">${label(t(lang, 'pdf.problems.why'))}${h(i.explanation || t(lang, 'pdf.problems.noReason'))}${missingFacts(i)}</p>`,
+      `<p class="problem-why">${label(t(lang, 'pdf.problems.why'))}${h(whyOf(i, lang, facts) || t(lang, 'pdf.problems.noReason'))}${missingFacts(i)}</p>`,
       docs.length ? `<p class="problem-docs">${label(t(lang, 'pdf.problems.evidence'))}${h(docs.join(sep))}</p>` : '',
       `<p class="fill">${label(t(lang, 'pdf.problems.measures'))}${blank('wide')}</p>`,
       `<p class="fill">${label(t(lang, 'pdf.problems.unit'))}${i.responsible.length ? `<span class="blank filled">${h(i.responsible.join(sep))}</span>` : blank()}` +
@@ -141,16 +149,36 @@ function problemsBody(r: AssessResult, lang: Lang): string {
       .filter(Boolean)
       .join('');
   });
-  return [`<p>${h(t(lang, 'pdf.problems.intro', { n: open.length }))}</p>`, `<ol class="problems">`, ...rows, '</ol>'].join('\n');
+  return [vetoes, `<p>${h(t(lang, 'pdf.problems.intro', { n: open.length }))}</p>`, `<ol class="problems">`, ...rows, '</ol>'].filter(Boolean).join('\n');
+}
+
+/**
+ * The negative-list items triggered (or undecided for missing facts), first in any 问题清单 or
+ * 整改清单: each with the document's words and why. Empty where none is.
+ */
+export function vetoProblems(r: AssessResult, lang: Lang, facts: FactDictionary): string {
+  const open = r.vetoes.filter((v) => v.state !== 'clear');
+  if (!open.length) return '';
+  const L = labels(lang);
+  const rows = open.map((v) => {
+    const why = whyOf(v, lang, facts);
+    return (
+      `<li class="problem veto-problem" data-state="${h(v.state)}" data-veto="${h(v.id)}">` +
+      `<p class="problem-item">${state(vetoLabel(L, v.state), v.state === 'triggered' ? 'triggered' : v.state)} <span class="place">${h(L.negativeItem)} ${v.number}</span> ${h(v.text)}</p>` +
+      (why ? `<p class="problem-why"><span class="k">${h(t(lang, 'pdf.problems.why'))}${colon(lang)}</span>${h(why)}${missingFacts(v)}</p>` : '') +
+      '</li>'
+    );
+  });
+  return [`<h3 class="veto-head">${h(t(lang, 'report.rect.vetoHead'))}</h3>`, `<ul class="problems vetoes-first">`, ...rows, '</ul>'].join('\n');
 }
 
 /** Every negative-list item and how it stands, so the document says they were checked. */
-function negativeBody(vetoes: VetoResult[], lang: Lang): string {
+function negativeBody(vetoes: VetoResult[], lang: Lang, facts: FactDictionary): string {
   if (!vetoes.length) return `<p>${h(t(lang, 'pdf.negative.none'))}</p>`;
   const L = labels(lang);
   const rows = vetoes.map(
     (v) =>
-      `<tr class="veto" data-state="${h(v.state)}" data-veto="${h(v.id)}"><td class="num">${v.number}</td><td>${h(v.text)}${v.explanation && v.state !== 'clear' ? `<br><span class="muted">${h(v.explanation)}</span>` : ''}</td>` +
+      `<tr class="veto" data-state="${h(v.state)}" data-veto="${h(v.id)}"><td class="num">${v.number}</td><td>${h(v.text)}${v.state !== 'clear' && whyOf(v, lang, facts) ? `<br><span class="muted">${h(whyOf(v, lang, facts))}</span>` : ''}</td>` +
       `<td>${state(vetoLabel(L, v.state), v.state === 'triggered' ? 'triggered' : v.state === 'clear' ? 'clear' : v.state)}</td></tr>`,
   );
   const triggered = vetoes.filter((v) => v.state === 'triggered').length;
@@ -179,13 +207,13 @@ export function signOff(lang: Lang): string {
 }
 
 /** 附件: every item (collapsed on screen, open on paper), then warnings and evidence problems. */
-function annex(r: AssessResult, ctx: DocumentContext): string {
+function annex(r: AssessResult, ctx: DocumentContext, facts: FactDictionary): string {
   const { lang } = ctx;
   const L = labels(lang);
   const rows = r.items.map(
     (i, n) =>
       `<tr class="item" data-state="${h(i.state)}" data-item="${h(i.id)}"><td class="num">${n + 1}</td><td>${h(i.aspect)}<br><span class="muted">${h(placeOf(i))}</span></td>` +
-      `<td>${h(i.text)}<br><code>${h(i.id)}</code></td><td>${state(stateLabel(L, i.state), i.state)}</td><td>${actual(i.actual)}</td></tr>`,
+      `<td>${h(i.text)}<br><code>${h(i.id)}</code></td><td>${state(stateLabel(L, i.state), i.state)}</td><td>${actual(i.actual, lang, facts)}</td></tr>`,
   );
   const notes = [...r.warnings, ...(r.evidenceFindings ?? []).map((f) => `${f.fact}: ${f.message}`)];
   return [
@@ -207,13 +235,14 @@ export function state(label: string, key: string): string {
   return `<span class="state state-${classToken(key)}">${h(label)}</span>`;
 }
 
-function missingFacts(i: ItemResult): string {
-  // On screen only: on paper the explanation already names each missing fact.
-  return i.missing?.length ? ` <span class="screen-only">${i.missing.map((f) => `<code>${h(f)}</code>`).join(' ')}</span>` : '';
+function missingFacts(i: Pick<ItemResult, 'missing'>): string {
+  // The ids once, in small print on screen (what the facts file calls them); the words above name each fact.
+  return i.missing?.length ? ` <span class="screen-only ids">${i.missing.map((f) => `<code>${h(f)}</code>`).join(' ')}</span>` : '';
 }
 
-function actual(values: Record<string, unknown>): string {
+/** 实际值: each fact by its description with its value in words (`已建立强制报告工作流程：是`); the id as a tooltip. */
+function actual(values: Record<string, unknown>, lang: Lang, facts: FactDictionary): string {
   const entries = Object.entries(values ?? {});
   if (!entries.length) return '';
-  return entries.map(([k, v]) => `<code>${h(k)}</code> = ${h(v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v))}`).join('<br>');
+  return entries.map(([k, v]) => `<span class="fact" title="${h(k)}">${h(factInWords(k, v, lang, facts))}</span>`).join('<br>');
 }

@@ -59,7 +59,7 @@ export function districtDocument(results: AssessResult[], anchors: string[], ctx
     { heading: t(lang, 'pdf.section.summary'), className: 'summary', body: summaryBody },
     { heading: t(lang, 'pdf.section.heatmap'), className: 'heatmap-section', body: heatMap(results, anchors, lang) },
     { heading: t(lang, 'pdf.section.overview'), className: 'overview-section', body: overviewTable(results, anchors, lang) },
-    { heading: t(lang, 'pdf.section.ledger'), className: 'ledger-section', body: ledger(results, anchors, lang) },
+    { heading: t(lang, 'pdf.section.ledger'), className: 'ledger-section', body: ledger(results, anchors, lang, ctx) },
   ];
   return [`<section class="district doc" id="overview">`, documentHead(title, meta), numbered(parts, lang), signOff(lang), '</section>'].join('\n');
 }

@@ -3,7 +3,10 @@ import type { AssessResult, Lang } from '../../assess/types.js';
 import { t } from '../../messages/catalogue.js';
 import { labels } from '../labels.js';
 import type { FormatOptions, TextFormatter } from '../types.js';
-import { areaDocument, documentHead, metaOf, signOff, type DocumentContext } from './area.js';
+import { areaDocument, documentHead, metaOf, signOff, vetoProblems, type DocumentContext } from './area.js';
+import { factsOf } from '../facts.js';
+import { isOpen } from '../../assess/open.js';
+import { negativeListLine } from '../rectification/words.js';
 import { commonStem, districtDocument, districtOrder } from './district.js';
 import { escapeHtml as h } from './escape.js';
 import { ledger } from './ledger.js';
@@ -30,7 +33,7 @@ export type Medium = DocumentContext['medium'];
 
 export function renderDocument(results: AssessResult[], options: FormatOptions, kind: 'report' | 'problems', medium: Medium): string {
   const { lang } = options;
-  const ctx: DocumentContext = { lang, date: (options.date && parseDate(options.date)) || today(), medium, ...(options.issuer ? { issuer: options.issuer } : {}) };
+  const ctx: DocumentContext = { lang, date: (options.date && parseDate(options.date)) || today(), medium, ...(options.issuer ? { issuer: options.issuer } : {}), ...(options.facts ? { facts: options.facts } : {}) };
   const { title, header, body } = kind === 'problems' ? problemsDocument(results, ctx) : reportDocument(results, ctx, options);
   return page(title, header, body, lang, medium);
 }
@@ -47,7 +50,7 @@ function reportDocument(results: AssessResult[], ctx: DocumentContext, options: 
   const anchors = ordered.map((_, i) => `area-${i + 1}`);
   const district = districtDocument(ordered, anchors, ctx, options.summary);
   // Each area's own document names the area as 报送单位; --issuer is the district's.
-  const areaCtx: DocumentContext = { lang, date: ctx.date, medium: ctx.medium };
+  const areaCtx: DocumentContext = { lang, date: ctx.date, medium: ctx.medium, ...(ctx.facts ? { facts: ctx.facts } : {}) };
   const areas = ordered.map((r, i) => areaDocument(r, anchors[i], areaCtx, 'overview'));
   const common = commonStem(ordered);
   const title = t(lang, 'pdf.title.district', { ...(common ?? { stem: '', title: t(lang, 'pdf.title.empty') }), areas: ordered.length });
@@ -60,11 +63,14 @@ function problemsDocument(results: AssessResult[], ctx: DocumentContext) {
   if (results.length === 1) {
     const r = results[0];
     const title = documentTitle(r, 'problems', lang, ctx.date);
+    const vetoes = vetoProblems(r, lang, factsOf(r, ctx));
     const body = [
       `<section class="doc problems-doc" data-verdict="${h(r.verdict)}">`,
       documentHead(title, metaOf(r, ctx), r.verdict),
       `<p class="verdict-sentence">${h(verdictSentence(r, lang))}</p>`,
-      ledger([r], undefined, lang),
+      // A veto heads the 整改清单; a list with none says the negative list was checked.
+      vetoes || negativeClear(r, lang),
+      r.items.some(isOpen) ? ledger([r], undefined, lang, ctx) : `<p class="none">${h(t(lang, vetoes ? 'report.rect.noneElse' : 'pdf.problems.none'))}</p>`,
       signOff(lang),
       '</section>',
     ].join('\n');
@@ -77,8 +83,14 @@ function problemsDocument(results: AssessResult[], ctx: DocumentContext) {
     [t(lang, 'pdf.meta.issuer'), ctx.issuer],
     [t(lang, 'pdf.meta.date'), formatDate(ctx.date, lang)],
   ];
-  const body = [`<section class="doc problems-doc">`, documentHead(title, meta), ledger(ordered, undefined, lang), signOff(lang), '</section>'].join('\n');
+  const vetoes = ordered.map((r) => vetoProblems(r, lang, factsOf(r, ctx)) && `<h3>${h(areaTitle(r, lang))}</h3>\n${vetoProblems(r, lang, factsOf(r, ctx))}`).filter(Boolean);
+  const body = [`<section class="doc problems-doc">`, documentHead(title, meta), ...vetoes, ledger(ordered, undefined, lang, ctx), signOff(lang), '</section>'].join('\n');
   return { title, header: ctx.issuer ? `${ctx.issuer} · ${title}` : title, body };
+}
+
+function negativeClear(r: AssessResult, lang: Lang): string {
+  const line = negativeListLine(r, lang);
+  return line ? `<p class="negative-clear">${h(line)}</p>` : '';
 }
 
 /** The running header of every printed page: which area, against which standard. */

@@ -5,6 +5,8 @@ import { labels, placeOf } from '../labels.js';
 import { blank, state } from './area.js';
 import { escapeHtml as h } from './escape.js';
 import { areaTitle, stateLabel } from './words.js';
+import { factsOf, whyOf } from '../facts.js';
+import type { FormatOptions } from '../types.js';
 
 interface Entry {
   area: number;
@@ -23,7 +25,7 @@ interface Group {
  * (src/assess/rectification.ts), merged across areas in the order units first appear. Each row has
  * 整改措施 and 完成时限 to fill; with several areas, the area's name links to its report.
  */
-export function ledger(results: AssessResult[], anchors: string[] | undefined, lang: Lang): string {
+export function ledger(results: AssessResult[], anchors: string[] | undefined, lang: Lang, words: Pick<FormatOptions, 'facts'> = {}): string {
   const groups = new Map<string, Group>();
   results.forEach((r, area) => {
     for (const g of rectificationGroups(r.items)) {
@@ -53,7 +55,7 @@ export function ledger(results: AssessResult[], anchors: string[] | undefined, l
         `<tr class="ledger-row" data-item="${h(item.id)}" data-area="${name}" data-state="${h(item.state)}"><td class="num">${n + 1}</td>` +
         (withArea ? `<td>${anchors ? `<a href="#${h(anchors[area])}">${name}</a>` : name}</td>` : '') +
         `<td>${state(stateLabel(L, item.state), item.state)} <span class="place">${h(item.aspect)} · ${h(placeOf(item))}</span><br>${h(item.text)}</td>` +
-        `<td>${h(item.explanation || t(lang, 'pdf.problems.noReason'))}${docs.length ? `<br><span class="muted">${h(t(lang, 'pdf.problems.evidence'))}${lang === 'zh' ? '：' : ': '}${h(docs.join(sep))}</span>` : ''}</td>` +
+        `<td>${h(whyOf(item, lang, factsOf(r, words)) || t(lang, 'pdf.problems.noReason'))}${docs.length ? `<br><span class="muted">${h(t(lang, 'pdf.problems.evidence'))}${lang === 'zh' ? '：' : ': '}${h(docs.join(sep))}</span>` : ''}</td>` +
         `<td class="fill-cell">${blank('cell')}</td><td class="fill-cell">${blank('cell')}</td></tr>`
       );
     });

@@ -39,10 +39,12 @@ h3 { font-family: ${HEADING_FONTS}; font-weight: 400; font-size: 17px; margin: 1
 p { margin: 6px 0; }
 .verdict-sentence, .score-sentence, .progress-sentence, .district-sentence { text-indent: 2em; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 14px; line-height: 1.5; }
-th, td { border: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { background: var(--soft); font-weight: 700; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 11px; color: var(--muted); word-break: break-all; }
+code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 11px; color: var(--muted); overflow-wrap: anywhere; }
+.ids { font-size: 11px; }
+ul.vetoes-first { list-style: none; padding-left: 0; }
 .muted, .note { color: var(--muted); }
 .note { font-size: 13px; }
 .banner { border-radius: 6px; padding: 8px 16px; margin: 0 0 10px; color: #fff; display: flex; flex-wrap: wrap; gap: 4px 20px; align-items: baseline; }

@@ -4,19 +4,25 @@ import type { ItemState } from '../../assess/types.js';
 import { t } from '../../messages/catalogue.js';
 import type { Lang } from '../../messages/types.js';
 import { areaCells, BOM, row } from '../csv.js';
-import { placeOf } from '../labels.js';
+import { labels, placeOf } from '../labels.js';
 import type { Formatter } from '../types.js';
 
 /**
  * `--by responsible --format csv`: the 整改清单 as one row per area × open item × 责任单位 — an
  * item with three units is three rows, since each must act; an item whose standard names no unit
- * is one row with that cell empty (its 项目 is in its own column). Areas with nothing open have no
- * row. Same encoding as the per-area CSV (src/report/csv.ts): BOM, RFC 4180, formulas defused.
+ * is one row with that cell empty (its 项目 is in its own column). A triggered negative-list item
+ * is the area's first row. Areas with nothing open have no row. Same encoding as the per-area CSV (src/report/csv.ts): BOM, RFC 4180, formulas defused.
  */
 export const rectificationCsv: Formatter = (results, { lang }) => {
   let out = BOM + header(lang);
+  const L = labels(lang);
   for (const r of results) {
     const area = areaCells(r, lang);
+    // A triggered (or undecided) negative-list item decides the verdict: its row comes first.
+    for (const v of r.vetoes) {
+      if (v.state === 'clear') continue;
+      out += row([...area, '', L.vetoHeading, `${L.negativeItem} ${v.number}`, v.id, v.text, L.veto[v.state], v.explanation, v.missing.join('; '), '']);
+    }
     for (const item of r.items) {
       if (!isOpen(item)) continue;
       const cells = [item.aspect, placeOf(item), item.id, item.text, stateWord(item.state, lang), item.explanation, item.missing.join('; '), evidenceToSupply(item).join('; ')];

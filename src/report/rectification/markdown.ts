@@ -3,16 +3,20 @@ import { t, type MessageId } from '../../messages/catalogue.js';
 import type { Lang } from '../../messages/types.js';
 import { labels, placeOf } from '../labels.js';
 import { esc } from '../markdown-text.js';
-import type { TextFormatter } from '../types.js';
+import type { FormatOptions, TextFormatter } from '../types.js';
+import { factsOf, whyOf } from '../facts.js';
+import { negativeListLine } from './words.js';
 
 /**
  * `--by responsible --format markdown`: what a 街道 pastes into its monthly 问题清单 — per 责任单位
  * a table of open items with the problem and the evidence to supply, and empty 整改措施 / 完成时限
  * columns to fill in (the 杨市 方案 asks for both).
  */
-export const rectificationMarkdown: TextFormatter = (results, { lang }) => results.map((r) => one(r, lang)).join('\n---\n\n');
+export const rectificationMarkdown: TextFormatter = (results, options) => results.map((r) => one(r, options)).join('\n---\n\n');
 
-function one(r: Parameters<typeof rectificationList>[0], lang: Lang): string {
+function one(r: Parameters<typeof rectificationList>[0], options: FormatOptions): string {
+  const { lang } = options;
+  const facts = factsOf(r, options);
   const w = (id: MessageId) => (t as (l: Lang, i: MessageId) => string)(lang, id);
   const L = labels(lang);
   const list = rectificationList(r);
@@ -21,10 +25,16 @@ function one(r: Parameters<typeof rectificationList>[0], lang: Lang): string {
   // A veto decides the verdict whatever else is done: it heads the list.
   if (list.vetoes.length) {
     out.push(`### ${w('report.rect.vetoHead')}`, '');
-    for (const v of list.vetoes) out.push(`- **${L.veto[v.state]}** ${L.negativeItem} ${v.number}: ${esc(v.text)}${v.explanation ? ` — ${esc(v.explanation)}` : ''}`);
+    for (const v of list.vetoes) {
+      const why = whyOf(v, lang, facts);
+      out.push(`- **${L.veto[v.state]}** ${L.negativeItem} ${v.number}: ${esc(v.text)}${why ? `\n  - ${esc(why)}` : ''}`);
+    }
     out.push('');
+  } else {
+    const clear = negativeListLine(r, lang);
+    if (clear) out.push(clear, '');
   }
-  if (!list.groups.length) return out.concat(w('report.rect.none')).join('\n') + '\n';
+  if (!list.groups.length) return out.concat(w(list.vetoes.length ? 'report.rect.noneElse' : 'report.rect.none')).join('\n') + '\n';
   if (list.byAspectOnly) out.push(w('report.rect.aspectOnly'), '');
   let saidNoUnit = list.byAspectOnly;
   for (const g of list.groups) {
@@ -33,8 +43,9 @@ function one(r: Parameters<typeof rectificationList>[0], lang: Lang): string {
     out.push(`| ${w('report.rect.n')} | ${w('report.rect.item')} | ${w('report.rect.problem')} | ${w('report.rect.evidence')} | ${w('report.rect.measure')} | ${w('report.rect.deadline')} |`, '|---:|---|---|---|---|---|');
     g.items.forEach((i, k) => {
       // A failure's reasons don't name the state; a missing fact's and an evidence problem's do (no "缺少事实：缺少事实：").
-      const problem = i.state === 'fail' && i.explanation ? t(lang, 'report.labelled', { label: L.state[i.state], text: i.explanation }) : i.explanation || L.state[i.state];
-      out.push(`| ${k + 1} | ${esc(`${i.aspect} / ${placeOf(i)}`)} \`${i.id}\`<br>${esc(i.text)} | ${esc(problem)} | ${esc(evidenceToSupply(i).join('、'))} |  |  |`);
+      const why = whyOf(i, lang, facts);
+      const problem = i.state === 'fail' && why ? t(lang, 'report.labelled', { label: L.state[i.state], text: why }) : why || L.state[i.state];
+      out.push(`| ${k + 1} | ${esc(`${i.aspect} / ${placeOf(i)}`)}<br>${esc(i.text)} | ${esc(problem)} | ${esc(evidenceToSupply(i).join(t(lang, 'report.rect.listSep')))} |  |  |`);
     });
     out.push('');
   }

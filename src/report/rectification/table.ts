@@ -1,40 +1,52 @@
 import { Chalk } from 'chalk';
 import { evidenceToSupply, rectificationList } from '../../assess/rectification.js';
 import { t } from '../../messages/catalogue.js';
+import { factsOf, whyOf } from '../facts.js';
 import { labels, placeOf } from '../labels.js';
 import type { TextFormatter } from '../types.js';
-import { truncate, wrap } from '../width.js';
+import { displayWidth, hang, joinFitting, truncate, wrap } from '../width.js';
+import { safeText } from '../../text/safe.js';
+import { negativeListLine } from './words.js';
 
 /**
  * `--by responsible`: the 整改清单 in a terminal — a triggered veto first (it decides the verdict),
  * then per 责任单位 (else 项目) the open items, why, and what to supply.
  */
-export const rectificationTable: TextFormatter = (results, { lang, color, width }) => {
+export const rectificationTable: TextFormatter = (results, options) => {
+  const { lang, color, width } = options;
   const c = new Chalk({ level: color ? 1 : 0 });
   const L = labels(lang);
   const out: string[] = [];
+  const under = (text: string) => wrap(text, Math.max(20, width - 6)).map((line) => c.gray(`      ${line}`));
   for (const r of results) {
+    const facts = factsOf(r, options);
     const list = rectificationList(r);
-    out.push(c.bold([list.area.name, list.period, `${list.standard.title} (${list.standard.id}@${list.standard.version})`].filter(Boolean).join(' · ')));
+    for (const line of joinFitting([list.area.name, list.period, `${list.standard.title} (${list.standard.id}@${list.standard.version})`].filter((p): p is string => !!p), ' · ', width)) out.push(c.bold(line));
+    if (r.input) for (const line of wrap(safeText(r.input), width)) out.push(c.gray(line));
     out.push(`${t(lang, 'report.rect.tableTitle')} — ${L.verdict[list.verdict]}`, '');
     if (list.vetoes.length) {
       out.push(c.bold(t(lang, 'report.rect.vetoHead')));
       for (const v of list.vetoes) {
-        out.push(`  ${c.red(L.veto[v.state])} ${L.negativeItem} ${v.number}  ${truncate(v.text, Math.max(20, width - 24))}`);
-        for (const line of wrap(v.explanation, Math.max(20, width - 6))) out.push(c.gray(`      ${line}`));
+        const plain = `  ${L.veto[v.state]} ${L.negativeItem} ${v.number}  `;
+        const [first, ...rest] = hang(plain, v.text, width, 6);
+        out.push(`  ${c.red(L.veto[v.state])} ${L.negativeItem} ${v.number}  ${first.slice(plain.length)}`, ...rest, ...under(whyOf(v, lang, facts)));
       }
       out.push('');
+    } else {
+      const clear = negativeListLine(r, lang);
+      if (clear) out.push(c.green(clear), '');
     }
-    if (!list.groups.length) out.push(t(lang, 'report.rect.none'), '');
-    if (list.byAspectOnly && list.groups.length) out.push(c.gray(t(lang, 'report.rect.aspectOnly')), '');
+    if (!list.groups.length) out.push(t(lang, list.vetoes.length ? 'report.rect.noneElse' : 'report.rect.none'), '');
+    if (list.byAspectOnly && list.groups.length) out.push(...wrap(t(lang, 'report.rect.aspectOnly'), width).map((l) => c.gray(l)), '');
     for (const g of list.groups) {
       const head = g.by === 'responsible' ? t(lang, 'report.rect.unitHead', { unit: g.key }) : t(lang, 'report.rect.aspectHead', { aspect: g.key });
-      out.push(c.bold(head) + c.gray(`  ${g.items.length}`));
+      out.push(c.bold(truncate(head, width - 2 - String(g.items.length).length)) + c.gray(`  ${g.items.length}`));
       for (const i of g.items) {
-        out.push(`  ${c.red(L.state[i.state])} ${i.aspect} / ${placeOf(i)}  ${truncate(i.text, Math.max(20, width - 24))}`);
-        for (const line of wrap(i.explanation, Math.max(20, width - 6))) out.push(c.gray(`      ${line}`));
+        const prefix = `  ${L.state[i.state]} ${i.aspect} / ${placeOf(i)}  `;
+        out.push(`  ${c.red(L.state[i.state])} ${i.aspect} / ${placeOf(i)}  ${truncate(i.text, Math.max(10, width - displayWidth(prefix)))}`);
+        out.push(...under(whyOf(i, lang, facts)));
         const docs = evidenceToSupply(i);
-        if (docs.length) for (const line of wrap(t(lang, 'report.rect.supply', { documents: docs }), Math.max(20, width - 6))) out.push(c.gray(`      ${line}`));
+        if (docs.length) out.push(...under(t(lang, 'report.rect.supply', { documents: docs })));
       }
       out.push('');
     }

@@ -1,0 +1,50 @@
+import type { AssessResult, ItemResult, Lang, VetoResult } from '../assess/types.js';
+import { sharedVocabulary } from '../facts/vocabulary.js';
+import { explain, factName, factValue, type FactDictionary } from '../messages/explain.js';
+import { t } from '../messages/catalogue.js';
+import { readStandardFile } from '../standard/load.js';
+import { resolveBundled } from '../standard/registry.js';
+import type { FormatOptions } from './types.js';
+
+// Per id@version, read once per process: a batch of 10,000 results looks its words up in a map.
+const bundled = new Map<string, FactDictionary>();
+
+/**
+ * The words of the facts `r`'s standard reads: what `options.facts` gives, else the bundled
+ * standard's vocabulary (prebuilt, so no YAML is parsed), else the shared vocabulary — a fact it
+ * doesn't know is named by its id.
+ */
+export function factsOf(r: Pick<AssessResult, 'standard'>, options: Pick<FormatOptions, 'facts'>): FactDictionary {
+  const given = options.facts?.(r.standard);
+  if (given) return given;
+  const key = `${r.standard.id}@${r.standard.version}`;
+  let hit = bundled.get(key);
+  if (!hit) {
+    try {
+      hit = readStandardFile(resolveBundled(key).file).vocabulary;
+    } catch {
+      hit = sharedVocabulary();
+    }
+    bundled.set(key, hit);
+  }
+  return hit;
+}
+
+/**
+ * Why an item or a negative-list item stands as it does, for a reader: its reasons in words with
+ * each fact by its description (a missing fact without its id, which stays in the JSON), or the
+ * explanation it came with where it carries no reasons.
+ */
+export function whyOf(i: Pick<ItemResult | VetoResult, 'reasons' | 'explanation'>, lang: Lang, facts: FactDictionary): string {
+  return i.reasons?.length ? explain(i.reasons, lang, facts, { ids: false }) : i.explanation;
+}
+
+/** `已建立强制报告工作流程：是`: a fact and its value, in words. */
+export function factInWords(fact: string, value: unknown, lang: Lang, facts: FactDictionary): string {
+  return t(lang, 'report.labelled', { label: factName(fact, lang, facts), text: factValue(fact, value, lang, facts) });
+}
+
+/** A fact's description (its id where the vocabulary has none). */
+export function factWords(fact: string, lang: Lang, facts: FactDictionary): string {
+  return factName(fact, lang, facts);
+}
