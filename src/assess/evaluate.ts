@@ -68,13 +68,17 @@ export function evaluateNegativeList(list: LoadedStandard, facts: Record<string,
   return list.items.map((item: StandardItem): VetoResult => {
     const outcome = guarded(list.compiled.get(item.id)!.test, facts);
     const actual = actualValues(item.reads, facts);
-    const base = { id: item.id, list: { id: list.id, version: list.version }, number: item.number, text: item.text, reads: item.reads, actual };
-    if (outcome.missing.length) return { ...base, state: 'missing', explanation: '', reasons: [{ kind: 'missing', facts: outcome.missing }], missing: outcome.missing };
+    if (outcome.missing.length) return veto(list, item, actual, 'missing', [{ kind: 'missing', facts: outcome.missing }], outcome.missing);
     // A veto that can't be decided is never silently clear; nor is it proof of a veto.
-    if (outcome.error !== undefined) return { ...base, state: 'missing', explanation: '', reasons: [{ kind: 'error', message: outcome.error }], missing: [] };
-    if (truthy(outcome.value)) return { ...base, state: 'triggered', explanation: '', reasons: [{ kind: 'triggered', facts: triggering(item.reads, actual) }], missing: [] };
-    return { ...base, state: 'clear', explanation: '', reasons: NONE, missing: [] };
+    if (outcome.error !== undefined) return veto(list, item, actual, 'missing', [{ kind: 'error', message: outcome.error }], []);
+    if (truthy(outcome.value)) return veto(list, item, actual, 'triggered', [{ kind: 'triggered', facts: triggering(item.reads, actual) }], []);
+    return veto(list, item, actual, 'clear', NONE, []);
   });
+}
+
+/** One veto's result, its fields in one order whatever the state (written out, not spread: this runs for every area). */
+function veto(list: LoadedStandard, item: StandardItem, actual: Record<string, unknown>, state: VetoResult['state'], reasons: Reason[], missing: string[]): VetoResult {
+  return { id: item.id, list: { id: list.id, version: list.version }, number: item.number, text: item.text, reads: item.reads, actual, state, explanation: '', reasons, missing };
 }
 
 /** The facts that set a veto off (a count above 0, a true); all it reads if none stands out. */

@@ -148,7 +148,10 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
   const facts = (rawFacts && typeof rawFacts === 'object' && !Array.isArray(rawFacts) ? rawFacts : {}) as Record<string, unknown>;
   const warnings: InputProblem[] = [];
   let unknown = 0;
-  for (const [name, v] of Object.entries(facts)) {
+  // Object.keys, not entries: a facts object of a few hundred names is a dictionary to V8, and
+  // entries' [name, value] pairs cost a batch more than the rest of this loop.
+  for (const name of Object.keys(facts)) {
+    const v = facts[name];
     const spec = vocabulary[name];
     if (spec && (spec.type !== 'date' || typeof v !== 'string')) continue; // nothing to say about it
     const pointer = pointerOf(['facts', name]);
@@ -254,7 +257,14 @@ function nonFinite(value: unknown): string[] {
 
 // C0 controls but tab, DEL, C1 controls, the bidi embeddings, overrides, isolates and marks
 // (U+200E/200F/061C), the line and paragraph separators, and a lone surrogate.
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const CONTROL_CLASS = '\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c\\u2028\\u2029';
+const CONTROL = new RegExp(`[${CONTROL_CLASS}]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]`);
+// The same characters and every surrogate, paired or not: one character class, which V8 tests
+// several times faster than CONTROL's alternation and lookarounds. Keys and strings are asked
+// this first (the scan below tests every one of a file: ~900 a facts file); only one that holds
+// a surrogate (an emoji) or a control character is asked CONTROL.
+const MAYBE_CONTROL = new RegExp(`[${CONTROL_CLASS}\\ud800-\\udfff]`);
+const hasControl = (s: string) => MAYBE_CONTROL.test(s) && CONTROL.test(s);
 const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
 
 /** Every key and string value holding a control character: its pointer and the first such. */
@@ -283,17 +293,18 @@ const CONTROL_CHARACTER = 2;
 /** NON_FINITE | CONTROL_CHARACTER: what nonFinite and controlCharacters would find something of. */
 function scan(v: unknown): number {
   if (typeof v === 'number') return Number.isFinite(v) ? 0 : NON_FINITE;
-  if (typeof v === 'string') return CONTROL.test(v) ? CONTROL_CHARACTER : 0;
+  if (typeof v === 'string') return hasControl(v) ? CONTROL_CHARACTER : 0;
   if (v === null || typeof v !== 'object') return 0;
   let found = 0;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) found |= scan(v[i]);
     return found;
   }
-  for (const k in v) {
-    if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     // A key with a control character is reported, and what it holds isn't looked into.
-    if (CONTROL.test(k)) found |= CONTROL_CHARACTER | (scan((v as Record<string, unknown>)[k]) & NON_FINITE);
+    if (hasControl(k)) found |= CONTROL_CHARACTER | (scan((v as Record<string, unknown>)[k]) & NON_FINITE);
     else found |= scan((v as Record<string, unknown>)[k]);
   }
   return found;
