@@ -80,7 +80,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
     const formats = FORMAT_NAMES.filter((name) => formatOf(name)!.showsProgress).join(', ');
     io.stderr.write(`${t(opts.lang, 'input.label.warning')}: ${t(opts.lang, 'pdf.baselineIgnored', { format: opts.by ? `${opts.format} --by ${opts.by}` : opts.format, formats })}\n`);
   }
-  const streamed = opts.by === undefined ? chosen.stream?.() : undefined;
+  const streamed = opts.by === undefined ? chosen.stream?.() : chosen.byResponsibleStream?.();
   const formatter: Promise<Formatter> | undefined = streamed ? undefined : opts.by === 'responsible' ? chosen.byResponsible!() : chosen.load();
   const limits = { ...DEFAULT_LIMITS, ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), ...(opts.maxKeys ? { maxKeys: opts.maxKeys } : {}) };
   refuseOverwritingInputs(opts.output, [...inputs, ...(opts.standard ? [opts.standard] : []), ...(opts.negativeList ?? [])], opts.lang);
@@ -116,6 +116,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
     const config: StepConfig = {
       input: inputOptionsOf(opts, limits),
       format: opts.format,
+      ...(opts.by ? { by: opts.by } : {}),
       options,
       streamed: !!stream,
       batch: expanded.batch,

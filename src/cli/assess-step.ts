@@ -20,6 +20,8 @@ export interface StepConfig {
   input: AssessInputOptions;
   /** The format's name (src/report/formats.ts) and its options; the summary comes at the end. */
   format: string;
+  /** `responsible`: the 整改清单's stream (Format.byResponsibleStream) instead of the report's. */
+  by?: 'responsible';
   options: FormatOptions;
   /** Set when the report is streamed (no --by): the step makes the format's piece. */
   streamed: boolean;
@@ -47,7 +49,8 @@ export interface Assessed {
 export const MAX_WARNINGS = 50;
 
 export async function makeStep(config: StepConfig): Promise<(input: string) => Outcome<Assessed>> {
-  const stream: ReportStream | undefined = config.streamed ? (await formatOf(config.format)!.stream!())(config.options) : undefined;
+  const format = formatOf(config.format)!;
+  const stream: ReportStream | undefined = config.streamed ? (await (config.by ? format.byResponsibleStream! : format.stream!)())(config.options) : undefined;
   const { lang, baseline } = config;
   const one = (input: string): Assessed => {
     const assessed = assessInput(input, config.input);

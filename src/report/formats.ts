@@ -15,6 +15,8 @@ export interface Format {
   stream?(): Promise<StreamFormatter>;
   /** `--by responsible`: the 整改清单 in this format (absent: the format has none). */
   byResponsible?(): Promise<Formatter>;
+  /** The same 整改清单 written one area at a time (as `stream` is to `load`). */
+  byResponsibleStream?(): Promise<StreamFormatter>;
   /** The report is bytes, not text (xlsx, pdf): it is written to `--output` only, never to a terminal. */
   binary?: boolean;
   /** The report shows `--baseline`'s progress (本月进展); given to any other, --baseline is warned about. */
@@ -27,17 +29,20 @@ export const FORMATS = {
     showsProgress: true,
     load: async () => (await import('./table.js')).table,
     byResponsible: async () => (await import('./rectification/table.js')).rectificationTable,
+    byResponsibleStream: async () => (await import('./rectification/table.js')).rectificationTableStream,
   },
   json: {
     showsProgress: true,
     load: async () => (await import('./json.js')).json,
     stream: async () => (await import('./json.js')).jsonStream,
     byResponsible: async () => (await import('./rectification/json.js')).rectificationJson,
+    byResponsibleStream: async () => (await import('./rectification/json.js')).rectificationJsonStream,
   },
   markdown: {
     showsProgress: true,
     load: async () => (await import('./markdown.js')).markdown,
     byResponsible: async () => (await import('./rectification/markdown.js')).rectificationMarkdown,
+    byResponsibleStream: async () => (await import('./rectification/markdown.js')).rectificationMarkdownStream,
   },
   junit: {
     load: async () => (await import('./junit.js')).junit,
@@ -63,6 +68,7 @@ export const FORMATS = {
     load: async () => (await import('./csv.js')).csv,
     stream: async () => (await import('./csv.js')).csvStream,
     byResponsible: async () => (await import('./rectification/csv.js')).rectificationCsv,
+    byResponsibleStream: async () => (await import('./rectification/csv.js')).rectificationCsvStream,
   },
   jsonl: {
     load: async () => (await import('./jsonl.js')).jsonl,

@@ -1,11 +1,12 @@
 import { isOpen } from '../../assess/open.js';
 import { evidenceToSupply } from '../../assess/rectification.js';
-import type { ItemState } from '../../assess/types.js';
+import type { AssessResult, ItemState } from '../../assess/types.js';
 import { t } from '../../messages/catalogue.js';
 import type { Lang } from '../../messages/types.js';
 import { areaCells, BOM, row } from '../csv.js';
 import { labels, placeOf } from '../labels.js';
-import type { Formatter } from '../types.js';
+import { whole } from '../json.js';
+import type { Formatter, StreamFormatter } from '../types.js';
 
 /**
  * `--by responsible --format csv`: the 整改清单 as one row per area × open item × 责任单位 — an
@@ -13,10 +14,18 @@ import type { Formatter } from '../types.js';
  * is one row with that cell empty (its 项目 is in its own column). A triggered negative-list item
  * is the area's first row. Areas with nothing open have no row. Same encoding as the per-area CSV (src/report/csv.ts): BOM, RFC 4180, formulas defused.
  */
-export const rectificationCsv: Formatter = (results, { lang }) => {
-  let out = BOM + header(lang);
+export const rectificationCsv: Formatter = (results, options) => whole(rectificationCsvStream(options), results, options.summary);
+
+/** The same, one area's rows at a time. */
+export const rectificationCsvStream: StreamFormatter = ({ lang }) => {
+  const piece = (r: AssessResult) => rows(r, lang);
+  return { head: () => BOM + header(lang), piece, place: (p) => p as string, item: piece, tail: () => '' };
+};
+
+function rows(r: AssessResult, lang: Lang): string {
+  let out = '';
   const L = labels(lang);
-  for (const r of results) {
+  {
     const area = areaCells(r, lang);
     // A triggered (or undecided) negative-list item decides the verdict: its row comes first.
     for (const v of r.vetoes) {
@@ -31,7 +40,7 @@ export const rectificationCsv: Formatter = (results, { lang }) => {
     }
   }
   return out;
-};
+}
 
 function header(lang: Lang): string {
   const ids = ['input', 'area', 'code', 'period', 'standard', 'verdict', 'responsible', 'aspect', 'place', 'item', 'text', 'state', 'explanation', 'missingFacts', 'documents'] as const;

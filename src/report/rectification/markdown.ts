@@ -3,7 +3,9 @@ import { t, type MessageId } from '../../messages/catalogue.js';
 import type { Lang } from '../../messages/types.js';
 import { labels, placeOf } from '../labels.js';
 import { esc } from '../markdown-text.js';
-import type { FormatOptions, TextFormatter } from '../types.js';
+import type { AssessResult } from '../../assess/types.js';
+import { whole } from '../json.js';
+import type { FormatOptions, StreamFormatter, TextFormatter } from '../types.js';
 import { factsOf, whyOf } from '../facts.js';
 import { negativeListLine } from './words.js';
 
@@ -12,7 +14,15 @@ import { negativeListLine } from './words.js';
  * a table of open items with the problem and the evidence to supply, and empty 整改措施 / 完成时限
  * columns to fill in (the 杨市 方案 asks for both).
  */
-export const rectificationMarkdown: TextFormatter = (results, options) => results.map((r) => one(r, options)).join('\n---\n\n');
+export const rectificationMarkdown: TextFormatter = (results, options) => whole(rectificationMarkdownStream(options), results, options.summary);
+
+/** The same, one area at a time, a rule (---) between areas. */
+export const rectificationMarkdownStream: StreamFormatter = (options) => {
+  let n = 0;
+  const piece = (r: AssessResult) => one(r, options);
+  const place = (p: unknown) => `${n++ ? '\n---\n\n' : ''}${p as string}`;
+  return { head: () => '', piece, place, item: (r) => place(piece(r)), tail: () => '' };
+};
 
 function one(r: Parameters<typeof rectificationList>[0], options: FormatOptions): string {
   const { lang } = options;

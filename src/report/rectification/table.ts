@@ -3,7 +3,9 @@ import { evidenceToSupply, rectificationList } from '../../assess/rectification.
 import { t } from '../../messages/catalogue.js';
 import { factsOf, whyOf } from '../facts.js';
 import { labels, placeOf } from '../labels.js';
-import type { TextFormatter } from '../types.js';
+import type { AssessResult } from '../../assess/types.js';
+import { whole } from '../json.js';
+import type { FormatOptions, StreamFormatter, TextFormatter } from '../types.js';
 import { displayWidth, hang, joinFitting, truncate, wrap } from '../width.js';
 import { safeText } from '../../text/safe.js';
 import { negativeListLine } from './words.js';
@@ -12,13 +14,23 @@ import { negativeListLine } from './words.js';
  * `--by responsible`: the 整改清单 in a terminal — a triggered veto first (it decides the verdict),
  * then per 责任单位 (else 项目) the open items, why, and what to supply.
  */
-export const rectificationTable: TextFormatter = (results, options) => {
+export const rectificationTable: TextFormatter = (results, options) => whole(rectificationTableStream(options), results, options.summary);
+
+/** The same, one area at a time (each area's lines stand alone; a line break between areas). */
+export const rectificationTableStream: StreamFormatter = (options) => {
+  let n = 0;
+  const piece = (r: AssessResult) => area(r, options);
+  const place = (p: unknown) => `${n++ ? '\n' : ''}${p as string}`;
+  return { head: () => '', piece, place, item: (r) => place(piece(r)), tail: () => '' };
+};
+
+function area(r: AssessResult, options: FormatOptions): string {
   const { lang, color, width } = options;
   const c = new Chalk({ level: color ? 1 : 0 });
   const L = labels(lang);
   const out: string[] = [];
   const under = (text: string) => wrap(text, Math.max(20, width - 6)).map((line) => c.gray(`      ${line}`));
-  for (const r of results) {
+  {
     const facts = factsOf(r, options);
     const list = rectificationList(r);
     for (const line of joinFitting([list.area.name, list.period, `${list.standard.title} (${list.standard.id}@${list.standard.version})`].filter((p): p is string => !!p), ' · ', width)) out.push(c.bold(line));
@@ -52,4 +64,4 @@ export const rectificationTable: TextFormatter = (results, options) => {
     }
   }
   return out.join('\n');
-};
+}
