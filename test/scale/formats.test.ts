@@ -87,6 +87,7 @@ describe('--format csv', () => {
 });
 
 describe('--by responsible --format csv', () => {
+  // Goldens: a vetoed area's first row is its negative-list item (words14's 整改清单, issue 14).
   it.each(['zh', 'en'] as const)('golden (%s)', async (lang) => {
     await expect(rectificationCsv(results, options(lang))).toMatchFileSnapshot(`golden/rectification.${lang}.csv`);
   });
@@ -96,6 +97,8 @@ describe('--by responsible --format csv', () => {
     const [head, ...body] = rows;
     let expected = 0;
     for (const r of results) for (const i of r.items) if (i.state !== 'pass' && i.state !== 'not_applicable') expected += Math.max(1, new Set(i.responsible).size);
+    // and a triggered (or undecided) negative-list item heads its area's rows
+    for (const r of results) for (const v of r.vetoes) if (v.state !== 'clear') expected++;
     expect(body).toHaveLength(expected);
     // 杨市 names its 责任单位: an item with several units is one row under each.
     const yangshi = results[3];
