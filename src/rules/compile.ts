@@ -1,7 +1,7 @@
 import { chargeBuilt, chargeSteps, DEFAULT_BUDGET, metered, type RuleBudget } from './budget.js';
 import { PLAIN_OPERATIONS } from './operations.js';
 import { NOT_FOUND, resolveParts, resolvePath, step } from './resolve.js';
-import { literalPath, parseRule, sizeOf, walk, type RuleNode, type ValueNode } from './tree.js';
+import { literalPath, parseRule, parseRuntime, sizeOf, walk, type RuleNode, type ValueNode } from './tree.js';
 import { truthy } from './truthy.js';
 
 /** A rule turned into a function of the data (a rule's `var` paths are relative to it). */
@@ -160,7 +160,10 @@ export function compileNode(node: RuleNode): CompiledRule {
     case 'reduce': {
       const source = node.args[0] ? compileNode(node.args[0]) : () => undefined;
       const each = node.args[1] ? compileNode(node.args[1]) : () => undefined;
-      const initial = node.args[2] ? compileNode(node.args[2]) : () => null;
+      // json-logic-js starts from null unless a third operand is there and not undefined (a
+      // library caller's rule can hold undefined; JSON can't).
+      const third = node.args[2];
+      const initial = third && !(third.op === 'value' && (third as ValueNode).value === undefined) ? compileNode(third) : () => null;
       const cost = 1 + (node.args[1] ? sizeOf(node.args[1]) : 0);
       return (data) => {
         const list = source(data);
@@ -359,7 +362,7 @@ function applyRuntime(logic: unknown, data: unknown): unknown {
   const outer = tracking;
   tracking = false;
   try {
-    return compileNode(parseRule(logic))(data);
+    return compileNode(parseRuntime(logic))(data);
   } finally {
     tracking = outer;
   }

@@ -71,6 +71,24 @@ export function parseRule(rule: unknown): RuleNode {
   }
 }
 
+/**
+ * Parse logic that evaluation built from the data (missing's keys, missing_some's list): it is
+ * compiled, run once and dropped, so its constants are the data's own objects, not copies —
+ * json-logic-js hands those very objects back (missing_some lists them), and `in` or `==` on
+ * the result compare references.
+ */
+export function parseRuntime(logic: unknown): RuleNode {
+  copies = undefined;
+  sharing = true;
+  try {
+    return parse(logic, '', false, 0);
+  } finally {
+    sharing = false;
+  }
+}
+
+let sharing = false;
+
 // The constants copied so far in the rule being parsed, by original: an object the rule holds in
 // two places is one object in the copy too (json-logic-js returns the rule's own constants, so
 // `==` finds the two the same), and a constant that holds itself is copied, not followed forever.
@@ -144,7 +162,7 @@ function parse(logic: unknown, at: string, scoped: boolean, depth: number): Rule
  * turn it into a string, and a copy with Object.prototype could be).
  */
 function copy(value: unknown, at: string, depth: number): unknown {
-  if (value === null || typeof value !== 'object') return value;
+  if (value === null || typeof value !== 'object' || sharing) return value;
   const done = copies?.get(value);
   if (done !== undefined) return done;
   if (depth > MAX_RULE_DEPTH) throw new RuleError(`the rule nests deeper than ${MAX_RULE_DEPTH} levels`, at);

@@ -57,4 +57,20 @@ describe('found by the differential fuzz', () => {
     expect(fresh.compileRule({ missing: 'a' })(undefined)).toEqual(['a']);
     agrees({ var: 'a' }, undefined);
   });
+
+  it("reduce with an undefined third operand (a library caller's rule) starts from null", () => {
+    // json-logic-js: null; weibao used to start from undefined and answer undefined.
+    expect(compileRule({ reduce: [[], { var: 'current' }, undefined] })({})).toBeNull();
+    agrees({ reduce: [[], { var: 'current' }, undefined] }, {});
+    agrees({ reduce: [[1, 2], { cat: [{ var: 'accumulator' }, { var: 'current' }] }, undefined] }, {});
+  });
+
+  it("missing_some lists the data's own objects, not copies (in and == compare references)", () => {
+    // json-logic-js: true; weibao used to copy the list it built from the data, and answered false.
+    const rule = { in: [{ var: 'o' }, { missing_some: [1, [{ var: 'o' }]] }] };
+    expect(compileRule(rule)({ o: { x: 1, y: 2 } })).toBe(true);
+    agrees(rule, { o: { x: 1, y: 2 } });
+    const shared = { if: [true, 1], and: [] };
+    agrees({ in: [shared, { missing_some: [null, shared] }] }, []);
+  });
 });
