@@ -52,7 +52,7 @@ export function assessInput(path: string, options: AssessInputOptions = {}): Ass
     }
     throw e;
   }
-  const { facts, warnings } = validateFacts(source.parsed, standard.vocabulary, source.file);
+  const { facts, warnings } = validateFacts(source.parsed, standard.vocabulary, source.file, { standard });
   const result = assessFacts(standard, facts, {
     lang: options.lang,
     input: path,

@@ -39,7 +39,8 @@ export async function runDiff(a: string, b: string, opts: DiffOptions, io: Io): 
     impact = assessImpact(from, to, facts, opts.facts, opts.lang);
   }
   const color = wantColor(opts.color, !!opts.output, io.stdout);
-  const width = Math.min(Math.max(io.stdout.columns ?? 100, 60), 160);
+  // The terminal's width; 80 columns in a pipe or file (a report pasted into a mail or a ticket).
+  const width = io.stdout.isTTY && io.stdout.columns ? Math.min(Math.max(io.stdout.columns, 60), 160) : 80;
   const text = formatter(diff, impact, { lang: opts.lang, color, width });
   if (opts.output) writeAtomic(opts.output, text, opts.lang);
   else io.stdout.write(text);

@@ -4,6 +4,7 @@ import type { Lang } from '../messages/types.js';
 import { factsFileSchema } from './schema.js';
 import { expectedOf } from './validate.js';
 import { timeWords } from '../assess/period.js';
+import { standardYears } from '../standard/years.js';
 
 /** Where an item stands in its document: 内容 and number (the negative list has only numbers). */
 function placeOf(item: { content: string | null; number: number }): string {
@@ -67,7 +68,8 @@ export function factsTemplate(standard: LoadedStandard, format: 'yaml' | 'json',
     'area:',
     `  name:   # ${t(lang, 'input.template.areaName')}`,
     `  code:   # ${t(lang, 'input.template.areaCode')}`,
-    `period:   # ${t(lang, 'input.template.period')}`,
+    // The period's example in the standard's year (a period outside it is refused: src/standard/years.ts).
+    `period:   # ${t(lang, 'input.template.period', { year: standardYears(standard.version)?.from ?? 2023 })}`,
     'facts:',
   ];
   for (const g of groups) {

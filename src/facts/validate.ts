@@ -3,6 +3,7 @@ import { hint, InputError, pointerOf, problem, splitPointer, type InputProblem, 
 import type { CharKind, Expect, ValueKind } from '../messages/sections/input.js';
 import { factHint, halfwidth, hasInvisible, invisibleNames, isCalendarDate, kindOf, periodFix, shown, visible } from './diagnose.js';
 import { parsePeriod } from './period.js';
+import { standardYears } from '../standard/years.js';
 import { t } from '../messages/catalogue.js';
 import type { Lang } from '../messages/types.js';
 import type { Parsed } from '../source/types.js';
@@ -49,13 +50,19 @@ export interface ValidatedFacts {
   warnings: InputProblem[];
 }
 
+/** What else a facts file is checked against. */
+export interface ValidateOptions {
+  /** The standard it will be assessed against: its period must fall in that standard's year(s). */
+  standard?: { id: string; version: string };
+}
+
 /**
  * Check a parsed facts file against the vocabulary: the envelope's shape and every fact's type,
  * range and unit — never coerced ("2" is not a count). Throws InputError with every problem,
  * each located, naming the fact's description, what was expected and (where the mistake is one
  * clerks make) what to type instead; warnings (unknown fact names) ride along with the errors.
  */
-export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: string): ValidatedFacts {
+export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: string, options: ValidateOptions = {}): ValidatedFacts {
   const at = (pointer: string) => ({ pointer, ...parsed.locate(pointer) });
   const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -101,7 +108,7 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
     );
   }
   // What a clerk gets wrong in the envelope (the name, the period, the code): a few checks, always.
-  for (const p of envelopeProblems(value as Record<string, unknown>, at)) {
+  for (const p of envelopeProblems(value as Record<string, unknown>, at, options.standard)) {
     if (seen.has(p.pointer!)) continue;
     seen.add(p.pointer!);
     problems.push(p);
@@ -209,7 +216,7 @@ function normalName(s: string): string {
 }
 
 /** The envelope a clerk fills in by hand: area.name non-empty and trimmed, period in one of its forms, standard not empty. */
-function envelopeProblems(raw: Record<string, unknown>, at: (pointer: string) => Location): InputProblem[] {
+function envelopeProblems(raw: Record<string, unknown>, at: (pointer: string) => Location, standard?: { id: string; version: string }): InputProblem[] {
   const out: InputProblem[] = [];
   const area = raw.area;
   if (area && typeof area === 'object' && !Array.isArray(area) && Object.prototype.hasOwnProperty.call(area, 'name')) {
@@ -222,8 +229,24 @@ function envelopeProblems(raw: Record<string, unknown>, at: (pointer: string) =>
       out.push(problem({ ...at('/area/name'), hint: hint('input.fix.trim', { fixed: JSON.stringify(name.trim()) }) }, 'input.areaNameSpaces', { got: shown(name) }));
     }
   }
-  if (raw.period !== undefined && raw.period !== null && !parsePeriod(raw.period)) {
+  const period = raw.period === undefined || raw.period === null ? undefined : parsePeriod(raw.period);
+  if (raw.period !== undefined && raw.period !== null && !period) {
     out.push(problem({ ...at('/period'), expected: '2023, 2023-Q2 or 2023-05', hint: hint('input.fix.period', { fixed: periodFix(raw.period) }) }, 'input.period', { got: shown(raw.period) }));
+  }
+  // The period must be one the standard is for (its version's year): 2024's figures against the
+  // 2023 standard would be judged by last year's thresholds, and a part-year period's elapsed
+  // quarters would be counted in the wrong year.
+  const years = standard ? standardYears(standard.version) : undefined;
+  if (period && years && (period.year < years.from || period.year > years.to)) {
+    const ref = `${standard!.id}@${standard!.version}`;
+    const span = years.from === years.to ? String(years.from) : `${years.from}–${years.to}`;
+    out.push(
+      problem(
+        { ...at('/period'), expected: `a period in ${span}`, hint: hint('input.fix.periodYear', { year: years.from, span, periodYear: period.year }) },
+        'input.periodYear',
+        { got: String(raw.period), standard: ref, span },
+      ),
+    );
   }
   if (typeof raw.standard === 'string' && raw.standard.trim() === '') out.push(problem({ ...at('/standard') }, 'input.standardEmpty'));
   return out;

@@ -5,24 +5,19 @@ import { cli, DRAFT } from './helpers.js';
  * Golden files of changning-demo-street@2023 → the 2024 draft fixture, in every format, without
  * colour. Review a change to them like a change to the output contract; update with `vitest -u`.
  */
+// zh (the default) in <name>.<ext>, English in <name>.en.<ext>.
+const FORMATS = (['zh', 'en'] as const).flatMap((lang) => [['table', 'txt'], ['markdown', 'md'], ['json', 'json']].map(([format, ext]) => [lang, format, `${lang === 'en' ? 'en.' : ''}${ext}`] as const));
+
 describe('assess diff 2023 → 2024-draft (golden)', () => {
-  it.each([
-    ['table', 'txt'],
-    ['markdown', 'md'],
-    ['json', 'json'],
-  ])('%s', async (format, ext) => {
-    const r = (await cli('diff', 'changning-demo-street@2023', DRAFT, '--format', format, '--no-color', '--exit-code'));
+  it.each(FORMATS)('%s %s', async (lang, format, ext) => {
+    const r = (await cli('diff', 'changning-demo-street@2023', DRAFT, '--format', format, '--no-color', '--exit-code', '--lang', lang));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     await expect(r.stdout).toMatchFileSnapshot(`golden/changning-2023-to-2024-draft.${ext}`);
   });
 
-  it.each([
-    ['table', 'txt'],
-    ['markdown', 'md'],
-    ['json', 'json'],
-  ])('with --facts, %s', async (format, ext) => {
-    const r = (await cli('diff', 'changning-demo-street@2023', DRAFT, '--facts', 'test/fixtures/diff/area.json', '--format', format, '--no-color'));
+  it.each(FORMATS)('with --facts, %s %s', async (lang, format, ext) => {
+    const r = (await cli('diff', 'changning-demo-street@2023', DRAFT, '--facts', 'test/fixtures/diff/area.json', '--format', format, '--no-color', '--lang', lang));
     expect(r.code).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot(`golden/changning-2023-to-2024-draft.impact.${ext}`);
   });

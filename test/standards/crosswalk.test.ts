@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { evaluateItems } from '../../src/assess/evaluate.js';
@@ -178,7 +180,12 @@ describe('yangshi-demo-point@2022 as a document', () => {
 
 describe('a 长宁 facts file assessed against 杨市 (the CLI)', () => {
   it('runs, exits 1, and reports exactly the items reading 杨市-only facts as missing', () => {
-    const r = run('fixtures/changning-compliant.json', '--standard', 'yangshi-demo-point@2022', '--format', 'json');
+    // The 长宁 file's facts with a 2022 period: a period must fall in the standard's year (杨市's is 2022).
+    const dir = mkdtempSync(join(tmpdir(), 'weibao-crosswalk-'));
+    const file = join(dir, 'changning-as-2022.json');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync('fixtures/changning-compliant.json', 'utf8')), standard: undefined, period: '2022' }));
+    const r = run(file, '--standard', 'yangshi-demo-point@2022', '--format', 'json');
+    rmSync(dir, { recursive: true });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     const result = JSON.parse(r.stdout).results[0];

@@ -38,6 +38,8 @@ function build(lang: Lang) {
     factsRedefined: w('diff.factsRedefined'),
     renames: w('diff.renames'),
     readBy: w('diff.readBy'),
+    /** After a label: a full-width colon in Chinese, ": " in English. */
+    colon: lang === 'zh' ? '：' : ': ',
     readsAdded: w('diff.readsAdded'),
     readsRemoved: w('diff.readsRemoved'),
     similarity: w('diff.similarity'),
