@@ -79,7 +79,7 @@ export function readBounded(file: string, maxBytes: number): Buffer {
     }
     let bytes: Buffer;
     try {
-      bytes = readAtMost(fd, maxBytes + 1);
+      bytes = readAtMost(fd, maxBytes + 1, size);
     } catch (e) {
       throw new InputError('read', file, [readProblem(e)]);
     }
@@ -93,17 +93,26 @@ export function readBounded(file: string, maxBytes: number): Buffer {
   }
 }
 
-function readAtMost(fd: number, max: number): Buffer {
+/**
+ * At most `max` bytes from `fd`. The first read asks for the size fstat gave and one byte more
+ * (a file still growing shows as a full buffer): a facts file is then one read, one short read
+ * at its end and no copy, rather than a 1 MiB buffer per file and a concat (a batch reads
+ * thousands). Past that, 1 MiB at a time.
+ */
+function readAtMost(fd: number, max: number, expected: number): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
+  let want = expected + 1;
   while (total < max) {
-    const chunk = Buffer.allocUnsafe(Math.min(max - total, 1 << 20));
+    const chunk = Buffer.allocUnsafe(Math.min(max - total, want));
     const n = readSync(fd, chunk, 0, chunk.length, null);
     if (n === 0) break;
     chunks.push(chunk.subarray(0, n));
     total += n;
+    // A short read is normally the end: the read that says so needs no large buffer.
+    want = n < chunk.length ? 4096 : 1 << 20;
   }
-  return Buffer.concat(chunks, total);
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 
 function readProblem(e: unknown): InputProblem {
