@@ -3,7 +3,10 @@ import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
 import { compileRule } from '../../src/index.js';
 import { compileTracked } from '../../src/rules/compile.js';
+import { analyseTree } from '../../src/rules/analyse.js';
+import { unmetFacts, unmetReasons } from '../../src/rules/explain.js';
 import { PLAIN_OPERATIONS, SPECIAL_FORMS } from '../../src/rules/operations.js';
+import { parseRule, type RuleNode } from '../../src/rules/tree.js';
 import { compare, outcome, same, sameOutcome, show, showValue } from '../rules/agree.js';
 
 /**
@@ -151,6 +154,23 @@ describe('compileRule agrees with json-logic-js', () => {
         // Vandalise the caller's object: compileRule copied what it needs.
         scribble(r);
         for (let i = 0; i < 12; i++) expect(sameOutcome(outcome(() => compiled(d).value), theirs)).toBe(true);
+      }),
+      { numRuns: Math.ceil(RUNS / 10), seed: SEED },
+    );
+  });
+
+  it('explanation and analysis walk every rule that compiles without throwing', () => {
+    fc.assert(
+      fc.property(rule, topData, (r, d) => {
+        let tree: RuleNode;
+        try {
+          tree = parseRule(r);
+        } catch {
+          return;
+        }
+        analyseTree(tree);
+        JSON.stringify(unmetReasons(tree, d));
+        unmetFacts(tree, d);
       }),
       { numRuns: Math.ceil(RUNS / 10), seed: SEED },
     );

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { analyseTree } from '../../src/rules/analyse.js';
+import { unmetFacts, unmetReasons } from '../../src/rules/explain.js';
+import { parseRule, type RuleNode } from '../../src/rules/tree.js';
 import { compare, show, showValue } from './agree.js';
 import { loadSuites } from './suites.js';
 
@@ -41,5 +44,34 @@ describe('public JSON-Logic suites agree with json-logic-js', () => {
       if (v.kind === 'agree' || v.kind === 'refused') kinds[v.kind]++;
     }
     expect(kinds.agree).toBeGreaterThan(cases.length * 0.75);
+  });
+});
+
+describe('lint, analysis and explanation walk the same tree as evaluation, on every suite rule weibao compiles', () => {
+  it('analyseTree, unmetReasons and unmetFacts answer (never throw) for each', () => {
+    const failures: string[] = [];
+    let walked = 0;
+    for (const c of cases) {
+      let tree: RuleNode;
+      try {
+        tree = parseRule(c.rule);
+      } catch {
+        continue; // refused: checked above
+      }
+      walked++;
+      try {
+        const analysis = analyseTree(tree);
+        const reasons = unmetReasons(tree, c.data);
+        const facts = unmetFacts(tree, c.data);
+        // Reasons are data: JSON all the way down (words come later, from the catalogue).
+        JSON.stringify(reasons);
+        for (const f of facts) if (typeof f !== 'string') throw new Error(`fact ${String(f)}`);
+        for (const r of analysis.reads) if (typeof r !== 'string' || r === '') throw new Error(`read ${String(r)}`);
+      } catch (e) {
+        failures.push(`${c.where} ${showValue(c.rule)}: ${String(e)}`);
+      }
+    }
+    expect(walked).toBeGreaterThan(1500);
+    expect(failures).toEqual([]);
   });
 });
