@@ -7,6 +7,7 @@ import { SummaryBuilder } from '../packs/summary.js';
 import { FORMAT_NAMES, formatOf } from '../report/formats.js';
 import { parseDate } from '../report/html/titles.js';
 import { t } from '../messages/catalogue.js';
+import { SlimShare } from '../report/slim.js';
 import type { FormatOptions, Formatter, ReportStream } from '../report/types.js';
 import { assessInOrder, builtModule, defaultJobs } from '../packs/workers.js';
 import { makeStep, type StepConfig } from './assess-step.js';
@@ -103,6 +104,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   const progress = progressFor(io.stderr, expanded.inputs.length);
   const summary = expanded.batch ? new SummaryBuilder() : undefined;
   const results: AssessResult[] = [];
+  const shared = new SlimShare();
   const codes: number[] = [];
   // Opened at the first result (or at the end of a batch): a lone invalid input prints no report,
   // and a failed run leaves an earlier --output file as it was.
@@ -145,7 +147,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
       codes.push(assessed.code);
       // Outside the step: a report that can't be written is the run's problem, not this input's.
       if (stream) await out(stream.place && 'piece' in assessed ? stream.place(assessed.piece) : stream.item(assessed.result!));
-      else results.push(assessed.result!);
+      else results.push(assessed.slim ? shared.share(assessed.result!) : assessed.result!);
     }
     progress.done();
     if (results.length || expanded.batch || sink) {

@@ -5,6 +5,7 @@ import { compareWithBaseline, findBaseline, type BaselineResult } from '../packs
 import { summarised, type Summarised } from '../packs/summary.js';
 import { outcomeOf, type Outcome } from '../packs/workers.js';
 import { formatOf } from '../report/formats.js';
+import { slimmed } from '../report/slim.js';
 import type { FormatOptions, ReportStream } from '../report/types.js';
 import { exitFor, type FailOn } from './fail-on.js';
 
@@ -39,6 +40,8 @@ export interface Assessed {
   piece?: unknown;
   /** The whole result: for a report laid out at the end, or a stream without `piece`. */
   result?: AssessResult;
+  /** The result is slimmed (src/report/slim.ts): alike met items may be shared across areas. */
+  slim?: boolean;
   summary?: Summarised;
   code: number;
   /** For stderr, each without the 警告 label: at most MAX_WARNINGS, then how many more. */
@@ -52,6 +55,8 @@ export async function makeStep(config: StepConfig): Promise<(input: string) => O
   const format = formatOf(config.format)!;
   const stream: ReportStream | undefined = config.streamed ? (await (config.by ? format.byResponsibleStream! : format.stream!)())(config.options) : undefined;
   const { lang, baseline } = config;
+  // A batch laid out at the end holds every result: slimmed where the format reads no more.
+  const slim = !stream && config.batch && !!format.slim?.[config.by ? 'byResponsible' : 'report'];
   const one = (input: string): Assessed => {
     const assessed = assessInput(input, config.input);
     const result: AssessResult = baseline ? { ...assessed, progress: compareWithBaseline(assessed, findBaseline(assessed, baseline)) } : assessed;
@@ -59,7 +64,7 @@ export async function makeStep(config: StepConfig): Promise<(input: string) => O
     const warnings = result.warnings.slice(0, MAX_WARNINGS);
     if (result.warnings.length > MAX_WARNINGS) warnings.push(t(lang, 'io.warnings.more', { n: result.warnings.length - MAX_WARNINGS }));
     return {
-      ...(stream?.piece ? { piece: stream.piece(result) } : { result }),
+      ...(stream?.piece ? { piece: stream.piece(result) } : slim ? { result: slimmed(result), slim: true } : { result }),
       ...(config.batch ? { summary: summarised(result) } : {}),
       code: exitFor(result, config.failOn),
       warnings,

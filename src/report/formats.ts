@@ -17,6 +17,11 @@ export interface Format {
   byResponsible?(): Promise<Formatter>;
   /** The same 整改清单 written one area at a time (as `stream` is to `load`). */
   byResponsibleStream?(): Promise<StreamFormatter>;
+  /**
+   * In a batch the report (`report`) or the 整改清单 (`byResponsible`) reads of a met item and a
+   * clear veto only what slim.ts keeps, so the batch holds each result slimmed (memory).
+   */
+  slim?: { report?: boolean; byResponsible?: boolean };
   /** The report is bytes, not text (xlsx, pdf): it is written to `--output` only, never to a terminal. */
   binary?: boolean;
   /** The report shows `--baseline`'s progress (本月进展); given to any other, --baseline is warned about. */
@@ -57,10 +62,12 @@ export const FORMATS = {
     load: async () => (await import('./html/index.js')).html,
     // The 问题清单 (one area) or 整改台账 (several) as a document of its own.
     byResponsible: async () => (await import('./html/index.js')).htmlProblems,
+    slim: { byResponsible: true },
   },
   xlsx: {
     load: async () => (await import('./xlsx/index.js')).xlsx,
     byResponsible: async () => (await import('./xlsx/index.js')).xlsxRectification,
+    slim: { report: true, byResponsible: true },
     binary: true,
   },
   // For a platform: one row per area (Excel, WPS, a data engine), one JSON line per area.
@@ -80,6 +87,7 @@ export const FORMATS = {
     showsProgress: true,
     load: async () => (await import('./pdf/index.js')).pdf,
     byResponsible: async () => (await import('./pdf/index.js')).pdfProblems,
+    slim: { byResponsible: true },
   },
 } satisfies Record<string, Format>;
 

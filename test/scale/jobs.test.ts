@@ -42,6 +42,11 @@ describe('--jobs on the pack fixtures', () => {
     await same(['fixtures/packs/', 'fixtures/changning-failing.json', 'fixtures/changning-incomplete.yaml', '--by', 'responsible', '--lang', 'en']);
   });
 
+  it('html, and the 整改台账 in html (from slimmed results), the same', LONG, async () => {
+    await same(['fixtures/packs/', 'fixtures/changning-failing.json', '--format', 'html', '--date', '2026-11-30']);
+    await same(['fixtures/packs/', 'fixtures/changning-failing.json', '--format', 'html', '--by', 'responsible', '--date', '2026-11-30']);
+  });
+
   it('--jobs must be a positive whole number', LONG, async () => {
     for (const bad of ['0', '-1', 'two', '1.5']) expect((await assess(['fixtures/packs/', '--jobs', bad])).code).toBe(4);
   });

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assessFacts } from '../../src/assess/assess.js';
+import type { AssessResult } from '../../src/assess/types.js';
+import { SummaryBuilder } from '../../src/packs/summary.js';
+import { formatOf } from '../../src/report/formats.js';
+import { SlimShare, slimmed } from '../../src/report/slim.js';
+import type { FormatOptions } from '../../src/report/types.js';
+import { loadStandardSync } from '../../src/standard/load.js';
+
+// A batch of xlsx, or of the 整改台账 in html and xlsx, holds each result slimmed (src/report/slim.ts):
+// the report must be the same as from the whole results, or slimming dropped something it reads.
+const root = join(__dirname, '../..');
+function result(name: string, input: string): AssessResult {
+  const facts = JSON.parse(readFileSync(join(root, 'fixtures', name), 'utf8'));
+  return assessFacts(loadStandardSync(facts.standard), facts, { input, lang: 'zh' });
+}
+const results = [
+  result('changning-failing.json', 'a.json'),
+  result('yangshi-failing.json', 'b.json'),
+  result('changning-vetoed.json', 'c.json'),
+  result('changning-compliant.json', 'd.json'),
+  result('changning-2023-q2.json', 'e.json'),
+  result('changning-failing.json', 'f.json'),
+];
+const summary = new SummaryBuilder();
+for (const r of results) summary.add(r);
+const options: FormatOptions = { lang: 'zh', color: false, width: 100, date: '2026-11-30', summary: summary.summary() };
+const share = new SlimShare();
+const slim = results.map((r) => share.share(structuredClone(slimmed(r))));
+
+describe('slimmed results', () => {
+  it('are smaller, and alike met items are one object across areas', () => {
+    expect(JSON.stringify(slim).length).toBeLessThan(JSON.stringify(results).length / 2);
+    const met = (r: AssessResult) => r.items.find((i) => i.id === 'family.guardianship-guidance' || i.state === 'pass')!;
+    expect(slim[0].items.find((i) => i.state === 'pass')).toBe(slim[5].items.find((i) => i.state === 'pass'));
+    expect(met(slim[0]).reasons).toEqual([]);
+  });
+
+  // (pdf --by responsible prints html's 整改台账 document: the html case covers what it reads.)
+  it('are asked for by html, pdf and xlsx only where checked here', () => {
+    expect(formatOf('html')!.slim).toEqual({ byResponsible: true });
+    expect(formatOf('pdf')!.slim).toEqual({ byResponsible: true });
+  });
+
+  for (const [name, by] of [['html', true], ['xlsx', false], ['xlsx', true]] as const) {
+    const format = formatOf(name)!;
+    it(`${name}${by ? ' --by responsible' : ''}: the same report from slimmed results`, async () => {
+      expect(format.slim?.[by ? 'byResponsible' : 'report']).toBe(true);
+      const formatter = await (by ? format.byResponsible!() : format.load());
+      const whole = await formatter(results, options);
+      const slimmedReport = await formatter(slim, options);
+      if (typeof whole === 'string') expect(slimmedReport).toBe(whole);
+      else expect(await cells(slimmedReport as Uint8Array)).toEqual(await cells(whole));
+    });
+  }
+});
+
+/** Every sheet's cells (value, style, note, validation) and column widths: an xlsx's bytes carry its creation time. */
+async function cells(bytes: Uint8Array) {
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
+  await book.xlsx.load(Buffer.from(bytes) as never);
+  const out: unknown[] = [];
+  book.eachSheet((s) => {
+    out.push(s.name, s.columns?.map((c) => c.width));
+    s.eachRow({ includeEmpty: true }, (row, r) => row.eachCell({ includeEmpty: true }, (c, k) => out.push([r, k, c.value, c.style, c.note, c.dataValidation])));
+  });
+  return out;
+}
