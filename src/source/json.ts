@@ -1,30 +1,31 @@
-import { hint, InputError, pointerToken, problem, type Hint } from '../errors.js';
+import { createRequire } from 'node:module';
+import type * as Jsonc from 'jsonc-parser';
+import { hint, InputError, problem, type Hint } from '../errors.js';
 import type { MessageData, MessageId } from '../messages/catalogue.js';
 import type { JsonWant } from '../messages/sections/input.js';
 import type { ParseLimits, Parsed } from './types.js';
 
 /**
- * A strict JSON (RFC 8259) parser that, unlike JSON.parse, rejects duplicate keys and remembers
- * where every value starts, so validation errors can say line:column. A `__proto__` key stays an
- * ordinary own property and never sets a prototype.
+ * Strict JSON (RFC 8259) that, unlike JSON.parse, rejects duplicate keys, numbers JSON.parse
+ * would change and nesting past the limit, and remembers where every value starts, so validation
+ * errors can say line:column. A `__proto__` key stays an ordinary own property and never sets a
+ * prototype. JSON.parse reads where it gives the same value (most files); jsonc-parser reads the
+ * rest and every file asked where something stands.
  */
 export function parseJson(text: string, file: string | undefined, limits: ParseLimits): Parsed {
-  const result = fastParse(text, limits) ?? parseWith(text, file, limits, undefined);
+  const result = fastParse(text, limits) ?? parseWith(text, file, limits);
   // Where each value starts is wanted only to locate a problem (or a line for an annotation):
-  // the text is read a second time, recording, at the first question (a valid file in a batch
-  // never asks). Same text, same parser: the same values at the same places.
-  let offsets: Map<string, number> | undefined;
+  // the text, valid by now, is read a second time, recording, at the first question (a valid
+  // file in a batch never asks).
+  let where: Where | undefined;
   // Callers may locate every fact of a file (reports point at lines): index the line starts once,
   // so each lookup is a binary search rather than a scan of a text that may be megabytes long.
   let starts: number[] | undefined;
   return {
     value: result,
     locate: (pointer) => {
-      if (!offsets) {
-        offsets = new Map();
-        parseWith(text, file, limits, offsets);
-      }
-      const at = offsets.get(pointer);
+      where ??= whereIn(text);
+      const at = offsetOf(where, pointer);
       if (at === undefined) return undefined;
       starts ??= lineStarts(text);
       let lo = 0;
@@ -39,10 +40,59 @@ export function parseJson(text: string, file: string | undefined, limits: ParseL
   };
 }
 
-/** The strict parser alone, recording every position (what parseJson answers as, tested against it). */
-export function parseJsonStrict(text: string, file: string | undefined, limits: ParseLimits): { value: unknown; offsets: Map<string, number> } {
-  const offsets = new Map<string, number>();
-  return { value: parseWith(text, file, limits, offsets), offsets };
+/** The located reading alone: the value, and where the value at a JSON pointer starts (what parseJson answers as, tested against it). */
+export function parseJsonStrict(text: string, file: string | undefined, limits: ParseLimits): { value: unknown; offset: (pointer: string) => number | undefined } {
+  const value = parseWith(text, file, limits);
+  const where = whereIn(text);
+  return { value, offset: (pointer) => offsetOf(where, pointer) };
+}
+
+/**
+ * Where values start, shaped as the value: a scalar's offset, or an object's or array's with
+ * its members' (recorded as the text is read, no pointer built until one is asked for).
+ */
+type Where = number | { at: number; members: Map<string, Where> | Where[] };
+
+/** Where every value of a valid JSON text starts (the checks were made when it was first read). */
+function whereIn(text: string): Where | undefined {
+  let root: Where | undefined;
+  const open: (Map<string, Where> | Where[])[] = [];
+  let key = '';
+  const put = (where: Where) => {
+    const parent = open[open.length - 1];
+    if (parent === undefined) root = where;
+    else if (Array.isArray(parent)) parent.push(where);
+    else parent.set(key, where);
+  };
+  const begin = (members: Map<string, Where> | Where[], at: number) => {
+    put({ at, members });
+    open.push(members);
+  };
+  jsonc().visit(text, {
+    onObjectBegin: (at) => begin(new Map(), at),
+    onArrayBegin: (at) => begin([], at),
+    onObjectEnd: () => void open.pop(),
+    onArrayEnd: () => void open.pop(),
+    onObjectProperty: (name) => void (key = name),
+    onLiteralValue: (_, at) => put(at),
+  });
+  return root;
+}
+
+function offsetOf(where: Where | undefined, pointer: string): number | undefined {
+  let node = where;
+  // A segment at a time, unescaped only where it holds a "~" (a report locates every fact of a file).
+  for (let start = 1; start <= pointer.length; ) {
+    if (node === undefined || typeof node === 'number') return undefined;
+    let end = pointer.indexOf('/', start);
+    if (end === -1) end = pointer.length;
+    const raw = pointer.slice(start, end);
+    const token = raw.indexOf('~') === -1 ? raw : raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const { members } = node;
+    node = Array.isArray(members) ? (/^(?:0|[1-9]\d*)$/.test(token) ? members[Number(token)] : undefined) : members.get(token);
+    start = end + 1;
+  }
+  return node === undefined || typeof node === 'number' ? node : node.at;
 }
 
 /**
@@ -122,18 +172,92 @@ function countColons(text: string, keys: number): number {
   }
 }
 
-/** The parser; with `offsets`, it records where the value at each JSON pointer starts. */
-function parseWith(text: string, file: string | undefined, limits: ParseLimits, offsets: Map<string, number> | undefined): unknown {
-  let i = 0;
-  let keys = 0; // every object's keys, against limits.maxKeys (the same limit as YAML's)
-
+/**
+ * The located reading: jsonc-parser's visitor (comments and trailing commas off) builds the value
+ * and says where each one starts; around it, what JSON.parse would not say: a key given twice
+ * (where it first stood), a number JSON.parse would change, nesting past the limit, and for
+ * a syntax error the mistake a clerk made, in words (see `mistake`). The first problem stops it.
+ */
+function parseWith(text: string, file: string | undefined, limits: ParseLimits): unknown {
+  const { visit, ParseErrorCode } = jsonc();
   const fail = <K extends MessageId>(at: number, extra: { hint?: Hint; expected?: string }, id: K, ...data: MessageData<K> extends undefined ? [] : [MessageData<K>]): never => {
     const { line, column } = lineColumn(text, at);
     throw new InputError('parse', file, [problem({ line, column, ...extra }, id, ...data)]);
   };
+
+  /** An open object or array: what is built so far and where it starts. */
+  interface Open {
+    array: unknown[] | undefined;
+    object: Record<string, unknown> | undefined;
+    at: number;
+  }
+  const open: Open[] = [];
+  let root: unknown;
+  // What the grammar wants next, followed through the visitor's calls: a syntax error is worded by it.
+  let want: JsonWant = 'value';
+  let key = '';
+  let keys = 0; // every object's keys, against limits.maxKeys (the same limit as YAML's)
+
+  /** A value about to start at `at` that would stand deeper than the limit (whatever it is) is refused. */
+  const deep = (at: number) => {
+    if (open.length > limits.maxDepth) fail(at, {}, 'input.tooDeep', { max: limits.maxDepth });
+  };
+  /** Put a value where it goes, its depth checked first. */
+  const place = (v: unknown, at: number) => {
+    deep(at);
+    const parent = open[open.length - 1];
+    if (parent === undefined) root = v;
+    else if (parent.array) parent.array.push(v);
+    // A `__proto__` key stays an ordinary own property and never sets a prototype.
+    else if (key === '__proto__') Object.defineProperty(parent.object, key, { value: v, enumerable: true, writable: true, configurable: true });
+    else parent.object![key] = v;
+  };
+  /** What may follow a value in the container now open. */
+  const after = (): JsonWant => {
+    const parent = open[open.length - 1];
+    return parent === undefined ? 'end' : parent.array ? 'commaBracket' : 'commaBrace';
+  };
+  const begin = (array: unknown[] | undefined, object: Record<string, unknown> | undefined, at: number) => {
+    place(array ?? object, at);
+    open.push({ array, object, at });
+    want = array ? 'value' : 'key';
+  };
+  /** A container ends at its "}" or "]", or at the end of the text, which is a mistake. */
+  const end = (at: number) => {
+    if (at >= text.length) mistake(at, want);
+    open.pop();
+    want = after();
+  };
+
+  /** The first problem's words: a token the grammar doesn't want here, or one broken inside. */
+  const error = (code: Jsonc.ParseErrorCode, at: number) => {
+    if (want === 'value') deep(at);
+    const inside = want === 'value' || want === 'key';
+    if (inside && (code === ParseErrorCode.UnexpectedEndOfString || code === ParseErrorCode.InvalidCharacter || code === ParseErrorCode.InvalidEscapeCharacter || code === ParseErrorCode.InvalidUnicode)) stringProblem(at);
+    if (want === 'value' && code === ParseErrorCode.UnexpectedEndOfNumber) {
+      // "1." or "1e": the number is what reads as one ("1"); the mistake is the character after it.
+      NUMBER.lastIndex = at;
+      const digits = NUMBER.exec(text)![0];
+      checkNumber(Number(digits), digits, at);
+      mistake(at + digits.length, after());
+    }
+    mistake(at, want);
+  };
+
   /** Something other than what the grammar wants at `at`: named as the mistake a clerk makes, where it is one. */
-  const unexpected = (at: number, want: JsonWant): never => {
+  const mistake = (at: number, want: JsonWant): never => {
     const c = text[at] ?? null;
+    if (want === 'colon' && !(c !== null && c in FULLWIDTH)) fail(at, { expected: '":"' }, 'input.json.unexpectedAfterKey', { found: c, key: clip(key) });
+    if ((want === 'commaBrace' || want === 'commaBracket') && c === '"') {
+      fail(at, { expected: EN_WANT[want], hint: hint('input.fix.comma') }, 'input.json.missingComma', { found: '"', inArray: want === 'commaBracket' });
+    }
+    if (want === 'end' && c !== '/' && !(c !== null && c in FULLWIDTH)) fail(at, { expected: 'end of file' }, 'input.json.afterEnd', { found: c });
+    if (want === 'value') {
+      // true, false and null read whole where they start ("truex" is "true" and then an "x").
+      const word = /^(?:true|false|null)/.exec(text.slice(at, at + 5))?.[0];
+      if (word) mistake(at + word.length, after());
+      if (c === '-') want = 'number';
+    }
     if (c === '/' && (text[at + 1] === '/' || text[at + 1] === '*')) fail(at, { hint: hint('input.fix.jsonComment') }, 'input.json.comment');
     if (c === '}' || c === ']') {
       // A comma after the last member: the line to change is the comma's.
@@ -142,160 +266,95 @@ function parseWith(text: string, file: string | undefined, limits: ParseLimits, 
       if (text[k] === ',') fail(k, { hint: hint('input.fix.trailingComma') }, 'input.json.trailingComma');
     }
     if (c === "'") {
-      const end = text.indexOf("'", at + 1);
-      const inner = end > at && end - at < 200 ? text.slice(at + 1, end) : '…';
+      const close = text.indexOf("'", at + 1);
+      const inner = close > at && close - at < 200 ? text.slice(at + 1, close) : '…';
       fail(at, { hint: hint('input.fix.doubleQuotes', { fixed: JSON.stringify(inner) }) }, 'input.json.singleQuote');
     }
     if (c !== null && c in FULLWIDTH) fail(at, { hint: hint('input.fix.halfwidth', { char: c, fixed: FULLWIDTH[c] }) }, 'input.json.fullwidth', { char: c });
     // A bare word where a key or a string goes: name it quoted (`新泾镇` → `"新泾镇"`).
     if ((want === 'key' || want === 'value') && c !== null && /[\p{L}_$]/u.test(c)) {
-      const word = /^[\p{L}\p{N}_$.@-]{1,80}/u.exec(text.slice(at))?.[0] ?? c;
-      if (!(want === 'value' && /^(true|false|null)/.test(word))) fail(at, { expected: EN_WANT[want], hint: hint('input.fix.doubleQuotes', { fixed: JSON.stringify(word) }) }, 'input.json.unexpected', { found: c, want });
+      const word = /^[\p{L}\p{N}_$.@-]{1,80}/u.exec(text.slice(at, at + 160))?.[0] ?? c;
+      fail(at, { expected: EN_WANT[want], hint: hint('input.fix.doubleQuotes', { fixed: JSON.stringify(word) }) }, 'input.json.unexpected', { found: c, want });
     }
     return fail(at, { expected: EN_WANT[want] }, 'input.json.unexpected', { found: c, want });
   };
-  const ws = () => {
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
-      else return;
-    }
-  };
 
-  // `pointer` is the JSON pointer of the value about to be read, built a segment at a time.
-  const value = (depth: number, pointer: string): unknown => {
-    if (depth > limits.maxDepth) fail(i, {}, 'input.tooDeep', { max: limits.maxDepth });
-    ws();
-    if (offsets) offsets.set(pointer, i);
-    const c = text[i];
-    if (c === '{') return object(depth, pointer);
-    if (c === '[') return array(depth, pointer);
-    if (c === '"') return string();
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return number();
-    if (text.startsWith('true', i)) return (i += 4), true;
-    if (text.startsWith('false', i)) return (i += 5), false;
-    if (text.startsWith('null', i)) return (i += 4), null;
-    return unexpected(i, 'value');
-  };
-
-  const object = (depth: number, pointer: string) => {
-    const out: Record<string, unknown> = {};
-    const start = i;
-    i++;
-    ws();
-    if (text[i] === '}') return i++, out;
+  /** A string the scanner found broken, opening at `start`: the first thing wrong in it, where it is. */
+  const stringProblem = (start: number): never => {
+    let k = start + 1;
     for (;;) {
-      ws();
-      if (text[i] !== '"') unexpected(i, 'key');
-      const keyAt = i;
-      if (limits.maxKeys !== undefined && ++keys > limits.maxKeys) fail(keyAt, { hint: hint('io.maxKeys.fix') }, 'input.tooManyKeys', { max: limits.maxKeys });
-      const key = string();
-      if (Object.prototype.hasOwnProperty.call(out, key)) {
-        const first = lineColumn(text, firstKeyAt(start, key, depth));
-        fail(keyAt, { expected: 'each key once', hint: hint('input.fix.removeDuplicate') }, 'input.json.duplicateKey', { key: key.length > 80 ? `${key.slice(0, 77)}…` : key, line: first.line, column: first.column });
-      }
-      ws();
-      if (text[i] !== ':') {
-        const c = text[i] ?? null;
-        if (c !== null && c in FULLWIDTH) unexpected(i, 'colon');
-        fail(i, { expected: '":"' }, 'input.json.unexpectedAfterKey', { found: c, key: key.length > 80 ? `${key.slice(0, 77)}…` : key });
-      }
-      i++;
-      const v = value(depth + 1, offsets ? pointer + '/' + pointerToken(key) : '');
-      // A `__proto__` key stays an ordinary own property and never sets a prototype.
-      if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
-      else out[key] = v;
-      ws();
-      if (text[i] === ',') { i++; continue; }
-      if (text[i] === '}') return i++, out;
-      if (text[i] === '"') fail(i, { expected: '"," or "}"', hint: hint('input.fix.comma') }, 'input.json.missingComma', { found: '"', inArray: false });
-      unexpected(i, 'commaBrace');
-    }
-  };
-
-  /** Where `key` first stands in the object opening at `start` (read again: only for the message of a duplicate). */
-  const firstKeyAt = (start: number, key: string, depth: number): number => {
-    const resume = i;
-    i = start + 1;
-    for (;;) {
-      ws();
-      const at = i;
-      if (string() === key) {
-        i = resume;
-        return at;
-      }
-      ws();
-      i++; // the colon, checked on the first reading
-      value(depth + 1, '');
-      ws();
-      i++; // the comma
-    }
-  };
-
-  const array = (depth: number, pointer: string) => {
-    const out: unknown[] = [];
-    i++;
-    ws();
-    if (text[i] === ']') return i++, out;
-    for (;;) {
-      out.push(value(depth + 1, offsets ? pointer + '/' + out.length : ''));
-      ws();
-      if (text[i] === ',') { i++; continue; }
-      if (text[i] === ']') return i++, out;
-      if (text[i] === '"') fail(i, { expected: '"," or "]"', hint: hint('input.fix.comma') }, 'input.json.missingComma', { found: '"', inArray: true });
-      unexpected(i, 'commaBracket');
-    }
-  };
-
-  const string = (): string => {
-    const start = i;
-    let escaped = false;
-    i++;
-    for (;;) {
-      const c = text.charCodeAt(i);
+      const c = text.charCodeAt(k);
       if (Number.isNaN(c)) fail(start, { expected: 'a closing "', hint: hint('input.fix.quoteEnd') }, 'input.json.unterminatedString');
       if (c === 0x22) break;
-      if (c < 0x20) fail(i, { expected: 'an escaped character (\\n, \\t …)', hint: hint('input.fix.escape') }, 'input.json.controlInString');
-      if (c === 0x5c) {
-        escaped = true;
-        i++;
-      }
-      i++;
+      if (c < 0x20) fail(k, { expected: 'an escaped character (\\n, \\t …)', hint: hint('input.fix.escape') }, 'input.json.controlInString');
+      k += c === 0x5c ? 2 : 1;
     }
-    i++;
-    // Without a backslash the text between the quotes is the string (control characters were refused above).
-    if (!escaped) return text.slice(start + 1, i - 1);
-    try {
-      return JSON.parse(text.slice(start, i)) as string;
-    } catch {
-      return fail(start, { expected: 'a valid JSON escape', hint: hint('input.fix.escape') }, 'input.json.invalidEscape');
-    }
+    return fail(start, { expected: 'a valid JSON escape', hint: hint('input.fix.escape') }, 'input.json.invalidEscape');
   };
 
-  const number = (): number => {
-    // Sticky, so a number of any length is read whole where it stands (no slice, no cut-off).
-    NUMBER.lastIndex = i;
-    const m = NUMBER.exec(text);
-    if (!m) return unexpected(i, 'number');
-    const n = Number(m[0]);
-    const shown = m[0].length > 20 ? m[0].slice(0, 20) + '…' : m[0];
-    // JSON.parse would turn 1e400 into Infinity, which no fact can mean and JSON can't print back;
-    // 1e-400 into 0, and 9007199254740993 into …992: a value other than the one written, silently.
-    if (!Number.isFinite(n)) fail(i, { expected: 'a number between -1.7e308 and 1.7e308' }, 'input.json.numberTooLarge', { text: shown });
-    if (n === 0 && /[1-9]/.test(m[0].replace(/[eE].*$/, ''))) fail(i, { expected: 'a number the file means', hint: hint('input.fix.smallNumber') }, 'input.json.numberTooSmall', { text: shown });
-    if (!Number.isSafeInteger(n) && /^-?\d+$/.test(m[0])) fail(i, { expected: 'a whole number within ±9007199254740991', hint: hint('input.fix.bigNumber') }, 'input.json.unsafeInteger', { text: shown });
-    i += m[0].length;
-    return n;
+  // JSON.parse would turn 1e400 into Infinity, which no fact can mean and JSON can't print back;
+  // 1e-400 into 0, and 9007199254740993 into …992: a value other than the one written, silently.
+  const checkNumber = (n: number, written: string, at: number) => {
+    const shown = written.length > 20 ? written.slice(0, 20) + '…' : written;
+    if (!Number.isFinite(n)) fail(at, { expected: 'a number between -1.7e308 and 1.7e308' }, 'input.json.numberTooLarge', { text: shown });
+    if (n === 0 && /[1-9]/.test(written.replace(/[eE].*$/, ''))) fail(at, { expected: 'a number the file means', hint: hint('input.fix.smallNumber') }, 'input.json.numberTooSmall', { text: shown });
+    if (!Number.isSafeInteger(n) && /^-?\d+$/.test(written)) fail(at, { expected: 'a whole number within ±9007199254740991', hint: hint('input.fix.bigNumber') }, 'input.json.unsafeInteger', { text: shown });
   };
 
-  const result = value(0, '');
-  ws();
-  if (i < text.length) {
-    if (text[i] === '/' || text[i] in FULLWIDTH) unexpected(i, 'end');
-    fail(i, { expected: 'end of file' }, 'input.json.afterEnd', { found: text[i] });
-  }
-  return result;
+  visit(
+    text,
+    {
+      onObjectBegin: (at) => begin(undefined, {}, at),
+      onArrayBegin: (at) => begin([], undefined, at),
+      onObjectEnd: end,
+      onArrayEnd: end,
+      onObjectProperty: (name, at) => {
+        if (limits.maxKeys !== undefined && ++keys > limits.maxKeys) fail(at, { hint: hint('io.maxKeys.fix') }, 'input.tooManyKeys', { max: limits.maxKeys });
+        const object = open[open.length - 1];
+        if (Object.prototype.hasOwnProperty.call(object.object, name)) {
+          const was = lineColumn(text, firstKey(text, object.at, name));
+          fail(at, { expected: 'each key once', hint: hint('input.fix.removeDuplicate') }, 'input.json.duplicateKey', { key: clip(name), line: was.line, column: was.column });
+        }
+        key = name;
+        want = 'colon';
+      },
+      onSeparator: (sep) => {
+        want = sep === ':' || open[open.length - 1].array ? 'value' : 'key';
+      },
+      onLiteralValue: (v, at, length) => {
+        deep(at);
+        if (typeof v === 'number') checkNumber(v, text.slice(at, at + length), at);
+        place(v, at);
+        want = after();
+      },
+      onError: error,
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  return root;
 }
+
+/** Where `name` first stands among the keys of the object opening at `start` (read again: only for the message of a duplicate). */
+function firstKey(text: string, start: number, name: string): number {
+  let depth = 0;
+  let found = -1;
+  jsonc().visit(text.slice(start), {
+    onObjectBegin: () => void depth++,
+    onArrayBegin: () => void depth++,
+    onObjectEnd: () => void depth--,
+    onArrayEnd: () => void depth--,
+    onObjectProperty: (key, at) => {
+      if (found === -1 && depth === 1 && key === name) found = start + at;
+    },
+  });
+  return found;
+}
+
+// jsonc-parser is loaded at the first located reading: most runs (valid files, no annotations) never need it.
+let loaded: typeof Jsonc | undefined;
+const jsonc = () => (loaded ??= createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc);
+
+const clip = (key: string) => (key.length > 80 ? `${key.slice(0, 77)}…` : key);
 
 function lineStarts(text: string): number[] {
   const out = [0];

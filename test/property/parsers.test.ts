@@ -89,6 +89,13 @@ describe('YAML parser', () => {
   }, 5000 + RUNS / 5);
 });
 
+/** Every JSON pointer of a value, escaped (~0, ~1) as the reports build them. */
+function pointersOf(v: unknown, at: string): string[] {
+  if (v === null || typeof v !== 'object') return [at];
+  const keys = Array.isArray(v) ? v.map((_, i) => String(i)) : Object.keys(v);
+  return [at, ...keys.flatMap((k) => pointersOf((v as Record<string, unknown>)[k], `${at}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`))];
+}
+
 describe('parseJson (JSON.parse where it may, the strict parser where it must)', () => {
   /** Texts with what JSON.parse takes silently and the strict parser refuses: repeated keys, huge numbers, deep nesting, colons and quotes in strings. */
   const key = fc.constantFrom('a', 'b', '__proto__', '0', '10', 'a/b', 'a~b', '\\u0061', 'a:b', 'q\\"', 'é');
@@ -117,7 +124,9 @@ describe('parseJson (JSON.parse where it may, the strict parser where it must)',
     }
     // The value first, on its own: a later question (locate) must not be what throws.
     const value = { value: p.value, json: JSON.stringify(p.value) };
-    return { ...value, at: p.locate('') };
+    // Then where every value stands, and places that are not there.
+    const at = Object.fromEntries([...pointersOf(p.value, ''), '/nowhere', '/0/x/1'].map((q) => [q, p.locate(q)]));
+    return { ...value, at };
   };
 
   it(`answers as the strict parser alone, value, keys and errors, on ${RUNS} texts`, () => {
@@ -128,8 +137,14 @@ describe('parseJson (JSON.parse where it may, the strict parser where it must)',
         for (const s of [whole, whole.slice(0, cut) + junk + whole.slice(cut)]) {
           const fast = shown(() => parseJson(s, 'x.json', limits));
           const strict = shown(() => {
-            const { value, offsets } = parseJsonStrict(s, 'x.json', limits);
-            return { value, locate: (p: string) => (offsets.has(p) ? { line: 1 + (s.slice(0, offsets.get(p)).match(/\n/g)?.length ?? 0), column: offsets.get(p)! - s.lastIndexOf('\n', offsets.get(p)! - 1) } : undefined) };
+            const { value, offset } = parseJsonStrict(s, 'x.json', limits);
+            return {
+              value,
+              locate: (p: string) => {
+                const at = offset(p);
+                return at !== undefined ? { line: 1 + (s.slice(0, at).match(/\n/g)?.length ?? 0), column: at - s.lastIndexOf('\n', at - 1) } : undefined;
+              },
+            };
           });
           if ('error' in fast && /duplicate/.test(fast.error as string)) repeated++;
           expect(fast).toEqual(strict);
@@ -138,5 +153,69 @@ describe('parseJson (JSON.parse where it may, the strict parser where it must)',
       { numRuns: RUNS },
     );
     expect(repeated).toBeGreaterThan(0);
+  });
+});
+
+describe('what the strict reading refuses, and where it says so', () => {
+  const limits = { maxBytes: 1e9, maxDepth: 64, maxAliases: 100 };
+  const refusal = (text: string) => {
+    try {
+      parseJson(text, 'x.json', limits);
+    } catch (e) {
+      const [p] = (e as InputError).problems;
+      return { id: p.id, at: `${p.line}:${p.column}`, data: p.data };
+    }
+    return undefined;
+  };
+  it.each([
+    // A key given twice: the second is refused, naming where the first stood.
+    ['{\n  "a": 1,\n  "b": {"c": 1, "c": 2}\n}', 'input.json.duplicateKey', '3:17', { key: 'c', line: 3, column: 9 }],
+    ['{"a": 1, "a": 1}', 'input.json.duplicateKey', '1:10', { key: 'a', line: 1, column: 2 }],
+    // Numbers JSON.parse would change: Infinity, 0, the nearest double.
+    ['{"n": 1e400}', 'input.json.numberTooLarge', '1:7', { text: '1e400' }],
+    ['{"n": -1e400}', 'input.json.numberTooLarge', '1:7', { text: '-1e400' }],
+    [`{"n": 1${'0'.repeat(400)}}`, 'input.json.numberTooLarge', '1:7', { text: `1${'0'.repeat(19)}…` }],
+    ['{"n": 1e-400}', 'input.json.numberTooSmall', '1:7', { text: '1e-400' }],
+    [`{"n": 0.${'0'.repeat(400)}1}`, 'input.json.numberTooSmall', '1:7', { text: `0.${'0'.repeat(18)}…` }],
+    ['{"n": 9007199254740993}', 'input.json.unsafeInteger', '1:7', { text: '9007199254740993' }],
+    ['[1, -123456789012345678901234567890]', 'input.json.unsafeInteger', '1:5', { text: '-1234567890123456789…' }],
+    // Nesting: 64 levels are read, the 65th is refused where it starts.
+    [`${'['.repeat(65)}1${']'.repeat(65)}`, 'input.tooDeep', '1:66', { max: 64 }],
+    // What clerks type, named as such.
+    ['{\n  // 备注\n  "a": 1\n}', 'input.json.comment', '2:3', undefined],
+    ['{"a": 1 /* x */}', 'input.json.comment', '1:9', undefined],
+    ['{\n  "a": [1, 2,],\n  "b": 1\n}', 'input.json.trailingComma', '2:13', undefined],
+    ['{"a": 1,\n}', 'input.json.trailingComma', '1:8', undefined],
+    ["{'a': 1}", 'input.json.singleQuote', '1:2', undefined],
+    ['{"a"：1}', 'input.json.fullwidth', '1:5', { char: '：' }],
+    ['{"a": 1，"b": 2}', 'input.json.fullwidth', '1:8', { char: '，' }],
+    ['{"a": 新泾镇}', 'input.json.unexpected', '1:7', { found: '新', want: 'value' }],
+    ['{"a": 1 "b": 2}', 'input.json.missingComma', '1:9', { found: '"', inArray: false }],
+    ['{"a" 1}', 'input.json.unexpectedAfterKey', '1:6', { found: '1', key: 'a' }],
+    ['{"a": "x\ny"}', 'input.json.controlInString', '1:9', undefined],
+    ['{"a": "x\\q"}', 'input.json.invalidEscape', '1:7', undefined],
+    ['{"a": "xy', 'input.json.unterminatedString', '1:7', undefined],
+    ['{"a": 1.}', 'input.json.unexpected', '1:8', { found: '.', want: 'commaBrace' }],
+    ['{"a": truex}', 'input.json.unexpected', '1:11', { found: 'x', want: 'commaBrace' }],
+    ['{"a": -}', 'input.json.unexpected', '1:7', { found: '-', want: 'number' }],
+    ['{"a": 1} x', 'input.json.afterEnd', '1:10', { found: 'x' }],
+    ['{"a": 1', 'input.json.unexpected', '1:8', { found: null, want: 'commaBrace' }],
+  ])('%j → %s at %s', (text, id, at, data) => {
+    expect(refusal(text)).toEqual({ id, at, data });
+  });
+
+  it('reads what JSON.parse reads the same, slow path included', () => {
+    // 64 levels, a small number (JSON.parse's value is kept), 2^53 - 1, a lone surrogate (text
+    // checks refuse it later, with the fact's name), an escaped key, __proto__.
+    for (const text of [`${'['.repeat(64)}1${']'.repeat(64)}`, '{"n": 1e-300, "m": 5e-324}', '{"n": 9007199254740991, "m": -0}', '{"s": "\\ud800"}', '{"\\u0061": 1, "a~/b": [true, null]}', '{"__proto__": 1}']) {
+      const parsed = parseJson(text, 'x.json', limits);
+      expect(parsed.value, text).toEqual(JSON.parse(text));
+      const { value } = parseJsonStrict(text, 'x.json', limits);
+      expect(value, text).toEqual(JSON.parse(text));
+    }
+    const located = parseJson('{\n  "a~/b": [true,\n    {"c": 1e-300}]\n}', 'x.json', limits);
+    expect(located.locate('/a~0~1b/1/c')).toEqual({ line: 3, column: 11 });
+    expect(located.locate('/a~0~1b/01')).toBeUndefined();
+    expect(located.locate('/a~0~1b/2')).toBeUndefined();
   });
 });
