@@ -3,7 +3,7 @@ import type { Verdict } from '../assess/types.js';
 import type { Lang } from '../messages/types.js';
 import { hasMessage, t } from '../messages/catalogue.js';
 import { errnoWords } from '../text/errno.js';
-import { safeLines } from '../text/safe.js';
+import { safeLines, safeText } from '../text/safe.js';
 import { problemLines } from './problem-words.js';
 
 export { errnoWords };
@@ -67,7 +67,9 @@ function describe(e: unknown, debug: boolean, lang: Lang): { lines: string[]; co
   }
   if (e instanceof OutputError) {
     const fix = e.fix ? `\n  ${t(lang, 'input.label.fix')}: ${say(lang, e.fix)}` : '';
-    return { lines: withStack([`${t(lang, 'input.label.error')}: ${say(lang, e.id, e.data)}${fix}`], e, debug), code: e.code };
+    // The target's name is the user's, perhaps with a newline in it: each string escaped whole.
+    const data = Object.fromEntries(Object.entries(e.data).map(([k, v]) => [k, typeof v === 'string' ? safeText(v) : v]));
+    return { lines: withStack([`${t(lang, 'input.label.error')}: ${say(lang, e.id, data)}${fix}`], e, debug), code: e.code };
   }
   if (e instanceof RuleError) return { lines: withStack([`error: ${e.message} (at ${e.pointer})`], e, debug), code: EXIT.invalid };
   if (e instanceof UsageError) return { lines: withStack([`error: ${e.message}`], e, debug), code: EXIT.usage };

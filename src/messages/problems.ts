@@ -1,6 +1,7 @@
 import type { InputProblem } from '../errors.js';
 import { hasMessage, t } from './catalogue.js';
 import type { Lang } from './types.js';
+import { safeText } from '../text/safe.js';
 
 /** A catalogue message by an id that arrived as data (a problem's id or hint). */
 function words(lang: Lang, id: string, data: unknown): string {
@@ -14,7 +15,9 @@ function words(lang: Lang, id: string, data: unknown): string {
  */
 export function problemLines(p: InputProblem, lang: Lang): string[] {
   // A workbook's problem names its cell (`facts.xlsx 事实!D12`), a text file's its line:column.
-  const where = p.cell ? [p.file, p.cell].filter(Boolean).join(' ') : [p.file, p.line !== undefined ? `${p.line}:${p.column ?? 1}` : undefined].filter(Boolean).join(':');
+  // The file's name is from outside: a newline or ESC in it is shown escaped (src/text/safe.ts).
+  const file = p.file === undefined ? undefined : safeText(p.file);
+  const where = p.cell ? [file, p.cell].filter(Boolean).join(' ') : [file, p.line !== undefined ? `${p.line}:${p.column ?? 1}` : undefined].filter(Boolean).join(':');
   const message = p.id ? words(lang, p.id, p.data) : p.message;
   const pointer = p.pointer && p.line === undefined && !p.cell && !p.id ? ` (at ${p.pointer})` : '';
   const label = t(lang, p.severity === 'warning' ? 'input.label.warning' : 'input.label.error');

@@ -1,3 +1,4 @@
+import { safeLines } from '../text/safe.js';
 import type { AssessResult } from '../assess/types.js';
 import { t } from '../messages/catalogue.js';
 import type { Lang } from '../messages/types.js';
@@ -97,6 +98,8 @@ const FORMULA = /^[=+\-@\t\r]/;
 
 function cell(v: Cell): string {
   if (typeof v === 'number') return String(v);
-  const s = FORMULA.test(v) ? `'${v}` : v;
+  // A path or message from outside (a pack named `x\r达标 \x1b[32m`): escaped, as on a terminal.
+  const safe = safeLines(v);
+  const s = FORMULA.test(safe) ? `'${safe}` : safe;
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -1,4 +1,5 @@
 import type { AssessResult } from '../assess/types.js';
+import { safeJson } from '../text/safe.js';
 import type { ReportStream, StreamFormatter, TextFormatter } from './types.js';
 
 /** The contract's JSON, version 1: stable key order, one object for all inputs. */
@@ -15,26 +16,27 @@ export const jsonStream: StreamFormatter = (options) => {
   // --compact: the same document without indentation (about half the bytes; a batch of the
   // country is otherwise 4.5 GB). Exactly JSON.stringify({schemaVersion, results, summary}).
   if (options?.compact) {
-    const piece = (r: AssessResult) => JSON.stringify(toJson(r));
+    const piece = (r: AssessResult) => safeJson(JSON.stringify(toJson(r)));
     const place = (p: unknown) => `${n++ ? ',' : ''}${p as string}`;
     return {
       head: () => `{"schemaVersion":${SCHEMA_VERSION},"results":[`,
       piece,
       place,
       item: (r) => place(piece(r)),
-      tail: (summary) => `]${summary ? `,"summary":${JSON.stringify(summary)}` : ''}}\n`,
+      tail: (summary) => `]${summary ? `,"summary":${safeJson(JSON.stringify(summary))}` : ''}}\n`,
     };
   }
   // Stringified two levels down ([[r]]) so JSON.stringify indents it to its place itself; the
   // brackets around it are cut off (JSON has no raw line break inside a value to re-indent).
-  const piece = (r: AssessResult) => JSON.stringify([[toJson(r)]], null, 2).slice(10, -6);
+  // Names and paths from outside may hold a bidi override or U+2028: escaped (safeJson), the same value.
+  const piece = (r: AssessResult) => safeJson(JSON.stringify([[toJson(r)]], null, 2).slice(10, -6));
   const place = (p: unknown) => `${n++ ? ',' : ''}\n    ${p as string}`;
   return {
     head: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "results": [`,
     piece,
     place,
     item: (r) => place(piece(r)),
-    tail: (summary) => `${n ? '\n  ' : ''}]${summary ? `,\n  "summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, '\n  ')}` : ''}\n}\n`,
+    tail: (summary) => `${n ? '\n  ' : ''}]${summary ? `,\n  "summary": ${safeJson(JSON.stringify(summary, null, 2)).replace(/\n/g, '\n  ')}` : ''}\n}\n`,
   };
 };
 

@@ -1,4 +1,5 @@
 import { toJson, whole } from './json.js';
+import { safeJson } from '../text/safe.js';
 import type { Formatter, StreamFormatter } from './types.js';
 
 /**
@@ -12,8 +13,9 @@ export const jsonl: Formatter = (results, options) => whole(jsonlStream(options)
 
 export const jsonlStream: StreamFormatter = () => ({
   head: () => '',
-  item: (r) => JSON.stringify(toJson(r)) + '\n',
-  piece: (r) => JSON.stringify(toJson(r)) + '\n',
+  // Names and paths from outside may hold a bidi override or U+2028: escaped (safeJson), the same value.
+  item: (r) => safeJson(JSON.stringify(toJson(r))) + '\n',
+  piece: (r) => safeJson(JSON.stringify(toJson(r))) + '\n',
   place: (line) => line as string,
-  tail: (summary) => (summary?.invalid ?? []).map((bad) => JSON.stringify({ input: bad.input, verdict: 'invalid', message: bad.message }) + '\n').join(''),
+  tail: (summary) => (summary?.invalid ?? []).map((bad) => safeJson(JSON.stringify({ input: bad.input, verdict: 'invalid', message: bad.message })) + '\n').join(''),
 });

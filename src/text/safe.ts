@@ -27,3 +27,14 @@ export function safeLines(s: string): string {
   UNSAFE_BUT_NEWLINE.lastIndex = 0;
   return UNSAFE_BUT_NEWLINE.test(s) ? s.replace(UNSAFE_BUT_NEWLINE, escape) : s;
 }
+
+/**
+ * JSON text as JSON.stringify writes it, with the characters it leaves raw but a terminal acts on
+ * (C1 controls, bidi marks and overrides, U+2028/2029) written as \uXXXX escapes: the same value
+ * once parsed, safe to `cat`. (JSON.stringify already escapes C0 controls and lone surrogates.)
+ */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+export function safeJson(text: string): string {
+  UNSAFE_IN_JSON.lastIndex = 0;
+  return UNSAFE_IN_JSON.test(text) ? text.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+}

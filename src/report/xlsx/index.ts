@@ -1,3 +1,4 @@
+import { safeLines } from '../../text/safe.js';
 import type { Formatter } from '../types.js';
 import { loadExcel } from './sheet.js';
 import { conclusionSheet, itemsSheet } from './area.js';
@@ -30,12 +31,31 @@ export const xlsx: Formatter = async (results, options) => {
     rectificationSheet(book, results, lang, '整改台账');
   }
   progressSheet(book, results, lang);
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return written(book);
 };
 
 /** `--by responsible --format xlsx`: the 整改台账 alone, for one area or many. */
 export const xlsxRectification: Formatter = async (results, options) => {
   const book = await newBook();
   rectificationSheet(book, results, options.lang, '整改台账');
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return written(book);
 };
+
+/**
+ * The workbook's bytes, every text cell made safe first: a path or message from outside (a pack
+ * named `x\r达标 \x1b[32m`) would otherwise put an ESC into the sheet's XML, which Excel refuses
+ * as a damaged file, or a bidi override into a cell (escaped as on a terminal, src/text/safe.ts).
+ */
+async function written(book: import('exceljs').Workbook): Promise<Buffer> {
+  book.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string') {
+          const safe = safeLines(cell.value);
+          if (safe !== cell.value) cell.value = safe;
+        }
+      }),
+    ),
+  );
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
