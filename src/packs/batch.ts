@@ -47,6 +47,15 @@ function isDirectory(p: string): boolean {
   }
 }
 
+function exists(p: string): boolean {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function hasFactsFile(dir: string): boolean {
   return PACK_FACTS_FILES.some((f) => existsSync(join(dir, f)));
 }
@@ -64,7 +73,10 @@ function batchMembers(dir: string): string[] {
     // Hidden files, and the lock file Excel and WPS leave beside an open workbook (~$台账.xlsx).
     if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
     const directory = e.isDirectory() || (e.isSymbolicLink() && isDirectory(join(dir, e.name)));
-    if (directory || (!e.isDirectory() && isFactsFileName(e.name))) names.push(e.name);
+    // A link that leads nowhere (dangling, or a loop) may have been a pack: listed, so it is
+    // reported as unreadable (exit 3) instead of vanishing from the batch without a word.
+    const broken = e.isSymbolicLink() && !directory && !exists(join(dir, e.name));
+    if (directory || broken || (!e.isDirectory() && isFactsFileName(e.name))) names.push(e.name);
   }
   return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

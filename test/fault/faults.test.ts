@@ -234,3 +234,65 @@ describe('signals and closed pipes in the middle of a batch', () => {
     }
   });
 });
+
+describe('siblings an unlucky operator meets (issue 13, round three)', () => {
+  it('a batch holding links that lead nowhere (a loop, a dangling link): each reported, exit 3, not skipped without a word', () => {
+    const dir = batch('broken-links', 1, (d) => {
+      symlinkSync('loop-b', join(d, 'loop-a'));
+      symlinkSync('loop-a', join(d, 'loop-b'));
+      symlinkSync(join(tmp, 'nothing-here'), join(d, 'gone'));
+    });
+    const r = run([dir, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/loop-a: cannot be read: the symlinks form a loop/);
+    expect(r.stderr).toMatch(/loop-b: cannot be read: the symlinks form a loop/);
+    expect(r.stderr).toMatch(/gone: no such file/);
+    noStack(r);
+    const report = JSON.parse(r.stdout) as { results: unknown[]; summary: { invalid: unknown[] } };
+    expect(report.results).toHaveLength(1);
+    expect(report.summary.invalid).toHaveLength(3);
+  });
+
+  it('--output naming a directory, or in a directory that does not exist: exit 4, nothing written', () => {
+    const dir = mkdtempSync(join(tmp, 'outdir-'));
+    let r = run([COMPLIANT, '--output', dir]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/cannot write the report to .*outdir-\w+: it is a directory/);
+    noStack(r);
+    expect(readdirSync(dir)).toEqual([]);
+    r = run([COMPLIANT, '--output', join(dir, 'missing', 'r.txt')]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/its directory does not exist/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('--output in a directory the user may not write (as nobody): exit 74 or 4 in words, no temporary file, the earlier report intact', (ctx) => {
+    if (!isRoot) return ctx.skip('needs root to run as nobody');
+    const dir = mkdtempSync(join(tmp, 'readonly-'));
+    const report = join(dir, 'r.json');
+    writeFileSync(report, 'the earlier report');
+    chmodSync(report, 0o666);
+    chmodSync(dir, 0o555);
+    const r = run([COMPLIANT, '--format', 'json', '--output', report], { uid: NOBODY });
+    chmodSync(dir, 0o755);
+    expect([4, 74]).toContain(r.code);
+    expect(r.stderr).toMatch(/permission denied/);
+    noStack(r);
+    expect(readdirSync(dir)).toEqual(['r.json']);
+    expect(readFileSync(report, 'utf8')).toBe('the earlier report');
+  });
+
+  it('a facts file whose name holds a newline: read, and the name shown escaped in the report and on stderr', () => {
+    const dir = mkdtempSync(join(tmp, 'newline-'));
+    const input = join(dir, 'a\nb.json');
+    writeFileSync(input, readFileSync(COMPLIANT));
+    const r = run([input, '--format', 'markdown']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/a\\nb\.json/);
+    expect(r.stdout).not.toMatch(/a\nb\.json/);
+    writeFileSync(input, '{');
+    const bad = run([input]);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/a\\nb\.json:1:2: /);
+  });
+});
