@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
 
@@ -18,6 +18,45 @@ export interface Run {
 export function spawnAssess(args: string[], env: Record<string, string> = {}): Run {
   const r = spawnSync(process.execPath, ['bin/assess.js', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface MeasuredRun extends Run {
+  /** The process's own CPU time (user + system), which a busy machine doesn't inflate as it does wall time. */
+  cpuMs: number | undefined;
+  /** Its peak resident memory. */
+  rssMb: number | undefined;
+  /** Killed after `hangMs` of wall time: it hangs. */
+  killed: boolean;
+}
+
+const REPORT_USAGE = fileURLToPath(new URL('./report-usage.mjs', import.meta.url));
+
+/**
+ * The real binary, measured: its own CPU time and peak memory come back on fd 3 (report-usage.mjs,
+ * preloaded), so a bound is held on what the run itself cost. `hangMs` of wall time is a hang
+ * detector, not a budget: keep it generous, so a loaded machine never trips it.
+ */
+export function spawnMeasured(args: string[], opts: { env?: Record<string, string>; uid?: number; hangMs?: number } = {}): Promise<MeasuredRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', REPORT_USAGE, 'bin/assess.js', ...args], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      timeout: opts.hangMs ?? 60_000,
+      ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
+    });
+    let stdout = '';
+    let stderr = '';
+    let usage = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    (child.stdio[3] as NodeJS.ReadableStream).on('data', (d) => (usage += d));
+    child.on('error', (e) => resolve({ code: null, stdout, stderr: stderr + String(e), cpuMs: undefined, rssMb: undefined, killed: false }));
+    child.on('close', (code, signal) => {
+      const measured = usage ? (JSON.parse(usage) as { cpuMs: number; rssMb: number }) : undefined;
+      resolve({ code, stdout, stderr, cpuMs: measured?.cpuMs, rssMb: measured?.rssMb, killed: signal !== null });
+    });
+  });
 }
 
 /** `run('a.json', '--format', 'json')`: spawnAssess with the arguments spread. */

@@ -1,27 +1,25 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { root, spawnMeasured } from '../helpers/cli.js';
 
 /**
  * The hostile-input corpus (issue 7): fixtures/hostile/cases.yaml lists every hostile file with
  * the exit code and the stderr fragments it must produce. Each runs through the real binary
  * (bin/assess.js → dist/, so `npm run build` first, as `npm test` does) and must finish within
- * the issue's bound of 2 seconds. The bound is held on the process's own CPU time (reported by
- * report-cpu.mjs), which a busy CI machine doesn't inflate the way it does wall time; a run
+ * the issue's bound of 2 seconds. The bound is held on the process's own CPU time (spawnMeasured,
+ * test/helpers/cli.ts), which a busy CI machine doesn't inflate the way it does wall time; a run
  * that is still going after HANG_MS of wall time is killed and fails as a hang.
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = join(root, 'fixtures/hostile');
 const TINY = 'test/hostile/tiny-standard.yaml';
 const GOOD = 'test/hostile/good-facts.json';
 const BOUND_MS = 2000;
 // A hang detector, not a budget (that is BOUND_MS of CPU): generous, so a loaded machine never trips it.
 const HANG_MS = 60_000;
-const PRELOAD = fileURLToPath(new URL('./report-cpu.mjs', import.meta.url));
 
 interface Case {
   file: string;
@@ -78,35 +76,9 @@ function generate(c: Case): string {
   return path;
 }
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  cpuMs: number | undefined;
-  killed: boolean;
-}
-
-function run(args: string[], uid?: number): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', PRELOAD, 'bin/assess.js', ...args], {
-      cwd: root,
-      env: { ...process.env, NO_COLOR: '1', WEIBAO_LANG: 'en' }, // the corpus's fragments are the English messages
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-      timeout: HANG_MS,
-      ...(uid !== undefined ? { uid, gid: uid } : {}),
-    });
-    let stdout = '';
-    let stderr = '';
-    let usage = '';
-    child.stdout!.on('data', (d) => (stdout += d));
-    child.stderr!.on('data', (d) => (stderr += d));
-    (child.stdio[3] as NodeJS.ReadableStream).on('data', (d) => (usage += d));
-    child.on('error', (e) => resolve({ code: null, stdout, stderr: stderr + String(e), cpuMs: undefined, killed: false }));
-    child.on('close', (code, signal) => {
-      const cpuMs = usage ? (JSON.parse(usage) as { cpuMs: number }).cpuMs : undefined;
-      resolve({ code, stdout, stderr, cpuMs, killed: signal !== null });
-    });
-  });
+function run(args: string[], uid?: number) {
+  // The corpus's fragments are the English messages.
+  return spawnMeasured(args, { env: { WEIBAO_LANG: 'en' }, uid, hangMs: HANG_MS });
 }
 
 function argsFor(c: Case, path: string): string[] {

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnMeasured } from '../helpers/cli.js';
 import { root, tempDir } from './helpers.js';
 
 /**
@@ -11,7 +10,6 @@ import { root, tempDir } from './helpers.js';
  * so the real binary runs. The workbooks come from fixtures/xlsx/hostile/make.mjs, each a real
  * template with one thing broken; the two large ones (zip bomb, 10⁶ rows) are only ever made here.
  */
-const PRELOAD = fileURLToPath(new URL('./report-usage.mjs', import.meta.url));
 const CPU_MS = 2000;
 // Over what the same binary takes for a good facts file: a child's peak RSS counts its parent's at
 // fork (Linux keeps ru_maxrss across exec), so only the difference says what the workbook cost.
@@ -37,18 +35,7 @@ const cases: { file: string; stderr: string[] }[] = [
   { file: 'entity-expansion.xlsx', stderr: ['DOCTYPE'] },
 ];
 
-function run(file: string, lang = 'en'): Promise<{ code: number | null; stdout: string; stderr: string; cpuMs?: number; rssMb?: number }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', PRELOAD, 'bin/assess.js', file, '--lang', lang], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], timeout: 60_000 });
-    let stdout = '';
-    let stderr = '';
-    let usage = '';
-    child.stdout!.on('data', (d) => (stdout += d));
-    child.stderr!.on('data', (d) => (stderr += d));
-    (child.stdio[3] as NodeJS.ReadableStream).on('data', (d) => (usage += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr, ...(usage ? JSON.parse(usage) : {}) }));
-  });
-}
+const run = (file: string, lang = 'en') => spawnMeasured([file, '--lang', lang]);
 
 describe('hostile workbooks: exit 3, the reason, no stack trace, bounded', () => {
   const dir = tempDir();

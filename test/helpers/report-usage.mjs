@@ -1,5 +1,5 @@
-// Preloaded (node --import) into each hostile-workbook run: on exit, the process's own CPU time
-// and peak memory on fd 3, so the bound holds however busy the machine is.
+// Preloaded (node --import) into a measured run (spawnMeasured, test/helpers/cli.ts): on exit,
+// the process's own CPU time and peak memory on fd 3, so a bound holds however busy the machine is.
 import { writeSync } from 'node:fs';
 
 process.on('exit', () => {
@@ -7,6 +7,6 @@ process.on('exit', () => {
   try {
     writeSync(3, JSON.stringify({ cpuMs: (userCPUTime + systemCPUTime) / 1000, rssMb: maxRSS / 1024 }));
   } catch {
-    // fd 3 not open: run outside the test.
+    // fd 3 not open: run outside a measured test.
   }
 });
