@@ -73,4 +73,14 @@ describe('found by the differential fuzz', () => {
     const shared = { if: [true, 1], and: [] };
     agrees({ in: [shared, { missing_some: [null, shared] }] }, []);
   });
+
+  it('own properties named like inherited ones are read as json-logic-js reads them (the fuzz keeps such names out)', () => {
+    const data = JSON.parse('{"constructor": 5, "toString": "t", "__proto__": {"x": 1}, "hasOwnProperty": null, "valueOf": [1], "a": {"__proto__": 7, "constructor": {"name": "n"}}}');
+    for (const p of ['constructor', 'toString', '__proto__', '__proto__.x', 'hasOwnProperty', 'valueOf', 'valueOf.0', 'valueOf.length', 'a.__proto__', 'a.constructor.name']) {
+      agrees({ var: p }, data);
+      agrees({ var: [p, 'default'] }, data);
+      agrees({ missing: [p] }, data);
+      agrees({ missing_some: [1, [p, 'nope']] }, data);
+    }
+  });
 });
