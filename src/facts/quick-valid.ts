@@ -1,4 +1,6 @@
 import type { Vocabulary } from '../standard/types.js';
+import { hasControl, scan } from './control.js';
+import { isCalendarDate } from './diagnose.js';
 import { factValueSchema } from './schema.js';
 
 // Why a second check beside ajv: ajv's generated code for the facts schema is too large for V8
@@ -8,6 +10,12 @@ import { factValueSchema } from './schema.js';
 // given, keyword by keyword); anything else, or a keyword not understood here, is false and ajv
 // decides, with its errors — test/validators/quick.test.ts holds that true never lets through
 // what ajv would refuse.
+//
+// True also says that nothing else validateFacts looks for is there — no control character in a
+// key or string, no number that isn't finite (control.ts), every fact name the vocabulary's, every
+// date a day of the calendar — so a file it vouches for is walked once, here, and not again by
+// the scan and the unknown-name loop: a facts object of a few hundred names is a dictionary to
+// V8, and each walk's Object.keys of it costs. Names of the vocabulary are checked once.
 export function quickValid(value: unknown, vocabulary: Vocabulary): boolean {
   if (!isPlainObject(value)) return false;
   const checks = quickChecks(vocabulary);
@@ -20,24 +28,25 @@ export function quickValid(value: unknown, vocabulary: Vocabulary): boolean {
         if (!isPlainObject(v)) return false;
         for (const name of Object.keys(v)) {
           const check = checks.get(name);
-          if (check === null) return false; // a fact whose schema this shortcut doesn't read
-          if (check !== undefined && !check(v[name])) return false;
+          // undefined: a name not in the vocabulary (warned about, with the closest one); null: a
+          // fact whose schema this shortcut doesn't read.
+          if (!check || !check(v[name])) return false;
         }
         break;
       case 'evidence':
         if (!isPlainObject(v)) return false;
         for (const name of Object.keys(v)) {
           const list = v[name];
-          if (!Array.isArray(list)) return false;
+          if (!Array.isArray(list) || (!checks.has(name) && hasControl(name))) return false;
           for (const ref of list) {
             if (typeof ref === 'string') {
-              if (ref.length === 0) return false;
+              if (ref.length === 0 || hasControl(ref)) return false;
             } else if (isPlainObject(ref)) {
               let hasPath = false;
               for (const k of Object.keys(ref)) {
                 const x = ref[k];
                 if (k === 'path') {
-                  if (typeof x !== 'string' || x.length === 0) return false;
+                  if (typeof x !== 'string' || x.length === 0 || hasControl(x)) return false;
                   hasPath = true;
                 } else if (k === 'sha256') {
                   if (typeof x !== 'string' || !SHA256.test(x)) return false;
@@ -49,19 +58,21 @@ export function quickValid(value: unknown, vocabulary: Vocabulary): boolean {
         }
         break;
       case '$comment':
+        if (scan(v) !== 0) return false;
         break;
       case 'standard':
       case '$schema':
-        if (typeof v !== 'string') return false;
+        if (typeof v !== 'string' || hasControl(v)) return false;
         break;
       case 'area':
         if (!isPlainObject(v)) return false;
         for (const k of Object.keys(v)) {
-          if ((k !== 'name' && k !== 'code') || (v[k] !== null && typeof v[k] !== 'string')) return false;
+          const x = v[k];
+          if ((k !== 'name' && k !== 'code') || (x !== null && (typeof x !== 'string' || hasControl(x)))) return false;
         }
         break;
       case 'period':
-        if (v !== null && typeof v !== 'string' && !Number.isInteger(v)) return false;
+        if (v !== null && (typeof v === 'string' ? hasControl(v) : !Number.isInteger(v))) return false;
         break;
       default:
         return false;
@@ -84,7 +95,12 @@ function quickChecks(vocabulary: Vocabulary): Map<string, QuickCheck | null> {
   let checks = quick.get(vocabulary);
   if (!checks) {
     checks = new Map();
-    for (const name of Object.keys(vocabulary)) checks.set(name, quickCheck(factValueSchema(vocabulary[name])));
+    for (const name of Object.keys(vocabulary)) {
+      const spec = vocabulary[name];
+      const check = hasControl(name) ? null : quickCheck(factValueSchema(spec));
+      // A date must be a day of the calendar too (2023-02-30 matches the pattern).
+      checks.set(name, check && spec.type === 'date' ? (x) => check(x) && (x === null || isCalendarDate(x as string)) : check);
+    }
     quick.set(vocabulary, checks);
   }
   return checks;
@@ -100,7 +116,7 @@ function quickCheck(schema: Record<string, unknown>): QuickCheck | null {
   if (allowed !== undefined) {
     if (type !== undefined || pattern !== undefined || minimum !== undefined || maximum !== undefined) return null;
     if (!Array.isArray(allowed) || !allowed.every((a) => a === null || typeof a === 'string')) return null;
-    return (x) => allowed.includes(x);
+    return (x) => allowed.includes(x) && (typeof x !== 'string' || !hasControl(x));
   }
   if (!Array.isArray(type) || type.length !== 2 || type[1] !== 'null') return null;
   if (pattern !== undefined && (typeof pattern !== 'string' || type[0] !== 'string')) return null;
@@ -113,9 +129,9 @@ function quickCheck(schema: Record<string, unknown>): QuickCheck | null {
     case 'boolean':
       return (x) => x === null || typeof x === 'boolean';
     case 'string': {
-      if (pattern === undefined) return (x) => x === null || typeof x === 'string';
+      if (pattern === undefined) return (x) => x === null || (typeof x === 'string' && !hasControl(x));
       const re = new RegExp(pattern as string, 'u');
-      return (x) => x === null || (typeof x === 'string' && re.test(x));
+      return (x) => x === null || (typeof x === 'string' && re.test(x) && !hasControl(x));
     }
     default:
       return null;

@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { hint, InputError, pointerOf, problem, splitPointer, type InputProblem, type Location } from '../errors.js';
-import type { CharKind, Expect, ValueKind } from '../messages/sections/input.js';
+import type { Expect, ValueKind } from '../messages/sections/input.js';
 import { factHint, halfwidth, hasInvisible, invisibleNames, isCalendarDate, kindOf, periodFix, shown, visible } from './diagnose.js';
 import { parsePeriod } from './period.js';
 import { standardYears } from '../standard/years.js';
@@ -11,6 +11,7 @@ import type { FactSpec, Vocabulary } from '../standard/types.js';
 import { closestFact, editDistance } from './vocabulary.js';
 import { factsFileSchema } from './schema.js';
 import { quickValid } from './quick-valid.js';
+import { charName, CONTROL_ALL, CONTROL_CHARACTER, controlCharacters, NON_FINITE, nonFinite, scan } from './control.js';
 import type { FactsFile } from './types.js';
 import { ajvClass, generatedKey, loadGenerated, type GeneratedKey } from '../validators/generated.js';
 
@@ -83,7 +84,10 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
   // but no count or amount; and JSON output would print them as null. Refused wherever they stand.
   // Nearly every document has neither a non-finite number nor a control character: one walk
   // that builds no pointers says so, and only a document with something to report is walked again.
-  const found = scan(value);
+  // A file quickValid vouches for holds nothing the checks below would report (the envelope's
+  // aside): it is walked once, there.
+  const clean = quickValid(value, vocabulary);
+  const found = clean ? 0 : scan(value);
   for (const pointer of found & NON_FINITE ? nonFinite(value) : []) {
     seen.add(pointer);
     const parts = splitPointer(pointer);
@@ -114,7 +118,7 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
     problems.push(p);
   }
   // ajv (its generated validator loaded at the first file that needs it) only where the shortcut can't vouch.
-  const validate = quickValid(value, vocabulary) ? undefined : validatorFor(vocabulary);
+  const validate = clean ? undefined : validatorFor(vocabulary);
   if (validate && !validate(value)) {
     const errors = validate.errors ?? [];
     // A misspelt top-level key ("fact:") is named with its fix; "facts is missing" then says nothing new.
@@ -157,7 +161,7 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
   let unknown = 0;
   // Object.keys, not entries: a facts object of a few hundred names is a dictionary to V8, and
   // entries' [name, value] pairs cost a batch more than the rest of this loop.
-  for (const name of Object.keys(facts)) {
+  for (const name of clean ? [] : Object.keys(facts)) {
     const v = facts[name];
     const spec = vocabulary[name];
     if (spec && (spec.type !== 'date' || typeof v !== 'string')) continue; // nothing to say about it
@@ -265,82 +269,6 @@ export function expectOf(spec: FactSpec): Expect {
 
 const MAX_PROBLEMS = 50;
 const MAX_UNKNOWN_WARNINGS = 20;
-
-/** Pointers of every NaN or ±Infinity in a parsed document (its depth is already bounded). */
-function nonFinite(value: unknown): string[] {
-  const out: string[] = [];
-  const stack: [unknown, string][] = [[value, '']];
-  while (stack.length) {
-    const [v, at] = stack.pop()!;
-    if (typeof v === 'number' && !Number.isFinite(v)) out.push(at);
-    else if (v && typeof v === 'object') for (const [k, child] of Object.entries(v)) stack.push([child, at + pointerOf([k])]);
-  }
-  return out.sort();
-}
-
-// C0 controls but tab, DEL, C1 controls, the bidi embeddings, overrides, isolates and marks
-// (U+200E/200F/061C), the line and paragraph separators, and a lone surrogate.
-const CONTROL_CLASS = '\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c\\u2028\\u2029';
-const CONTROL = new RegExp(`[${CONTROL_CLASS}]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]`);
-// The same characters and every surrogate, paired or not: one character class, which V8 tests
-// several times faster than CONTROL's alternation and lookarounds. Keys and strings are asked
-// this first (the scan below tests every one of a file: ~900 a facts file); only one that holds
-// a surrogate (an emoji) or a control character is asked CONTROL.
-const MAYBE_CONTROL = new RegExp(`[${CONTROL_CLASS}\\ud800-\\udfff]`);
-const hasControl = (s: string) => MAYBE_CONTROL.test(s) && CONTROL.test(s);
-const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
-
-/** Every key and string value holding a control character: its pointer and the first such. */
-function controlCharacters(value: unknown): { pointer: string; char: string }[] {
-  const out: { pointer: string; char: string }[] = [];
-  const stack: [unknown, string][] = [[value, '']];
-  while (stack.length) {
-    const [v, at] = stack.pop()!;
-    if (typeof v === 'string') {
-      const m = CONTROL.exec(v);
-      if (m) out.push({ pointer: at, char: m[0] });
-    } else if (v && typeof v === 'object') {
-      for (const [k, child] of Object.entries(v)) {
-        const m = CONTROL.exec(k);
-        if (m) out.push({ pointer: at + pointerOf([k]), char: m[0] });
-        else stack.push([child, at + pointerOf([k])]);
-      }
-    }
-  }
-  return out.sort((a, b) => (a.pointer < b.pointer ? -1 : 1));
-}
-
-const NON_FINITE = 1;
-const CONTROL_CHARACTER = 2;
-
-/** NON_FINITE | CONTROL_CHARACTER: what nonFinite and controlCharacters would find something of. */
-function scan(v: unknown): number {
-  if (typeof v === 'number') return Number.isFinite(v) ? 0 : NON_FINITE;
-  if (typeof v === 'string') return hasControl(v) ? CONTROL_CHARACTER : 0;
-  if (v === null || typeof v !== 'object') return 0;
-  let found = 0;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) found |= scan(v[i]);
-    return found;
-  }
-  const keys = Object.keys(v);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    // A key with a control character is reported, and what it holds isn't looked into.
-    if (hasControl(k)) found |= CONTROL_CHARACTER | (scan((v as Record<string, unknown>)[k]) & NON_FINITE);
-    else found |= scan((v as Record<string, unknown>)[k]);
-  }
-  return found;
-}
-
-/** Which kind of control character, in the catalogue's words. */
-function charName(c: string): CharKind {
-  const n = c.charCodeAt(0);
-  if (n >= 0xd800 && n <= 0xdfff) return 'surrogate';
-  if (n === 0x2028 || n === 0x2029) return 'lineSeparator';
-  if ((n >= 0x202a && n <= 0x202e) || (n >= 0x2066 && n <= 0x2069) || n === 0x200e || n === 0x200f || n === 0x061c) return 'bidi';
-  return 'control';
-}
 
 /** A name or pointer as far as a message should quote it: short, and control characters escaped. */
 function clip(s: string): string {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileFactsValidator } from '../../src/facts/validate.js';
+import { scan } from '../../src/facts/control.js';
+import { isCalendarDate } from '../../src/facts/diagnose.js';
 import { quickValid } from '../../src/facts/quick-valid.js';
 import { sharedVocabulary } from '../../src/facts/vocabulary.js';
 import { readDocument } from '../../src/source/read.js';
@@ -38,8 +40,21 @@ function documents(dir: string): unknown[] {
   return out;
 }
 
+/**
+ * Whenever quickValid says true: ajv finds the file valid, and nothing else validateFacts looks
+ * for is there (it skips those walks for such a file) — no control character or non-finite
+ * number (scan), no fact name outside the vocabulary, no date that is not a day of the calendar.
+ */
 const sound = (value: unknown) => {
-  if (quickValid(value, vocabulary)) expect(ajv(value), JSON.stringify(value)?.slice(0, 300)).toBe(true);
+  if (!quickValid(value, vocabulary)) return;
+  const shown = JSON.stringify(value)?.slice(0, 300);
+  expect(ajv(value), shown).toBe(true);
+  expect(scan(value), shown).toBe(0);
+  const facts = (value as { facts: Record<string, unknown> }).facts;
+  for (const name of Object.keys(facts)) {
+    expect(Object.prototype.hasOwnProperty.call(vocabulary, name), shown).toBe(true);
+    if (vocabulary[name].type === 'date' && typeof facts[name] === 'string') expect(isCalendarDate(facts[name] as string), shown).toBe(true);
+  }
 };
 
 describe('quickValid', () => {
@@ -54,10 +69,20 @@ describe('quickValid', () => {
   });
 
   it('never says true where ajv finds a problem: every fact given odd values', { timeout: 300_000 }, () => {
-    const odd = ['2', -1, 1.5, 0, 3, 1e9, -0, null, true, false, '', 'x', '2023-02-30', '2023-01-01', '2023-1-1', [], {}, [1], Infinity, NaN, undefined];
+    const odd = ['2', -1, 1.5, 0, 3, 1e9, -0, null, true, false, '', 'x', '2023-02-30', '2023-01-01', '2023-1-1', [], {}, [1], Infinity, NaN, undefined, 'a\u202eb', 'a\rb', '\ud800', '\udc00x', 'ok\ud83d\ude00', '\u2028', '\u0000'];
     for (const name of Object.keys(vocabulary)) for (const v of odd) sound({ facts: { [name]: v } });
     const evidence = [[], [''], ['a'], [{ path: 'a' }], [{ path: '' }], [{ sha256: 'a'.repeat(64) }], [{ path: 'a', sha256: 'A'.repeat(64) }], [{ path: 'a', sha256: 'g'.repeat(64) }], [{ path: 'a', x: 1 }], [3], [null], 'a', null];
     for (const e of evidence) sound({ facts: {}, evidence: { f: e } });
+    // Control characters wherever text stands; a name the vocabulary doesn't have; NaN in a comment.
+    const bad = ['a\u202eb', 'x\u001b[2J', '\ud800', 'line\u2028break'];
+    for (const b of bad) {
+      for (const f of [{ facts: { [b]: 1 } }, { facts: {}, evidence: { [b]: ['a'] } }, { facts: {}, evidence: { f: [b] } }, { facts: {}, evidence: { f: [{ path: b }] } }, { facts: {}, area: { name: b } }, { facts: {}, area: { code: b } }, { facts: {}, standard: b }, { facts: {}, period: b }, { facts: {}, $comment: { [b]: 'x' } }, { facts: {}, $comment: b }]) {
+        expect(quickValid(f, vocabulary), JSON.stringify(f)).toBe(false);
+        sound(f);
+      }
+    }
+    for (const f of [{ facts: { unknown_fact: 1 } }, { facts: {}, $comment: { a: NaN } }, { facts: {}, $comment: [Infinity] }]) expect(quickValid(f, vocabulary), String(f)).toBe(false);
+    expect(quickValid({ facts: {}, $comment: { '': '说明', a: ['ok'] }, evidence: { unknown_fact: ['a.pdf'] } }, vocabulary)).toBe(true);
     for (const top of [{}, { facts: null }, { facts: [] }, { facts: {}, area: { name: 1 } }, { facts: {}, area: { x: 'a' } }, { facts: {}, area: null }, { facts: {}, period: 1.5 }, { facts: {}, period: 2023 }, { facts: {}, period: true }, { facts: {}, standard: 1 }, { facts: {}, $schema: 'x' }, { facts: {}, other: 1 }]) sound(top);
   });
 
