@@ -10,7 +10,8 @@ import { t } from '../messages/catalogue.js';
 import { SlimShare } from '../report/slim.js';
 import type { FormatOptions, Formatter, ReportStream } from '../report/types.js';
 import { assessInOrder, builtModule, defaultJobs } from '../packs/workers.js';
-import { makeStep, type StepConfig } from './assess-step.js';
+import { makeStep, wholeResult, type StepConfig } from './assess-step.js';
+import { PartSpool } from './part-spool.js';
 import { DEFAULT_LIMITS } from '../source/types.js';
 import { describeError, EXIT, worst } from './exit.js';
 import type { FailOn } from './fail-on.js';
@@ -109,6 +110,9 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   // Opened at the first result (or at the end of a batch): a lone invalid input prints no report,
   // and a failed run leaves an earlier --output file as it was.
   let sink: ReportSink | undefined;
+  // A batch's report laid out at the end from parts set aside (html), and those parts.
+  const layout = !stream && expanded.batch && !opts.by && chosen.layout ? (await chosen.layout())(options) : undefined;
+  let parts: PartSpool | undefined;
   const out = async (text: string) => {
     sink ??= openReport(opts.output, io.stdout, stream?.deferHead === true, opts.lang);
     if (stream?.deferHead !== true && !sink.started) await sink.write(stream ? stream.head() : '');
@@ -148,6 +152,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
       // Outside the step: a report that can't be written is the run's problem, not this input's.
       if (stream) await out(stream.place && 'piece' in assessed ? stream.place(assessed.piece) : stream.item(assessed.result!));
       else results.push(assessed.slim ? shared.share(assessed.result!) : assessed.result!);
+      if (assessed.part !== undefined) (parts ??= new PartSpool(opts.lang)).add(assessed.part);
     }
     progress.done();
     if (results.length || expanded.batch || sink) {
@@ -155,7 +160,14 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
       if (stream) {
         await out(stream.tail(batch));
         await sink!.finish(stream.deferHead ? stream.head() : '');
+      } else if (layout && parts && results.length >= 2) {
+        // Laid out from the kept results, each area's part read back from disk as it is placed.
+        for (const piece of layout.write(results, (i) => parts!.get(i), batch)) await out(piece);
+        await sink!.finish('');
       } else {
+        // One area left of a batch (the rest invalid) is that area's own report: it needs its
+        // whole result, which was not kept — assessed again, here.
+        if (parts) results.splice(0, results.length, ...results.map((r) => wholeResult(r.input!, config)));
         const report = await format!(results, { ...options, ...(batch ? { summary: batch } : {}) });
         if (typeof report === 'string') {
           await out(report);
@@ -168,6 +180,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
     }
   } finally {
     sink?.abandon();
+    parts?.close();
   }
   return worst(codes);
 }

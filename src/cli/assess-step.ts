@@ -42,6 +42,8 @@ export interface Assessed {
   result?: AssessResult;
   /** The result is slimmed (src/report/slim.ts): alike met items may be shared across areas. */
   slim?: boolean;
+  /** The format's part of the report for this result (ReportLayout.part), set aside until the end. */
+  part?: string;
   summary?: Summarised;
   code: number;
   /** For stderr, each without the 警告 label: at most MAX_WARNINGS, then how many more. */
@@ -54,21 +56,29 @@ export const MAX_WARNINGS = 50;
 export async function makeStep(config: StepConfig): Promise<(input: string) => Outcome<Assessed>> {
   const format = formatOf(config.format)!;
   const stream: ReportStream | undefined = config.streamed ? (await (config.by ? format.byResponsibleStream! : format.stream!)())(config.options) : undefined;
-  const { lang, baseline } = config;
-  // A batch laid out at the end holds every result: slimmed where the format reads no more.
-  const slim = !stream && config.batch && !!format.slim?.[config.by ? 'byResponsible' : 'report'];
+  const { lang } = config;
+  // A batch laid out at the end holds every result: slimmed where the format reads no more, or
+  // where the rest of each result is already in its part (html's area documents).
+  const layout = !stream && config.batch && !config.by && format.layout ? (await format.layout())(config.options) : undefined;
+  const slim = !!layout || (!stream && config.batch && !!format.slim?.[config.by ? 'byResponsible' : 'report']);
   const one = (input: string): Assessed => {
-    const assessed = assessInput(input, config.input);
-    const result: AssessResult = baseline ? { ...assessed, progress: compareWithBaseline(assessed, findBaseline(assessed, baseline)) } : assessed;
+    const result = wholeResult(input, config);
     // Capped as facts problems are: 50,000 evidence warnings are a report's job, not the terminal's.
     const warnings = result.warnings.slice(0, MAX_WARNINGS);
     if (result.warnings.length > MAX_WARNINGS) warnings.push(t(lang, 'io.warnings.more', { n: result.warnings.length - MAX_WARNINGS }));
     return {
       ...(stream?.piece ? { piece: stream.piece(result) } : slim ? { result: slimmed(result), slim: true } : { result }),
+      ...(layout ? { part: layout.part(result) } : {}),
       ...(config.batch ? { summary: summarised(result) } : {}),
       code: exitFor(result, config.failOn),
       warnings,
     };
   };
   return (input) => outcomeOf(input, one, config.debug, lang);
+}
+
+/** One input's whole result, compared with the baseline if there is one. */
+export function wholeResult(input: string, config: Pick<StepConfig, 'input' | 'baseline'>): AssessResult {
+  const assessed = assessInput(input, config.input);
+  return config.baseline ? { ...assessed, progress: compareWithBaseline(assessed, findBaseline(assessed, config.baseline)) } : assessed;
 }

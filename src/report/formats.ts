@@ -1,4 +1,4 @@
-import type { Formatter, StreamFormatter } from './types.js';
+import type { Formatter, LayoutFormatter, StreamFormatter } from './types.js';
 
 /**
  * Every report format, by name (Spectral's `Record<OutputFormat, Formatter>`; conftest's
@@ -22,6 +22,8 @@ export interface Format {
    * clear veto only what slim.ts keeps, so the batch holds each result slimmed (memory).
    */
   slim?: { report?: boolean; byResponsible?: boolean };
+  /** A batch's report laid out from parts set aside as results come (types.ts ReportLayout); the report is `load`'s. */
+  layout?(): Promise<LayoutFormatter>;
   /** The report is bytes, not text (xlsx, pdf): it is written to `--output` only, never to a terminal. */
   binary?: boolean;
   /** The report shows `--baseline`'s progress (本月进展); given to any other, --baseline is warned about. */
@@ -60,6 +62,7 @@ export const FORMATS = {
   html: {
     showsProgress: true,
     load: async () => (await import('./html/index.js')).html,
+    layout: async () => (await import('./html/index.js')).htmlLayout,
     // The 问题清单 (one area) or 整改台账 (several) as a document of its own.
     byResponsible: async () => (await import('./html/index.js')).htmlProblems,
     slim: { byResponsible: true },

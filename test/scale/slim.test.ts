@@ -5,6 +5,7 @@ import { assessFacts } from '../../src/assess/assess.js';
 import type { AssessResult } from '../../src/assess/types.js';
 import { SummaryBuilder } from '../../src/packs/summary.js';
 import { formatOf } from '../../src/report/formats.js';
+import { html, htmlLayout } from '../../src/report/html/index.js';
 import { SlimShare, slimmed } from '../../src/report/slim.js';
 import type { FormatOptions } from '../../src/report/types.js';
 import { loadStandardSync } from '../../src/standard/load.js';
@@ -69,3 +70,14 @@ async function cells(bytes: Uint8Array) {
   });
   return out;
 }
+
+describe('html for a batch, laid out from parts set aside', () => {
+  it('is the document html gives at once: parts made from whole results, the district from slimmed ones', () => {
+    const layout = htmlLayout(options);
+    // Parts as a worker makes them (in any order), kept as text; the results as the batch keeps them.
+    const parts = [...results].reverse().map((r) => layout.part(r)).reverse();
+    const pieces = [...layout.write(slim, (i) => parts[i], options.summary)];
+    expect(pieces.length).toBe(results.length + 3); // head, district, one per area, tail
+    expect(pieces.join('')).toBe(html(results, options));
+  });
+});

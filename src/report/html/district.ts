@@ -16,10 +16,15 @@ const SEVERITY: Record<string, number> = { veto: 0, fail: 1, pass: 2 };
 
 /** The district's order: 否决 → 不达标 → 达标, then by score (lowest first), then as given. */
 export function districtOrder(results: AssessResult[]): AssessResult[] {
+  return districtIndexOrder(results).map((i) => results[i]);
+}
+
+/** The same order as indices into `results`. */
+export function districtIndexOrder(results: Pick<AssessResult, 'verdict' | 'score'>[]): number[] {
   return results
     .map((r, i) => ({ r, i }))
     .sort((a, b) => (SEVERITY[a.r.verdict] ?? 3) - (SEVERITY[b.r.verdict] ?? 3) || a.r.score - b.r.score || a.i - b.i)
-    .map(({ r }) => r);
+    .map(({ i }) => i);
 }
 
 /** What a batch is about, for titles: its one standard, or none when the areas used several. */

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import type { AssessResult, Lang } from '../../assess/types.js';
 import { t } from '../../messages/catalogue.js';
 import { labels } from '../labels.js';
-import type { FormatOptions, TextFormatter } from '../types.js';
+import type { BatchSummary } from '../../packs/summary.js';
+import type { FormatOptions, ReportLayout, TextFormatter } from '../types.js';
 import { areaDocument, documentHead, metaOf, signOff, vetoProblems, type DocumentContext } from './area.js';
 import { factsOf } from '../facts.js';
 import { isOpen } from '../../assess/open.js';
 import { negativeListLine } from '../rectification/words.js';
-import { commonStem, districtDocument, districtOrder } from './district.js';
+import { commonStem, districtDocument, districtIndexOrder, districtOrder } from './district.js';
 import { escapeHtml as h } from './escape.js';
 import { ledger } from './ledger.js';
 import { SCRIPT } from './script.js';
@@ -31,9 +32,13 @@ export const htmlProblems: TextFormatter = (results, options) => renderDocument(
 
 export type Medium = DocumentContext['medium'];
 
+function contextOf(options: FormatOptions, medium: Medium): DocumentContext {
+  return { lang: options.lang, date: (options.date && parseDate(options.date)) || today(), medium, ...(options.issuer ? { issuer: options.issuer } : {}), ...(options.facts ? { facts: options.facts } : {}) };
+}
+
 export function renderDocument(results: AssessResult[], options: FormatOptions, kind: 'report' | 'problems', medium: Medium): string {
   const { lang } = options;
-  const ctx: DocumentContext = { lang, date: (options.date && parseDate(options.date)) || today(), medium, ...(options.issuer ? { issuer: options.issuer } : {}), ...(options.facts ? { facts: options.facts } : {}) };
+  const ctx = contextOf(options, medium);
   const { title, header, body } = kind === 'problems' ? problemsDocument(results, ctx) : reportDocument(results, ctx, options);
   return page(title, header, body, lang, medium);
 }
@@ -46,15 +51,64 @@ function reportDocument(results: AssessResult[], ctx: DocumentContext, options: 
     const title = documentTitle(r, r.progress ? 'monthly' : 'report', lang, ctx.date);
     return { title: `${areaTitle(r, lang)} · ${title}`, header: headerOf(r, lang), body: areaDocument(r, 'area-1', ctx) };
   }
-  const ordered = districtOrder(results);
-  const anchors = ordered.map((_, i) => `area-${i + 1}`);
-  const district = districtDocument(ordered, anchors, ctx, options.summary);
+  const parts = results.map((r) => areaPart(r, ctx));
+  const { title, header, body } = districtLayout(results, (i) => parts[i], ctx, options.summary);
+  return { title, header, body: [...body].join('') };
+}
+
+/** An area's document in a batch, its anchor left to the layout (AREA_ANCHOR, set by districtLayout). */
+function areaPart(r: AssessResult, ctx: DocumentContext): string {
   // Each area's own document names the area as 报送单位; --issuer is the district's.
-  const areaCtx: DocumentContext = { lang, date: ctx.date, medium: ctx.medium, ...(ctx.facts ? { facts: ctx.facts } : {}) };
-  const areas = ordered.map((r, i) => areaDocument(r, anchors[i], areaCtx, 'overview'));
+  const areaCtx: DocumentContext = { lang: ctx.lang, date: ctx.date, medium: ctx.medium, ...(ctx.facts ? { facts: ctx.facts } : {}) };
+  return areaDocument(r, AREA_ANCHOR, areaCtx, 'overview');
+}
+
+/** The anchor an area's document is made with before its place in the district's order is known. */
+const AREA_ANCHOR = 'area-0';
+
+/**
+ * A batch's document: the district's view, then each area's document in the district's order,
+ * anchored area-1, area-2 … . `results` need only be what slim.ts keeps (the district's view reads
+ * no more); each area's document is `part(i)` for the i-th result, made from the whole result
+ * beforehand (areaPart) — so a batch of any size can set the parts aside as they come (on disk,
+ * `htmlLayout`) and read each back when it is placed. The body comes in pieces.
+ */
+function districtLayout(results: AssessResult[], part: (index: number) => string, ctx: DocumentContext, summary: BatchSummary | undefined) {
+  const { lang } = ctx;
+  const order = districtIndexOrder(results);
+  const ordered = order.map((i) => results[i]);
+  const anchors = ordered.map((_, i) => `area-${i + 1}`);
   const common = commonStem(ordered);
   const title = t(lang, 'pdf.title.district', { ...(common ?? { stem: '', title: t(lang, 'pdf.title.empty') }), areas: ordered.length });
-  return { title, header: ctx.issuer ? `${ctx.issuer} · ${title}` : title, body: [district, ...areas].join('\n') };
+  const anchorAt = `id="${AREA_ANCHOR}"`;
+  function* body(): Generator<string> {
+    yield districtDocument(ordered, anchors, ctx, summary);
+    for (let k = 0; k < order.length; k++) {
+      // The anchor is the opening tag's first attribute value, before anything from the input.
+      yield '\n' + part(order[k]).replace(anchorAt, `id="${anchors[k]}"`);
+    }
+  }
+  return { title, header: ctx.issuer ? `${ctx.issuer} · ${title}` : title, body: body() };
+}
+
+/**
+ * `--format html` for a batch, piece by piece (the CLI's way for a batch; `html` gives the same
+ * text at once): `part` each area's document as it is assessed (any thread), `keep` what the
+ * district's view needs of the result, and at the end `write` the document, reading each part
+ * back as it is placed.
+ */
+export function htmlLayout(options: FormatOptions): ReportLayout {
+  const ctx = contextOf(options, 'screen');
+  return {
+    part: (r) => areaPart(r, ctx),
+    *write(kept, part, summary) {
+      const { title, header, body } = districtLayout(kept, part, ctx, summary);
+      const [before, after] = pageParts(title, header, options.lang, 'screen');
+      yield before;
+      yield* body;
+      yield after;
+    },
+  };
 }
 
 function problemsDocument(results: AssessResult[], ctx: DocumentContext) {
@@ -103,6 +157,19 @@ function labelsNoResults(lang: Lang): string {
 }
 
 function page(title: string, header: string, body: string, lang: Lang, medium: Medium): string {
+  const [before, after] = pageParts(title, header, lang, medium);
+  return before + body + after;
+}
+
+/** The document around its body: page(…, body) is before + body + after. */
+function pageParts(title: string, header: string, lang: Lang, medium: Medium): [string, string] {
+  const BODY = '\u0000body\u0000';
+  const whole = pageText(title, header, BODY, lang, medium);
+  const at = whole.indexOf(BODY);
+  return [whole.slice(0, at), whole.slice(at + BODY.length)];
+}
+
+function pageText(title: string, header: string, body: string, lang: Lang, medium: Medium): string {
   const pages = pageStyle(header);
   // On paper nothing needs the script (sorting is for the screen); the PDF is printed without it.
   const script = medium === 'screen' ? SCRIPT : '';

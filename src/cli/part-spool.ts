@@ -1,0 +1,59 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Lang } from '../messages/types.js';
+import { errnoWords } from '../text/errno.js';
+import { EXIT, OutputError } from './exit.js';
+
+/**
+ * The parts of a report laid out at the end (ReportLayout: html's area documents), set aside on
+ * disk in input order as they come and read back one at a time when placed, so a batch holds a
+ * few kilobytes per area instead of its whole document. A private temporary directory (0700),
+ * removed by close(); a disk that fills is the run's output error (exit 74), as for the report.
+ */
+export class PartSpool {
+  private readonly dir: string;
+  private fd: number | undefined;
+  private readonly at: number[] = [];
+  private readonly size: number[] = [];
+  private end = 0;
+
+  constructor(private readonly lang: Lang) {
+    const base = tmpdir();
+    try {
+      this.dir = mkdtempSync(join(base, 'weibao-parts-'));
+      this.fd = openSync(join(this.dir, 'parts'), 'w+', 0o600);
+    } catch (e) {
+      throw new OutputError('io.temp.failed', { dir: base, why: errnoWords(e, lang) }, EXIT.output, 'io.temp.failed.fix');
+    }
+  }
+
+  add(text: string): void {
+    const bytes = Buffer.from(text, 'utf8');
+    try {
+      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd!, bytes, done, bytes.length - done, this.end + done);
+    } catch (e) {
+      throw new OutputError('io.temp.failed', { dir: this.dir, why: errnoWords(e, this.lang) }, EXIT.output, 'io.temp.failed.fix');
+    }
+    this.at.push(this.end);
+    this.size.push(bytes.length);
+    this.end += bytes.length;
+  }
+
+  /** The i-th part added. */
+  get(i: number): string {
+    const bytes = Buffer.allocUnsafe(this.size[i]);
+    for (let done = 0; done < bytes.length; ) {
+      const n = readSync(this.fd!, bytes, done, bytes.length - done, this.at[i] + done);
+      if (n === 0) break;
+      done += n;
+    }
+    return bytes.toString('utf8');
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
