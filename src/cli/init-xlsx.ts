@@ -8,6 +8,6 @@ import { writeAtomic } from './output.js';
 export async function initWorkbook(standard: LoadedStandard, output: string | undefined, lang: Lang): Promise<number> {
   if (!output) throw new UsageError('--format xlsx writes a workbook: name the file with --output, e.g. --output 台账.xlsx');
   const { factsTemplateXlsx } = await import('../facts/template-xlsx.js');
-  writeAtomic(output, await factsTemplateXlsx(standard, lang));
+  writeAtomic(output, await factsTemplateXlsx(standard, lang), lang);
   return EXIT.pass;
 }

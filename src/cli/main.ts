@@ -138,9 +138,10 @@ function program(io: Io, result: { code: number }, lang: Lang, shown: Map<Comman
     .option(`--negative-list <${ph('lists')}>`, t(lang, 'cli.opt.initNegative'))
     .addOption(formatOption('cli.opt.initFormat', ['yaml', 'json', 'xlsx'], 'yaml'))
     .option(`--schema <${ph('schema')}>`, t(lang, 'cli.opt.schemaRef'), './facts.schema.json')
-    .option(`-o, --output <${ph('file')}>`, t(lang, 'cli.opt.initOutput'))
+    .option(`-o, --output <${ph('file')}>`, t(lang, 'cli.opt.initOutput'), outputArg)
     .addOption(langOption())
     .option('--no-color', t(lang, 'cli.opt.noColor'))
+    .hook('preAction', (_, action) => stdoutIsNoOutput(action))
     .action(async (opts) => void (result.code = await (await initCommand()).runInit(opts, io)));
   withExamples(init, [
     ['assess init --standard changning-demo-street@2023 > facts.yaml'],

@@ -51,6 +51,8 @@ const devicesIntact = () => {
   for (const d of ['/dev/null', '/dev/full']) expect(statSync(d).isCharacterDevice(), `${d} is still a device`).toBe(true);
 };
 const tempsIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+/** Nothing of ours left in /dev (a temporary report beside the device, once renamed over it). */
+const nothingInDev = () => expect(readdirSync('/dev').filter((f) => /^\.(null|full|stdout)|\.tmp$|weibao/.test(f))).toEqual([]);
 
 /** A batch directory: copies of the fixture packs, `n` of the clean one. */
 function batch(name: string, n: number, extra: (dir: string) => void = () => {}): string {
@@ -65,8 +67,10 @@ describe('--output to a device or pipe: written directly, never renamed over', (
   it('/dev/null: exit 0, still a device', () => {
     const r = run([COMPLIANT, '--output', '/dev/null']);
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
     noStack(r);
     devicesIntact();
+    nothingInDev();
   });
 
   it('/dev/full: exit 74, the words, still a device', () => {
@@ -75,6 +79,7 @@ describe('--output to a device or pipe: written directly, never renamed over', (
     expect(r.stderr).toMatch(/writing to \/dev\/full failed: no space left on the device\n  fix: /);
     noStack(r);
     devicesIntact();
+    nothingInDev();
   });
 
   it('/dev/stdout and - are stdout; an empty --output is a usage error', () => {
@@ -192,11 +197,52 @@ describe('environment faults are not bugs (exit 3 or 74, never 70)', () => {
     expect(JSON.parse(r.stdout).results).toHaveLength(1);
   });
 
-  it('TMPDIR that does not exist, with --format junit to stdout: exit 74 naming it, no stack', () => {
+  it('TMPDIR that does not exist, with --format junit to stdout: exit 74 naming it, no stack, nothing left in the working directory', () => {
+    const cwdBefore = readdirSync(root).sort();
     const r = run([join(PACKS, 'a-clean'), join(PACKS, 'd-failing'), '--format', 'junit'], { env: { TMPDIR: '/nonexistent-weibao' } });
     expect(r.code).toBe(74);
     expect(r.stderr).toMatch(/cannot make a temporary file in \/nonexistent-weibao: does not exist\n  fix: set TMPDIR/);
     noStack(r);
+    expect(readdirSync(root).sort()).toEqual(cwdBefore);
+    expect(existsSync('/nonexistent-weibao')).toBe(false);
+  });
+
+  it('TMPDIR missing with --output and --jobs 2 over 200 packs: the report is written beside its target (TMPDIR not needed), nothing left behind', () => {
+    const dir = batch('tmpdir-jobs', 200);
+    const out = mkdtempSync(join(tmp, 'junit-out-'));
+    const report = join(out, 'prev.xml');
+    writeFileSync(report, 'the earlier report');
+    const r = run([dir, '--format', 'junit', '--output', report, '--jobs', '2'], { env: { TMPDIR: '/nonexistent-weibao' } });
+    expect(r.code, r.stderr).toBe(0);
+    noStack(r);
+    expect(readdirSync(out)).toEqual(['prev.xml']);
+    expect(readFileSync(report, 'utf8')).toMatch(/^<\?xml[^]*<\/testsuites>\n$/);
+  });
+
+  // The hang once reported with TMPDIR missing: `--jobs 2` near the process/thread limit (as
+  // `ulimit -u` sets it), where the system refuses a worker thread. Node itself needs a dozen
+  // threads, so a range of limits is tried: a limit too low for Node to start at all is Node's
+  // own abort (not ours); every other run must end, in words, with the report's exit code.
+  it('--jobs 2 at the thread limit (ulimit -u, as nobody) with TMPDIR missing: every run ends, exit 74 in words, never an internal error', (ctx) => {
+    if (!isRoot) return ctx.skip('needs root to run as nobody with a process limit');
+    let ours = 0;
+    for (const limit of [10, 11, 12, 13, 14, 16, 20]) {
+      const r = spawnSync('bash', ['-c', `ulimit -u ${limit} && exec "${process.execPath}" bin/assess.js fixtures/packs --format junit --jobs 2`], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', WEIBAO_LANG: 'en', TMPDIR: '/nonexistent-weibao' },
+        uid: NOBODY,
+        gid: NOBODY,
+        timeout: 60_000, // a hang detector: the process uses no CPU while it hangs
+      });
+      expect(r.signal === 'SIGTERM' && r.status === null, `ulimit -u ${limit}: still running after 60 s (hung)`).toBe(false);
+      if (r.status === 134 || r.signal === 'SIGABRT' || /pthread_create|Resource temporarily unavailable|uv_thread_create/.test(r.stderr ?? '')) continue; // Node could not start
+      ours++;
+      expect(r.status, `ulimit -u ${limit}: ${r.stderr}`).toBe(74);
+      expect(r.stderr).toMatch(/cannot make a temporary file in \/nonexistent-weibao/);
+      expect(r.stderr).not.toMatch(/internal error|EAGAIN/);
+    }
+    expect(ours, 'some limit let Node start').toBeGreaterThan(0);
   });
 });
 
@@ -228,9 +274,16 @@ describe('signals and closed pipes in the middle of a batch', () => {
       mkdirSync(join(d, 'z-invalid'));
       writeFileSync(join(d, 'z-invalid', 'facts.json'), '{');
     });
-    for (const format of ['json', 'github']) {
-      const bash = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" bin/assess.js "${dir}" --format ${format} 2>/dev/null | head -c1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: root, encoding: 'utf8', env: { ...process.env, WEIBAO_LANG: 'en' } });
+    const spool = mkdtempSync(join(tmp, 'spool-'));
+    for (const format of ['json', 'github', 'junit']) {
+      const bash = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" bin/assess.js "${dir}" --format ${format} 2>"${spool}/../stderr-${format}" | head -c1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: root, encoding: 'utf8', env: { ...process.env, WEIBAO_LANG: 'en', TMPDIR: spool } });
       expect(bash.stdout.trim(), format).toBe('3');
+      const stderr = readFileSync(join(spool, '..', `stderr-${format}`), 'utf8');
+      // The invalid pack is still reported; a closed pipe is no error of its own, and no stack.
+      expect(stderr, format).toMatch(/z-invalid\/facts\.json:1:2: /);
+      expect(stderr, format).not.toMatch(/EPIPE|\n\s+at .+:\d+:\d+\)?\n|internal error/);
+      // junit spools its body in TMPDIR: removed when the pipe closed.
+      expect(readdirSync(spool), format).toEqual([]);
     }
   });
 });
@@ -294,5 +347,24 @@ describe('siblings an unlucky operator meets (issue 13, round three)', () => {
     const bad = run([input]);
     expect(bad.code).toBe(3);
     expect(bad.stderr).toMatch(/a\\nb\.json:1:2: /);
+  });
+
+  it('init --output: the template goes to the file (it was printed to the terminal and the file never made); a directory exit 4, /dev/full exit 74', () => {
+    const dir = mkdtempSync(join(tmp, 'init-'));
+    const file = join(dir, 'facts.yaml');
+    const r = run(['init', '--standard', 'changning-demo-street@2023', '--output', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(file, 'utf8')).toMatch(/^# yaml-language-server[^]*\nfacts:\n/);
+    const d = run(['init', '--standard', 'changning-demo-street@2023', '--output', dir]);
+    expect(d.code).toBe(4);
+    expect(d.stdout).toBe('');
+    expect(d.stderr).toMatch(/it is a directory/);
+    const full = run(['init', '--standard', 'changning-demo-street@2023', '--format', 'json', '--output', '/dev/full']);
+    expect(full.code).toBe(74);
+    expect(full.stderr).toMatch(/writing to \/dev\/full failed: no space left on the device/);
+    noStack(full);
+    devicesIntact();
+    expect(readdirSync(dir)).toEqual(['facts.yaml']);
   });
 });
