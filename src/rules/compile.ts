@@ -1,3 +1,4 @@
+import { RuleError } from '../errors.js';
 import { chargeBuilt, chargeSteps, DEFAULT_BUDGET, metered, type RuleBudget } from './budget.js';
 import { PLAIN_OPERATIONS } from './operations.js';
 import { NOT_FOUND, resolveParts, resolvePath, step } from './resolve.js';
@@ -359,10 +360,19 @@ function untrackedVar(data: unknown, path: unknown): unknown {
  * json-logic-js applies it: rare, parsed and compiled on the spot, on the running meter.
  */
 function applyRuntime(logic: unknown, data: unknown): unknown {
+  let tree: RuleNode;
+  try {
+    tree = parseRuntime(logic);
+  } catch (e) {
+    // The data, not the rule, holds the operation off the allowlist (json-logic-js throws here
+    // too): a RuleError's pointer would point into logic that is nowhere in the rule.
+    if (e instanceof RuleError) throw new Error(`the facts hold logic that can't be evaluated: ${e.message}`);
+    throw e;
+  }
   const outer = tracking;
   tracking = false;
   try {
-    return compileNode(parseRuntime(logic))(data);
+    return compileNode(tree)(data);
   } finally {
     tracking = outer;
   }

@@ -1,5 +1,6 @@
 import jsonLogic from 'json-logic-js';
 import { describe, expect, it, vi } from 'vitest';
+import { RuleError } from '../../src/errors.js';
 import { compileRule } from '../../src/index.js';
 import { compileTracked } from '../../src/rules/compile.js';
 import { same } from './agree.js';
@@ -81,6 +82,24 @@ describe('found by the differential fuzz', () => {
       agrees({ var: [p, 'default'] }, data);
       agrees({ missing: [p] }, data);
       agrees({ missing_some: [1, [p, 'nope']] }, data);
+    }
+  });
+
+  it('logic the data holds with an operation off the allowlist throws, as in json-logic-js, but not as a RuleError located in the rule', () => {
+    for (const [rule, data] of [
+      [{ missing: { var: 'k' } }, { k: { fubar: 1 } }],
+      [{ missing_some: [1, { var: 'k' }] }, { k: [{ log: 1 }] }],
+    ] as const) {
+      if (!('missing_some' in rule)) expect(() => jsonLogic.apply(rule as never, data)).toThrow();
+      let error: unknown;
+      try {
+        compileRule(rule)(data);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toBeInstanceOf(RuleError);
+      expect(String(error)).toMatch(/the facts hold logic/);
     }
   });
 });
