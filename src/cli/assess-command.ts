@@ -98,7 +98,8 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   }
   const expanded = expandInputs(inputs);
   const color = wantColor(opts.color, !!opts.output, io.stdout);
-  const width = Math.min(Math.max(io.stdout.columns ?? 100, 60), 160);
+  // Not a terminal (a pipe, a file): 80 columns, what a pasted report or a `less` fits.
+  const width = Math.min(Math.max(io.stdout.columns ?? 80, 60), 160);
   const options: FormatOptions = { lang: opts.lang, color, width, ...(opts.compact ? { compact: true } : {}), ...(opts.issuer ? { issuer: opts.issuer } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.browser ? { browser: opts.browser } : {}) };
   const stream: ReportStream | undefined = streamed ? (await streamed)(options) : undefined;
   const format = formatter ? await formatter : undefined;

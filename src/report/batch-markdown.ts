@@ -11,7 +11,7 @@ export function batchMarkdown(results: AssessResult[], summary: BatchSummary, la
   const B = batchLabels(lang);
   const counts = summary.byVerdict;
   const out: string[] = [`# ${B.summary}: ${B.packs(summary.total)}`, ''];
-  out.push(`${L.verdict.pass} ${counts.pass} · ${L.verdict.fail} ${counts.fail} · ${L.verdict.veto} ${counts.veto} · ${B.invalid} ${counts.invalid}`, '');
+  out.push(`${[`${L.verdict.pass} ${counts.pass}`, `${L.verdict.fail} ${counts.fail}`, `${L.verdict.veto} ${counts.veto}`, ...(counts.in_progress ? [`${L.verdict.in_progress} ${counts.in_progress}`] : []), `${B.invalid} ${counts.invalid}`].join(' · ')}`, '');
   const withDelta = results.some((r) => r.progress);
   out.push(`| ${B.area} | ${B.verdictHead} | ${L.score} |${withDelta ? ` ${B.scoreDelta} |` : ''} ${B.open} | ${B.input} |`);
   out.push(`|---|---|---:|${withDelta ? '---:|' : ''}---:|---|`);
@@ -26,12 +26,12 @@ export function batchMarkdown(results: AssessResult[], summary: BatchSummary, la
   out.push('');
   if (summary.vetoes.length) {
     out.push(`### ${B.vetoes}`, '');
-    for (const v of summary.vetoes) out.push(`- ${B.areas(v.count, results.length)}: ${L.negativeItem} ${v.number} \`${v.id}\` ${esc(v.text)}`);
+    for (const v of summary.vetoes) out.push(`- ${B.areas(v.count, results.length)}: ${L.negativeItem} ${v.number} ${esc(v.text)}`);
     out.push('');
   }
   if (summary.mostFailed.length) {
     out.push(`### ${B.mostFailed}`, '');
-    for (const i of summary.mostFailed) out.push(`- ${B.areas(i.count, results.length)}: ${esc(i.aspect)} / ${esc(placeOf(i))} \`${i.id}\` ${esc(i.text)}`);
+    for (const i of summary.mostFailed) out.push(`- ${B.areas(i.count, results.length)}: ${esc(i.aspect)} / ${esc(placeOf(i))} ${esc(i.text)}`);
     out.push('');
   }
   return out.join('\n') + '\n---\n\n';

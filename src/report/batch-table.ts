@@ -3,7 +3,7 @@ import type { Verdict } from '../assess/types.js';
 import { batchLabels, signedPoints } from './batch-labels.js';
 import { labels, percent, placeOf } from './labels.js';
 import type { TextFormatter } from './types.js';
-import { displayWidth, padStart, truncate } from './width.js';
+import { displayWidth, hang, padStart, truncate, truncateStart } from './width.js';
 import { t } from '../messages/catalogue.js';
 import { safeText } from '../text/safe.js';
 
@@ -19,19 +19,27 @@ export const batchTable: TextFormatter = (results, { lang, color, width, summary
   const paint: Record<Verdict, (s: string) => string> = { pass: c.green, fail: c.red, veto: c.bgRed.white, in_progress: c.yellow };
   const out: string[] = [];
   const verdictWidth = Math.max(...Object.values(L.verdict).map(displayWidth), displayWidth(B.invalid));
+  const withDelta = results.some((r) => r.progress);
   const line = (verdict: string, rest: string) => `${verdict}${' '.repeat(Math.max(0, verdictWidth - displayWidth(stripAnsi(verdict))))}  ${rest}`;
 
   for (const r of results) {
     const met = r.aspects.reduce((s, a) => s + a.met, 0);
     const applicable = r.aspects.reduce((s, a) => s + a.applicable, 0);
     const name = [r.area.name, r.period].filter(Boolean).join(' · ') || '—';
-    const delta = r.progress ? `  ${signedPoints(r.progress.score.delta)}` : '';
+    const delta = withDelta ? `  ${(r.progress ? signedPoints(r.progress.score.delta) : '—').padStart(8)}` : '';
     const fixed = `${percent(r.score).padStart(6)}  ${`${met}/${applicable}`.padStart(7)}${delta}  `;
-    const text = safeText(`${name}${r.input ? `  ${r.input}` : ''}`); // a directory name may hold ESC, CR, U+202E
-    out.push(line(paint[r.verdict](L.verdict[r.verdict]), fixed + truncate(text, Math.max(20, width - verdictWidth - displayWidth(fixed) - 2))));
+    // The area's name whole where it can be; the pack's path after it, cut at its start (its end
+    // names the pack). A directory name may hold ESC, CR, U+202E: safeText.
+    const room = Math.max(20, width - verdictWidth - displayWidth(fixed) - 2);
+    const shown = truncate(safeText(name), r.input ? Math.max(10, room - 12) : room);
+    const rest = room - displayWidth(shown) - 2;
+    const input = r.input && rest >= 6 ? `  ${truncateStart(safeText(r.input), rest)}` : '';
+    out.push(line(paint[r.verdict](L.verdict[r.verdict]), fixed + shown + input));
   }
   for (const bad of summary?.invalid ?? []) {
-    out.push(line(c.magenta(B.invalid), `${safeText(bad.input)}: ${truncate(safeText(bad.message.split('\n')[0]), Math.max(20, width - verdictWidth - displayWidth(safeText(bad.input)) - 4))}`));
+    // The pack, then why, wrapped under it: the reason is the point and is never cut.
+    const [first, ...rest] = hang('', `${safeText(bad.input)}: ${safeText(bad.message.split('\n')[0])}`, width - verdictWidth - 2, 0);
+    out.push(line(c.magenta(B.invalid), first), ...rest.map((l) => ' '.repeat(verdictWidth + 4) + l.trimStart()).map((l) => truncate(l, width)));
   }
   if (!summary) return out.join('\n') + '\n';
 
@@ -51,13 +59,14 @@ export const batchTable: TextFormatter = (results, { lang, color, width, summary
   }
   if (summary.vetoes.length) {
     out.push('', c.bold(B.vetoes));
-    for (const v of summary.vetoes) out.push(truncate(`  ${padStart(B.areas(v.count, results.length), 12)}  ${L.negativeItem} ${v.number}  ${v.id}  ${v.text}`, width));
+    for (const v of summary.vetoes) out.push(truncate(`  ${padStart(B.areas(v.count, results.length), 12)}  ${L.negativeItem} ${v.number}  ${v.text}`, width));
   }
   if (summary.mostFailed.length) {
     const areas = results.length;
     out.push('', c.bold(B.mostFailed));
     for (const i of summary.mostFailed) {
-      const head = `  ${padStart(B.areas(i.count, areas), 12)}  ${i.aspect} / ${placeOf(i)}  ${i.id}`;
+      // Where it stands and its text (the id is in the JSON).
+      const head = `  ${padStart(B.areas(i.count, areas), 12)}  ${i.aspect} / ${placeOf(i)}`;
       out.push(truncate(head, width));
       out.push(c.gray(`      ${truncate(i.text, Math.max(20, width - 6))}`));
     }

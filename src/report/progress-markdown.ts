@@ -18,9 +18,9 @@ export function progressMarkdown(r: AssessResult, lang: 'zh' | 'en'): string {
   for (const a of p.aspects) out.push(`| ${esc(a.name)} | ${a.before === null ? '—' : percent(a.before)} | ${percent(a.after)} | ${signedPoints(a.delta)} |`);
   out.push(`| **${L.total}** | ${p.score.before === null ? '—' : percent(p.score.before)} | ${percent(p.score.after)} | **${signedPoints(p.score.delta)}** |`, '');
   const list = (title: string, items: typeof p.newlyMet) => {
-    out.push(`**${title}** (${items.length})`, '');
+    out.push(`**${t(lang, 'report.progress.count', { title, n: items.length })}**`, '');
     if (!items.length) out.push(L.none);
-    for (const i of items) out.push(`- ${esc(i.aspect)} / ${esc(placeOf(i))} \`${i.id}\`: ${i.before ? L.state[i.before] : '—'} → ${L.state[i.after]}`);
+    for (const i of items) out.push(`- ${esc(i.aspect)} / ${esc(placeOf(i))}: ${i.before ? L.state[i.before] : '—'} → ${L.state[i.after]} — ${esc(i.text)}`);
     out.push('');
   };
   list(B.newlyMet, p.newlyMet);
@@ -28,7 +28,7 @@ export function progressMarkdown(r: AssessResult, lang: 'zh' | 'en'): string {
   list(B.stillOpen, p.stillOpen);
   if (p.vetoes.length) {
     out.push(`**${B.vetoChanges}**`, '');
-    for (const v of p.vetoes) out.push(`- ${L.negativeItem} ${v.number} \`${v.id}\`: ${v.before ? L.veto[v.before] : '—'} → ${L.veto[v.after]}`);
+    for (const v of p.vetoes) out.push(`- ${L.negativeItem} ${v.number}: ${v.before ? L.veto[v.before] : '—'} → ${L.veto[v.after]}`);
     out.push('');
   }
   return out.join('\n');

@@ -4,7 +4,7 @@ import { batchLabels, signedPoints } from './batch-labels.js';
 import { labels, percent, placeOf } from './labels.js';
 import { t } from '../messages/catalogue.js';
 import type { FormatOptions } from './types.js';
-import { truncate } from './width.js';
+import { displayWidth, truncate } from './width.js';
 
 /** The 月报 section of the terminal report: what changed since the previous report. */
 export function progressTable(r: AssessResult, { lang, color, width }: FormatOptions): string {
@@ -20,19 +20,23 @@ export function progressTable(r: AssessResult, { lang, color, width }: FormatOpt
   out.push(`  ${t(lang, 'report.labelled', { label: B.scoreDelta, text: `${percent(p.score.before ?? 0)} → ${percent(p.score.after)}  (${signedPoints(p.score.delta)})` })}`);
   for (const a of p.aspects) {
     if (a.delta === 0) continue;
-    out.push(`    ${a.name}  ${a.before === null ? '—' : percent(a.before)} → ${percent(a.after)}  (${signedPoints(a.delta)})`);
+    out.push(truncate(`    ${a.name}  ${a.before === null ? '—' : percent(a.before)} → ${percent(a.after)}  (${signedPoints(a.delta)})`, width));
   }
   const list = (title: string, paint: (s: string) => string, items: typeof p.newlyMet) => {
     if (!items.length) return;
-    out.push(paint(`  ${title} (${items.length})`));
-    for (const i of items) out.push(truncate(`    ${i.aspect} / ${placeOf(i)}  ${i.id}  ${i.before ? L.state[i.before] : '—'} → ${L.state[i.after]}`, width));
+    out.push(paint(`  ${t(lang, 'report.progress.count', { title, n: items.length })}`));
+    // Where the item stands, how it changed, then as much of its text as fits (its id is in the JSON).
+    for (const i of items) {
+      const head = `    ${i.aspect} / ${placeOf(i)}  ${i.before ? L.state[i.before] : '—'} → ${L.state[i.after]}  `;
+      out.push(head + truncate(i.text, Math.max(10, width - displayWidth(head))));
+    }
   };
   list(B.newlyMet, c.green, p.newlyMet);
   list(B.newlyFailed, c.red, p.newlyFailed);
   list(B.stillOpen, c.yellow, p.stillOpen);
   if (p.vetoes.length) {
     out.push(`  ${B.vetoChanges}`);
-    for (const v of p.vetoes) out.push(`    ${L.negativeItem} ${v.number}  ${v.id}  ${v.before ? L.veto[v.before] : '—'} → ${L.veto[v.after]}`);
+    for (const v of p.vetoes) out.push(`    ${L.negativeItem} ${v.number}  ${v.before ? L.veto[v.before] : '—'} → ${L.veto[v.after]}`);
   }
   return out.join('\n') + '\n';
 }

@@ -46,6 +46,16 @@ export function truncate(s: string, width: number): string {
   return chars.slice(0, n).join('').trimEnd() + '…';
 }
 
+/** Cut a string to at most `width` columns from its start, beginning with …: for a path, whose end names it. */
+export function truncateStart(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  const chars = [...s];
+  let w = 1;
+  let k = chars.length;
+  while (k > 0 && w + charWidth(chars[k - 1].codePointAt(0)!) <= width) w += charWidth(chars[--k].codePointAt(0)!);
+  return '…' + chars.slice(k).join('');
+}
+
 // A line may not start with closing punctuation, nor end with opening punctuation (Chinese
 // line-breaking rules, 避头尾点).
 const NO_LINE_START = /^[，。、；：？！）》」』”’,.;:?!)\]}%]/u;
@@ -60,37 +70,38 @@ const NO_LINE_END = /[（《「『“‘(\[{]$/u;
 export function wrap(s: string, width: number): string[] {
   const tokens = s.match(/[0-9][0-9.,]*%?(?: ?\p{Script=Han})|[A-Za-z0-9_.@\-]+|[\s\S]/gu) ?? [];
   const lines: string[] = [];
-  let line = '';
+  let line: string[] = []; // the tokens of the line being filled
   let w = 0;
+  const flush = () => {
+    const text = line.join('').trimEnd();
+    if (text) lines.push(text);
+    line = [];
+    w = 0;
+  };
   for (const token of tokens) {
     const tw = displayWidth(token);
-    if (w + tw > width && line) {
-      let carry = '';
-      if (NO_LINE_START.test(token) || NO_LINE_END.test(line)) {
-        // Take the last character down with the punctuation, so the line below doesn't start with
-        // it (or the line above end with an opening bracket).
-        const chars = [...line];
-        if (chars.length > 1 && !/\s/.test(chars[chars.length - 1])) carry = chars.pop()!;
-        line = chars.join('');
-      }
-      lines.push(line.trimEnd());
-      line = carry;
-      w = displayWidth(carry);
-      if (token === ' ' && !carry) continue;
+    if (w + tw > width && line.length) {
+      // Take the last token down with closing punctuation, so the line below doesn't start with
+      // it (nor the line above end with an opening bracket) — unless it is all the line holds.
+      const last = line[line.length - 1];
+      const carry = (NO_LINE_START.test(token) || NO_LINE_END.test(last)) && line.length > 1 && !/^\s$/.test(last) ? line.pop()! : undefined;
+      flush();
+      if (carry !== undefined) (line.push(carry), (w = displayWidth(carry)));
+      else if (/^\s$/.test(token)) continue;
     }
     if (tw > width) {
       for (const ch of token) {
         const cw = charWidth(ch.codePointAt(0)!);
-        if (w + cw > width && line) (lines.push(line), (line = ''), (w = 0));
-        line += ch;
+        if (w + cw > width && line.length) flush();
+        line.push(ch);
         w += cw;
       }
       continue;
     }
-    line += token;
+    line.push(token);
     w += tw;
   }
-  if (line) lines.push(line.trimEnd());
+  flush();
   return lines;
 }
 

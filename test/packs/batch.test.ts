@@ -18,7 +18,8 @@ describe('a directory of packs', () => {
     const r = assess(['fixtures/packs/']);
     expect(r.code).toBe(2);
     const lines = r.stdout.split('\n');
-    for (const p of PACKS) expect(lines.filter((l) => l.endsWith(`fixtures/packs/${p}`))).toHaveLength(1);
+    // The path may be cut at its start to fit 80 columns; its end names the pack.
+    for (const p of PACKS) expect(lines.filter((l) => l.endsWith(`/${p}`))).toHaveLength(1);
     expect(r.stdout).toMatch(/汇总：4 个数据包 {2}达标 1，不达标 2，否决 1，无效输入 0/);
   });
 

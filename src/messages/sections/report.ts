@@ -88,6 +88,8 @@ export const report = defineSection({
     'report.progress.vetoChanges': '负面工作清单项变化',
     'report.progress.evidence': '证明材料问题',
     'report.progress.and': '；',
+    /** A list's title with how many it holds: 新达标（6）. */
+    'report.progress.count': (d: { title: string; n: number }) => `${d.title}（${d.n}）`,
     'report.rect.title': '问题清单（整改清单）',
     'report.rect.tableTitle': '整改清单',
     'report.rect.unit': '责任单位',
@@ -191,6 +193,7 @@ export const report = defineSection({
     'report.progress.vetoChanges': 'Negative-list changes',
     'report.progress.evidence': 'Evidence problems',
     'report.progress.and': '; ',
+    'report.progress.count': (d: { title: string; n: number }) => `${d.title} (${d.n})`,
     'report.rect.title': 'Rectification list',
     'report.rect.tableTitle': 'Rectification list',
     'report.rect.unit': 'Responsible unit',

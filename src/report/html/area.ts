@@ -163,7 +163,7 @@ export function vetoProblems(r: AssessResult, lang: Lang, facts: FactDictionary)
   const rows = open.map((v) => {
     const why = whyOf(v, lang, facts);
     return (
-      `<li class="problem veto-problem" data-state="${h(v.state)}" data-veto="${h(v.id)}">` +
+      `<li class="veto-problem" data-state="${h(v.state)}" data-veto="${h(v.id)}">` +
       `<p class="problem-item">${state(vetoLabel(L, v.state), v.state === 'triggered' ? 'triggered' : v.state)} <span class="place">${h(L.negativeItem)} ${v.number}</span> ${h(v.text)}</p>` +
       (why ? `<p class="problem-why"><span class="k">${h(t(lang, 'pdf.problems.why'))}${colon(lang)}</span>${h(why)}${missingFacts(v)}</p>` : '') +
       '</li>'

@@ -45,6 +45,9 @@ td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: t
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 11px; color: var(--muted); overflow-wrap: anywhere; }
 .ids { font-size: 11px; }
 ul.vetoes-first { list-style: none; padding-left: 0; }
+li.veto-problem { margin: 0 0 10px; break-inside: avoid; }
+/* Columns as set below, whatever a cell holds: a long unbreakable string (a sha256) wraps inside its cell instead of squeezing the others, and words break only where they must. */
+table.ledger { table-layout: fixed; }
 .muted, .note { color: var(--muted); }
 .note { font-size: 13px; }
 .banner { border-radius: 6px; padding: 8px 16px; margin: 0 0 10px; color: #fff; display: flex; flex-wrap: wrap; gap: 4px 20px; align-items: baseline; }
@@ -86,7 +89,7 @@ ul.legend { list-style: none; padding: 0; margin: 4px 0; display: flex; flex-wra
 ${HEAT}
 ol.problems { padding-left: 1.6em; margin: 6px 0; }
 li.problem { margin: 0 0 10px; break-inside: avoid; }
-li.problem p { margin: 2px 0; }
+li.problem p, li.veto-problem p { margin: 2px 0; }
 .problem-why, .problem-docs, .fill { font-size: 15px; }
 .blank { display: inline-block; min-width: 9em; border-bottom: 1px solid #101828; min-height: 1.3em; vertical-align: bottom; margin: 0 1.2em 0 .2em; }
 .fill { display: flex; align-items: flex-end; flex-wrap: wrap; }
