@@ -4,8 +4,9 @@ import { isCalendarDate } from './diagnose.js';
 import { factValueSchema } from './schema.js';
 
 // Why a second check beside ajv: ajv's generated code for the facts schema is too large for V8
-// to optimise, and running it over every valid file costs a batch ~13% of its CPU (2,000 areas,
-// jsonl, --jobs 1: 6.4 s with this shortcut, 7.3 s without; `npm run bench`). True only where
+// to optimise, and running it over every valid file (with the walks below) costs a batch ~20% of
+// its CPU (2,000 areas, `--format csv --jobs 1`, CPU user+sys, best of 2 on a shared machine:
+// 2.8 s with this shortcut, 3.5 s without; it was 6.4 s vs 7.3 s for jsonl before). True only where
 // every check the facts schema makes visibly holds (read from the same factValueSchema ajv is
 // given, keyword by keyword); anything else, or a keyword not understood here, is false and ajv
 // decides, with its errors — test/validators/quick.test.ts holds that true never lets through
