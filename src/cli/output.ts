@@ -1,4 +1,4 @@
-import { closeSync, constants, readdirSync, fchmodSync, fchownSync, fstatSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, readdirSync, fchmodSync, fchownSync, fstatSync, lstatSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
@@ -64,6 +64,11 @@ type Target =
   | { kind: 'direct'; file: string; fifo: boolean };
 
 function targetOf(file: string, lang: Lang): Target {
+  // A link another user planted in a shared directory (/tmp: sticky, world-writable) is not
+  // followed, to a file or a device: `/tmp/report.txt → /etc/passwd` would have root overwrite
+  // the password file. The kernel's rule for open (fs.protected_symlinks), kept here, where
+  // realpath would sidestep it: follow only a link owned by us or by the directory's owner.
+  refuseForeignLink(file, lang);
   let st: Stats;
   try {
     st = statSync(file);
@@ -85,6 +90,23 @@ function targetOf(file: string, lang: Lang): Target {
     // raced away: write where the user said
   }
   return { kind: 'replace', file, final, stat: st };
+}
+
+function refuseForeignLink(file: string, lang: Lang): void {
+  let link: Stats;
+  let dir: Stats;
+  try {
+    link = lstatSync(file);
+    if (!link.isSymbolicLink()) return;
+    dir = statSync(dirname(file));
+  } catch {
+    return;
+  }
+  const shared = (dir.mode & 0o1002) === 0o1002; // sticky and writable by anyone
+  const me = process.getuid?.();
+  if (shared && me !== undefined && link.uid !== me && link.uid !== dir.uid) {
+    throw usage('io.output.foreignLink', { file }, 'io.output.foreignLink.fix');
+  }
 }
 
 /**

@@ -146,6 +146,35 @@ describe('--output to a regular file', () => {
   });
 });
 
+describe('a link planted in a shared directory', () => {
+  it('a symlink another user made in a sticky world-writable directory is not followed (to a file or a device): exit 4, the target untouched', (ctx) => {
+    if (!isRoot) return ctx.skip('needs root to make a link owned by another user');
+    const shared = mkdtempSync(join(tmp, 'shared-'));
+    chmodSync(shared, 0o1777);
+    const victim = join(tmp, 'victim-shared.txt');
+    writeFileSync(victim, 'precious');
+    for (const [name, to] of [['report.txt', victim], ['report.json', '/dev/null']] as const) {
+      const link = join(shared, name);
+      symlinkSync(to, link);
+      spawnSync('chown', ['-h', String(NOBODY), link]);
+      for (const format of name.endsWith('.json') ? ['json'] : ['table', 'xlsx']) {
+        const r = run([COMPLIANT, '--format', format, '--output', link]);
+        expect(r.code, `${name} ${format}: ${r.stderr}`).toBe(4);
+        expect(r.stderr).toMatch(/it is a symlink another user made in a shared directory/);
+        noStack(r);
+      }
+    }
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+    devicesIntact();
+    expect(readdirSync(shared).sort()).toEqual(['report.json', 'report.txt']);
+    // A link of one's own there is followed as before (the report is rewritten where it points).
+    const mine = join(shared, 'mine.txt');
+    symlinkSync(victim, mine);
+    expect(run([COMPLIANT, '--output', mine]).code).toBe(0);
+    expect(readFileSync(victim, 'utf8')).toMatch(/changning-demo-street@2023/);
+  });
+});
+
 describe('a full disk', () => {
   it('stdout on /dev/full: exit 74 for assess, --help, standards list, diff and init; no stack', () => {
     const fd = openSync('/dev/full', 'w');
