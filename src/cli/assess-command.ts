@@ -5,6 +5,7 @@ import { expandInputs } from '../packs/batch.js';
 import type { EvidenceMode } from '../packs/evidence.js';
 import { SummaryBuilder } from '../packs/summary.js';
 import { FORMAT_NAMES, formatOf } from '../report/formats.js';
+import { isPathRef } from '../standard/registry.js';
 import { parseDate } from '../report/html/titles.js';
 import { t } from '../messages/catalogue.js';
 import { SlimShare } from '../report/slim.js';
@@ -100,7 +101,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   const color = wantColor(opts.color, !!opts.output, io.stdout);
   // Not a terminal (a pipe, a file): 80 columns, what a pasted report or a `less` fits.
   const width = Math.min(Math.max(io.stdout.columns ?? 80, 60), 160);
-  const options: FormatOptions = { lang: opts.lang, color, width, ...(opts.compact ? { compact: true } : {}), ...(opts.issuer ? { issuer: opts.issuer } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.browser ? { browser: opts.browser } : {}) };
+  const options: FormatOptions = { lang: opts.lang, color, width, ...(opts.compact ? { compact: true } : {}), ...(opts.issuer ? { issuer: opts.issuer } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.browser ? { browser: opts.browser } : {}), ...(opts.standard && isPathRef(opts.standard) ? { standardFile: opts.standard } : {}) };
   const stream: ReportStream | undefined = streamed ? (await streamed)(options) : undefined;
   const format = formatter ? await formatter : undefined;
   const progress = progressFor(io.stderr, expanded.inputs.length);

@@ -5,6 +5,7 @@ import { t } from '../messages/catalogue.js';
 import { readStandardFile } from '../standard/load.js';
 import { resolveBundled } from '../standard/registry.js';
 import type { FormatOptions } from './types.js';
+import { resolve } from 'node:path';
 
 // Per id@version, read once per process: a batch of 10,000 results looks its words up in a map.
 const bundled = new Map<string, FactDictionary>();
@@ -14,9 +15,13 @@ const bundled = new Map<string, FactDictionary>();
  * standard's vocabulary (prebuilt, so no YAML is parsed), else the shared vocabulary — a fact it
  * doesn't know is named by its id.
  */
-export function factsOf(r: Pick<AssessResult, 'standard'>, options: Pick<FormatOptions, 'facts'>): FactDictionary {
+export function factsOf(r: Pick<AssessResult, 'standard'>, options: Pick<FormatOptions, 'facts' | 'standardFile'>): FactDictionary {
   const given = options.facts?.(r.standard);
   if (given) return given;
+  if (options.standardFile) {
+    const own = fromFile(options.standardFile);
+    if (own && own.id === r.standard.id && own.version === r.standard.version) return own.vocabulary;
+  }
   const key = `${r.standard.id}@${r.standard.version}`;
   let hit = bundled.get(key);
   if (!hit) {
@@ -28,6 +33,22 @@ export function factsOf(r: Pick<AssessResult, 'standard'>, options: Pick<FormatO
     bundled.set(key, hit);
   }
   return hit;
+}
+
+const byFile = new Map<string, { id: string; version: string; vocabulary: FactDictionary } | null>();
+
+function fromFile(file: string) {
+  const path = resolve(file);
+  if (!byFile.has(path)) {
+    try {
+      const s = readStandardFile(path);
+      byFile.set(path, { id: s.id, version: s.version, vocabulary: s.vocabulary });
+    } catch {
+      // Assessment read it; a file changed since (or unreadable) costs only the words of its own facts.
+      byFile.set(path, null);
+    }
+  }
+  return byFile.get(path) ?? undefined;
 }
 
 /**

@@ -24,6 +24,12 @@ export interface FormatOptions {
    * (src/report/facts.ts). Give it for a standard read from a file that defines facts of its own.
    */
   facts?: (standard: { id: string; version: string }) => FactDictionary | undefined;
+  /**
+   * The standard's file when it was given by path (`--standard ./mine.yaml`): the words of the
+   * facts it defines itself are read from it (for results of that id@version). A string, so the
+   * options reach worker threads as they are.
+   */
+  standardFile?: string;
 }
 
 /** What a formatter gives: text, or bytes for a binary format (xlsx, pdf). */
