@@ -118,8 +118,11 @@ describe('assess --format xlsx', () => {
     it('整改台账: every open item of every area, one row per area × item × 责任单位, filtered', () => {
       const s = book.getWorksheet('整改台账')!;
       expect(headerOf(s).slice(0, 3)).toEqual(['地区', '期间', '责任单位']);
-      const expected = results.reduce((n, r) => n + r.items.filter(open).reduce((m, i) => m + Math.max(1, new Set(i.responsible).size), 0), 0);
+      // …and first in each area, a row per negative-list item triggered (or undecided): a veto heads the list.
+      const expected = results.reduce((n, r) => n + r.vetoes.filter((v) => v.state !== 'clear').length + r.items.filter(open).reduce((m, i) => m + Math.max(1, new Set(i.responsible).size), 0), 0);
       expect(s.rowCount - 1).toBe(expected);
+      expect(results.some((r) => r.vetoes.some((v) => v.state === 'triggered'))).toBe(true);
+      expect(column(s, 3)).toContain('负面清单');
       expect(s.autoFilter).toBeTruthy();
       // 杨市's items name 责任单位: the 派出所 rows are there to filter.
       expect((column(s, 3) as string[]).some((u) => u.includes('派出所'))).toBe(true);

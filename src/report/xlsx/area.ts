@@ -1,5 +1,6 @@
 import type { Workbook } from 'exceljs';
 import type { AssessResult, Lang } from '../../assess/types.js';
+import { factsOf, whyOf } from '../facts.js';
 import { t } from '../../messages/catalogue.js';
 import { placeOf } from '../labels.js';
 import { FILL, fillCell, fitColumns, fitRowHeights, printSetup, scoreBars, tableSheet } from './sheet.js';
@@ -41,7 +42,7 @@ export function conclusionSheet(book: Workbook, r: AssessResult, lang: Lang): vo
     vh.font = { bold: true };
     vh.eachCell((c) => fillCell(c, 'FFDCE6F1'));
     for (const v of r.vetoes) {
-      const row = sheet.addRow([v.number, v.text, vetoWord(lang, v.state), v.explanation]);
+      const row = sheet.addRow([v.number, v.text, vetoWord(lang, v.state), whyOf(v, lang, factsOf(r, {}))]);
       fillCell(row.getCell(3), v.state === 'triggered' ? FILL.veto : v.state === 'missing' ? FILL.missing : FILL.pass);
       row.alignment = { vertical: 'top', wrapText: true };
     }
@@ -57,7 +58,7 @@ export function itemsSheet(book: Workbook, r: AssessResult, lang: Lang): void {
   const header = ['xlsx.aspect', 'xlsx.content', 'xlsx.number', 'xlsx.text', 'xlsx.state', 'xlsx.actual', 'xlsx.reason', 'xlsx.responsible'].map((id) => word(lang, id as `xlsx.${string}`));
   const sheet = tableSheet(book, '工作标准', header);
   for (const i of r.items) {
-    const row = sheet.addRow([i.aspect, i.content ?? '', i.number, i.text, stateWord(lang, i.state), actualInWords(lang, i.actual), i.explanation, i.responsible.join('、')]);
+    const row = sheet.addRow([i.aspect, i.content ?? '', i.number, i.text, stateWord(lang, i.state), actualInWords(lang, i.actual), whyOf(i, lang, factsOf(r, {})), i.responsible.join('、')]);
     fillCell(row.getCell(5), FILL[i.state as keyof typeof FILL]);
     row.alignment = { vertical: 'top', wrapText: true };
   }

@@ -3,7 +3,9 @@ import { rectificationList } from '../../assess/rectification.js';
 import type { AssessResult, Lang } from '../../assess/types.js';
 import { t } from '../../messages/catalogue.js';
 import { FILL, fillCell, fitColumns, fitRowHeights, tableSheet } from './sheet.js';
-import { stateWord, word } from './words.js';
+import { stateWord, vetoWord, word } from './words.js';
+import { factsOf, whyOf } from '../facts.js';
+import { labels } from '../labels.js';
 
 const TO_FILL = ['xlsx.measures', 'xlsx.owner', 'xlsx.deadline', 'xlsx.closed'] as const;
 
@@ -26,10 +28,17 @@ export function rectificationSheet(book: Workbook, results: AssessResult[], lang
   for (const r of results) {
     const list = rectificationList(r);
     const area = r.area.name ?? r.input ?? t(lang, 'xlsx.unnamedArea');
+    const facts = factsOf(r, {});
+    // A triggered (or undecided) negative-list item decides the verdict: the area's first rows.
+    for (const v of list.vetoes) {
+      const row = sheet.addRow([...(withArea ? [area, r.period ?? ''] : []), t(lang, 'xlsx.negativeList'), labels(lang).negativeItem, '', v.number, v.text, vetoWord(lang, v.state), whyOf(v, lang, facts), null, null, null, null]);
+      fillCell(row.getCell(stateCol), v.state === 'triggered' ? FILL.veto : FILL.missing);
+      row.alignment = { vertical: 'top', wrapText: true };
+    }
     for (const g of list.groups) {
       const unit = g.by === 'responsible' ? g.key : t(lang, 'xlsx.noResponsible');
       for (const i of g.items) {
-        const row = sheet.addRow([...(withArea ? [area, r.period ?? ''] : []), unit, i.aspect, i.content ?? '', i.number, i.text, stateWord(lang, i.state), i.explanation, null, null, null, null]);
+        const row = sheet.addRow([...(withArea ? [area, r.period ?? ''] : []), unit, i.aspect, i.content ?? '', i.number, i.text, stateWord(lang, i.state), whyOf(i, lang, facts), null, null, null, null]);
         fillCell(row.getCell(stateCol), FILL[i.state as keyof typeof FILL]);
         row.alignment = { vertical: 'top', wrapText: true };
         for (const col of [deadlineCol, deadlineCol + 1]) {
