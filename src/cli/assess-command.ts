@@ -144,7 +144,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
       if (failure) {
         const { lines, code } = failure;
         progress.log(lines.join('\n') + '\n');
-        summary?.addInvalid({ input, message: lines.join('\n').replace(/^(error|internal error|错误): /, ''), ...(failure.where ? { where: failure.where } : {}) });
+        summary?.addInvalid({ input, message: lines.join('\n').replace(/^(error|internal error|错误|内部错误（internal error）): /, ''), ...(failure.where ? { where: failure.where } : {}) });
         codes.push(code);
         continue;
       }

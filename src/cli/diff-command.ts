@@ -8,6 +8,7 @@ import { mergeVocabularies } from '../facts/vocabulary.js';
 import { loadStandardSync } from '../standard/load.js';
 import type { Io } from './assess-command.js';
 import { EXIT } from './exit.js';
+import { problemLines } from './problem-words.js';
 import { refuseOverwritingInputs, wantColor, writeAtomic } from './output.js';
 
 export interface DiffOptions {
@@ -35,7 +36,7 @@ export async function runDiff(a: string, b: string, opts: DiffOptions, io: Io): 
     const source = readFactsSource(opts.facts);
     // Checked against both vocabularies: the area's facts must make sense under either version.
     const { facts, warnings } = validateFacts(source.parsed, mergeVocabularies(from.vocabulary, to.vocabulary), source.file);
-    for (const w of warnings) io.stderr.write(`warning: ${source.file}${w.line ? `:${w.line}:${w.column}` : ''}: ${w.message}\n`);
+    for (const w of warnings) io.stderr.write(problemLines({ ...w, file: source.file }, opts.lang).join('\n') + '\n');
     impact = assessImpact(from, to, facts, opts.facts, opts.lang);
   }
   const color = wantColor(opts.color, !!opts.output, io.stdout);

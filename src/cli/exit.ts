@@ -5,6 +5,7 @@ import { hasMessage, t } from '../messages/catalogue.js';
 import { errnoWords } from '../text/errno.js';
 import { safeLines, safeText } from '../text/safe.js';
 import { problemLines } from './problem-words.js';
+import { ruleWords } from '../standard/rule-words.js';
 
 export { errnoWords };
 
@@ -71,11 +72,15 @@ function describe(e: unknown, debug: boolean, lang: Lang): { lines: string[]; co
     const data = Object.fromEntries(Object.entries(e.data).map(([k, v]) => [k, typeof v === 'string' ? safeText(v) : v]));
     return { lines: withStack([`${t(lang, 'input.label.error')}: ${say(lang, e.id, data)}${fix}`], e, debug), code: e.code };
   }
-  if (e instanceof RuleError) return { lines: withStack([`error: ${e.message} (at ${e.pointer})`], e, debug), code: EXIT.invalid };
-  if (e instanceof UsageError) return { lines: withStack([`error: ${e.message}`], e, debug), code: EXIT.usage };
+  const label = t(lang, 'input.label.error');
+  if (e instanceof RuleError) {
+    const { id, data } = ruleWords(e);
+    return { lines: withStack([`${label}: ${say(lang, id, data)}${t(lang, 'input.label.at', { pointer: e.pointer })}`], e, debug), code: EXIT.invalid };
+  }
+  if (e instanceof UsageError) return { lines: withStack([`${label}: ${e.message}`], e, debug), code: EXIT.usage };
   const message = e instanceof Error ? e.message : String(e);
   return {
-    lines: withStack([`internal error: ${message}`, debug ? '' : '(run with --debug for details; please report this)'].filter(Boolean), e, debug),
+    lines: withStack([`${t(lang, 'cli.internal')}: ${message}`, debug ? '' : t(lang, 'cli.internal.hint')].filter(Boolean), e, debug),
     code: EXIT.internal,
   };
 }

@@ -5,7 +5,7 @@ import { checkStandard, loadStandardSync } from '../standard/load.js';
 import { listBundled } from '../standard/registry.js';
 import type { LoadedStandard } from '../standard/types.js';
 import { readDocument } from '../source/read.js';
-import { describeError, EXIT } from './exit.js';
+import { describeError, EXIT, say } from './exit.js';
 import type { Io } from './assess-command.js';
 import type { Lang } from '../messages/types.js';
 import { t } from '../messages/catalogue.js';
@@ -105,7 +105,8 @@ export function runLint(files: string[], format: string, io: Io, debug = false, 
     for (const p of problems) {
       const where = `${file}${p.line ? `:${p.line}:${p.column}` : ''}`;
       const label = t(lang, p.severity === 'error' ? 'input.label.error' : 'input.label.warning');
-      (p.severity === 'error' ? io.stderr : io.stdout).write(`${where}: ${label}: ${problemMessage(p, lang)}${p.expected && !p.id ? ` (${t(lang, 'cli.lint.expected')} ${p.expected})` : ''}\n`);
+      const fix = p.hint ? `\n  ${t(lang, 'input.label.fix')}: ${say(lang, p.hint.id, p.hint.data)}` : '';
+      (p.severity === 'error' ? io.stderr : io.stdout).write(`${where}: ${label}: ${problemMessage(p, lang)}${p.expected && !p.id ? ` (${t(lang, 'cli.lint.expected')} ${p.expected})` : ''}${fix}\n`);
     }
   }
   const errors = report.reduce((n, r) => n + r.problems.filter((p) => p.severity === 'error').length, 0);

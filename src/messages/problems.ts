@@ -19,7 +19,8 @@ export function problemLines(p: InputProblem, lang: Lang): string[] {
   const file = p.file === undefined ? undefined : safeText(p.file);
   const where = p.cell ? [file, p.cell].filter(Boolean).join(' ') : [file, p.line !== undefined ? `${p.line}:${p.column ?? 1}` : undefined].filter(Boolean).join(':');
   const message = p.id ? words(lang, p.id, p.data) : p.message;
-  const pointer = p.pointer && p.line === undefined && !p.cell && !p.id ? ` (at ${p.pointer})` : '';
+  // Where there is no line (a rule that failed while evaluating): the place in the document by its pointer.
+  const pointer = p.pointer && p.line === undefined && !p.cell && (!p.id || p.id.startsWith('input.rule.')) ? t(lang, 'input.label.at', { pointer: p.pointer }) : '';
   const label = t(lang, p.severity === 'warning' ? 'input.label.warning' : 'input.label.error');
   const out = [`${label}: ${where ? where + ': ' : ''}${message}${pointer}`];
   if (p.hint) out.push(`  ${t(lang, 'input.label.fix')}: ${words(lang, p.hint.id, p.hint.data)}`);

@@ -3,7 +3,7 @@ import type { AssessResult, ItemChange, ItemState, Progress, VetoState } from '.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
-import { InputError } from '../errors.js';
+import { hint, InputError } from '../errors.js';
 import { ajvProblems } from '../standard/schemas.js';
 import { ajvClass } from '../validators/generated.js';
 import { readDocument } from '../source/read.js';
@@ -31,8 +31,9 @@ export function readBaseline(file: string, limits: ParseLimits = DEFAULT_LIMITS)
   const parsed = readDocument(file, limits);
   const validate = reportValidator();
   if (!validate(parsed.value)) {
-    const problems = ajvProblems(validate.errors ?? [], parsed.locate);
-    throw new InputError('schema', file, problems.map((p) => ({ ...p, message: `baseline: ${p.message}`, expected: 'the output of assess --format json' })));
+    const problems = ajvProblems(validate.errors ?? [], parsed.locate, null);
+    // The place is named as the baseline's ("baseline: /results/0/score"), in the user's language (input.schema.*).
+    throw new InputError('schema', file, problems.map((p) => ({ ...p, message: `baseline: ${p.message}`, data: { ...(p.data as object), where: `baseline: ${(p.data as { where: string }).where}` }, hint: hint('input.fix.baseline'), expected: 'the output of assess --format json' })));
   }
   const doc = parsed.value as { results: BaselineResult[] };
   return doc.results.map((r) => ({ ...r, aspects: r.aspects ?? [], vetoes: r.vetoes ?? [] }));

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { InputError, problem, type InputProblem } from '../errors.js';
+import { hint, InputError, problem, type InputProblem } from '../errors.js';
 import { encodingProblem } from './encoding.js';
 import { parseJson } from './json.js';
 import { isWorkbookPath, readWorkbookFile } from './xlsx/index.js';
@@ -117,9 +117,10 @@ function readAtMost(fd: number, max: number, expected: number): Buffer {
 
 function readProblem(e: unknown): InputProblem {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return { message: 'no such file' };
-  if (code === 'EACCES' || code === 'EPERM') return { message: 'permission denied' };
-  if (code === 'EISDIR') return { message: 'is a directory, not a file' };
+  // In the catalogue's words (input.read.*), with what to do.
+  if (code === 'ENOENT') return problem({ hint: hint('input.fix.checkPath') }, 'input.read.notFound');
+  if (code === 'EACCES' || code === 'EPERM') return problem({ hint: hint('input.fix.permission') }, 'input.read.permission');
+  if (code === 'EISDIR') return problem({ hint: hint('input.fix.notDirectory') }, 'input.read.directory');
   // ENOTDIR, ELOOP, EIO …: in words, never the bare code.
   return problem({}, 'io.read.failed', { code: code ?? String(e) });
 }

@@ -1,5 +1,7 @@
 import { closestFact, mergeVocabularies, sharedVocabulary, toVocabulary } from '../facts/vocabulary.js';
-import { RuleError } from '../errors.js';
+import { hint, problem, RuleError, type Hint } from '../errors.js';
+import type { MessageData, MessageId } from '../messages/catalogue.js';
+import { ruleProblem } from './rule-words.js';
 import { analyseTree } from '../rules/analyse.js';
 import { parseRule, type RuleNode } from '../rules/tree.js';
 import { undeclaredTime } from '../assess/period.js';
@@ -22,21 +24,23 @@ export function lintParsed(parsed: Parsed, file?: string): { problems: LintProbl
   }));
   if (problems.length) return { problems, reads: [] };
 
-  const error = (pointer: string, message: string, expected?: string) =>
-    problems.push({ severity: 'error', ...at(pointer), message, expected });
-  const warn = (pointer: string, message: string) => problems.push({ severity: 'warning', ...at(pointer), message });
+  // Each problem is a catalogue message (section input: input.lint.*) with its fix; `message`
+  // keeps the English for library callers, the CLI prints the id in the user's language.
+  type Say = <K extends MessageId>(pointer: string, fix: Hint | undefined, id: K, ...data: MessageData<K> extends undefined ? [] : [MessageData<K>]) => void;
+  const error: Say = (pointer, fix, id, ...data) => void problems.push({ severity: 'error', ...problem({ ...at(pointer), hint: fix }, id, ...data) });
+  const warn: Say = (pointer, fix, id, ...data) => void problems.push({ severity: 'warning', ...problem({ ...at(pointer), hint: fix }, id, ...data) });
 
   const raw = parsed.value as RawStandard;
   const local = toVocabulary(raw.facts);
   const vocabulary = mergeVocabularies(sharedVocabulary(), local);
   for (const name of Object.keys(local)) {
-    if (name in sharedVocabulary()) warn(`/facts/${name}`, `fact "${name}" is already in the shared vocabulary; this definition overrides it`);
+    if (name in sharedVocabulary()) warn(`/facts/${name}`, undefined, 'input.lint.sharedFact', { name });
   }
   if (raw.verdict?.policy === 'min_score' && raw.verdict.min_score === undefined) {
-    error('/verdict', 'policy min_score needs min_score', 'a number from 0 to 1');
+    error('/verdict', hint('input.fix.minScore'), 'input.lint.minScore');
   }
   (raw.negative_lists ?? []).forEach((ref, i) => {
-    if (!isPathRef(ref) && !bundledExists(ref)) error(`/negative_lists/${i}`, `unknown negative list "${ref}"`, 'id@version of a bundled negative list');
+    if (!isPathRef(ref) && !bundledExists(ref)) error(`/negative_lists/${i}`, hint('input.fix.listRef'), 'input.lint.unknownList', { ref });
   });
 
   const firstById = new Map<string, number>();
@@ -44,14 +48,14 @@ export function lintParsed(parsed: Parsed, file?: string): { problems: LintProbl
   raw.items.forEach((item, i) => {
     const base = `/items/${i}`;
     const first = firstById.get(item.id);
-    if (first !== undefined) error(`${base}/id`, `duplicate item id "${item.id}" (first used by item ${first + 1})`, 'a unique id');
+    if (first !== undefined) error(`${base}/id`, hint('input.fix.uniqueId'), 'input.lint.duplicateId', { id: item.id, first: first + 1 });
     else firstById.set(item.id, i);
 
     const want = raw.kind === 'negative-list' ? 'veto_if' : 'rule';
     const other = want === 'rule' ? 'veto_if' : 'rule';
-    if (item[want] === undefined) error(base, `item "${item.id}" has no ${want}`, `a JSON-Logic ${want} (this standard's kind is ${raw.kind})`);
-    if (item[other] !== undefined) error(`${base}/${other}`, `a ${raw.kind} item takes ${want}, not ${other}`);
-    if (raw.kind === 'checklist' && item.content === undefined) error(base, `item "${item.id}" has no content (内容)`);
+    if (item[want] === undefined) error(base, hint('input.fix.addRule', { want }), 'input.lint.noRule', { id: item.id, want });
+    if (item[other] !== undefined) error(`${base}/${other}`, hint('input.fix.useRule', { want, other }), 'input.lint.wrongRule', { kind: raw.kind, want, other });
+    if (raw.kind === 'checklist' && item.content === undefined) error(base, hint('input.fix.addContent'), 'input.lint.noContent', { id: item.id });
 
     const itemReads: string[] = [];
     for (const field of ['applies_if', want] as const) {
@@ -61,32 +65,32 @@ export function lintParsed(parsed: Parsed, file?: string): { problems: LintProbl
         tree = parseRule(item[field]);
       } catch (e) {
         if (!(e instanceof RuleError)) throw e;
-        error(`${base}/${field}${e.pointer}`, e.message.replace(/ in a rule$/, ''), 'an allowlisted JSON-Logic operation, within the limits of README "Untrusted input"');
+        problems.push({ severity: 'error', ...ruleProblem(e, { ...at(`${base}/${field}${e.pointer}`), hint: hint('input.fix.rule') }) });
         continue;
       }
       const analysis = analyseTree(tree);
-      for (const p of analysis.dynamicVars) error(`${base}/${field}${p}`, 'a var path must be a literal string', 'a fact path');
+      for (const p of analysis.dynamicVars) error(`${base}/${field}${p}`, hint('input.fix.factPath'), 'input.lint.dynamicVar');
       // {"var": ""} is the whole facts object, which is truthy whatever it holds: a rule built on it
       // passes a facts file with no facts at all.
-      for (const p of analysis.wholeData) error(`${base}/${field}${p}`, 'this var reads the whole facts object, not a fact', 'a fact path, e.g. {"var": "meetings_per_year"}');
+      for (const p of analysis.wholeData) error(`${base}/${field}${p}`, hint('input.fix.factPath'), 'input.lint.wholeData');
       if (!analysis.reads.length && !analysis.dynamicVars.length && !analysis.wholeData.length) {
-        error(`${base}/${field}`, `the ${field} of item "${item.id}" reads no fact, so it gives the same answer for every area`, 'a rule that reads the facts it judges');
+        error(`${base}/${field}`, hint('input.fix.readFacts'), 'input.lint.readsNothing', { field, id: item.id });
       }
       for (const path of analysis.reads) {
         if (!(path in vocabulary)) {
           const near = closestFact(path, vocabulary);
-          error(`${base}/${field}`, `fact "${path}" is not in the facts vocabulary${near ? ` (did you mean "${near}"?)` : ''}`, 'a fact from standards/vocabulary.yaml or the standard\'s own facts');
+          error(`${base}/${field}`, hint('input.fix.knownFact', { near }), 'input.lint.unknownFact', { name: path });
         }
         if (!itemReads.includes(path)) itemReads.push(path);
       }
     }
     // Part-year periods (src/assess/period.ts): each fact an item reads says how time enters it.
     for (const path of undeclaredTime(raw.kind === 'checklist' ? itemReads : [], vocabulary)) {
-      error(`${base}/${want}`, `fact "${path}" does not say how time enters it`, 'time: year | quarters | quarter | period | now on the fact (standards/vocabulary.yaml or the standard\'s own facts)');
+      error(`${base}/${want}`, hint('input.fix.time'), 'input.lint.noTime', { name: path });
     }
     (item.evidence ?? []).forEach((e, k) => {
-      if (!(e.fact in vocabulary)) error(`${base}/evidence/${k}/fact`, `evidence names unknown fact "${e.fact}"`);
-      else if (!itemReads.includes(e.fact)) warn(`${base}/evidence/${k}/fact`, `evidence names fact "${e.fact}", which this item's rule does not read`);
+      if (!(e.fact in vocabulary)) error(`${base}/evidence/${k}/fact`, hint('input.fix.knownFact', { near: closestFact(e.fact, vocabulary) }), 'input.lint.evidenceUnknown', { name: e.fact });
+      else if (!itemReads.includes(e.fact)) warn(`${base}/evidence/${k}/fact`, undefined, 'input.lint.evidenceUnread', { name: e.fact });
     });
     reads.push(itemReads);
   });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { InputError, pointerOf, RuleError, type InputProblem } from '../errors.js';
+import { hint, InputError, pointerOf, problem, RuleError, type InputProblem } from '../errors.js';
+import { ruleProblem } from './rule-words.js';
 import { mergeVocabularies, sharedVocabulary, toVocabulary } from '../facts/vocabulary.js';
 import { compileTrackedTree, type TrackedResult } from '../rules/compile.js';
 import { parseRule } from '../rules/tree.js';
@@ -40,7 +41,7 @@ export function loadStandardSync(ref: string, options: LoadOptions = {}): Loaded
   const negativeLists = refs.map((r) => {
     const list = loadStandardSync(r);
     if (list.kind !== 'negative-list') {
-      throw new InputError('schema', file, [{ message: `"${r}" is a ${list.kind}, not a negative list`, expected: 'a negative-list standard' }]);
+      throw new InputError('schema', file, [problem({ expected: 'a negative-list standard', hint: hint('input.fix.negativeList') }, 'input.standard.notNegativeList', { ref: r })]);
     }
     return list;
   });
@@ -111,7 +112,7 @@ function compileItems(file: string | undefined, kind: Standard['kind'], items: S
         return parseRule(rule);
       } catch (e) {
         // A prebuilt or library-made standard skipped lint: say where, as lint would.
-        if (e instanceof RuleError) throw new InputError('rule', file, [{ pointer: `/items/${i}/${name}${e.pointer}`, message: e.message }]);
+        if (e instanceof RuleError) throw new InputError('rule', file, [ruleProblem(e, { pointer: `/items/${i}/${name}${e.pointer}`, hint: hint('input.fix.rule') }, it.id)]);
         throw e;
       }
     };
@@ -150,21 +151,24 @@ function checkNegativeLists(standard: Standard, lists: LoadedStandard[]): void {
     for (const [name, spec] of Object.entries(list.localFacts)) {
       const known = facts.get(name);
       if (known && !isDeepStrictEqual({ ...(known.spec as object) }, { ...spec })) {
-        problems.push({
-          pointer: pointerOf(['facts', name]),
-          message: `fact "${name}" is defined differently here than in ${describe(known.from)}`,
-          expected: `the same definition as ${describe(known.from)}, or a fact of another name`,
-        });
+        problems.push(
+          problem({ pointer: pointerOf(['facts', name]), expected: `the same definition as ${describe(known.from)}, or a fact of another name`, hint: hint('input.fix.sameFact', { other: refOf(known.from) }) }, 'input.standard.factRedefined', {
+            name,
+            other: refOf(known.from),
+          }),
+        );
       } else if (!known) facts.set(name, { spec, from: list });
     }
     list.items.forEach((it, i) => {
       const first = ids.get(it.id);
-      if (first) problems.push({ pointer: `/items/${i}/id`, message: `item id "${it.id}" is already used by ${describe(first)}`, expected: 'an item id used nowhere else in the standard or its negative lists' });
+      if (first) problems.push(problem({ pointer: `/items/${i}/id`, expected: 'an item id used nowhere else in the standard or its negative lists', hint: hint('input.fix.otherId') }, 'input.standard.idUsed', { id: it.id, other: refOf(first) }));
       else ids.set(it.id, list);
     });
     if (problems.length) throw new InputError('schema', list.file, located(list.file, problems));
   }
 }
+
+const refOf = (s: Standard) => `${s.id}@${s.version}`;
 
 function describe(s: Standard): string {
   return `${s.kind === 'negative-list' ? 'negative list' : 'standard'} ${s.id}@${s.version}`;

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../errors.js';
+import { hint, InputError, problem } from '../errors.js';
+import { editDistance } from '../facts/edit-distance.js';
 
 /** The bundled standards: standards/<id>/<version>.yaml. */
 export const STANDARDS_DIR = fileURLToPath(new URL('../../standards/', import.meta.url));
@@ -57,7 +58,7 @@ export function resolveBundled(ref: string, dir = STANDARDS_DIR): StandardRef {
 
 function resolveOnce(ref: string, dir: string): StandardRef {
   // One @ at most: `x@2023@junk` is not quietly read as x@2023.
-  if (ref.split('@').length > 2) throw new InputError('not-found', undefined, [{ message: `unknown standard "${ref}": more than one "@"`, expected: 'id@version, e.g. changning-demo-street@2023' }]);
+  if (ref.split('@').length > 2) throw new InputError('not-found', undefined, [problem({ expected: 'id@version, e.g. changning-demo-street@2023', hint: hint('input.fix.standardRef') }, 'input.standard.twoAts', { ref })]);
   const [id, version] = ref.split('@', 2);
   // The common case, id@version of a bundled standard: look in that id's directory only (no
   // listing and sorting of every standard; collation is what a cold start would pay most for).
@@ -74,16 +75,17 @@ function resolveOnce(ref: string, dir: string): StandardRef {
   const all = listBundled(dir);
   const versions = all.filter((s) => s.id === id);
   if (!versions.length) {
-    const known = [...new Set(all.map((s) => s.id))].join(', ');
+    const known = [...new Set(all.map((s) => s.id))];
+    const near = closestName(id, known);
     throw new InputError('not-found', undefined, [
-      { message: `unknown standard "${ref}"`, expected: `one of: ${known} (or a path to a standard's YAML file)` },
+      problem({ expected: `one of: ${known.join(', ')} (or a path to a standard's YAML file)`, hint: hint('input.fix.standards', { known, near }) }, 'input.standard.unknown', { ref }),
     ]);
   }
   if (version === undefined) return versions[versions.length - 1];
   const hit = versions.find((s) => s.version === version);
   if (!hit) {
     throw new InputError('not-found', undefined, [
-      { message: `standard "${id}" has no version "${version}"`, expected: `one of: ${versions.map((s) => s.version).join(', ')}` },
+      problem({ expected: `one of: ${versions.map((s) => s.version).join(', ')}`, hint: hint('input.fix.versions', { id, versions: versions.map((s) => s.version) }) }, 'input.standard.noVersion', { id, version }),
     ]);
   }
   return hit;
@@ -91,6 +93,17 @@ function resolveOnce(ref: string, dir: string): StandardRef {
 
 export function bundledExists(ref: string, dir = STANDARDS_DIR): boolean {
   return existsSync(dir) && listBundled(dir).some((s) => `${s.id}@${s.version}` === ref);
+}
+
+/** The known id closest to a mistyped one (edit distance ≤ 3), for did-you-mean. */
+function closestName(word: string, names: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 4;
+  for (const name of names) {
+    const d = editDistance(word, name);
+    if (d < bestDistance) (best = name), (bestDistance = d);
+  }
+  return best;
 }
 
 function compareVersions(a: string, b: string): number {

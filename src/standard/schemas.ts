@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { pointerToken, type InputProblem } from '../errors.js';
+import { hint, pointerToken, type Hint, type InputProblem } from '../errors.js';
+import { t, type MessageId } from '../messages/catalogue.js';
 import { ajvClass, generatedKey, loadGenerated, type GeneratedKey } from '../validators/generated.js';
 
 /** The published schemas of weibao's own files (editors read them via yaml-language-server). */
@@ -40,6 +41,7 @@ export function validateAgainst(
   name: SchemaName,
   value: unknown,
   locate: (pointer: string) => { line: number; column: number } | undefined,
+  fix: Hint | null = hint('input.fix.schema'),
 ): InputProblem[] {
   const validate = validator(name);
   if (validate(value)) return [];
@@ -50,23 +52,38 @@ export function validateAgainst(
 export function ajvProblems(
   errors: ErrorObject[],
   locate: (pointer: string) => { line: number; column: number } | undefined,
+  fix: Hint | null = hint('input.fix.schema'),
 ): InputProblem[] {
   const seen = new Set<string>();
   const out: InputProblem[] = [];
   for (const e of errors) {
     let pointer = e.instancePath;
-    let message = e.message ?? 'is not valid';
+    // The common keywords in the catalogue's words (input.schema.*); any other in ajv's own.
+    let id: MessageId;
+    let data: Record<string, unknown> = {};
     if (e.keyword === 'additionalProperties') {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
       pointer = `${pointer}/${pointerToken(extra)}`;
-      message = 'is not a known property';
+      id = 'input.schema.unknownKey';
     } else if (e.keyword === 'enum') {
-      message = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+      id = 'input.schema.enum';
+      data = { values: (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)) };
+    } else if (e.keyword === 'required') {
+      id = 'input.schema.required';
+      data = { name: JSON.stringify((e.params as { missingProperty: string }).missingProperty) };
+    } else if (e.keyword === 'type') {
+      id = 'input.schema.type';
+      data = { type: String((e.params as { type: unknown }).type) };
+    } else {
+      id = 'input.schema.other';
+      data = { detail: e.message ?? 'is not valid' };
     }
+    data.where = pointer || '/';
+    const message = (t as (l: 'en', i: MessageId, d?: unknown) => string)('en', id, data);
     const key = `${pointer}|${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ pointer, ...locate(pointer), message: `${pointer || '(top level)'} ${message}` });
+    out.push({ pointer, ...locate(pointer), message, id, data, ...(fix ? { hint: fix } : {}) });
   }
   return out;
 }

@@ -71,7 +71,7 @@ describe('--baseline on the command line', () => {
     writeFileSync(bad, '{\n  "schemaVersion": 1,\n  "results": [{"area": {}, "standard": {"id": "s"}, "score": "high", "items": []}]\n}\n');
     const r = assess(['fixtures/packs/a-clean', '--baseline', bad]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/bad\.json:3:\d+: baseline: \/results\/0\/score must be number/);
+    expect(r.stderr).toMatch(/bad\.json:3:\d+: baseline: \/results\/0\/score：应为数/);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(assess(['fixtures/packs/a-clean', '--baseline', join(dir, 'none.json')]).code).toBe(3);
     expect(() => readBaseline(bad)).toThrow(/score must be number/);

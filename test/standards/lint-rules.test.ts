@@ -76,6 +76,6 @@ describe('negative lists at load', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).problems[0]).toMatchObject({ pointer: '/items/0/id', line: 14, message: 'item id "dup.one" is already used by negative list dup@1' });
+    expect((error as InputError).problems[0]).toMatchObject({ pointer: '/items/0/id', line: 14, message: 'item id "dup.one" is already used by dup@1' });
   });
 });

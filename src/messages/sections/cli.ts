@@ -65,6 +65,8 @@ export const cli = defineSection({
     'cli.didYouMean': ({ near }: { near: string }) => `是否应为 ${JSON.stringify(near)}？`,
     'cli.err.unknownSubcommand': ({ name, command }: { name: string; command: string }) => `${command} 没有命令 ${JSON.stringify(name)}`,
     'cli.noInputs': '没有给出事实文件或数据包',
+    'cli.internal': '内部错误（internal error）', // the English too: it is what a bug report quotes, and what tests look for
+    'cli.internal.hint': '（加 --debug 重跑可看详情；这是程序缺陷，请报告）',
     'cli.ledgerFile': '台账.xlsx',
     'cli.list.items': ({ n }: { n: number }) => `${n} 项`,
     'cli.list.negative': '（负面清单）',
@@ -183,6 +185,8 @@ export const cli = defineSection({
     'cli.didYouMean': ({ near }: { near: string }) => `did you mean ${JSON.stringify(near)}?`,
     'cli.err.unknownSubcommand': ({ name, command }: { name: string; command: string }) => `${command} has no command ${JSON.stringify(name)}`,
     'cli.noInputs': 'no facts file or pack given',
+    'cli.internal': 'internal error',
+    'cli.internal.hint': '(run with --debug for details; please report this)',
     'cli.ledgerFile': 'ledger.xlsx',
     'cli.list.items': ({ n }: { n: number }) => `${n} ${plural('en', n, { one: 'item', other: 'items' })}`,
     'cli.list.negative': '(negative list)',
