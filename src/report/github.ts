@@ -4,6 +4,7 @@ import { labels, percent, placeOf } from './labels.js';
 import { whole } from './json.js';
 import type { StreamFormatter, TextFormatter } from './types.js';
 import { safeText } from '../text/safe.js';
+import { t } from '../messages/catalogue.js';
 
 /**
  * GitHub Actions workflow commands: one `::error` per item not met and per veto, pointing at the
@@ -18,7 +19,7 @@ export const githubStream: StreamFormatter = ({ lang }) => ({
   item: (r) => lines(forResult(r, lang)),
   piece: (r) => lines(forResult(r, lang)),
   place: (text) => text as string,
-  tail: (summary) => lines((summary?.invalid ?? []).map((bad) => command('error', { file: bad.where?.file ?? bad.input, line: bad.where?.line, col: bad.where?.column, title: 'weibao: invalid input' }, bad.message))),
+  tail: (summary) => lines((summary?.invalid ?? []).map((bad) => command('error', { file: bad.where?.file ?? bad.input, line: bad.where?.line, col: bad.where?.column, title: t(lang, 'input.label.invalid') }, bad.message))),
 });
 
 const lines = (out: string[]) => out.map((l) => l + '\n').join('');
