@@ -26,10 +26,11 @@ const TITLES: Record<string, MessageId> = {
 
 /** The help page in `lang`: commander's layout, our words, wrapped at display width (汉字 take two columns). */
 export function helpIn(lang: Lang): Partial<Help> {
-  const extra = (choices: readonly string[] | undefined, defaultValue: unknown, show: boolean): string => {
+  // A default described as '' is not shown (--lang: its description says how the default is chosen).
+  const extra = (choices: readonly string[] | undefined, defaultValue: unknown, show: boolean, described?: string): string => {
     const parts: string[] = [];
     if (choices) parts.push(t(lang, 'cli.help.choices', { choices: [...choices] }));
-    if (show && defaultValue !== undefined) parts.push(t(lang, 'cli.help.default', { value: String(defaultValue) }));
+    if (show && defaultValue !== undefined && described !== '') parts.push(t(lang, 'cli.help.default', { value: described ?? String(defaultValue) }));
     return parts.length ? t(lang, 'cli.help.extra', { parts }) : '';
   };
   const join = (description: string, more: string) => (more ? (description ? `${description}${lang === 'zh' ? '' : ' '}${more}` : more) : description);
@@ -37,10 +38,10 @@ export function helpIn(lang: Lang): Partial<Help> {
     styleTitle: (title: string) => (TITLES[title] ? t(lang, TITLES[title]) : title),
     optionDescription(option: Option): string {
       // As commander: a default is shown for options that take a value (not for --no-color's true).
-      return join(option.description, extra(option.argChoices, option.defaultValue, option.required || option.optional));
+      return join(option.description, extra(option.argChoices, option.defaultValue, option.required || option.optional, option.defaultValueDescription));
     },
     argumentDescription(argument: Argument): string {
-      return join(argument.description, extra(argument.argChoices, argument.defaultValue, true));
+      return join(argument.description, extra(argument.argChoices, argument.defaultValue, true, argument.defaultValueDescription));
     },
     formatHelp(cmd: Command, helper: Help): string {
       // "用法： assess": commander puts a space after the title, a full-width colon needs none.

@@ -46,7 +46,7 @@ function program(io: Io, result: { code: number }, lang: Lang, shown: Map<Comman
   // Option placeholders in the reader's words (`--standard <标准>`); a variadic one keeps a Latin
   // letter before its "..." (commander recognises `\w...>` only).
   const ph = (name: string) => say(lang, `cli.ph.${name}`);
-  const langOption = () => new Option(`--lang <${ph('lang')}>`, t(lang, 'cli.opt.lang')).choices(['zh', 'en']).default(lang);
+  const langOption = () => new Option(`--lang <${ph('lang')}>`, t(lang, 'cli.opt.lang')).choices(['zh', 'en']).default(lang, '');
   const withExamples = (c: Command, lines: Example[]) => (shown.set(c, lines), c.addHelpText('after', examples(lang, lines)));
   const cmd = new Command('assess')
     .description(t(lang, 'cli.description'))
