@@ -105,7 +105,7 @@ table.ledger th:first-child { width: 2.6em; }
 table.ledger.with-area th:nth-child(2) { width: 14%; }
 table.vetoes th:first-child { width: 3em; } table.vetoes th:last-child { width: 6.5em; }
 .all-items table { font-size: 13px; table-layout: fixed; }
-.all-items th:nth-child(1) { width: 2.8em; } .all-items th:nth-child(2) { width: 14%; } .all-items th:nth-child(4) { width: 6.5em; } .all-items th:nth-child(5) { width: 24%; }
+.all-items th:nth-child(1) { width: 2.8em; } .all-items th:nth-child(2) { width: 14%; } .all-items th:nth-child(4) { width: 6.5em; } .all-items th:nth-child(5) { width: 34%; }
 .signoff { margin: 28px 0 8px; break-inside: avoid; }
 table.signoff-lines, table.signoff-lines td { border: 0; font-size: 16px; }
 table.signoff-lines td { padding: 10px 0; width: 50%; }
