@@ -17,7 +17,7 @@ import { readStandardFile } from '../dist/standard/load.js';
 import { PREBUILT_DIR, prebuiltFile } from '../dist/standard/prebuilt.js';
 import { factsFileSchema } from '../dist/facts/schema.js';
 import { FACTS_AJV_OPTIONS, factsValidatorKey } from '../dist/facts/validate.js';
-import { sharedVocabulary } from '../dist/facts/vocabulary.js';
+import { sharedVocabulary } from '../dist/standard/vocabulary.js';
 import { compileFormatSchemas, formatSchemas } from '../dist/standard/schemas.js';
 import { GENERATED_DIR, generatedFile, keyExport } from '../dist/validators/generated.js';
 

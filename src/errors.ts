@@ -1,9 +1,9 @@
 /**
- * Errors are values with a location until the CLI's edge, where `formatError` (cli/exit.ts)
- * turns them into one message and one exit code. Nothing in the core prints.
+ * Errors are values with a location until the edge, where `describeError` (error-words.ts)
+ * turns them into lines in the user's language and one exit code. Nothing in the core prints.
  */
 
-import { t, type MessageData, type MessageId } from './messages/catalogue.js';
+import { hasMessage, t, type MessageData, type MessageId } from './messages/catalogue.js';
 
 /** A place in an input file: 1-based line and column, and/or an RFC 6901 JSON pointer. */
 export interface Location {
@@ -113,4 +113,28 @@ export function splitPointer(pointer: string): string[] {
     .slice(1)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/**
+ * The exit codes of the contract, decided here and nowhere else. 74 is sysexits' EX_IOERR: the
+ * report could not be written (full disk, closed device) — neither a verdict (0–2) nor the
+ * input's fault (3) nor a bug (70). 129/130/143 are the shell's 128 + signal number.
+ */
+export const EXIT = { pass: 0, fail: 1, veto: 2, invalid: 3, usage: 4, internal: 70, output: 74, hangup: 129, interrupt: 130, terminate: 143 } as const;
+
+/**
+ * The report could not be written where asked: exit 4 where the path is wrong (no such
+ * directory, a block device, an input of the run), 74 where writing failed (a full disk, a
+ * device error). Words from the catalogue's io section in the run's language; `fix` says what
+ * to do instead.
+ */
+export class OutputError extends WeibaoError {
+  constructor(
+    readonly id: string,
+    readonly data: Record<string, unknown>,
+    readonly code: number = EXIT.output,
+    readonly fix?: string,
+  ) {
+    super(hasMessage(id) ? (t as unknown as (l: 'en', i: string, d?: unknown) => string)('en', id, data) : id);
+  }
 }

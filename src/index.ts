@@ -17,7 +17,7 @@ export { explain } from './messages/explain.js';
 export type { Reason, ReasonKind, Comparison, FactValue } from './reasons.js';
 export { validateFacts } from './facts/validate.js';
 export { factsFileSchema } from './facts/schema.js';
-export { sharedVocabulary } from './facts/vocabulary.js';
+export { sharedVocabulary } from './standard/vocabulary.js';
 export { parseText, readDocument } from './source/read.js';
 export { FORMAT_NAMES, formatOf, loadFormatter } from './report/formats.js';
 export type { Format, OutputFormat } from './report/formats.js';

@@ -30,7 +30,7 @@ export type Reason =
   | { kind: 'not_applicable'; because: Reason[] }
   /** A negative-list item is triggered by these facts. */
   | { kind: 'triggered'; facts: FactValue[] }
-  /** A data pack's evidence does not prove a fact (src/packs/evidence.ts); `code` is its problem. */
+  /** A data pack's evidence does not prove a fact (src/assess/evidence.ts); `code` is its problem. */
   | { kind: 'evidence'; code: string; fact: string; path?: string; data?: Record<string, unknown> }
   /** The rule could not be evaluated on this data (it threw); `message` is the error's own. */
   | { kind: 'error'; message: string }

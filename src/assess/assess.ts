@@ -2,14 +2,14 @@ import type { FactsFile } from '../facts/types.js';
 import { validateFacts } from '../facts/validate.js';
 import { evidenceProblem, explain } from '../messages/explain.js';
 import { t } from '../messages/catalogue.js';
-import { checkEvidence, evidenceReason, type EvidenceMode } from '../packs/evidence.js';
-import type { PackFiles } from '../packs/files.js';
+import { checkEvidence, evidenceReason, type EvidenceMode } from './evidence.js';
+import type { PackFiles } from '../source/pack.js';
 import type { LoadedStandard } from '../standard/types.js';
 import { decideVerdict, scoreAspects } from './aggregate.js';
 import { evaluateItems, evaluateVetoes } from './evaluate.js';
 import type { AssessResult, EvidenceFinding, Lang } from './types.js';
 import { parsePeriod } from './period.js';
-import { evidenceDetail } from '../text/errno.js';
+import { evidenceDetail } from '../messages/errno.js';
 
 export interface AssessOptions {
   /** The language of `explanation`, evidence findings and warnings (default zh). */
@@ -24,7 +24,7 @@ export interface AssessOptions {
   validated?: boolean;
   /**
    * A data pack's files: the evidence the facts name is checked between evaluation and scoring
-   * (src/packs/evidence.ts), so the score and verdict are made once, on the final states.
+   * (src/assess/evidence.ts), so the score and verdict are made once, on the final states.
    */
   pack?: { files: PackFiles; mode?: EvidenceMode };
   /**

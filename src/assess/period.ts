@@ -1,5 +1,3 @@
-import { t } from '../messages/catalogue.js';
-import type { Lang } from '../messages/types.js';
 import type { Comparison, Reason } from '../reasons.js';
 import { compileTracked, type TrackedResult } from '../rules/compile.js';
 import { NOT_FOUND, resolvePath } from '../rules/resolve.js';
@@ -16,8 +14,6 @@ import type { StandardItem, TimeBasis, Vocabulary } from '../standard/types.js';
  * Pure functions: the evaluator calls `pendingOutcome` only for an item that failed in a
  * part-year period, so a full year is assessed exactly as before.
  */
-
-export const TIME_BASES: readonly TimeBasis[] = ['year', 'quarters', 'quarter', 'period', 'now'];
 
 /** A facts file's period, read: the year and how far into it the facts run. */
 export interface Period {
@@ -211,14 +207,4 @@ function value(facts: Record<string, unknown>, path: string): unknown {
 
 function round(x: number): number {
   return Math.round(x * 10000) / 10000;
-}
-
-/** Whether an item reads only facts that say how time enters them (lint: an item that doesn't is refused). */
-export function undeclaredTime(reads: readonly string[], vocabulary: Vocabulary): string[] {
-  return reads.filter((p) => vocabulary[p] !== undefined && !TIME_BASES.includes(vocabulary[p].time as TimeBasis));
-}
-
-/** What a fact counts, for the facts template (assess init): the year to date, the period, or the state now. */
-export function timeWords(basis: TimeBasis | undefined, lang: Lang): string {
-  return basis ? t(lang, `period.time.${basis}`) : '';
 }

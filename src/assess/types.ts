@@ -78,7 +78,7 @@ export interface AssessResult {
   file?: string;
   /** JSON pointer (`/facts/<name>`, `/evidence/<name>`) → where it stands in `file`; filled by the CLI. */
   locations?: Record<string, { line: number; column: number }>;
-  /** Evidence problems found in a data pack (src/packs/evidence.ts). */
+  /** Evidence problems found in a data pack (src/assess/evidence.ts). */
   evidenceFindings?: EvidenceFinding[];
   /** Change since a previous report (`--baseline`). */
   progress?: Progress;

@@ -2,7 +2,7 @@ import type { AssessInputOptions } from '../assess/input.js';
 import type { AssessResult, Lang } from '../assess/types.js';
 import { compareWithBaseline, findBaseline, readBaseline, type BaselineResult } from '../packs/baseline.js';
 import { expandInputs } from '../packs/batch.js';
-import type { EvidenceMode } from '../packs/evidence.js';
+import type { EvidenceMode } from '../assess/evidence.js';
 import { SummaryBuilder } from '../packs/summary.js';
 import { FORMAT_NAMES, formatOf } from '../report/formats.js';
 import { isPathRef } from '../standard/registry.js';
@@ -31,7 +31,7 @@ export interface AssessOptions {
   maxBytes?: number;
   /** Most keys in a facts file, all objects together (default 100,000). */
   maxKeys?: number;
-  /** Evidence bounds (packs/files.ts): one file, and all of a pack's files together. */
+  /** Evidence bounds (source/pack.ts): one file, and all of a pack's files together. */
   maxEvidenceBytes?: number;
   maxEvidenceTotal?: number;
   failOn?: FailOn;

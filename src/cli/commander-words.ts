@@ -1,5 +1,5 @@
 import { Help, type Argument, type Command, type CommanderError, type Option } from 'commander';
-import { editDistance } from '../facts/edit-distance.js';
+import { editDistance } from '../text/edit-distance.js';
 import { t, type MessageId } from '../messages/catalogue.js';
 import type { Lang } from '../messages/types.js';
 import { displayWidth } from '../report/width.js';

@@ -4,11 +4,11 @@ import { loadDiffFormatter } from '../diff/format/formats.js';
 import { diffStandards } from '../diff/standards.js';
 import { readFactsSource } from '../facts/load.js';
 import { validateFacts } from '../facts/validate.js';
-import { mergeVocabularies } from '../facts/vocabulary.js';
+import { mergeVocabularies } from '../standard/vocabulary.js';
 import { loadStandardSync } from '../standard/load.js';
 import type { Io } from './assess-command.js';
 import { EXIT } from './exit.js';
-import { problemLines } from './problem-words.js';
+import { problemLines } from '../error-words.js';
 import { refuseOverwritingInputs, wantColor, writeAtomic } from './output.js';
 
 export interface DiffOptions {

@@ -10,7 +10,7 @@ import { breakLines } from '../text/line-break.js';
 import { outputArg, stdoutIsNoOutput } from './output-arg.js';
 import type { Lang } from '../messages/types.js';
 import { t, type MessageId } from '../messages/catalogue.js';
-import { editDistance } from '../facts/edit-distance.js';
+import { editDistance } from '../text/edit-distance.js';
 
 // Each command's module (and the libraries it needs: ajv, yaml, chalk …) is imported only when
 // that command runs: a cold start pays for one command, not all of them.

@@ -7,7 +7,7 @@ import { PACK_FACTS_FILES } from '../facts/load.js';
 import type { Lang } from '../messages/types.js';
 import { t } from '../messages/catalogue.js';
 import { EXIT, OutputError } from './exit.js';
-import { errnoWords as words } from '../text/errno.js';
+import { errnoWords as words } from '../messages/errno.js';
 
 /** ENOENT on a path to write means its directory is missing (the file itself is to be made). */
 const errnoWords = (e: unknown, lang: Lang) => ((e as NodeJS.ErrnoException)?.code === 'ENOENT' ? t(lang, 'io.noDirectory') : words(e, lang));

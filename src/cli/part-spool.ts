@@ -2,7 +2,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Lang } from '../messages/types.js';
-import { errnoWords } from '../text/errno.js';
+import { errnoWords } from '../messages/errno.js';
 import { EXIT, OutputError } from './exit.js';
 
 /**

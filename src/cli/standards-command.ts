@@ -9,7 +9,7 @@ import { describeError, EXIT, say } from './exit.js';
 import type { Io } from './assess-command.js';
 import type { Lang } from '../messages/types.js';
 import { t } from '../messages/catalogue.js';
-import { problemMessage } from './problem-words.js';
+import { problemMessage } from '../error-words.js';
 
 /** `assess standards list`: every bundled standard, one line each. */
 export function runList(format: string, io: Io, lang: Lang = 'zh'): number {

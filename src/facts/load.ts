@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hint, InputError, problem } from '../errors.js';
 import { readDocument } from '../source/read.js';
-import { packFactsFile } from '../packs/files.js';
+import { packFactsFile } from '../source/pack.js';
 import { isPathRef } from '../standard/registry.js';
 import { DEFAULT_LIMITS, type ParseLimits, type Parsed } from '../source/types.js';
 
@@ -23,7 +23,7 @@ export function readFactsSource(input: string, limits: ParseLimits = DEFAULT_LIM
   let pack: string | undefined;
   let file = input;
   if (existsSync(input) && statSync(input).isDirectory()) {
-    const found = packFactsFile(input, PACK_FACTS_FILES); // one, inside the pack (packs/files.ts)
+    const found = packFactsFile(input, PACK_FACTS_FILES); // one, inside the pack (source/pack.ts)
     if (!found) {
       throw new InputError('read', input, [{ message: 'is a directory without facts.json or facts.yaml', expected: 'a facts file, or a data pack directory holding facts.json or facts.yaml' }]);
     }

@@ -3,7 +3,7 @@ import { t } from '../messages/catalogue.js';
 import type { Lang } from '../messages/types.js';
 import { factsFileSchema } from './schema.js';
 import { expectedOf } from './validate.js';
-import { timeWords } from '../assess/period.js';
+import { timeWords } from '../standard/time.js';
 import { standardYears } from '../standard/years.js';
 
 /** Where an item stands in its document: 内容 and number (the negative list has only numbers). */

@@ -8,7 +8,7 @@ import { t } from '../messages/catalogue.js';
 import type { Lang } from '../messages/types.js';
 import type { Parsed } from '../source/types.js';
 import type { FactSpec, Vocabulary } from '../standard/types.js';
-import { closestFact, editDistance } from './vocabulary.js';
+import { closestFact, editDistance } from '../standard/vocabulary.js';
 import { factsFileSchema } from './schema.js';
 import { quickValid } from './quick-valid.js';
 import { charName, CONTROL_ALL, CONTROL_CHARACTER, controlCharacters, NON_FINITE, nonFinite, scan } from './control.js';

@@ -2,7 +2,7 @@ import type { Reason } from '../reasons.js';
 import { hasMessage, t } from './catalogue.js';
 import { plural } from './plural.js';
 import type { Lang } from './types.js';
-import { evidenceDetail } from '../text/errno.js';
+import { evidenceDetail } from './errno.js';
 
 /** What the words of a fact need from the standard's vocabulary (src/standard/types.ts FactSpec). */
 export interface FactWords {

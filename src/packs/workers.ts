@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AssessResult } from '../assess/types.js';
-import { describeError } from '../cli/exit.js';
+import { describeError } from '../error-words.js';
 import type { Lang } from '../messages/types.js';
 
 /** An input that could not be assessed: the lines for stderr and its exit code (describeError). */

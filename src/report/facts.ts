@@ -1,5 +1,5 @@
 import type { AssessResult, ItemResult, Lang, VetoResult } from '../assess/types.js';
-import { sharedVocabulary } from '../facts/vocabulary.js';
+import { sharedVocabulary } from '../standard/vocabulary.js';
 import { explain, factName, factValue, type FactDictionary } from '../messages/explain.js';
 import { t } from '../messages/catalogue.js';
 import { readStandardFile } from '../standard/load.js';

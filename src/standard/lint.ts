@@ -1,10 +1,10 @@
-import { closestFact, mergeVocabularies, sharedVocabulary, toVocabulary } from '../facts/vocabulary.js';
+import { closestFact, mergeVocabularies, sharedVocabulary, toVocabulary } from './vocabulary.js';
 import { hint, problem, RuleError, type Hint } from '../errors.js';
 import type { MessageData, MessageId } from '../messages/catalogue.js';
 import { ruleProblem } from './rule-words.js';
 import { analyseTree } from '../rules/analyse.js';
 import { parseRule, type RuleNode } from '../rules/tree.js';
-import { undeclaredTime } from '../assess/period.js';
+import { undeclaredTime } from './time.js';
 import type { Parsed } from '../source/types.js';
 import type { LintProblem, RawStandard } from './types.js';
 import { bundledExists, isPathRef } from './registry.js';

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { hint, InputError, pointerOf, problem, RuleError, type InputProblem } from '../errors.js';
 import { ruleProblem } from './rule-words.js';
-import { mergeVocabularies, sharedVocabulary, toVocabulary } from '../facts/vocabulary.js';
+import { mergeVocabularies, sharedVocabulary, toVocabulary } from './vocabulary.js';
 import { compileTrackedTree, type TrackedResult } from '../rules/compile.js';
 import { parseRule } from '../rules/tree.js';
 import { RuleFault } from './fault.js';

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { toVocabulary, VOCABULARY_FILE } from '../facts/vocabulary.js';
+import { toVocabulary, VOCABULARY_FILE } from './vocabulary.js';
 import { STANDARDS_DIR } from './registry.js';
 import type { Standard, Vocabulary } from './types.js';
 

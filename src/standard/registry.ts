@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hint, InputError, problem } from '../errors.js';
-import { editDistance } from '../facts/edit-distance.js';
+import { editDistance } from '../text/edit-distance.js';
 
 /** The bundled standards: standards/<id>/<version>.yaml. */
 export const STANDARDS_DIR = fileURLToPath(new URL('../../standards/', import.meta.url));

@@ -1,4 +1,4 @@
-import { displayWidth } from '../report/width.js';
+import { displayWidth } from './width.js';
 
 /**
  * Lines of at most `width` display columns (a 汉字 takes two; `nextWidth` for the lines after

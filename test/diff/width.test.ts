@@ -4,7 +4,7 @@ import { table } from '../../src/diff/format/table.js';
 import { assessImpact } from '../../src/diff/impact.js';
 import { readFactsSource } from '../../src/facts/load.js';
 import { validateFacts } from '../../src/facts/validate.js';
-import { mergeVocabularies } from '../../src/facts/vocabulary.js';
+import { mergeVocabularies } from '../../src/standard/vocabulary.js';
 import { loadStandardSync } from '../../src/standard/load.js';
 import { listBundled } from '../../src/standard/registry.js';
 import { displayWidth } from '../../src/report/width.js';

@@ -54,8 +54,8 @@ describe('a file swapped for a named pipe', () => {
     const r = await child(`
       const { mkdirSync, writeFileSync, rmSync } = await import('node:fs');
       const { execFileSync } = await import('node:child_process');
-      const { packFiles } = await import(dist + 'packs/files.js');
-      const { checkFile } = await import(dist + 'packs/evidence.js');
+      const { packFiles } = await import(dist + 'source/pack.js');
+      const { checkFile } = await import(dist + 'assess/evidence.js');
       mkdirSync(${JSON.stringify(dir)}, { recursive: true });
       const file = ${JSON.stringify(join(dir, 'minutes.txt'))};
       writeFileSync(file, '会议纪要');
@@ -133,7 +133,7 @@ describe('a file swapped for a named pipe', () => {
       const { execFileSync } = await import('node:child_process');
       const { readDocument } = await import(dist + 'source/read.js');
       const { readFactsSource } = await import(dist + 'facts/load.js');
-      const { packFiles } = await import(dist + 'packs/files.js');
+      const { packFiles } = await import(dist + 'source/pack.js');
       const dir = ${JSON.stringify(dir)};
       mkdirSync(dir + '/pack', { recursive: true });
       for (const f of ['a.json', 'a.yaml', 'a.xlsx', 'pack/facts.json', 'pack/e.pdf']) execFileSync('mkfifo', [dir + '/' + f]);

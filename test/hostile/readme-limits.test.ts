@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EVIDENCE_LIMITS } from '../../src/packs/files.js';
+import { DEFAULT_EVIDENCE_LIMITS } from '../../src/source/pack.js';
 import { DEFAULT_BUDGET } from '../../src/rules/budget.js';
 import { MAX_OPERANDS, MAX_RULE_DEPTH } from '../../src/rules/tree.js';
 import { DEFAULT_LIMITS } from '../../src/source/types.js';

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemResult } from '../../src/assess/types.js';
-import { checkEvidence, checkFile, pathProblem } from '../../src/packs/evidence.js';
+import { checkEvidence, checkFile, pathProblem } from '../../src/assess/evidence.js';
 import { explain } from '../../src/messages/explain.js';
-import { packFiles, type PackFiles } from '../../src/packs/files.js';
+import { packFiles, type PackFiles } from '../../src/source/pack.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { FORMAT_NAMES, FORMATS } from '../../src/report/formats.js';
-import { sharedVocabulary } from '../../src/facts/vocabulary.js';
+import { sharedVocabulary } from '../../src/standard/vocabulary.js';
 
 /**
  * Random facts files — right and wrong shapes, huge and tiny numbers, deep nesting, prototype

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileFactsValidator, factsValidatorKey } from '../../src/facts/validate.js';
 import { compareSimpleNames, sortByName } from '../../src/facts/schema.js';
-import { sharedVocabulary, VOCABULARY_FILE } from '../../src/facts/vocabulary.js';
+import { sharedVocabulary, VOCABULARY_FILE } from '../../src/standard/vocabulary.js';
 import { readDocument } from '../../src/source/read.js';
 import { readStandardFile } from '../../src/standard/load.js';
 import { listBundled } from '../../src/standard/registry.js';

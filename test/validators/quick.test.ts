@@ -6,7 +6,7 @@ import { compileFactsValidator } from '../../src/facts/validate.js';
 import { scan } from '../../src/facts/control.js';
 import { isCalendarDate } from '../../src/facts/diagnose.js';
 import { quickValid } from '../../src/facts/quick-valid.js';
-import { sharedVocabulary } from '../../src/facts/vocabulary.js';
+import { sharedVocabulary } from '../../src/standard/vocabulary.js';
 import { readDocument } from '../../src/source/read.js';
 import type { Vocabulary } from '../../src/standard/types.js';
 

@@ -2,7 +2,7 @@ import { defineSection } from '../types.js';
 
 /**
  * Messages of section `evidence` (ids prefixed `evidence.`): why an evidence file named in a
- * data pack proves nothing (src/packs/evidence.ts's EvidenceProblem codes), and the warning
+ * data pack proves nothing (src/assess/evidence.ts's EvidenceProblem codes), and the warning
  * that carries it.
  */
 export const evidence = defineSection({

@@ -1,5 +1,5 @@
 import type { ItemResult, ItemState, Lang, Verdict, VetoState } from '../../assess/types.js';
-import { sharedVocabulary } from '../../facts/vocabulary.js';
+import { sharedVocabulary } from '../../standard/vocabulary.js';
 import { labels } from '../labels.js';
 import { t } from '../../messages/catalogue.js';
 

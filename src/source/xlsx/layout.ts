@@ -1,5 +1,5 @@
 /**
- * The 台账 workbook's layout, shared by the template that writes it (facts/template-xlsx.ts) and
+ * The 台账 workbook's layout, shared by the template that writes it (report/xlsx/template.ts) and
  * the reader (source/xlsx/facts.ts). Sheet and column names are the contract's, in Chinese
  * whatever the language: a clerk's filled workbook must read the same under --lang en.
  */

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.js';
 import { readDocument } from '../source/read.js';
-import type { FactSpec, Vocabulary } from '../standard/types.js';
-import { validateAgainst } from '../standard/schemas.js';
-import { editDistance } from './edit-distance.js';
+import type { FactSpec, Vocabulary } from './types.js';
+import { validateAgainst } from './schemas.js';
+import { editDistance } from '../text/edit-distance.js';
 
 export { editDistance };
 

@@ -12,7 +12,7 @@ const createHash = (algorithm: string) => (crypto ??= require('node:crypto') as 
 export type ProbeResult =
   | { kind: 'file'; size: number }
   | { kind: 'not-found' | 'not-file' | 'outside' | 'unreadable' | 'too-large'; detail?: string };
-// `detail` is data, put in words where it is shown (text/errno.ts evidenceDetail): an errno code
+// `detail` is data, put in words where it is shown (messages/errno.ts evidenceDetail): an errno code
 // (EACCES, ELOOP, EISDIR …), `dangling` (a symlink to nothing), `max-file:<bytes>` or
 // `max-pack:<bytes>` (the limit passed), `nul` (a NUL byte in the path), `sha256 <hex>`.
 
@@ -60,7 +60,7 @@ export function packFiles(root: string, limits: EvidenceLimits = DEFAULT_EVIDENC
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'not-found', detail: isSymlink(full) ? 'dangling' : undefined };
-        return { kind: 'unreadable', detail: code }; // ELOOP, EACCES …: in words where it is shown (text/errno.ts)
+        return { kind: 'unreadable', detail: code }; // ELOOP, EACCES …: in words where it is shown (messages/errno.ts)
       }
       if (!inside(real)) return { kind: 'outside' };
       try {

@@ -1,10 +1,10 @@
 import type { Workbook, DataValidation } from 'exceljs';
-import { t } from '../messages/catalogue.js';
-import type { Lang } from '../messages/types.js';
-import { FACT_COLUMNS, INFO_FIELDS, INFO_HEADER, NO, SHEETS, YES } from '../source/xlsx/layout.js';
-import type { FactSpec, LoadedStandard } from '../standard/types.js';
-import { factsByAspect } from './template.js';
-import { fitColumns, fitRowHeights, loadExcel, printSetup, styleHeader } from '../report/xlsx/sheet.js';
+import { t } from '../../messages/catalogue.js';
+import type { Lang } from '../../messages/types.js';
+import { FACT_COLUMNS, INFO_FIELDS, INFO_HEADER, NO, SHEETS, YES } from '../../source/xlsx/layout.js';
+import type { FactSpec, LoadedStandard } from '../../standard/types.js';
+import { factsByAspect } from '../../facts/template.js';
+import { fitColumns, fitRowHeights, loadExcel, printSetup, styleHeader } from './sheet.js';
 
 const TYPE_WORD = { integer: 'xlsx.typeInteger', number: 'xlsx.typeNumber', boolean: 'xlsx.typeBoolean', date: 'xlsx.typeDate', string: 'xlsx.typeString' } as const;
 

@@ -1,5 +1,5 @@
-import { t } from '../messages/catalogue.js';
-import type { Lang } from '../messages/types.js';
+import { t } from './catalogue.js';
+import type { Lang } from './types.js';
 
 /**
  * A system error (EROFS, ENOSPC, ENOTDIR …) in words a clerk can act on (the io section's
@@ -11,7 +11,7 @@ export function errnoWords(e: unknown, lang: Lang): string {
 }
 
 /**
- * An evidence finding's `detail` (packs/files.ts: an errno code, `dangling`, `max-file:<bytes>`,
+ * An evidence finding's `detail` (source/pack.ts: an errno code, `dangling`, `max-file:<bytes>`,
  * `max-pack:<bytes>`, `nul`, `sha256 <hex>`) in words: never EACCES or ELOOP bare.
  */
 export function evidenceDetail(detail: string, lang: Lang): string {

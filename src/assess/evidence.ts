@@ -1,7 +1,7 @@
-import type { EvidenceFinding, EvidenceProblem, ItemResult } from '../assess/types.js';
+import type { EvidenceFinding, EvidenceProblem, ItemResult } from './types.js';
 import type { Reason } from '../reasons.js';
 import type { EvidenceRef } from '../facts/types.js';
-import type { PackFiles } from './files.js';
+import type { PackFiles } from '../source/pack.js';
 
 /** strict: an evidence problem makes a met item `unsupported` (not met); warn: it is only reported. */
 export type EvidenceMode = 'strict' | 'warn';
