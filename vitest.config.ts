@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * Tests must hold on a busy 2-core machine (CI shares its cores with whatever else runs): a
  * test's time limit is a hang detector, not a performance budget, so it is generous. Budgets
- * are held in CPU time where a test has one (test/hostile/report-cpu.mjs); figures live in
+ * are held in CPU time where a test has one (spawnMeasured, test/helpers/cli.ts); figures live in
  * `npm run bench`, never in a timed test.
  */
 export default defineConfig({
