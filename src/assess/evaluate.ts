@@ -43,7 +43,7 @@ function evaluateItem(standard: LoadedStandard, item: StandardItem, facts: Recor
   if (outcome.error !== undefined) return result(item, actual, 'fail', [], [{ kind: 'error', message: outcome.error }]);
   if (truthy(outcome.value)) return result(item, actual, 'pass', [], NONE);
   // Part of a year (2023-Q2, 2023-05): a yearly count not yet reached is pending, not failed.
-  const pending = period && !period.full ? pendingOutcome(item, facts, period, standard.vocabulary) : undefined;
+  const pending = period && !period.full ? pendingOutcome(item, compiled.tree.test, facts, period, standard.vocabulary) : undefined;
   if (pending?.state === 'missing') return result(item, actual, 'missing', pending.missing, [{ kind: 'missing', facts: pending.missing }]);
   if (pending) return result(item, actual, 'pending', [], pending.reasons);
   return result(item, actual, 'fail', [], withUnits(unmetReasons(compiled.tree.test, facts), standard.vocabulary), unmetFacts(compiled.tree.test, facts));

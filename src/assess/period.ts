@@ -1,6 +1,7 @@
 import type { Comparison, Reason } from '../reasons.js';
-import { compileTracked, type TrackedResult } from '../rules/compile.js';
+import { compileTrackedTree, type TrackedResult } from '../rules/compile.js';
 import { NOT_FOUND, resolvePath } from '../rules/resolve.js';
+import type { RuleNode, ValueNode } from '../rules/tree.js';
 import { truthy } from '../rules/truthy.js';
 import type { StandardItem, TimeBasis, Vocabulary } from '../standard/types.js';
 
@@ -90,9 +91,9 @@ export type PendingOutcome = { state: 'pending'; reasons: Extract<Reason, { kind
  * undefined: the failure stands (something judged now does not hold, or a quarter is lost).
  * `missing`: the relaxed rule needs facts the failing one never read (short-circuit).
  */
-export function pendingOutcome(item: StandardItem, facts: Record<string, unknown>, period: Period, vocabulary: Vocabulary): PendingOutcome | undefined {
+export function pendingOutcome(item: StandardItem, tree: RuleNode, facts: Record<string, unknown>, period: Period, vocabulary: Vocabulary): PendingOutcome | undefined {
   if (period.full || item.rule === undefined) return undefined;
-  const relaxed = relaxedRule(item, period, vocabulary);
+  const relaxed = relaxedRule(item, tree, period, vocabulary);
   if (!relaxed) return undefined;
   let outcome: TrackedResult;
   try {
@@ -112,14 +113,14 @@ export function pendingOutcome(item: StandardItem, facts: Record<string, unknown
 /** The item's rule with its time-bound lower bounds relaxed for this period; compiled once per item and period shape. */
 const relaxedCache = new WeakMap<StandardItem, Map<string, { test: (d: unknown) => TrackedResult; bounds: Bound[] } | null>>();
 
-function relaxedRule(item: StandardItem, period: Period, vocabulary: Vocabulary) {
+function relaxedRule(item: StandardItem, tree: RuleNode, period: Period, vocabulary: Vocabulary) {
   let perItem = relaxedCache.get(item);
   if (!perItem) relaxedCache.set(item, (perItem = new Map()));
   const key = String(period.quartersElapsed);
   if (perItem.has(key)) return perItem.get(key)!;
   const bounds: Bound[] = [];
-  const rule = relax(item.rule, period, vocabulary, bounds, true);
-  const built = bounds.length ? { test: compileTracked(rule), bounds } : null;
+  const relaxed = relax(tree, period, vocabulary, bounds);
+  const built = bounds.length ? { test: compileTrackedTree(relaxed), bounds } : null;
   perItem.set(key, built);
   return built;
 }
@@ -128,45 +129,47 @@ const BRANCHING = new Set(['and', 'or']);
 
 /**
  * Replace each lower bound on a yearly (or quarterly) fact where making it true can only make
- * the rule truer: under and / or, and in the branches (not the condition) of if. Elsewhere
- * (under !, inside a comparison) a bound is left as it is, judged now.
+ * the rule truer: under and / or, and in the branches (not the conditions) of if. Elsewhere
+ * (under !, inside a comparison) a bound is left as it is, judged now. Walks the item's parsed
+ * rule (rules/tree.ts), so only a real operation is read as one, never a constant object.
  */
-function relax(node: unknown, period: Period, vocabulary: Vocabulary, bounds: Bound[], monotone: boolean): unknown {
-  if (!node || typeof node !== 'object' || Array.isArray(node)) return node;
-  const [op] = Object.keys(node);
-  const args = (node as Record<string, unknown>)[op];
-  if (monotone && (op === '>=' || op === '>') && Array.isArray(args) && args.length === 2) {
+function relax(node: RuleNode, period: Period, vocabulary: Vocabulary, bounds: Bound[]): RuleNode {
+  const { op, args } = node;
+  if ((op === '>=' || op === '>') && args.length === 2) {
     const bound = boundOf(op, args, vocabulary);
     if (bound) {
       bounds.push(bound);
-      return relaxedBound(bound, args, period);
+      return relaxedBound(bound, node, period);
     }
   }
-  if (!Array.isArray(args)) return node;
-  if (BRANCHING.has(op)) return { [op]: args.map((a) => relax(a, period, vocabulary, bounds, monotone)) };
+  if (BRANCHING.has(op)) return { ...node, args: args.map((a) => relax(a, period, vocabulary, bounds)) };
   if (op === 'if' || op === '?:') {
     // if: [cond, then, cond, then, …, else]: conditions are judged now, branches may be relaxed.
-    return { [op]: args.map((a, i) => (i % 2 === 0 && i < args.length - 1 ? a : relax(a, period, vocabulary, bounds, monotone))) };
+    return { ...node, args: args.map((a, i) => (i % 2 === 0 && i < args.length - 1 ? a : relax(a, period, vocabulary, bounds))) };
   }
   return node;
 }
 
-function boundOf(op: '>=' | '>', args: unknown[], vocabulary: Vocabulary): Bound | undefined {
+function boundOf(op: '>=' | '>', args: readonly RuleNode[], vocabulary: Vocabulary): Bound | undefined {
   const fact = varName(args[0]);
   if (!fact) return undefined;
   const basis = vocabulary[fact]?.time;
   if (basis !== 'year' && basis !== 'quarters' && basis !== 'quarter') return undefined;
-  if (typeof args[1] === 'number') return { fact, basis, op, threshold: args[1] };
-  const other = varName(args[1]);
+  const limit = args[1];
+  if (limit.op === 'value' && typeof (limit as ValueNode).value === 'number') return { fact, basis, op, threshold: (limit as ValueNode).value as number };
+  const other = varName(limit);
   return other ? { fact, basis, op, threshold: { fact: other } } : undefined;
 }
 
-function varName(node: unknown): string | undefined {
-  if (!node || typeof node !== 'object' || Array.isArray(node)) return undefined;
-  const v = (node as Record<string, unknown>).var;
-  if (typeof v === 'string') return v;
-  if (Array.isArray(v) && v.length === 1 && typeof v[0] === 'string') return v[0];
-  return undefined;
+/** `{"var": "fact"}` or `{"var": ["fact"]}` (no default: a default would answer for a blank) → the fact. */
+function varName(node: RuleNode): string | undefined {
+  if (node.op !== 'var' || node.args.length !== 1) return undefined;
+  const first = node.args[0];
+  return first.op === 'value' && typeof (first as ValueNode).value === 'string' ? ((first as ValueNode).value as string) : undefined;
+}
+
+function constant(value: unknown, at: RuleNode): ValueNode {
+  return { op: 'value', value, args: [], pointer: at.pointer, scoped: at.scoped };
 }
 
 /**
@@ -176,13 +179,13 @@ function varName(node: unknown): string | undefined {
  *   quarter  a per-quarter figure (每季度至少): judged on the quarters elapsed; none elapsed yet → not due
  * The fact is still read, so a blank count is missing, never quietly pending.
  */
-function relaxedBound(bound: Bound, args: unknown[], period: Period): unknown {
-  const read = { '!==': [args[0], '\u0000never'] };
+function relaxedBound(bound: Bound, node: RuleNode, period: Period): RuleNode {
+  const read: RuleNode = { ...node, op: '!==', args: [node.args[0], constant('\u0000never', node)] };
   if (bound.basis === 'year') return read;
-  if (bound.basis === 'quarter') return period.quartersElapsed === 0 ? read : { [bound.op]: args };
+  if (bound.basis === 'quarter') return period.quartersElapsed === 0 ? read : node;
   if (typeof bound.threshold !== 'number') return read;
   const due = Math.ceil((bound.threshold * period.quartersElapsed) / 4);
-  return { [bound.op]: [args[0], bound.op === '>' ? due - 1 : due] };
+  return { ...node, args: [node.args[0], constant(bound.op === '>' ? due - 1 : due, node.args[1])] };
 }
 
 /** A bound not yet reached → its pending reason (what remains, by when); reached → undefined. */

@@ -107,3 +107,22 @@ describe('the part-year fixtures (issue 15)', () => {
     expect(result.items.find((i) => i.id === 'info.dynamic-monitoring')!.state).toBe('pending');
   });
 });
+
+describe('the relaxed rule walks the parsed tree', () => {
+  // Before, relax() took the first key of any object for an operation, so a constant object
+  // shaped like {"and": …, "x": 1} (not logic in json-logic-js: it has two keys) was rewritten.
+  it('a constant object that looks like an operation is left a constant', async () => {
+    const { pendingOutcome } = await import('../../src/assess/period.js');
+    const { parseRule } = await import('../../src/rules/tree.js');
+    const std = loadStandardSync('changning-demo-street@2023');
+    const yearly = 'coordination_meetings_per_year';
+    const constantObject = { and: [{ '>=': [{ var: yearly }, 2] }], x: 1 };
+    const rule = { and: [{ '>=': [{ var: yearly }, 2] }, constantObject] };
+    const item = { ...std.items[0], rule };
+    const period = parsePeriod('2023-Q2')!;
+    const out = pendingOutcome(item, parseRule(rule), { [yearly]: 1 }, period, std.vocabulary);
+    // The real bound is relaxed (pending, 1 more by year end); the constant is not read as a second bound.
+    expect(out).toMatchObject({ state: 'pending', reasons: [{ fact: yearly, remaining: 1 }] });
+    expect(out?.state === 'pending' && out.reasons).toHaveLength(1);
+  });
+});
