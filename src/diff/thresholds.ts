@@ -1,5 +1,5 @@
-import { splitPointer } from '../errors.js';
-import { analyseRule } from '../rules/analyse.js';
+import { analyseTree } from '../rules/analyse.js';
+import { parseRule, walk, type RuleNode, type ValueNode } from '../rules/tree.js';
 import type { Direction } from './types.js';
 
 /** How one rule changed between two versions. */
@@ -28,25 +28,70 @@ export interface ConstantChange {
  */
 export function compareRules(before: unknown, after: unknown, polarity: 'met' | 'veto'): RuleDelta {
   if (JSON.stringify(before) === JSON.stringify(after)) return { kind: 'same' };
-  if (skeleton(before) !== skeleton(after)) return { kind: 'shape' };
-  const a = analyseRule(before).constants;
-  const b = analyseRule(after).constants;
+  // Both sides are walked as the one parsed tree (rules/tree.ts) that evaluation walks.
+  let a: RuleNode, b: RuleNode;
+  try {
+    a = parseRule(before);
+    b = parseRule(after);
+  } catch {
+    return { kind: 'shape' };
+  }
+  if (skeleton(a) !== skeleton(b)) return { kind: 'shape' };
+  const ca = analyseTree(a).constants;
+  const cb = analyseTree(b).constants;
+  const places = placesOf(b);
   const changes: ConstantChange[] = [];
-  b.forEach((c, i) => {
-    if (a[i].value === c.value) return;
-    const { operator, fact, direction } = directionOf(after, c.pointer, a[i].value, c.value, polarity);
-    changes.push({ pointer: c.pointer, from: a[i].value, to: c.value, operator, fact, direction });
+  cb.forEach((c, i) => {
+    if (ca[i].value === c.value) return;
+    const { operator, fact, direction } = directionOf(places.get(c.pointer), ca[i].value, c.value, polarity);
+    changes.push({ pointer: c.pointer, from: ca[i].value, to: c.value, operator, fact, direction });
   });
   return { kind: 'thresholds', changes };
 }
 
-/** The rule with every number replaced by one placeholder. */
-function skeleton(rule: unknown): string {
-  return JSON.stringify(rule, (_k, v: unknown) => (typeof v === 'number' ? '#' : v));
+/**
+ * The tree with every numeric constant replaced by one placeholder, as text: each node's place,
+ * operation and arity, parents first (so two trees with one skeleton differ only in numbers).
+ * A constant object or string is kept whole: a change inside it is a change of shape.
+ */
+function skeleton(tree: RuleNode): string {
+  const parts: string[] = [];
+  walk(tree, (node) => {
+    if (node.op !== 'value') parts.push(`${node.pointer}\u0000${node.op}\u0000${node.args.length}`);
+    else {
+      const v = (node as ValueNode).value;
+      parts.push(`${node.pointer}\u0000=${typeof v === 'number' ? '#' : JSON.stringify(v) ?? 'undefined'}`);
+    }
+  });
+  return parts.join('\u0001');
+}
+
+/** Where a numeric constant stands: its operation, its index there, and how many `!` are above it. */
+interface Place {
+  parent: RuleNode;
+  index: number;
+  negations: number;
+}
+
+function placesOf(tree: RuleNode): Map<string, Place> {
+  const out = new Map<string, Place>();
+  // Iterative, parents first: a flat list of any length or a rule 64 deep is no stack risk.
+  const stack: { node: RuleNode; negations: number }[] = [{ node: tree, negations: 0 }];
+  while (stack.length) {
+    const { node, negations } = stack.pop()!;
+    const below = negations + (node.op === '!' ? 1 : 0);
+    node.args.forEach((child, index) => {
+      if (child.op === 'value') {
+        if (typeof (child as ValueNode).value === 'number') out.set(child.pointer, { parent: node, index, negations: below });
+      } else stack.push({ node: child, negations: below });
+    });
+  }
+  return out;
 }
 
 const LOWER_FIRST = new Set(['<', '<=']);
 const UPPER_FIRST = new Set(['>', '>=']);
+const EQUALITY = new Set(['==', '===', '!=', '!==']);
 
 /**
  * Which way a changed constant moves the bar. In `fact >= c` (or `c <= fact`, or the lower end
@@ -54,17 +99,15 @@ const UPPER_FIRST = new Set(['>', '>=']);
  * and lowering it asks more. Equality and arithmetic just "changed". Every `!` on the way from
  * the root flips the sense, and so does a veto rule (a veto that fires sooner is stricter).
  */
-function directionOf(rule: unknown, pointer: string, from: number, to: number, polarity: 'met' | 'veto'): { operator: string | null; fact: string | null; direction: Direction } {
-  const path = splitPointer(pointer);
-  const index = Number(path[path.length - 1]);
-  const op = path[path.length - 2];
-  const args = nodeAt(rule, path.slice(0, -1));
-  if (!Number.isInteger(index) || !Array.isArray(args) || !(LOWER_FIRST.has(op) || UPPER_FIRST.has(op) || op === '==' || op === '===' || op === '!=' || op === '!==')) {
-    return { operator: op ?? null, fact: null, direction: 'changed' };
+function directionOf(place: Place | undefined, from: number, to: number, polarity: 'met' | 'veto'): { operator: string | null; fact: string | null; direction: Direction } {
+  const op = place?.parent.op;
+  if (!place || !op || !(LOWER_FIRST.has(op) || UPPER_FIRST.has(op) || EQUALITY.has(op))) {
+    return { operator: op && op !== 'list' ? op : null, fact: null, direction: 'changed' };
   }
+  const args = place.parent.args;
   const fact = args.map(varPath).find((p): p is string => p !== null) ?? null;
   // Written as "fact OP constant": a constant standing first reads the other way round.
-  const first = index === 0;
+  const first = place.index === 0;
   const flip: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
   const operator = first && flip[op] && args.length === 2 ? flip[op] : op;
   let isMinimum: boolean | null = null;
@@ -72,24 +115,15 @@ function directionOf(rule: unknown, pointer: string, from: number, to: number, p
   else if (UPPER_FIRST.has(op)) isMinimum = !first;
   if (isMinimum === null) return { operator, fact, direction: 'changed' };
   let asksMore = isMinimum ? to > from : to < from;
-  const negated = path.filter((s) => s === '!').length % 2 === 1;
+  const negated = place.negations % 2 === 1;
   if (negated !== (polarity === 'veto')) asksMore = !asksMore;
   // Shown as "not <" so a reader sees why lowering a "<" bound came out looser.
   return { operator: negated ? `not ${operator}` : operator, fact, direction: asksMore ? 'stricter' : 'looser' };
 }
 
-function nodeAt(root: unknown, path: string[]): unknown {
-  let node = root;
-  for (const seg of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[seg];
-  }
-  return node;
-}
-
-function varPath(node: unknown): string | null {
-  if (node === null || typeof node !== 'object' || Array.isArray(node)) return null;
-  const v = (node as Record<string, unknown>).var;
-  const p = Array.isArray(v) ? v[0] : v;
-  return typeof p === 'string' ? p : null;
+/** The fact a `var` reads (its first operand, a string), else null. */
+function varPath(node: RuleNode): string | null {
+  if (node.op !== 'var') return null;
+  const first = node.args[0];
+  return first?.op === 'value' && typeof (first as ValueNode).value === 'string' ? ((first as ValueNode).value as string) : null;
 }
