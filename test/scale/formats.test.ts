@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { assessFacts } from '../../src/assess/assess.js';
+import { fixtureFacts, fixtureResult } from '../helpers/results.js';
 import type { AssessResult } from '../../src/assess/types.js';
 import { SummaryBuilder } from '../../src/packs/summary.js';
 import { csv, csvStream } from '../../src/report/csv.js';
@@ -11,15 +11,10 @@ import { jsonl } from '../../src/report/jsonl.js';
 import { toJson } from '../../src/report/json.js';
 import { rectificationCsv } from '../../src/report/rectification/csv.js';
 import type { FormatOptions } from '../../src/report/types.js';
-import { loadStandardSync } from '../../src/standard/load.js';
 
 const root = join(__dirname, '../..');
-const fixture = (name: string) => JSON.parse(readFileSync(join(root, 'fixtures', name), 'utf8'));
-
-function result(name: string, input: string): AssessResult {
-  const facts = fixture(name);
-  return assessFacts(loadStandardSync(facts.standard), facts, { input, lang: 'zh' });
-}
+const fixture = fixtureFacts;
+const result = fixtureResult;
 
 // A batch as the CLI hands it over: three areas of the 长宁 standard, one of 杨市's, and an input
 // that could not be read (in the summary), with an area name that looks like a formula and holds

@@ -1,21 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assessFacts } from '../../src/assess/assess.js';
-import type { AssessResult } from '../../src/assess/types.js';
+import { fixtureResult } from '../helpers/results.js';
 import { SummaryBuilder, summarised } from '../../src/packs/summary.js';
 import { FORMAT_NAMES, formatOf } from '../../src/report/formats.js';
 import type { FormatOptions } from '../../src/report/types.js';
-import { loadStandardSync } from '../../src/standard/load.js';
 
 // `--jobs n` sends each worker's piece of the report (ReportStream.piece) and the summary's part
 // of a result (summarised) to the main thread instead of the result: both must give exactly what
 // the result itself gives, or reports would differ by the number of jobs.
-const root = join(__dirname, '../..');
-function result(name: string, input: string): AssessResult {
-  const facts = JSON.parse(readFileSync(join(root, 'fixtures', name), 'utf8'));
-  return assessFacts(loadStandardSync(facts.standard), facts, { input, lang: 'zh' });
-}
+const result = fixtureResult;
 const results = [
   result('changning-failing.json', 'a.json'),
   result('yangshi-failing.json', 'b.json'),

@@ -1,22 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assessFacts } from '../../src/assess/assess.js';
+import { fixtureResult } from '../helpers/results.js';
 import type { AssessResult } from '../../src/assess/types.js';
 import { SummaryBuilder } from '../../src/packs/summary.js';
 import { formatOf } from '../../src/report/formats.js';
 import { html, htmlLayout } from '../../src/report/html/index.js';
 import { SlimShare, slimmed } from '../../src/report/slim.js';
 import type { FormatOptions } from '../../src/report/types.js';
-import { loadStandardSync } from '../../src/standard/load.js';
 
 // A batch of xlsx, or of the 整改台账 in html and xlsx, holds each result slimmed (src/report/slim.ts):
 // the report must be the same as from the whole results, or slimming dropped something it reads.
-const root = join(__dirname, '../..');
-function result(name: string, input: string): AssessResult {
-  const facts = JSON.parse(readFileSync(join(root, 'fixtures', name), 'utf8'));
-  return assessFacts(loadStandardSync(facts.standard), facts, { input, lang: 'zh' });
-}
+const result = fixtureResult;
 const results = [
   result('changning-failing.json', 'a.json'),
   result('yangshi-failing.json', 'b.json'),
