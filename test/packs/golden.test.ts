@@ -12,6 +12,12 @@ const cases: [string, string[], number][] = [
   ['a-clean.baseline.table.txt', ['fixtures/packs/a-clean', '--baseline', 'fixtures/packs-baseline.json'], 0],
   ['a-clean.baseline.md', ['fixtures/packs/a-clean', '--baseline', 'fixtures/packs-baseline.json', '--format', 'markdown'], 0],
   ['packs.baseline.table.txt', ['fixtures/packs/', '--baseline', 'fixtures/packs-baseline.json'], 2],
+  // The same in English (every word from the catalogue's en table), and the CI formats' words.
+  ['packs.en.md', ['fixtures/packs/', '--format', 'markdown', '--lang', 'en'], 2],
+  ['a-clean.baseline.en.table.txt', ['fixtures/packs/a-clean', '--baseline', 'fixtures/packs-baseline.json', '--lang', 'en'], 0],
+  ['a-clean.baseline.en.md', ['fixtures/packs/a-clean', '--baseline', 'fixtures/packs-baseline.json', '--format', 'markdown', '--lang', 'en'], 0],
+  ['packs.en.junit.xml', ['fixtures/packs/', '--format', 'junit', '--lang', 'en'], 2],
+  ['packs.en.github.txt', ['fixtures/packs/', '--format', 'github', '--lang', 'en'], 2],
 ];
 
 describe('golden batch and progress reports', () => {

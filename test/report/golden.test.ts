@@ -33,6 +33,10 @@ const cases: [string, string[]][] = [
   ['changning-vetoed.rectification.md', ['fixtures/changning-vetoed.json', '--by', 'responsible', '--format', 'markdown']],
   ['changning-vetoed.rectification.en.md', ['fixtures/changning-vetoed.json', '--by', 'responsible', '--format', 'markdown', '--lang', 'en']],
   ['changning-vetoed.rectification.csv', ['fixtures/changning-vetoed.json', '--by', 'responsible', '--format', 'csv']],
+  // JSON keeps ids and data; its explanations are in the language asked for.
+  ['changning-failing.en.json', ['fixtures/changning-failing.json', '--format', 'json', '--lang', 'en']],
+  ['yangshi-failing.rectification.en.json', ['fixtures/yangshi-failing.json', '--by', 'responsible', '--format', 'json', '--lang', 'en']],
+  ['changning-vetoed.rectification.en.csv', ['fixtures/changning-vetoed.json', '--by', 'responsible', '--format', 'csv', '--lang', 'en']],
 ];
 
 describe('golden reports', () => {
