@@ -101,6 +101,19 @@ function invisibleOrQuotes(raw: string, s: string): Hint {
   return hasInvisible(raw) ? invisibleHint(raw) : hint('input.fix.removeQuotes', { fixed: s });
 }
 
+/**
+ * A mapping that YAML read as one string because its colon was full-width (`key：3`) or had no
+ * space after it (`key:3`): the file parses, and only the type says something is wrong.
+ */
+export function keyValueHint(v: unknown): Hint | undefined {
+  if (typeof v !== 'string') return undefined;
+  const wide = /^([A-Za-z_$][\w$.-]*)\s*：\s*([^：]*)$/.exec(v.trim());
+  if (wide) return hint('input.fix.fullwidthColon', { fixed: `${wide[1]}: ${wide[2]}`.trimEnd() });
+  const tight = /^([A-Za-z_$][\w$.-]*):([^\s:][^:]*)$/.exec(v.trim());
+  if (tight) return hint('input.fix.colonSpace', { fixed: `${tight[1]}: ${tight[2]}` });
+  return undefined;
+}
+
 /** 是/否/有/无/√/× (and 1/0) for a yes-no fact. */
 function booleanHint(v: unknown): Hint | undefined {
   if (typeof v === 'number') return v === 1 || v === 0 ? hint('input.fix.boolean', { word: String(v), fixed: String(v === 1) }) : undefined;

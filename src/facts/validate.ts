@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { hint, InputError, pointerOf, problem, splitPointer, type InputProblem, type Location } from '../errors.js';
 import type { Expect, ValueKind } from '../messages/sections/input.js';
-import { factHint, halfwidth, hasInvisible, invisibleNames, isCalendarDate, kindOf, periodFix, shown, visible } from './diagnose.js';
+import { factHint, halfwidth, keyValueHint, hasInvisible, invisibleNames, isCalendarDate, kindOf, periodFix, shown, visible } from './diagnose.js';
 import { parsePeriod } from './period.js';
 import { standardYears } from '../standard/years.js';
 import { t } from '../messages/catalogue.js';
@@ -149,7 +149,9 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
         problems.push(problem({ ...at(pointer), hint: hint('input.fix.quoteCode', { fixed: JSON.stringify(String(actual)) }) }, 'input.areaCode', { got: shown(actual) }));
       } else if (e.keyword === 'type') {
         const want = ([] as string[]).concat((e.params as { type: string | string[] }).type) as ValueKind[];
-        problems.push(problem({ ...at(pointer) }, 'input.wrongType', { pointer: clip(pointer) || '/', want, got: shown(actual) }));
+        // `facts:` holding one line `key：3` is read by YAML as the string "key：3": name the colon.
+        const colon = want.includes('object') ? keyValueHint(actual) : undefined;
+        problems.push(problem({ ...at(pointer), hint: colon }, 'input.wrongType', { pointer: clip(pointer) || '/', want, got: shown(actual) }));
       } else {
         problems.push(problem({ ...at(pointer) }, 'input.schema', { pointer: clip(pointer), text: e.message ?? e.keyword, got: actual !== undefined ? shown(actual) : null }));
       }
