@@ -3,24 +3,41 @@ import type { AspectScore, ItemResult, VetoResult, Verdict } from './types.js';
 
 /** Score per 项目 and overall: the weighted share of applicable items met (weight defaults to 1). */
 export function scoreAspects(items: ItemResult[]): { aspects: AspectScore[]; score: number } {
-  const byAspect = new Map<string, ItemResult[]>();
-  for (const it of items) {
-    const list = byAspect.get(it.aspect);
-    if (list) list.push(it);
-    else byAspect.set(it.aspect, [it]);
+  // One pass, tallying each 项目 (in order of first appearance) and the whole at once; weights
+  // are added in item order, as the sums were before, so the scores are the same numbers.
+  const byAspect = new Map<string, Tally>();
+  const all = new Tally();
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    let tally = byAspect.get(it.aspect);
+    if (!tally) byAspect.set(it.aspect, (tally = new Tally()));
+    tally.add(it);
+    all.add(it);
   }
-  const aspects = [...byAspect].map(([name, list]) => ({ name, ...tally(list) }));
-  const all = tally(items);
-  return { aspects: aspects.map(({ weightMet, weightApplicable, ...a }) => a), score: all.score };
+  const aspects: AspectScore[] = [];
+  for (const [name, t] of byAspect) aspects.push({ name, met: t.met, applicable: t.applicable, score: t.score() });
+  return { aspects, score: all.score() };
 }
 
-function tally(items: ItemResult[]) {
-  const applicable = items.filter((i) => i.state !== 'not_applicable');
-  const met = applicable.filter((i) => i.state === 'pass');
-  const weightApplicable = applicable.reduce((s, i) => s + i.weight, 0);
-  const weightMet = met.reduce((s, i) => s + i.weight, 0);
-  const score = weightApplicable === 0 ? 1 : round(weightMet / weightApplicable);
-  return { met: met.length, applicable: applicable.length, score, weightMet, weightApplicable };
+class Tally {
+  met = 0;
+  applicable = 0;
+  weightMet = 0;
+  weightApplicable = 0;
+
+  add(item: ItemResult): void {
+    if (item.state === 'not_applicable') return;
+    this.applicable++;
+    this.weightApplicable += item.weight;
+    if (item.state === 'pass') {
+      this.met++;
+      this.weightMet += item.weight;
+    }
+  }
+
+  score(): number {
+    return this.weightApplicable === 0 ? 1 : round(this.weightMet / this.weightApplicable);
+  }
 }
 
 function round(x: number): number {

@@ -8,7 +8,7 @@ import type { LoadedStandard } from '../standard/types.js';
 import { decideVerdict, scoreAspects } from './aggregate.js';
 import { evaluateItems, evaluateVetoes } from './evaluate.js';
 import type { AssessResult, EvidenceFinding, Lang } from './types.js';
-import { parsePeriod } from './period.js';
+import { parsePeriod, type Period } from './period.js';
 import { evidenceDetail } from '../messages/errno.js';
 
 export interface AssessOptions {
@@ -50,7 +50,7 @@ export function assessFacts(standard: LoadedStandard, submission: FactsFile | Re
     file = checked.facts;
     warnings.push(...checked.warnings.map((w) => w.message));
   }
-  let items = evaluateItems(standard, file.facts, parsePeriod(file.period));
+  let items = evaluateItems(standard, file.facts, periodOf(file.period));
   const vetoes = evaluateVetoes(standard, file.facts);
   let evidenceFindings: EvidenceFinding[] | undefined;
   if (options.pack) {
@@ -73,19 +73,23 @@ export function assessFacts(standard: LoadedStandard, submission: FactsFile | Re
     for (const i of items) if (i.reasons.length) i.explanation = explain(i.reasons, lang, standard.vocabulary);
     for (const v of vetoes) if (v.reasons.length) v.explanation = explain(v.reasons, lang, standard.vocabulary);
   }
-  return {
-    ...(options.input !== undefined ? { input: options.input } : {}),
-    area: file.area,
-    period: file.period,
-    standard: { id: standard.id, version: standard.version, title: standard.title },
-    verdict: decideVerdict(standard.verdict, items, vetoes, score),
-    score,
-    aspects,
-    items,
-    vetoes,
-    warnings,
-    ...(evidenceFindings ? { evidenceFindings } : {}),
-  };
+  const verdict = decideVerdict(standard.verdict, items, vetoes, score);
+  const about = { id: standard.id, version: standard.version, title: standard.title };
+  // Written out rather than spread (`...(input ? { input } : {})`): this runs for every area.
+  const result: AssessResult =
+    options.input !== undefined
+      ? { input: options.input, area: file.area, period: file.period, standard: about, verdict, score, aspects, items, vetoes, warnings }
+      : { area: file.area, period: file.period, standard: about, verdict, score, aspects, items, vetoes, warnings };
+  if (evidenceFindings) result.evidenceFindings = evidenceFindings;
+  return result;
+}
+
+// A batch's areas nearly all give the same period: read the last one once.
+let lastPeriod: { text: string | undefined; period: Period | undefined } = { text: undefined, period: undefined };
+
+function periodOf(text: string | undefined): Period | undefined {
+  if (text !== lastPeriod.text) lastPeriod = { text, period: parsePeriod(text) };
+  return lastPeriod.period;
 }
 
 function asFactsFile(s: FactsFile | Record<string, unknown>): FactsFile {

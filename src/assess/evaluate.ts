@@ -1,10 +1,11 @@
 import type { FactValue, Reason } from '../reasons.js';
 import { unmetFacts, unmetReasons } from '../rules/explain.js';
-import { NOT_FOUND, resolveParts } from '../rules/resolve.js';
+import type { TrackedResult } from '../rules/compile.js';
 import { truthy } from '../rules/truthy.js';
 import { RuleFault } from '../standard/fault.js';
 import type { LoadedStandard, StandardItem, Vocabulary } from '../standard/types.js';
 import { pendingOutcome, type Period } from './period.js';
+import { actualOf, isPlainFacts, planOf, type ItemPlan } from './plan.js';
 import type { ItemResult, VetoResult } from './types.js';
 
 /**
@@ -15,8 +16,10 @@ import type { ItemResult, VetoResult } from './types.js';
  * from the reasons at the edge (assess.ts, in the language asked for).
  */
 export function evaluateItems(standard: LoadedStandard, facts: Record<string, unknown>, period?: Period): ItemResult[] {
-  const out: ItemResult[] = new Array(standard.items.length);
-  for (let i = 0; i < standard.items.length; i++) out[i] = evaluateItem(standard, standard.items[i], facts, period);
+  const plan = planOf(standard);
+  const plain = isPlainFacts(facts);
+  const out: ItemResult[] = new Array(plan.length);
+  for (let i = 0; i < plan.length; i++) out[i] = evaluateItem(standard, plan[i], facts, plain, period);
   return out;
 }
 
@@ -30,17 +33,21 @@ function result(item: StandardItem, actual: Record<string, unknown>, state: Item
   return { id, aspect, content, number, text, reads, actual, responsible, evidence, weight, state, missing, explanation: '', reasons };
 }
 
-function evaluateItem(standard: LoadedStandard, item: StandardItem, facts: Record<string, unknown>, period?: Period): ItemResult {
-  const compiled = standard.compiled.get(item.id)!;
-  const actual = actualValues(item.reads, facts);
+function evaluateItem(standard: LoadedStandard, plan: ItemPlan, facts: Record<string, unknown>, plain: boolean, period?: Period): ItemResult {
+  const { item, compiled } = plan;
+  const actual = actualOf(plan, facts, plain);
   if (compiled.appliesIf) {
     const applies = guarded(compiled.appliesIf, facts);
     if (applies.missing.length) return result(item, actual, 'missing', applies.missing, [{ kind: 'missing', facts: applies.missing }]);
     if (!truthy(applies.value)) return result(item, actual, 'not_applicable', [], [{ kind: 'not_applicable', because: unmetReasons(compiled.tree.appliesIf!, facts) }]);
   }
-  const outcome = guarded(compiled.test, facts);
+  let outcome: TrackedResult;
+  try {
+    outcome = compiled.test(facts);
+  } catch (e) {
+    return result(item, actual, 'fail', [], [{ kind: 'error', message: ruleError(e) }]);
+  }
   if (outcome.missing.length) return result(item, actual, 'missing', outcome.missing, [{ kind: 'missing', facts: outcome.missing }]);
-  if (outcome.error !== undefined) return result(item, actual, 'fail', [], [{ kind: 'error', message: outcome.error }]);
   if (truthy(outcome.value)) return result(item, actual, 'pass', [], NONE);
   // Part of a year (2023-Q2, 2023-05): a yearly count not yet reached is pending, not failed.
   const pending = period && !period.full ? pendingOutcome(item, compiled.tree.test, facts, period, standard.vocabulary) : undefined;
@@ -60,20 +67,33 @@ function withUnits(reasons: Reason[], vocabulary: Vocabulary): Reason[] {
 
 /** Every item of every negative list → clear / triggered / missing (never silently clear). */
 export function evaluateVetoes(standard: LoadedStandard, facts: Record<string, unknown>): VetoResult[] {
-  return standard.negativeLists.flatMap((list) => evaluateNegativeList(list, facts));
+  const lists = standard.negativeLists;
+  if (lists.length === 1) return evaluateNegativeList(lists[0], facts);
+  return lists.flatMap((list) => evaluateNegativeList(list, facts));
 }
 
 /** One negative list's items → clear / triggered / missing. */
 export function evaluateNegativeList(list: LoadedStandard, facts: Record<string, unknown>): VetoResult[] {
-  return list.items.map((item: StandardItem): VetoResult => {
-    const outcome = guarded(list.compiled.get(item.id)!.test, facts);
-    const actual = actualValues(item.reads, facts);
-    if (outcome.missing.length) return veto(list, item, actual, 'missing', [{ kind: 'missing', facts: outcome.missing }], outcome.missing);
+  const plan = planOf(list);
+  const plain = isPlainFacts(facts);
+  const out: VetoResult[] = new Array(plan.length);
+  for (let i = 0; i < plan.length; i++) out[i] = evaluateVeto(list, plan[i], facts, plain);
+  return out;
+}
+
+function evaluateVeto(list: LoadedStandard, plan: ItemPlan, facts: Record<string, unknown>, plain: boolean): VetoResult {
+  const { item } = plan;
+  let outcome: TrackedResult;
+  try {
+    outcome = plan.compiled.test(facts);
+  } catch (e) {
     // A veto that can't be decided is never silently clear; nor is it proof of a veto.
-    if (outcome.error !== undefined) return veto(list, item, actual, 'missing', [{ kind: 'error', message: outcome.error }], []);
-    if (truthy(outcome.value)) return veto(list, item, actual, 'triggered', [{ kind: 'triggered', facts: triggering(item.reads, actual) }], []);
-    return veto(list, item, actual, 'clear', NONE, []);
-  });
+    return veto(list, item, actualOf(plan, facts, plain), 'missing', [{ kind: 'error', message: ruleError(e) }], []);
+  }
+  const actual = actualOf(plan, facts, plain);
+  if (outcome.missing.length) return veto(list, item, actual, 'missing', [{ kind: 'missing', facts: outcome.missing }], outcome.missing);
+  if (truthy(outcome.value)) return veto(list, item, actual, 'triggered', [{ kind: 'triggered', facts: triggering(item.reads, actual) }], []);
+  return veto(list, item, actual, 'clear', NONE, []);
 }
 
 /** One veto's result, its fields in one order whatever the state (written out, not spread: this runs for every area). */
@@ -88,33 +108,17 @@ function triggering(reads: string[], actual: Record<string, unknown>): FactValue
   return telling.length ? telling : all;
 }
 
-/** A rule that throws on odd data is reported, not allowed to take the run down with it. */
-function guarded(test: (d: unknown) => { value: unknown; missing: string[] }, facts: unknown) {
+/** A rule that throws on odd data is reported (its message), not allowed to take the run down with it. */
+function ruleError(e: unknown): string {
+  if (e instanceof RuleFault) throw e; // the standard's fault (exit 3), not a verdict on the area
+  return (e as Error).message;
+}
+
+/** A tracked rule's outcome, or the error it threw as data (`value` false, nothing missing). */
+function guarded(test: (d: unknown) => TrackedResult, facts: unknown): TrackedResult & { error?: string } {
   try {
-    const r = test(facts);
-    return { value: r.value, missing: r.missing, error: undefined as string | undefined };
+    return test(facts);
   } catch (e) {
-    if (e instanceof RuleFault) throw e; // the standard's fault (exit 3), not a verdict on the area
-    return { value: false, missing: [] as string[], error: (e as Error).message };
+    return { value: false, missing: [], error: ruleError(e) };
   }
-}
-
-function actualValues(reads: string[], facts: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const path of reads) {
-    const v = path === '' ? facts : resolveParts(facts, partsOf(path));
-    out[path] = v === NOT_FOUND ? null : v;
-  }
-  return out;
-}
-
-// A standard's fact paths split at their dots once, not once per area (resolvePath splits each time).
-const split = new Map<string, string[]>();
-function partsOf(path: string): string[] {
-  let parts = split.get(path);
-  if (!parts) {
-    parts = path.split('.');
-    split.set(path, parts);
-  }
-  return parts;
 }
