@@ -6,7 +6,7 @@ import type { EvidenceMode } from '../assess/evidence.js';
 import { SummaryBuilder } from '../packs/summary.js';
 import { FORMAT_NAMES, formatOf } from '../report/formats.js';
 import { isPathRef } from '../standard/registry.js';
-import { parseDate } from '../report/html/titles.js';
+import { parseDate, today } from '../report/html/titles.js';
 import { t } from '../messages/catalogue.js';
 import { SlimShare } from '../report/slim.js';
 import type { FormatOptions, Formatter, ReportStream } from '../report/types.js';
@@ -101,7 +101,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   const color = wantColor(opts.color, !!opts.output, io.stdout);
   // Not a terminal (a pipe, a file): 80 columns, what a pasted report or a `less` fits.
   const width = Math.min(Math.max(io.stdout.columns ?? 80, 60), 160);
-  const options: FormatOptions = { lang: opts.lang, color, width, ...(opts.compact ? { compact: true } : {}), ...(opts.issuer ? { issuer: opts.issuer } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.browser ? { browser: opts.browser } : {}), ...(opts.standard && isPathRef(opts.standard) ? { standardFile: opts.standard } : {}) };
+  const options: FormatOptions = { lang: opts.lang, color, width, ...(opts.compact ? { compact: true } : {}), ...(opts.issuer ? { issuer: opts.issuer } : {}), date: opts.date ?? isoDate(today()), ...(opts.browser ? { browser: opts.browser } : {}), ...(opts.standard && isPathRef(opts.standard) ? { standardFile: opts.standard } : {}) };
   const stream: ReportStream | undefined = streamed ? (await streamed)(options) : undefined;
   const format = formatter ? await formatter : undefined;
   const progress = progressFor(io.stderr, expanded.inputs.length);
@@ -185,6 +185,14 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
     parts?.close();
   }
   return worst(codes);
+}
+
+/**
+ * 报告日期 when --date is not given: today, taken once here and handed to every worker thread with
+ * the options, so a run that crosses midnight dates all its documents alike.
+ */
+function isoDate(d: { year: number; month: number; day: number }): string {
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
 /** What the library's pipeline (assessInput) is asked for each input of this run, here and in every worker thread. */

@@ -45,11 +45,29 @@ describe('assessInOrder', () => {
       `import { parentPort } from 'node:worker_threads';
        parentPort.on('message', ({ index, input }) => { if (input === 'boom') process.exit(5); parentPort.postMessage({ index, outcome: { input, failure: { lines: [input], code: 1 } } }); });`,
     );
-    const inputs = ['a', 'b', 'boom', 'c', 'd', 'e', 'f', 'g'];
-    const out = await collect(assessInOrder(inputs, 2, local, { module, data: null }));
+    const inputs = ['a', 'b', 'boom', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o'];
+    const out = await collect(assessInOrder(inputs, 3, local, { module, data: null }));
     expect(out.map((o) => o.input)).toEqual(inputs);
     expect(out[2].failure?.code).toBe(70);
-    expect(out.filter((o) => o.failure?.code === 1).length).toBeGreaterThanOrEqual(4); // at least the other worker's
+    // What the dead worker held failed (70); the rest was assessed — by a worker (1) or here (9).
+    const failed = out.filter((o) => o.failure?.code === 70).length;
+    expect(out.filter((o) => o.failure?.code === 1 || o.failure?.code === 9).length).toBe(inputs.length - failed);
+    expect(out.filter((o) => o.failure?.code === 1).length).toBeGreaterThanOrEqual(2); // at least the other worker's
+  });
+
+  it('this thread is one of the jobs: it assesses inputs no worker holds while the workers are busy', { timeout: 120_000 }, async () => {
+    const module = moduleOf(
+      'slow.mjs',
+      `import { parentPort } from 'node:worker_threads';
+       parentPort.on('message', ({ index, input }) => setTimeout(() => parentPort.postMessage({ index, outcome: { input, failure: { lines: ['thread'], code: 0 } } }), 20));`,
+    );
+    const inputs = Array.from({ length: 60 }, (_, i) => `in-${i}`);
+    const out = await collect(assessInOrder(inputs, 2, local, { module, data: null }));
+    expect(out.map((o) => o.input)).toEqual(inputs);
+    const here = out.filter((o) => o.failure?.lines[0] === 'local').length;
+    expect(here).toBeGreaterThan(0);
+    expect(out.filter((o) => o.failure?.lines[0] === 'thread').length).toBe(inputs.length - here);
+    expect(here).toBeLessThan(inputs.length);
   });
 
   it('one job runs every input here, in order', async () => {
