@@ -103,6 +103,14 @@ describe('assess --format xlsx', () => {
       for (let k = 1; k < scores.length; k++) if (verdicts[k] === verdicts[k - 1]) expect(scores[k]).toBeGreaterThanOrEqual(scores[k - 1]);
       expect(s.autoFilter).toBeTruthy();
       expect(s.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 1 });
+      // Written a row at a time (src/report/xlsx/writer.ts): what exceljs's streaming writer leaves
+      // out is put back — the table centred on the printed page, and solid data bars across the
+      // whole cell (the x14 extension; without it Excel draws the 2007 gradient bar).
+      expect(s.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, horizontalCentered: true, printTitlesRow: '1:1' });
+      const bars = (s as unknown as { conditionalFormattings: { ref: string; rules: { type: string; x14Id?: string; gradient?: boolean; minLength?: number; maxLength?: number }[] }[] }).conditionalFormattings;
+      expect(bars.map((c) => c.ref)).toContain(`D2:D${results.length + 1}`);
+      for (const c of bars) expect(c.rules[0]).toMatchObject({ type: 'dataBar', x14Id: expect.stringMatching(/^\{[0-9A-F-]{36}\}$/), gradient: false, minLength: 0, maxLength: 100 });
+      expect(s.getCell('D2').numFmt).toBe('0.0%');
     });
 
     it('矩阵: areas × items, each state a symbol', () => {
@@ -124,6 +132,15 @@ describe('assess --format xlsx', () => {
       expect(results.some((r) => r.vetoes.some((v) => v.state === 'triggered'))).toBe(true);
       expect(column(s, 3)).toContain('负面清单');
       expect(s.autoFilter).toBeTruthy();
+      // The dates to fill are checked as typed: every item row's 完成时限 and 销号日期, none of a veto's.
+      const deadline = headerOf(s).indexOf('完成时限') + 1;
+      s.eachRow((row, n) => {
+        if (n === 1) return;
+        const veto = row.getCell(3).value === '负面清单';
+        expect(row.getCell(deadline).dataValidation?.type, `row ${n}`).toBe(veto ? undefined : 'date');
+        expect(row.getCell(deadline + 1).dataValidation?.type, `row ${n}`).toBe(veto ? undefined : 'date');
+        expect(row.getCell(deadline).numFmt, `row ${n}`).toBe(veto ? undefined : 'yyyy-mm-dd');
+      });
       // 杨市's items name 责任单位: the 派出所 rows are there to filter.
       expect((column(s, 3) as string[]).some((u) => u.includes('派出所'))).toBe(true);
     });

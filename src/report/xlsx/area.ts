@@ -1,69 +1,63 @@
-import type { Workbook } from 'exceljs';
 import type { AssessResult, Lang } from '../../assess/types.js';
 import { factsOf, whyOf } from '../facts.js';
 import { t } from '../../messages/catalogue.js';
 import { placeOf } from '../labels.js';
-import { FILL, fillCell, fitColumns, fitRowHeights, printSetup, scoreBars, tableSheet } from './sheet.js';
+import { FILL, FOOTER, pageSetupOf } from './sheet.js';
+import { WRAP_TOP } from './rectification.js';
+import { fillLook, fitWidths, headerRow, over, PERCENT, scoreBars, tableSheet, type Look, type ReportBook, type RowSpec } from './writer.js';
 import { actualInWords, stateWord, verdictWord, vetoWord, word } from './words.js';
 
-/** Sheet 结论: who, when, by which standard, the verdict; the score per 项目 with bars; the negative list. */
-export function conclusionSheet(book: Workbook, r: AssessResult, lang: Lang): void {
-  const sheet = book.addWorksheet('结论');
-  const label = (id: `xlsx.${string}`) => word(lang, id);
-  const head: [string, string | number][] = [
-    [label('xlsx.area'), r.area.name ?? t(lang, 'xlsx.unnamedArea')],
-    [label('xlsx.period'), r.period ?? ''],
-    [label('xlsx.standard'), `${r.standard.title}（${r.standard.id}@${r.standard.version}）`],
-    [label('xlsx.verdict'), verdictWord(lang, r.verdict)],
-    [label('xlsx.score'), r.score],
-  ];
-  for (const [k, v] of head) sheet.addRow([k, v]).getCell(1).font = { bold: true };
-  fillCell(sheet.getCell(4, 2), FILL[r.verdict]);
-  sheet.getCell(4, 2).font = { bold: true };
-  sheet.getCell(5, 2).numFmt = '0.0%';
-  if (r.area.code) sheet.getCell(1, 2).note = r.area.code;
+const BOLD: Look = { font: { bold: true } };
+const PALE = fillLook('FFDCE6F1')!;
 
-  sheet.addRow([]);
-  const aspectsHeader = sheet.addRow([label('xlsx.aspect'), label('xlsx.met'), label('xlsx.applicable'), label('xlsx.score')]);
-  aspectsHeader.font = { bold: true };
-  aspectsHeader.eachCell((c) => fillCell(c, 'FFDCE6F1'));
-  const first = sheet.rowCount + 1;
-  for (const a of r.aspects) sheet.addRow([a.name, a.met, a.applicable, a.score]);
+/** Sheet 结论: who, when, by which standard, the verdict; the score per 项目 with bars; the negative list. */
+export async function conclusionSheet(book: ReportBook, r: AssessResult, lang: Lang): Promise<void> {
+  const label = (id: `xlsx.${string}`) => word(lang, id);
+  const rows: RowSpec[] = [
+    { values: [label('xlsx.area'), r.area.name ?? t(lang, 'xlsx.unnamedArea')], cells: [BOLD], ...(r.area.code ? { notes: [undefined, r.area.code] } : {}) },
+    { values: [label('xlsx.period'), r.period ?? ''], cells: [BOLD] },
+    { values: [label('xlsx.standard'), `${r.standard.title}（${r.standard.id}@${r.standard.version}）`], cells: [BOLD] },
+    { values: [label('xlsx.verdict'), verdictWord(lang, r.verdict)], cells: [BOLD, over(fillLook(FILL[r.verdict]) ?? {}, BOLD)] },
+    { values: [label('xlsx.score'), r.score], cells: [BOLD, PERCENT] },
+    { values: [] },
+  ];
+  const pale = (n: number) => Array.from({ length: n }, () => PALE);
+  rows.push({ values: [label('xlsx.aspect'), label('xlsx.met'), label('xlsx.applicable'), label('xlsx.score')], look: BOLD, cells: pale(4) });
+  const first = rows.length + 1;
+  for (const a of r.aspects) rows.push({ values: [a.name, a.met, a.applicable, a.score], cells: [undefined, undefined, undefined, PERCENT] });
   const met = r.aspects.reduce((n, a) => n + a.met, 0);
   const applicable = r.aspects.reduce((n, a) => n + a.applicable, 0);
-  const total = sheet.addRow([t(lang, 'xlsx.total'), met, applicable, r.score]);
-  total.font = { bold: true };
-  scoreBars(sheet, 4, first, sheet.rowCount);
-
+  rows.push({ values: [t(lang, 'xlsx.total'), met, applicable, r.score], look: BOLD, cells: [undefined, undefined, undefined, PERCENT] });
+  const last = rows.length;
   if (r.vetoes.length) {
-    sheet.addRow([]);
-    sheet.addRow([label('xlsx.negativeList')]).font = { bold: true };
-    const vh = sheet.addRow([label('xlsx.number'), label('xlsx.text'), label('xlsx.state'), label('xlsx.reason')]);
-    vh.font = { bold: true };
-    vh.eachCell((c) => fillCell(c, 'FFDCE6F1'));
+    rows.push({ values: [] });
+    // (as wide as the table beneath, its empty cells bold too, as the workbook held whole had them)
+    rows.push({ values: [label('xlsx.negativeList'), null, null, null], look: BOLD });
+    rows.push({ values: [label('xlsx.number'), label('xlsx.text'), label('xlsx.state'), label('xlsx.reason')], look: BOLD, cells: pale(4) });
     for (const v of r.vetoes) {
-      const row = sheet.addRow([v.number, v.text, vetoWord(lang, v.state), whyOf(v, lang, factsOf(r, {}))]);
-      fillCell(row.getCell(3), v.state === 'triggered' ? FILL.veto : v.state === 'missing' ? FILL.missing : FILL.pass);
-      row.alignment = { vertical: 'top', wrapText: true };
+      const fill = fillLook(v.state === 'triggered' ? FILL.veto : v.state === 'missing' ? FILL.missing : FILL.pass);
+      rows.push({ values: [v.number, v.text, vetoWord(lang, v.state), whyOf(v, lang, factsOf(r, {}))], look: WRAP_TOP, cells: [undefined, undefined, fill] });
     }
   }
-  fitColumns(sheet, 8, 70);
-  sheet.getColumn(1).width = Math.max(sheet.getColumn(1).width ?? 0, 12);
-  fitRowHeights(sheet, 1);
-  printSetup(sheet, false);
+  const widths = fitWidths(rows, 8, 70);
+  widths[0] = Math.max(widths[0] ?? 0, 12);
+  const sheet = book.sheet('结论', { pageSetup: pageSetupOf(false), headerFooter: { ...FOOTER }, widths, fitHeightsFrom: 1 });
+  for (const row of rows) await sheet.add(row);
+  scoreBars(sheet, 4, first, last);
 }
 
 /** Sheet 工作标准: every item, its state in words and colour, what was read, why, who is responsible. */
-export function itemsSheet(book: Workbook, r: AssessResult, lang: Lang): void {
+export async function itemsSheet(book: ReportBook, r: AssessResult, lang: Lang): Promise<void> {
   const header = ['xlsx.aspect', 'xlsx.content', 'xlsx.number', 'xlsx.text', 'xlsx.state', 'xlsx.actual', 'xlsx.reason', 'xlsx.responsible'].map((id) => word(lang, id as `xlsx.${string}`));
-  const sheet = tableSheet(book, '工作标准', header);
-  for (const i of r.items) {
-    const row = sheet.addRow([i.aspect, i.content ?? '', i.number, i.text, stateWord(lang, i.state), actualInWords(lang, i.actual), whyOf(i, lang, factsOf(r, {})), i.responsible.join('、')]);
-    fillCell(row.getCell(5), FILL[i.state as keyof typeof FILL]);
-    row.alignment = { vertical: 'top', wrapText: true };
-  }
-  fitColumns(sheet, 6, 50);
-  fitRowHeights(sheet);
+  const facts = factsOf(r, {});
+  const rows: RowSpec[] = r.items.map((i) => ({
+    values: [i.aspect, i.content ?? '', i.number, i.text, stateWord(lang, i.state), actualInWords(lang, i.actual), whyOf(i, lang, facts), i.responsible.join('、')],
+    look: WRAP_TOP,
+    cells: [undefined, undefined, undefined, undefined, fillLook(FILL[i.state as keyof typeof FILL])],
+  }));
+  const sheet = tableSheet(book, '工作标准', header.length, { widths: fitWidths([headerRow(header), ...rows], 6, 50), fitHeightsFrom: 2 });
+  await sheet.add(headerRow(header));
+  for (const row of rows) await sheet.add(row);
 }
 
 export { placeOf };

@@ -11,11 +11,15 @@ export async function loadExcel(): Promise<typeof import('exceljs')> {
   return m.default ?? m;
 }
 
+/** The header row's look: bold, centred vertically; each header cell on a pale fill with a rule beneath. */
+export const HEADER_ROW = { font: { bold: true }, alignment: { vertical: 'middle' } } as const;
+export const HEADER_CELL = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } }, border: { bottom: { style: 'thin' } } } as const;
+
 /** Shared look of every sheet weibao writes: a bold header row on a pale fill, frozen, printed on each page. */
 export function styleHeader(sheet: Worksheet, columns: number): void {
   const row = sheet.getRow(1);
-  row.font = { bold: true };
-  row.alignment = { vertical: 'middle' };
+  row.font = { ...HEADER_ROW.font };
+  row.alignment = { ...HEADER_ROW.alignment };
   for (let c = 1; c <= columns; c++) {
     row.getCell(c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
     row.getCell(c).border = { bottom: { style: 'thin' } };
@@ -23,9 +27,9 @@ export function styleHeader(sheet: Worksheet, columns: number): void {
   sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
 }
 
-/** A4 landscape, one page wide, the header row on every page: what an office prints and files. */
-export function printSetup(sheet: Worksheet, header = true): void {
-  sheet.pageSetup = {
+/** A4 landscape, one page wide, the header row on every page (`header`): what an office prints and files. */
+export function pageSetupOf(header = true): Partial<Worksheet['pageSetup']> {
+  return {
     paperSize: 9,
     orientation: 'landscape',
     fitToPage: true,
@@ -35,14 +39,32 @@ export function printSetup(sheet: Worksheet, header = true): void {
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     ...(header ? { printTitlesRow: '1:1' } : {}),
   };
-  sheet.headerFooter = { oddFooter: '&C&P / &N' };
 }
 
-/** Display width of text in Excel's character units: a CJK character takes two. */
+/** Page numbers at the foot of each printed page: 1 / 3. */
+export const FOOTER = { oddFooter: '&C&P / &N' };
+
+export function printSetup(sheet: Worksheet, header = true): void {
+  sheet.pageSetup = pageSetupOf(header) as Worksheet['pageSetup'];
+  sheet.headerFooter = { ...FOOTER };
+}
+
+/** Display width of text in Excel's character units: a CJK character takes two (a character outside the BMP, one). */
 export function textWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++; // one character, two code units
+      w += 1;
+    } else w += wide(c) ? 2 : 1;
+  }
   return w;
+}
+
+function wide(c: number): boolean {
+  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
 }
 
 /** Column widths that fit the longest line of each column, within bounds (long text wraps). */
@@ -70,32 +92,6 @@ export const FILL = {
   in_progress: 'FFDDEBF7', // verdict 进行中 (part-year, src/assess/period.ts): the colour of pending
 } as const;
 
-export function fillCell(cell: import('exceljs').Cell, argb: string | undefined): void {
-  if (argb) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
-}
-
-/** A sheet with a header row, frozen, filtered and print-ready; rows added after. */
-export function tableSheet(book: import('exceljs').Workbook, name: string, header: string[], opts: { filter?: boolean; freezeColumns?: number } = {}): Worksheet {
-  const sheet = book.addWorksheet(name);
-  sheet.addRow(header);
-  styleHeader(sheet, header.length);
-  if (opts.freezeColumns) sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: opts.freezeColumns }];
-  if (opts.filter !== false) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
-  printSetup(sheet);
-  return sheet;
-}
-
-/** Score cells: a percentage, and a bar across each cell (a data bar conditional format) so the weak ones show at a glance. */
-export function scoreBars(sheet: Worksheet, column: number, firstRow: number, lastRow: number): void {
-  if (lastRow < firstRow) return;
-  const letter = sheet.getColumn(column).letter;
-  for (let r = firstRow; r <= lastRow; r++) sheet.getCell(r, column).numFmt = '0.0%';
-  sheet.addConditionalFormatting({
-    ref: `${letter}${firstRow}:${letter}${lastRow}`,
-    rules: [{ type: 'dataBar', priority: 1, minLength: 0, maxLength: 100, cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 1 }], color: { argb: 'FF638EC6' }, gradient: false } as never],
-  });
-}
-
 /**
  * Row heights for wrapped text, from the column widths: a spreadsheet that opens the file does not
  * always measure rows itself (LibreOffice keeps the default height), and a clipped requirement
@@ -107,12 +103,19 @@ export function fitRowHeights(sheet: Worksheet, fromRow = 2): void {
     if (n < fromRow) return;
     let lines = 1;
     row.eachCell((cell, col) => {
-      if (!cell.alignment?.wrapText) return;
-      const room = Math.max(1, (widths[col - 1] ?? 9) - 1);
-      let count = 0;
-      for (const line of String(cell.text ?? '').split('\n')) count += Math.max(1, Math.ceil(textWidth(line) / room));
-      lines = Math.max(lines, count);
+      if (cell.alignment?.wrapText) lines = Math.max(lines, linesOf(String(cell.text ?? ''), widths[col - 1] ?? 9));
     });
-    if (lines > 1) row.height = Math.min(409, 15 * lines);
+    if (lines > 1) row.height = rowHeight(lines);
   });
 }
+
+/** Lines a text takes in a column of this width. */
+export function linesOf(text: string, width: number): number {
+  const room = Math.max(1, width - 1);
+  let count = 0;
+  for (const line of text.split('\n')) count += Math.max(1, Math.ceil(textWidth(line) / room));
+  return count;
+}
+
+/** 15 points a line, up to Excel's highest row. */
+export const rowHeight = (lines: number): number => Math.min(409, 15 * lines);

@@ -1,0 +1,288 @@
+import { createRequire } from 'node:module';
+import { Writable } from 'node:stream';
+import type { DataValidation, Style, Worksheet } from 'exceljs';
+import { safeLines } from '../../text/safe.js';
+import { FOOTER, HEADER_CELL, HEADER_ROW, linesOf, loadExcel, pageSetupOf, rowHeight, textWidth } from './sheet.js';
+
+/**
+ * The report workbooks' writer: exceljs's streaming WorkbookWriter, so a batch of any size is
+ * written row by row into the zip — memory holds one row and the compressed bytes, not the whole
+ * workbook (2,000 areas × 80 styled cells of 矩阵 held by exceljs's Workbook were ~370 MB).
+ *
+ * What streaming asks of a sheet: its frozen panes and print setup are given when it is created,
+ * its column widths before its first row (measured beforehand, `fitWidths`, from the same rows),
+ * each row complete when added (written at once), and one sheet finished before the next begins.
+ */
+
+/** What a cell shows. A function is a value made only when needed: when the row is written, or measured while its column can still widen. */
+export type Value = string | number | null;
+export type Source = Value | (() => Value);
+
+/** A cell's look. Shared objects (constants, `look`, `over`): exceljs finds a style it has seen by identity instead of serialising it for every cell. */
+export type Look = Partial<Style>;
+
+export interface RowSpec {
+  values: Source[];
+  /** The whole row's look: every cell of it (the empty ones a clerk fills in too) and the row itself. */
+  look?: Look;
+  /** Looks by column (0-based), over the row's. */
+  cells?: (Look | undefined)[];
+  /** Notes (comments) by column (0-based). */
+  notes?: (string | undefined)[];
+  /** Data validations by column (0-based): the same object on consecutive rows of a column is written as one range. */
+  validations?: (DataValidation | undefined)[];
+  height?: number;
+}
+
+export interface SheetOptions {
+  views?: Worksheet['views'];
+  pageSetup?: Partial<Worksheet['pageSetup']>;
+  headerFooter?: Partial<Worksheet['headerFooter']>;
+  autoFilter?: Worksheet['autoFilter'];
+  /** Column widths, from the first column (fitWidths). */
+  widths: number[];
+  /** Rows from this one on are made tall enough for their wrapped text (15 points a line, at most 409). */
+  fitHeightsFrom?: number;
+}
+
+type Writer = import('exceljs').stream.xlsx.WorkbookWriter;
+
+/** A report workbook being written; `bytes()` finishes it. */
+export class ReportBook {
+  private current: SheetWriter | undefined;
+
+  private constructor(
+    private readonly book: Writer,
+    private readonly chunks: Buffer[],
+  ) {}
+
+  static async open(): Promise<ReportBook> {
+    const Excel = await loadExcel();
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    // Inline strings (no shared-string table: it would hold every distinct text of the batch until the end).
+    const book = new Excel.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false, creator: 'weibao' } as never);
+    return new ReportBook(book, chunks);
+  }
+
+  /** A new sheet (the one before it is finished first: the zip takes one entry at a time). */
+  sheet(name: string, options: SheetOptions): SheetWriter {
+    this.current?.commit();
+    const { widths, fitHeightsFrom, ...rest } = options;
+    this.current = new SheetWriter(this.book.addWorksheet(name, rest as never) as unknown as Worksheet, widths, fitHeightsFrom);
+    return this.current;
+  }
+
+  async bytes(): Promise<Buffer> {
+    this.current?.commit();
+    await this.book.commit();
+    return Buffer.concat(this.chunks);
+  }
+}
+
+export class SheetWriter {
+  private rows = 0;
+  private committed = false;
+  /** Per column, the validation being run down it: written as one range when it ends. */
+  private readonly runs: ({ dv: DataValidation; from: number; to: number } | undefined)[] = [];
+
+  constructor(
+    readonly sheet: Worksheet,
+    private readonly widths: number[],
+    private readonly fitHeightsFrom?: number,
+  ) {
+    widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+    completeWriter(sheet);
+  }
+
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  /** Write a row (every string made safe first: `safeLines`); waits while the zip catches up. Gives its number. */
+  async add(spec: RowSpec): Promise<number> {
+    const n = ++this.rows;
+    const row = this.sheet.getRow(n);
+    const { look, cells, notes, validations } = spec;
+    if (look) (row as unknown as { style: Look }).style = look;
+    let lines = 1;
+    const fit = this.fitHeightsFrom !== undefined && n >= this.fitHeightsFrom;
+    for (let k = 0; k < spec.values.length; k++) {
+      const source = spec.values[k];
+      const value = typeof source === 'function' ? source() : source;
+      if (value === undefined) continue;
+      const cell = row.getCell(k + 1);
+      cell.value = typeof value === 'string' ? safeLines(value) : value;
+      const own = cells?.[k];
+      const style = own ? (look ? over(look, own) : own) : look;
+      if (style) cell.style = style as Style;
+      if (notes?.[k]) cell.note = notes[k]!;
+      if (fit && value !== null && style?.alignment?.wrapText) lines = Math.max(lines, linesOf(String(value), this.widths[k] ?? 9));
+    }
+    if (spec.height !== undefined) row.height = spec.height;
+    else if (lines > 1) row.height = rowHeight(lines);
+    for (let k = 0; k < Math.max(this.runs.length, validations?.length ?? 0); k++) this.validate(k, validations?.[k], n);
+    row.commit();
+    await this.caughtUp();
+    return n;
+  }
+
+  /** A data bar across score cells (as scoreBars does for a workbook held whole). */
+  addConditionalFormatting(cf: Parameters<Worksheet['addConditionalFormatting']>[0]): void {
+    this.sheet.addConditionalFormatting(cf);
+  }
+
+  commit(): void {
+    if (this.committed) return;
+    for (let k = 0; k < this.runs.length; k++) this.validate(k, undefined, this.rows + 1);
+    this.sheet.commit();
+    this.committed = true;
+  }
+
+  private validate(k: number, dv: DataValidation | undefined, n: number): void {
+    const run = this.runs[k];
+    if (run && run.dv === dv && run.to === n - 1) {
+      run.to = n;
+      return;
+    }
+    if (run) {
+      const col = this.sheet.getColumn(k + 1).letter;
+      (this.sheet as unknown as { dataValidations: { add(address: string, dv: DataValidation): void } }).dataValidations.add(run.from === run.to ? `${col}${run.from}` : `${col}${run.from}:${col}${run.to}`, run.dv);
+    }
+    this.runs[k] = dv ? { dv, from: n, to: n } : undefined;
+  }
+
+  /**
+   * The sheet's XML goes through a PassThrough into the zip, which deflates it a chunk at a time
+   * on the thread pool; exceljs writes on without looking, so written faster than deflated, the
+   * XML would pile up in memory. Wait for it to drain (readable-stream's state: the PassThrough
+   * archiver puts in front of each entry).
+   */
+  private async caughtUp(): Promise<void> {
+    const into = (this.sheet as unknown as { stream?: { pipes?: { _writableState?: { needDrain?: boolean }; once(e: string, f: () => void): void }[] } }).stream?.pipes?.[0];
+    if (into?._writableState?.needDrain) await new Promise<void>((done) => into.once('drain', done));
+    else if (!into && this.rows % 100 === 0) await new Promise<void>((done) => setImmediate(done));
+  }
+}
+
+type Xform = { prepare?(model: unknown, options: unknown): void; toXml(model: unknown): string };
+type Internals = { stream: { write(text: string): void }; conditionalFormatting: unknown[]; pageSetup: Worksheet['pageSetup']; _workbook: { styles: unknown }; _writePageMargins(): void; _writeCloseWorksheet(): void };
+
+/**
+ * Two things exceljs's streaming WorksheetWriter (4.4) leaves out that its Workbook writes, put
+ * back with exceljs's own xforms at the places its Workbook puts them: `<printOptions>` (the table
+ * centred on the printed page) before the page margins, and the x14 extension of data bars (solid,
+ * 0–100 % of the cell, as the Workbook wrote them; without it Excel draws the 2007 gradient bar,
+ * 10–90 %) as the sheet's last element. Should a later exceljs rename these methods, the workbook
+ * is still valid, only without the two (test/xlsx/report.test.ts reads both back).
+ */
+function completeWriter(sheet: Worksheet): void {
+  const w = sheet as unknown as Internals;
+  if (typeof w._writePageMargins !== 'function' || typeof w._writeCloseWorksheet !== 'function') return;
+  const load = createRequire(import.meta.url);
+  const PrintOptions = load('exceljs/lib/xlsx/xform/sheet/print-options-xform.js') as new () => Xform;
+  const ExtLst = load('exceljs/lib/xlsx/xform/sheet/ext-lst-xform.js') as new () => Xform;
+  const margins = w._writePageMargins;
+  w._writePageMargins = function (this: Internals) {
+    const p = this.pageSetup;
+    this.stream.write(new PrintOptions().toXml({ showRowColHeaders: p.showRowColHeaders, showGridLines: p.showGridLines, horizontalCentered: p.horizontalCentered, verticalCentered: p.verticalCentered }));
+    margins.call(this);
+  };
+  const close = w._writeCloseWorksheet;
+  const ext = new ExtLst();
+  const model = { conditionalFormattings: w.conditionalFormatting };
+  // The ids that tie each rule to its extension are given before the rules are written (commit).
+  const commit = (sheet as unknown as { commit(): void }).commit;
+  (sheet as unknown as { commit(): void }).commit = function (this: Internals) {
+    model.conditionalFormattings = this.conditionalFormatting;
+    ext.prepare!(model, { styles: this._workbook.styles });
+    commit.call(this);
+  };
+  w._writeCloseWorksheet = function (this: Internals) {
+    this.stream.write(ext.toXml(model));
+    close.call(this);
+  };
+}
+
+const merged = new WeakMap<Look, Map<Look, Look>>();
+
+/** `base` with `top` over it, one object per pair. */
+export function over(base: Look, top: Look): Look {
+  let m = merged.get(base);
+  if (!m) merged.set(base, (m = new Map()));
+  let both = m.get(top);
+  if (!both) m.set(top, (both = { ...base, ...top }));
+  return both;
+}
+
+const fills = new Map<string, Look>();
+
+/** A solid fill, one object per colour. */
+export function fillLook(argb: string | undefined): Look | undefined {
+  if (!argb) return undefined;
+  let f = fills.get(argb);
+  if (!f) fills.set(argb, (f = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb } } }));
+  return f;
+}
+
+/**
+ * Column widths that fit the longest line of each column within [min, max], from the rows a sheet
+ * will be written with (fitColumns, before the rows are written): a column's value that is a
+ * function is made only while the column can still widen (a 原因 column is at its widest by the
+ * first long reason). As many columns as the widest row.
+ */
+export function fitWidths(rows: Iterable<RowSpec>, min: number, max: number): number[] {
+  const widest: number[] = [];
+  for (const row of rows) {
+    const { values } = row;
+    for (let k = 0; k < values.length; k++) {
+      const seen = widest[k] ?? min;
+      widest[k] = seen;
+      if (seen >= max) continue;
+      const source = values[k];
+      const value = typeof source === 'function' ? source() : source;
+      if (value === null || value === undefined || value === '') continue;
+      for (const line of String(value).split('\n')) widest[k] = Math.max(widest[k], textWidth(line) + 2);
+    }
+  }
+  return widest.map((w) => Math.min(w, max));
+}
+
+/** The header row of a table sheet (styleHeader's look). */
+export function headerRow(header: string[], cells?: (Look | undefined)[]): RowSpec {
+  return { values: header, look: HEADER_ROW as Look, cells: header.map((_, k) => (cells?.[k] ? over(HEADER_CELL as Look, cells[k]!) : (HEADER_CELL as Look))) };
+}
+
+/**
+ * A table sheet (what tableSheet gave a workbook held whole): the header row frozen with the
+ * first `freezeColumns` columns, filtered, A4 landscape with the header on every printed page.
+ * The caller adds the header row (headerRow) and the rows.
+ */
+export function tableSheet(book: ReportBook, name: string, columns: number, options: { freezeColumns?: number; filter?: boolean; widths: number[]; fitHeightsFrom?: number }): SheetWriter {
+  return book.sheet(name, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: options.freezeColumns ?? 0 }],
+    ...(options.filter !== false ? { autoFilter: { from: { row: 1, column: 1 }, to: { row: 1, column: columns } } } : {}),
+    pageSetup: pageSetupOf(true),
+    headerFooter: { ...FOOTER },
+    widths: options.widths,
+    ...(options.fitHeightsFrom !== undefined ? { fitHeightsFrom: options.fitHeightsFrom } : {}),
+  });
+}
+
+const PERCENT: Look = { numFmt: '0.0%' };
+export { PERCENT };
+
+/** A data bar across score cells (0 to 100%), so the weak ones show at a glance; the cells themselves say `0.0%` (PERCENT). */
+export function scoreBars(sheet: SheetWriter, column: number, firstRow: number, lastRow: number): void {
+  if (lastRow < firstRow) return;
+  const letter = sheet.sheet.getColumn(column).letter;
+  sheet.addConditionalFormatting({
+    ref: `${letter}${firstRow}:${letter}${lastRow}`,
+    rules: [{ type: 'dataBar', priority: 1, minLength: 0, maxLength: 100, cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 1 }], color: { argb: 'FF638EC6' }, gradient: false } as never],
+  });
+}
