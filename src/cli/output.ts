@@ -299,9 +299,12 @@ export function openReport(file: string | undefined, stdout: NodeJS.WritableStre
     if (replacement) dropTemp(replacement);
     throw e;
   }
+  // Standard output redirected to a file or a device (`> areas.jsonl`) is written as --output is,
+  // through the descriptor: the stream would copy every piece into a Buffer of its own first.
+  const writer = fd !== undefined ? new FdWriter(fd, where, lang) : stdout && fileDescriptorOf(stdout) !== undefined ? new FdWriter(fileDescriptorOf(stdout)!, where, lang) : undefined;
   const toOut = async (text: string) => {
     if (!text) return;
-    if (fd !== undefined) writeAll(fd, text, where, lang);
+    if (writer) writer.write(text);
     else if (stdout) await writeTo(stdout, text);
   };
   const sink: ReportSink = {
@@ -321,7 +324,7 @@ export function openReport(file: string | undefined, stdout: NodeJS.WritableStre
         const decoder = new StringDecoder('utf8'); // a chunk may end inside a character
         try {
           for (let n; (n = readSync(rd, buf, 0, buf.length, null)) > 0; ) {
-            if (fd !== undefined) writeAll(fd, buf.subarray(0, n), where, lang);
+            if (writer) writer.writeBytes(buf.subarray(0, n));
             else await toOut(decoder.write(buf.subarray(0, n)));
           }
         } finally {
@@ -330,6 +333,7 @@ export function openReport(file: string | undefined, stdout: NodeJS.WritableStre
         dropTemp(spool.path);
         spool = undefined;
       }
+      writer?.flush();
       if (fd !== undefined) {
         const done = fd;
         fd = undefined;
@@ -341,6 +345,14 @@ export function openReport(file: string | undefined, stdout: NodeJS.WritableStre
       }
     },
     abandon() {
+      // What a failed run printed stays printed, as a terminal would show it.
+      if (fd === undefined && writer) {
+        try {
+          writer.flush();
+        } catch {
+          // the run's own error is the one to report
+        }
+      }
       if (fd !== undefined) closeSync(fd);
       fd = undefined;
       if (spool) {
@@ -353,6 +365,55 @@ export function openReport(file: string | undefined, stdout: NodeJS.WritableStre
     },
   };
   return sink;
+}
+
+/** The descriptor of a stream that is a regular file or a device other than a terminal (not a pipe: a reader may be slow). */
+function fileDescriptorOf(stream: NodeJS.WritableStream): number | undefined {
+  const fd = (stream as { fd?: unknown }).fd;
+  if (typeof fd !== 'number' || (stream as { isTTY?: boolean }).isTTY) return undefined;
+  try {
+    const st = fstatSync(fd);
+    return st.isFile() || st.isCharacterDevice() ? fd : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Text written to a descriptor through one reusable buffer: each piece (a 120 KB JSON result, a
+ * 300-byte CSV row) is encoded into it and it is written when full, so no Buffer is made per
+ * piece and a row is not a system call of its own. Lone surrogates are written as U+FFFD, as
+ * Buffer.from writes them.
+ */
+class FdWriter {
+  private readonly buf = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
+
+  constructor(
+    private readonly fd: number,
+    private readonly where: string,
+    private readonly lang: Lang,
+  ) {}
+
+  write(text: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (text.length * 3 > this.buf.length - this.used) {
+      this.flush();
+      if (text.length * 3 > this.buf.length) return writeAll(this.fd, text, this.where, this.lang);
+    }
+    this.used += this.buf.write(text, this.used);
+  }
+
+  writeBytes(bytes: Uint8Array): void {
+    this.flush();
+    writeAll(this.fd, bytes, this.where, this.lang);
+  }
+
+  flush(): void {
+    const n = this.used;
+    this.used = 0; // a failed write is not tried again
+    if (n) writeAll(this.fd, this.buf.subarray(0, n), this.where, this.lang);
+  }
 }
 
 // ── stdout: a reader that goes away, a disk that fills ──
