@@ -1,6 +1,5 @@
 import { InputError, pointerOf } from '../errors.js';
 import { declaredStandard, readFactsSource } from '../facts/load.js';
-import type { FactsFile } from '../facts/types.js';
 import { validateFacts } from '../facts/validate.js';
 import type { EvidenceMode } from './evidence.js';
 import { DEFAULT_EVIDENCE_LIMITS, packFiles, type EvidenceLimits } from '../source/pack.js';
@@ -8,6 +7,7 @@ import { problemLines } from '../error-words.js';
 import { DEFAULT_LIMITS, type ParseLimits, type Parsed } from '../source/types.js';
 import { loadStandardSync } from '../standard/load.js';
 import { DEFAULT_STANDARD } from '../standard/registry.js';
+import type { FactsFile } from '../facts/types.js';
 import { assessFacts } from './assess.js';
 import type { AssessResult, Lang } from './types.js';
 
@@ -24,7 +24,7 @@ export interface AssessInputOptions {
   limits?: Partial<ParseLimits>;
   /** Data packs: how much evidence may be read (one file, a pack in all); defaults as the CLI's. */
   evidenceLimits?: Partial<EvidenceLimits>;
-  /** Fill `locations` (line and column of each fact and evidence list), for annotations on lines. */
+  /** Fill `locations` (line and column of the facts and evidence lists the findings read), for annotations on lines. */
   locations?: boolean;
   /** false: leave `explanation` empty (see assessFacts). */
   explain?: boolean;
@@ -64,19 +64,40 @@ export function assessInput(path: string, options: AssessInputOptions = {}): Ass
     ...(source.pack ? { pack: { files: packFiles(source.pack, { ...DEFAULT_EVIDENCE_LIMITS, ...options.evidenceLimits }), mode: options.evidence } } : {}),
   });
   result.file = source.file;
-  if (options.locations) result.locations = locationsOf(source.parsed, facts);
+  if (options.locations) result.locations = locationsOf(source.parsed, facts, result);
   return result;
 }
 
-/** Where each fact and each evidence list stands, so a CI annotation can point at the line. */
-function locationsOf(parsed: Parsed, facts: FactsFile): Record<string, { line: number; column: number }> {
+/**
+ * Where the facts of each finding stand, so a CI annotation can point at the line: the facts an
+ * item not met (or not yet due) reads or misses and the evidence lists its evidence findings
+ * name, the facts a veto not clear reads, and `/facts` (for a finding that reads none). Only
+ * these: locating reads the file a second time (recording where every value starts), and a
+ * pointer looked up costs as much again — so an area with no finding is not read again at all.
+ */
+function locationsOf(parsed: Parsed, facts: FactsFile, r: AssessResult): Record<string, { line: number; column: number }> {
+  const items = r.items.filter((i) => i.state !== 'pass' && i.state !== 'not_applicable');
+  const vetoes = r.vetoes.filter((v) => v.state !== 'clear');
+  if (!items.length && !vetoes.length) return {};
+  const pointers = new Set<string>(['/facts']);
+  // A fact the file does not give has no place of its own (a YAML reader would answer with its parent's).
+  const fact = (name: string) => {
+    if (Object.hasOwn(facts.facts, name)) pointers.add(pointerOf(['facts', name]));
+  };
+  for (const i of items) {
+    i.reads.forEach(fact);
+    i.missing.forEach(fact);
+    for (const e of r.evidenceFindings ?? []) {
+      if (!e.items.includes(i.id)) continue;
+      fact(e.fact);
+      if (Object.hasOwn(facts.evidence, e.fact)) pointers.add(pointerOf(['evidence', e.fact]));
+    }
+  }
+  for (const v of vetoes) v.reads.forEach(fact);
   const out: Record<string, { line: number; column: number }> = {};
-  const put = (pointer: string) => {
+  for (const pointer of pointers) {
     const at = parsed.locate(pointer);
     if (at) out[pointer] = { line: at.line, column: at.column };
-  };
-  put('/facts');
-  for (const name of Object.keys(facts.facts)) put(pointerOf(['facts', name]));
-  for (const name of Object.keys(facts.evidence)) put(pointerOf(['evidence', name]));
+  }
   return out;
 }
