@@ -144,7 +144,10 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
       if (failure) {
         const { lines, code } = failure;
         progress.log(lines.join('\n') + '\n');
-        summary?.addInvalid({ input, message: lines.join('\n').replace(/^(error|internal error|错误|内部错误（internal error）): /, ''), ...(failure.where ? { where: failure.where } : {}) });
+        const bad = { input, message: lines.join('\n').replace(/^(error|internal error|错误|内部错误（internal error）): /, ''), ...(failure.where ? { where: failure.where } : {}) };
+        summary?.addInvalid(bad);
+        // The one input of the run: a format may still have its report of it (github: the annotation).
+        if (!summary && stream?.invalid) await out(stream.invalid(bad));
         codes.push(code);
         continue;
       }

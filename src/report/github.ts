@@ -2,6 +2,7 @@ import type { AssessResult, ItemResult } from '../assess/types.js';
 import { pointerOf } from '../errors.js';
 import { labels, percent, placeOf } from './labels.js';
 import { whole } from './json.js';
+import type { InvalidInput } from '../packs/summary.js';
 import type { StreamFormatter, TextFormatter } from './types.js';
 import { safeText } from '../text/safe.js';
 import { t } from '../messages/catalogue.js';
@@ -10,7 +11,9 @@ import { t } from '../messages/catalogue.js';
  * GitHub Actions workflow commands: one `::error` per item not met and per veto, pointing at the
  * facts file and the line of the fact (of its evidence list, for evidence problems), a
  * `::warning` per warning and one `::notice` per area with its verdict. Lines are found by the
- * CLI (`locations` on the result), never by reading files here.
+ * CLI (`locations` on the result), never by reading files here. An input that could not be
+ * assessed is an `::error` on the file and line of its first problem — in a batch after the
+ * others, alone as the whole report.
  */
 export const github: TextFormatter = (results, options) => whole(githubStream(options), results, options.summary);
 
@@ -19,8 +22,12 @@ export const githubStream: StreamFormatter = ({ lang }) => ({
   item: (r) => lines(forResult(r, lang)),
   piece: (r) => lines(forResult(r, lang)),
   place: (text) => text as string,
-  tail: (summary) => lines((summary?.invalid ?? []).map((bad) => command('error', { file: bad.where?.file ?? bad.input, line: bad.where?.line, col: bad.where?.column, title: t(lang, 'input.label.invalid') }, bad.message))),
+  tail: (summary) => lines((summary?.invalid ?? []).map((bad) => invalid(bad, lang))),
+  invalid: (bad) => lines([invalid(bad, lang)]),
 });
+
+/** An input that could not be assessed: an error on the file (inside a pack) and line of its first problem. */
+const invalid = (bad: InvalidInput, lang: 'zh' | 'en') => command('error', { file: bad.where?.file ?? bad.input, line: bad.where?.line, col: bad.where?.column, title: t(lang, 'input.label.invalid') }, bad.message);
 
 const lines = (out: string[]) => out.map((l) => l + '\n').join('');
 

@@ -1,6 +1,6 @@
 import type { AssessResult, Lang } from '../assess/types.js';
 import type { FactDictionary } from '../messages/explain.js';
-import type { BatchSummary } from '../packs/summary.js';
+import type { BatchSummary, InvalidInput } from '../packs/summary.js';
 
 export interface FormatOptions {
   lang: Lang;
@@ -66,6 +66,13 @@ export interface ReportStream {
    */
   piece?(result: AssessResult): unknown;
   place?(piece: unknown): string;
+  /**
+   * The one input of a run, which could not be assessed (a batch lists such inputs in its
+   * summary, given to `tail`): what the report shows of it. Absent: nothing (a lone invalid input
+   * is told on stderr and prints no report), as for every format but github, whose annotation
+   * of the file and line is what CI shows.
+   */
+  invalid?(bad: InvalidInput): string;
 }
 
 export type StreamFormatter = (options: FormatOptions) => ReportStream;

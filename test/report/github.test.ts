@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { command, escapeData, escapeProperty } from '../../src/report/github.js';
-import { root, spawnAssess as assess } from '../helpers/cli.js';
+import { root, runInProcess, spawnAssess as assess } from '../helpers/cli.js';
 
 const lines = (file: string) => readFileSync(join(root, file), 'utf8').split('\n');
 
@@ -31,6 +31,20 @@ describe('--format github', () => {
     const l = out.split('\n').find((x) => x.includes('org.performance-evaluation'))!;
     const line = Number(/,line=(\d+),/.exec(l)![1]);
     expect(lines('fixtures/packs/b-evidence-problems/facts.json')[line - 1]).toMatch(/^\s{4}"minor_protection_in_performance_evaluation": \[/);
+  });
+
+  it('a lone invalid input is an ::error on the file and line of its problem, as in a batch (the whole report; stderr as before)', async () => {
+    for (const [file, lang] of [['fixtures/invalid/malformed.yaml', 'en'], ['fixtures/invalid/duplicate-key.json', 'zh']] as const) {
+      const alone = await runInProcess([file, '--format', 'github', '--lang', lang]);
+      expect(alone.code).toBe(3);
+      await expect(alone.stdout).toMatchFileSnapshot(`golden/${file.split('/').pop()}.${lang}.github.txt`);
+      // The same annotation a batch gives it (after the others' lines).
+      const batch = await runInProcess(['fixtures/packs/a-clean', file, '--format', 'github', '--lang', lang]);
+      expect(batch.stdout.endsWith(alone.stdout)).toBe(true);
+      expect(alone.stderr).toBe((await runInProcess([file, '--format', 'json', '--lang', lang])).stderr);
+    }
+    // No other format prints a report for it.
+    expect((await runInProcess(['fixtures/invalid/malformed.yaml', '--format', 'json'])).stdout).toBe('');
   });
 
   it('matches the golden annotations', async () => {
