@@ -192,15 +192,16 @@ class Pool<R> {
     });
     // A worker that dies (out of memory, a crash in native code) fails the inputs it held, as the
     // process would have failed on them with one job, and a fresh worker takes its place (so no
-    // input is sent to a dead one); one that dies before answering anything is not replaced, so a
-    // worker that cannot start fails the inputs instead of restarting forever.
+    // input is sent to a dead one). One that dies before answering anything is not replaced — a
+    // worker that cannot start would otherwise be restarted for every few inputs — and this
+    // thread assesses the rest.
     const end = (e: unknown) => {
       if (slot.ended) return;
       slot.ended = true;
       const held = [...slot.jobs.values()];
       slot.jobs.clear();
       const at = this.workers.indexOf(slot);
-      if (at >= 0 && !this.closing && (answered || held.length)) {
+      if (at >= 0 && !this.closing && answered) {
         const fresh = this.spawn();
         if (fresh) this.workers[at] = fresh;
         else this.workers.splice(at, 1);

@@ -32,11 +32,16 @@ describe('assessInOrder', () => {
     expect(out.map((o) => o.input)).toEqual(inputs);
   });
 
-  it('a worker module that cannot start fails every input, and the batch ends', { timeout: 120_000 }, async () => {
+  it('a worker module that cannot start fails the inputs it was given, is not restarted, and this thread assesses the rest', { timeout: 120_000 }, async () => {
     const module = moduleOf('broken.mjs', `throw new Error('cannot start');`);
-    const out = await collect(assessInOrder(['a', 'b', 'c', 'd', 'e'], 2, local, { module, data: null }));
-    expect(out.map((o) => o.input)).toEqual(['a', 'b', 'c', 'd', 'e']);
-    for (const o of out) expect(o.failure?.code).toBe(70);
+    const inputs = Array.from({ length: 40 }, (_, i) => `in-${i}`);
+    const out = await collect(assessInOrder(inputs, 3, local, { module, data: null }));
+    expect(out.map((o) => o.input)).toEqual(inputs);
+    const failed = out.filter((o) => o.failure?.code === 70).length;
+    // Each of the two workers held at most a queue's worth (6) when it died; nothing else failed.
+    expect(failed).toBeGreaterThan(0);
+    expect(failed).toBeLessThanOrEqual(12);
+    expect(out.filter((o) => o.failure?.lines[0] === 'local').length).toBe(inputs.length - failed);
   });
 
   it('a worker that dies mid-batch fails what it held; the others carry on', { timeout: 120_000 }, async () => {
