@@ -1,6 +1,7 @@
 import type { Reason } from '../reasons.js';
 import { hasMessage, t } from './catalogue.js';
-import { plural } from './plural.js';
+import { plural, singular } from './plural.js';
+import type { PartOfWhole } from './sections/reasons.js';
 import type { Lang } from './types.js';
 import { evidenceDetail } from './errno.js';
 
@@ -47,7 +48,7 @@ function sentence(r: Reason, lang: Lang, facts: FactDictionary, ids: boolean): s
     case 'compare':
       return t(lang, 'reasons.compare', { fact: name(r.fact), actual: value(r.fact, r.actual), op: r.op, expected: `${r.expected}${unitOf(r.fact, lang, facts, r.unit, typeof r.expected === 'number' ? r.expected : undefined)}` });
     case 'compare_fact':
-      return t(lang, 'reasons.compare_fact', { fact: name(r.fact), actual: value(r.fact, r.actual), op: r.op, other: name(r.other), otherActual: value(r.other, r.otherActual) });
+      return t(lang, 'reasons.compare_fact', { fact: name(r.fact), actual: value(r.fact, r.actual), op: r.op, other: name(r.other), otherActual: value(r.other, r.otherActual), part: partOfWhole(r, facts) });
     case 'boolean':
       return t(lang, 'reasons.boolean', { fact: name(r.fact), actual: yesNo(r.actual, lang), expected: r.expected });
     case 'any_of':
@@ -69,6 +70,13 @@ function sentence(r: Reason, lang: Lang, facts: FactDictionary, ids: boolean): s
       // Words of the period section (src/assess/period.ts): what the year asks, 未到期, what remains by when.
       return t(lang, 'period.pending', { label: name(r.fact), actual: r.actual as number, expected: r.expected, remaining: r.remaining, unit: unitOf(r.fact, lang, facts, r.unit).trim(), due: r.due, strict: r.op === '>' });
   }
+}
+
+/** Two counts in one unit (村(居) with a 儿童主任, all 村(居)) are a part and its whole: en says "17 of 18". */
+function partOfWhole(r: Extract<Reason, { kind: 'compare_fact' }>, facts: FactDictionary): PartOfWhole | undefined {
+  const unit = facts[r.fact]?.unit;
+  if (unit === undefined || unit !== facts[r.other]?.unit || typeof r.actual !== 'number' || typeof r.otherActual !== 'number') return undefined;
+  return { part: r.actual, whole: r.otherActual };
 }
 
 /** One evidence problem in words: `evidence/会议纪要.pdf 不存在`. */
@@ -120,9 +128,4 @@ function unitOf(fact: string, lang: Lang, facts: FactDictionary, given?: string,
   return ` ${n !== undefined && lang === 'en' ? plural(lang, n, { one: singular(unit), other: unit }) : unit}`;
 }
 
-/** `times` → `time`, `agencies` → `agency`, `years of age` → `year of age`, `people` → `person`. */
-export function singular(unit: string): string {
-  const irregular: Record<string, string> = { people: 'person', children: 'child' };
-  if (irregular[unit]) return irregular[unit];
-  return unit.replace(/(\p{L}{2,}?)(ies|s)(?=$|[\s/])/u, (_, stem: string, end: string) => stem + (end === 'ies' ? 'y' : ''));
-}
+export { singular };

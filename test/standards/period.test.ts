@@ -39,7 +39,7 @@ describe('assessing part of a year', () => {
     expect(item.reasons).toEqual([{ kind: 'pending', fact: 'coordination_meetings_per_year', op: '>=', actual: 1, expected: 2, remaining: 1, due: '2023-12-31', unit: '次' }]);
     expect(item.explanation).toBe('每年召开协调机制会议次数 1 次，全年要求至少 2 次：未到期，还需 1 次（2023年12月31日前）');
     const en = assessFacts(std, { area: {}, period: '2023-Q2', facts, evidence: {} }, { lang: 'en' }).items.find((i) => i.id === 'org.coordination-meetings')!;
-    expect(en.explanation).toBe('Coordination-mechanism meetings held per year 1 times; the year requires at least 2 times: not yet due, 1 times to go by 2023-12-31');
+    expect(en.explanation).toBe('Coordination-mechanism meetings held per year: 1 time, at least 2 times required in the year — not yet due, 1 time more by 31 December 2023');
   });
 
   it('the same facts for the whole year fail exactly as before', () => {

@@ -1,3 +1,4 @@
+import { unitFor } from '../plural.js';
 import { defineSection } from '../types.js';
 
 /** One yearly (or quarterly) count not yet reached in a part-year period, and what remains. */
@@ -20,7 +21,12 @@ const zhDate = (iso: string) => {
   return `${y}年${m}月${d}日`;
 };
 const zhUnit = (unit: string) => (unit ? ` ${unit}` : '');
-const enUnit = (unit: string) => (unit ? ` ${unit}` : '');
+const enUnit = (unit: string, n: number) => (unit ? ` ${unitFor('en', n, unit)}` : '');
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const enDate = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS_EN[m - 1]} ${y}`;
+};
 
 /**
  * Messages of section `period` (ids prefixed `period.`): assessing part of a year (the 月报,
@@ -45,7 +51,7 @@ export const period = defineSection({
     'period.verdict.in_progress': 'OPEN',
     'period.counts.pending': (d: { n: number }) => `${d.n} pending (not yet due)`,
     'period.pending': (d: PendingData) =>
-      `${d.label} ${d.actual}${enUnit(d.unit)}; the year requires ${d.strict ? 'more than' : 'at least'} ${d.expected}${enUnit(d.unit)}: not yet due, ${d.remaining}${enUnit(d.unit)} to go by ${d.due}`,
+      `${d.label}: ${d.actual}${enUnit(d.unit, d.actual)}, ${d.strict ? 'more than' : 'at least'} ${d.expected}${enUnit(d.unit, d.expected)} required in the year — not yet due, ${d.remaining}${enUnit(d.unit, d.remaining)} more by ${enDate(d.due)}`,
     'period.time.year': 'counts: the year to date (a yearly requirement; short of it before year end is pending)',
     'period.time.quarters': 'counts: the quarters of the year to date in which it was done (judged on the quarters elapsed)',
     'period.time.quarter': 'counts: per quarter, over the quarters of the year to date (judged on the quarters elapsed)',

@@ -174,7 +174,7 @@ export const report = defineSection({
     'report.batch.packs': (d: { n: number }) => `${d.n} pack${d.n === 1 ? '' : 's'}`,
     'report.batch.worst': 'Areas most in need of attention',
     'report.batch.mostFailed': 'Items most often not met',
-    'report.batch.areas': (d: { n: number; total: number }) => `${d.n}/${d.total} areas`,
+    'report.batch.areas': (d: { n: number; total: number }) => `${d.n} of ${d.total} areas`,
     'report.batch.vetoes': 'Negative-list items triggered',
     'report.batch.area': 'Area',
     'report.batch.verdictHead': 'Verdict',
