@@ -26,11 +26,12 @@ const TITLES: Record<string, MessageId> = {
 
 /** The help page in `lang`: commander's layout, our words, wrapped at display width (汉字 take two columns). */
 export function helpIn(lang: Lang): Partial<Help> {
-  // A default described as '' is not shown (--lang: its description says how the default is chosen).
+  // A default described as '' is not shown; one described in words is, even where its value is
+  // decided later (--jobs: the cores; --max-bytes: the library's limit).
   const extra = (choices: readonly string[] | undefined, defaultValue: unknown, show: boolean, described?: string): string => {
     const parts: string[] = [];
     if (choices) parts.push(t(lang, 'cli.help.choices', { choices: [...choices] }));
-    if (show && defaultValue !== undefined && described !== '') parts.push(t(lang, 'cli.help.default', { value: described ?? String(defaultValue) }));
+    if (show && (defaultValue !== undefined || described) && described !== '') parts.push(t(lang, 'cli.help.default', { value: described ?? String(defaultValue) }));
     return parts.length ? t(lang, 'cli.help.extra', { parts }) : '';
   };
   const join = (description: string, more: string) => (more ? (description ? `${description}${lang === 'zh' ? '' : ' '}${more}` : more) : description);

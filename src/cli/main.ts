@@ -11,6 +11,9 @@ import { outputArg, stdoutIsNoOutput } from './output-arg.js';
 import type { Lang } from '../messages/types.js';
 import { t, type MessageId } from '../messages/catalogue.js';
 import { editDistance } from '../text/edit-distance.js';
+import { DEFAULT_LIMITS } from '../source/types.js';
+import { DEFAULT_EVIDENCE_LIMITS } from '../source/pack.js';
+import { bytesInWords } from '../messages/errno.js';
 
 // Each command's module (and the libraries it needs: ajv, yaml, chalk …) is imported only when
 // that command runs: a cold start pays for one command, not all of them.
@@ -46,7 +49,9 @@ function program(io: Io, result: { code: number }, lang: Lang, shown: Map<Comman
   // Option placeholders in the reader's words (`--standard <标准>`); a variadic one keeps a Latin
   // letter before its "..." (commander recognises `\w...>` only).
   const ph = (name: string) => say(lang, `cli.ph.${name}`);
-  const langOption = () => new Option(`--lang <${ph('lang')}>`, t(lang, 'cli.opt.lang')).choices(['zh', 'en']).default(lang, '');
+  const langOption = () => new Option(`--lang <${ph('lang')}>`, t(lang, 'cli.opt.lang')).choices(['zh', 'en']).default(lang, t(lang, 'cli.opt.langDefault'));
+  // A limit's help says its default (the value assess-command falls back to when the option is absent).
+  const limit = (flags: string, description: string, byDefault: string) => new Option(flags, description).argParser(positiveInt).default(undefined, byDefault);
   const withExamples = (c: Command, lines: Example[]) => (shown.set(c, lines), c.addHelpText('after', examples(lang, lines)));
   const cmd = new Command('assess')
     .description(t(lang, 'cli.description'))
@@ -61,16 +66,16 @@ function program(io: Io, result: { code: number }, lang: Lang, shown: Map<Comman
     .addOption(new Option(`--by <${ph('grouping')}>`, t(lang, 'cli.opt.by')).choices(['responsible']))
     .option(`-o, --output <${ph('file')}>`, t(lang, 'cli.opt.output'), outputArg)
     .option('--no-color', t(lang, 'cli.opt.noColor'))
-    .option(`--max-bytes <${ph('n')}>`, t(lang, 'cli.opt.maxBytes'), positiveInt)
-    .option(`--max-keys <${ph('n')}>`, t(lang, 'io.opt.maxKeys'), positiveInt)
-    .option(`--max-evidence-bytes <${ph('n')}>`, t(lang, 'io.opt.maxEvidenceBytes'), positiveInt)
-    .option(`--max-evidence-total <${ph('n')}>`, t(lang, 'io.opt.maxEvidenceTotal'), positiveInt)
+    .addOption(limit(`--max-bytes <${ph('n')}>`, t(lang, 'cli.opt.maxBytes'), bytesInWords(DEFAULT_LIMITS.maxBytes)))
+    .addOption(limit(`--max-keys <${ph('n')}>`, t(lang, 'io.opt.maxKeys'), String(DEFAULT_LIMITS.maxKeys)))
+    .addOption(limit(`--max-evidence-bytes <${ph('n')}>`, t(lang, 'io.opt.maxEvidenceBytes'), bytesInWords(DEFAULT_EVIDENCE_LIMITS.maxFileBytes)))
+    .addOption(limit(`--max-evidence-total <${ph('n')}>`, t(lang, 'io.opt.maxEvidenceTotal'), bytesInWords(DEFAULT_EVIDENCE_LIMITS.maxPackBytes)))
     .addOption(new Option(`--fail-on <${ph('level')}>`, t(lang, 'cli.opt.failOn')).choices(FAIL_ON).default('fail'))
     .addOption(new Option(`--evidence <${ph('mode')}>`, t(lang, 'cli.opt.evidence')).choices(['strict', 'warn']).default('strict'))
     .option(`--baseline <${ph('baseline')}>`, t(lang, 'cli.opt.baseline'))
     .option('--debug', t(lang, 'cli.opt.debug'))
     .option('--compact', t(lang, 'cli.opt.compact'))
-    .option(`-j, --jobs <${ph('n')}>`, t(lang, 'cli.opt.jobs'), positiveInt)
+    .addOption(limit(`-j, --jobs <${ph('n')}>`, t(lang, 'cli.opt.jobs'), t(lang, 'cli.opt.jobsDefault')))
     .option(`--issuer <${ph('name')}>`, t(lang, 'pdf.opt.issuer'))
     .option(`--date <${ph('date')}>`, t(lang, 'pdf.opt.date'))
     .option(`--browser <${ph('path')}>`, t(lang, 'pdf.opt.browser'))
