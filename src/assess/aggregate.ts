@@ -7,10 +7,16 @@ export function scoreAspects(items: ItemResult[]): { aspects: AspectScore[]; sco
   // are added in item order, as the sums were before, so the scores are the same numbers.
   const byAspect = new Map<string, Tally>();
   const all = new Tally();
+  // A 项目's items stand together in a standard: look its tally up only where the 项目 changes.
+  let name: string | undefined;
+  let tally: Tally | undefined;
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
-    let tally = byAspect.get(it.aspect);
-    if (!tally) byAspect.set(it.aspect, (tally = new Tally()));
+    if (it.aspect !== name || !tally) {
+      name = it.aspect;
+      tally = byAspect.get(name);
+      if (!tally) byAspect.set(name, (tally = new Tally()));
+    }
     tally.add(it);
     all.add(it);
   }

@@ -96,13 +96,12 @@ function asFactsFile(s: FactsFile | Record<string, unknown>): FactsFile {
   const facts = (s as FactsFile).facts;
   if (facts && typeof facts === 'object' && !Array.isArray(facts)) {
     const f = s as FactsFile;
-    return {
-      ...(f.standard !== undefined ? { standard: f.standard } : {}),
-      area: f.area ?? {},
-      ...(f.period !== undefined && f.period !== null ? { period: String(f.period) } : {}),
-      facts,
-      evidence: f.evidence ?? {},
-    };
+    const area = f.area ?? {};
+    const evidence = f.evidence ?? {};
+    // Written out rather than spread (`...(period ? { period } : {})`): this runs for every area.
+    if (f.period === undefined || f.period === null) return f.standard !== undefined ? { standard: f.standard, area, facts, evidence } : { area, facts, evidence };
+    const period = String(f.period);
+    return f.standard !== undefined ? { standard: f.standard, area, period, facts, evidence } : { area, period, facts, evidence };
   }
   return { area: {}, facts: s as Record<string, unknown>, evidence: {} };
 }

@@ -31,6 +31,9 @@ export function compileRule(rule: unknown, options: CompileOptions = {}): Compil
   return compileTree(parseRule(rule), options);
 }
 
+// Most evaluations miss nothing: one empty list, frozen, serves them all (callers only read it).
+const NO_MISSES: string[] = Object.freeze([]) as unknown as string[];
+
 /** Like compileRule, but also reports which top-level facts evaluation needed and lacked. */
 export function compileTracked(rule: unknown, options: CompileOptions = {}): (data: unknown) => TrackedResult {
   return compileTrackedTree(parseRule(rule), options);
@@ -51,7 +54,7 @@ export function compileTrackedTree(tree: RuleNode, options: CompileOptions = {})
     misses = null;
     try {
       const value = fn(data);
-      return { value, missing: misses ?? [] };
+      return { value, missing: misses ?? NO_MISSES };
     } finally {
       tracking = outerTracking;
       misses = outer;

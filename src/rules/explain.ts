@@ -97,8 +97,13 @@ function booleanReason(fact: string, data: unknown, expected: boolean): Reason {
   return { kind: 'boolean', fact, expected, actual: valueOf(fact, data) };
 }
 
-function readsOf(node: RuleNode): string[] {
-  return analyseTree(node).reads;
+// What a part of a rule reads, found once per part (read-only: callers only map and iterate it).
+const reads = new WeakMap<RuleNode, readonly string[]>();
+
+function readsOf(node: RuleNode): readonly string[] {
+  let out = reads.get(node);
+  if (!out) reads.set(node, (out = analyseTree(node).reads));
+  return out;
 }
 
 function valueOf(path: string, data: unknown): unknown {
