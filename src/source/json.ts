@@ -1,392 +1,51 @@
-import { createRequire } from 'node:module';
-import type * as Jsonc from 'jsonc-parser';
-import { hint, InputError, problem, type Hint } from '../errors.js';
-import type { MessageData, MessageId } from '../messages/catalogue.js';
-import type { JsonWant } from '../messages/sections/input.js';
+import { fastParse } from './json-fast.js';
+import { parseStrict } from './json-strict.js';
+import { lineStarts, offsetOf, whereIn, type Where } from './json-where.js';
 import type { ParseLimits, Parsed } from './types.js';
+
+export { lineColumn } from './json-where.js';
 
 /**
  * Strict JSON (RFC 8259) that, unlike JSON.parse, rejects duplicate keys, numbers JSON.parse
  * would change and nesting past the limit, and remembers where every value starts, so validation
  * errors can say line:column. A `__proto__` key stays an ordinary own property and never sets a
- * prototype. JSON.parse reads where it gives the same value (most files); jsonc-parser reads the
- * rest and every file asked where something stands.
+ * prototype. JSON.parse reads where it gives the same value (most files, json-fast.ts);
+ * jsonc-parser reads the rest (json-strict.ts) and every file asked where something stands
+ * (json-where.ts).
  */
 export function parseJson(text: string, file: string | undefined, limits: ParseLimits): Parsed {
-  const result = fastParse(text, limits) ?? parseWith(text, file, limits);
-  // Where each value starts is wanted only to locate a problem (or a line for an annotation):
-  // the text, valid by now, is read a second time, recording, at the first question (a valid
-  // file in a batch never asks).
-  let where: Where | undefined;
-  // Callers may locate every fact of a file (reports point at lines): index the line starts once,
-  // so each lookup is a binary search rather than a scan of a text that may be megabytes long.
-  let starts: number[] | undefined;
-  return {
-    value: result,
-    locate: (pointer) => {
-      where ??= whereIn(text);
-      const at = offsetOf(where, pointer);
-      if (at === undefined) return undefined;
-      starts ??= lineStarts(text);
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      return { line: lo + 1, column: at - starts[lo] + 1 };
-    },
-  };
+  return { value: fastParse(text, limits) ?? parseStrict(text, file, limits), locate: locator(text) };
 }
 
 /** The located reading alone: the value, and where the value at a JSON pointer starts (what parseJson answers as, tested against it). */
 export function parseJsonStrict(text: string, file: string | undefined, limits: ParseLimits): { value: unknown; offset: (pointer: string) => number | undefined } {
-  const value = parseWith(text, file, limits);
+  const value = parseStrict(text, file, limits);
   const where = whereIn(text);
   return { value, offset: (pointer) => offsetOf(where, pointer) };
 }
 
 /**
- * Where values start, shaped as the value: a scalar's offset, or an object's or array's with
- * its members' (recorded as the text is read, no pointer built until one is asked for).
+ * Line and column of the value at a pointer. Where each value starts is wanted only to locate a
+ * problem (or a line for an annotation): the text, valid by now, is read a second time,
+ * recording, at the first question (a valid file in a batch never asks).
  */
-type Where = number | { at: number; members: Map<string, Where> | Where[] };
-
-/** Where every value of a valid JSON text starts (the checks were made when it was first read). */
-function whereIn(text: string): Where | undefined {
-  let root: Where | undefined;
-  const open: (Map<string, Where> | Where[])[] = [];
-  let key = '';
-  const put = (where: Where) => {
-    const parent = open[open.length - 1];
-    if (parent === undefined) root = where;
-    else if (Array.isArray(parent)) parent.push(where);
-    else parent.set(key, where);
-  };
-  const begin = (members: Map<string, Where> | Where[], at: number) => {
-    put({ at, members });
-    open.push(members);
-  };
-  jsonc().visit(text, {
-    onObjectBegin: (at) => begin(new Map(), at),
-    onArrayBegin: (at) => begin([], at),
-    onObjectEnd: () => void open.pop(),
-    onArrayEnd: () => void open.pop(),
-    onObjectProperty: (name) => void (key = name),
-    onLiteralValue: (_, at) => put(at),
-  });
-  return root;
-}
-
-function offsetOf(where: Where | undefined, pointer: string): number | undefined {
-  let node = where;
-  // A segment at a time, unescaped only where it holds a "~" (a report locates every fact of a file).
-  for (let start = 1; start <= pointer.length; ) {
-    if (node === undefined || typeof node === 'number') return undefined;
-    let end = pointer.indexOf('/', start);
-    if (end === -1) end = pointer.length;
-    const raw = pointer.slice(start, end);
-    const token = raw.indexOf('~') === -1 ? raw : raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    const { members } = node;
-    node = Array.isArray(members) ? (/^(?:0|[1-9]\d*)$/.test(token) ? members[Number(token)] : undefined) : members.get(token);
-    start = end + 1;
-  }
-  return node === undefined || typeof node === 'number' ? node : node.at;
-}
-
-/**
- * JSON.parse, where it gives what parseWith would: a text JSON.parse accepts is one parseWith
- * accepts too, with the same value, unless a key is repeated (JSON.parse keeps the last), a
- * number is too large (JSON.parse makes it Infinity) or the nesting is too deep. Those are
- * checked for (a repeated key leaves fewer keys in the value than key separators in the text);
- * on any of them, or any syntax error, undefined: parseWith reads the text and says what and
- * where. JSON.parse also keeps a `__proto__` key as an own property.
- */
-function fastParse(text: string, limits: ParseLimits): unknown {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const keys = countKeys(value, 0, limits.maxDepth);
-  // A number too small for a double reads as 0 (1e-400, or 0.000…1 past 300 zeros): the strict
-  // parser tells it from a 0 written as 0.
-  if (underflows(text)) return undefined;
-  // Over the key limit (--max-keys): the strict parser says where the limit was passed.
-  if (limits.maxKeys !== undefined && keys > limits.maxKeys) return undefined;
-  return keys >= 0 && keys === countColons(text, keys) ? value : undefined;
-}
-
-/** Keys of every object in a parsed value; -1 for a non-finite number or nesting deeper than `max`. */
-function countKeys(v: unknown, depth: number, max: number): number {
-  if (depth > max) return -1;
-  // Past 2^53 a whole number may not be the one written (the strict parser says which are refused).
-  if (typeof v === 'number') return Number.isFinite(v) && (Number.isSafeInteger(v) || !Number.isInteger(v)) ? 0 : -1;
-  if (v === null || typeof v !== 'object') return 0;
-  let n = 0;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      const k = countKeys(v[i], depth + 1, max);
-      if (k < 0) return -1;
-      n += k;
+function locator(text: string): Parsed['locate'] {
+  let where: Where | undefined;
+  // Callers may locate every fact of a file (reports point at lines): index the line starts once,
+  // so each lookup is a binary search rather than a scan of a text that may be megabytes long.
+  let starts: number[] | undefined;
+  return (pointer) => {
+    where ??= whereIn(text);
+    const at = offsetOf(where, pointer);
+    if (at === undefined) return undefined;
+    starts ??= lineStarts(text);
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
     }
-    return n;
-  }
-  const own = Object.keys(v);
-  n += own.length;
-  for (const key of own) {
-    const k = countKeys((v as Record<string, unknown>)[key], depth + 1, max);
-    if (k < 0) return -1;
-    n += k;
-  }
-  return n;
-}
-
-/**
- * Colons outside strings in a valid JSON text: one per object member. Every colon is counted
- * first (indexOf finds a rare character fast): when there are no more than `keys`, none stands
- * in a string and that is the answer; otherwise the strings are skipped to count the rest.
- */
-function countColons(text: string, keys: number): number {
-  let all = 0;
-  for (let c = text.indexOf(':'); c !== -1 && all <= keys; c = text.indexOf(':', c + 1)) all++;
-  if (all <= keys) return all;
-  let n = 0;
-  let k = 0;
-  for (;;) {
-    const quote = text.indexOf('"', k);
-    const end = quote === -1 ? text.length : quote;
-    for (let c = text.indexOf(':', k); c !== -1 && c < end; c = text.indexOf(':', c + 1)) n++;
-    if (quote === -1) return n;
-    // The string's end: the next quote not escaped (preceded by an even run of backslashes).
-    let close = quote;
-    for (;;) {
-      close = text.indexOf('"', close + 1);
-      let backslashes = 0;
-      while (text.charCodeAt(close - 1 - backslashes) === 0x5c) backslashes++;
-      if (backslashes % 2 === 0) break;
-    }
-    k = close + 1;
-  }
-}
-
-/**
- * The located reading: jsonc-parser's visitor (comments and trailing commas off) builds the value
- * and says where each one starts; around it, what JSON.parse would not say: a key given twice
- * (where it first stood), a number JSON.parse would change, nesting past the limit, and for
- * a syntax error the mistake a clerk made, in words (see `mistake`). The first problem stops it.
- */
-function parseWith(text: string, file: string | undefined, limits: ParseLimits): unknown {
-  const { visit, ParseErrorCode } = jsonc();
-  const fail = <K extends MessageId>(at: number, extra: { hint?: Hint; expected?: string }, id: K, ...data: MessageData<K> extends undefined ? [] : [MessageData<K>]): never => {
-    const { line, column } = lineColumn(text, at);
-    throw new InputError('parse', file, [problem({ line, column, ...extra }, id, ...data)]);
+    return { line: lo + 1, column: at - starts[lo] + 1 };
   };
-
-  /** An open object or array: what is built so far and where it starts. */
-  interface Open {
-    array: unknown[] | undefined;
-    object: Record<string, unknown> | undefined;
-    at: number;
-  }
-  const open: Open[] = [];
-  let root: unknown;
-  // What the grammar wants next, followed through the visitor's calls: a syntax error is worded by it.
-  let want: JsonWant = 'value';
-  let key = '';
-  let keys = 0; // every object's keys, against limits.maxKeys (the same limit as YAML's)
-
-  /** A value about to start at `at` that would stand deeper than the limit (whatever it is) is refused. */
-  const deep = (at: number) => {
-    if (open.length > limits.maxDepth) fail(at, {}, 'input.tooDeep', { max: limits.maxDepth });
-  };
-  /** Put a value where it goes, its depth checked first. */
-  const place = (v: unknown, at: number) => {
-    deep(at);
-    const parent = open[open.length - 1];
-    if (parent === undefined) root = v;
-    else if (parent.array) parent.array.push(v);
-    // A `__proto__` key stays an ordinary own property and never sets a prototype.
-    else if (key === '__proto__') Object.defineProperty(parent.object, key, { value: v, enumerable: true, writable: true, configurable: true });
-    else parent.object![key] = v;
-  };
-  /** What may follow a value in the container now open. */
-  const after = (): JsonWant => {
-    const parent = open[open.length - 1];
-    return parent === undefined ? 'end' : parent.array ? 'commaBracket' : 'commaBrace';
-  };
-  const begin = (array: unknown[] | undefined, object: Record<string, unknown> | undefined, at: number) => {
-    place(array ?? object, at);
-    open.push({ array, object, at });
-    want = array ? 'value' : 'key';
-  };
-  /** A container ends at its "}" or "]", or at the end of the text, which is a mistake. */
-  const end = (at: number) => {
-    if (at >= text.length) mistake(at, want);
-    open.pop();
-    want = after();
-  };
-
-  /** The first problem's words: a token the grammar doesn't want here, or one broken inside. */
-  const error = (code: Jsonc.ParseErrorCode, at: number) => {
-    if (want === 'value') deep(at);
-    const inside = want === 'value' || want === 'key';
-    if (inside && (code === ParseErrorCode.UnexpectedEndOfString || code === ParseErrorCode.InvalidCharacter || code === ParseErrorCode.InvalidEscapeCharacter || code === ParseErrorCode.InvalidUnicode)) stringProblem(at);
-    if (want === 'value' && code === ParseErrorCode.UnexpectedEndOfNumber) {
-      // "1." or "1e": the number is what reads as one ("1"); the mistake is the character after it.
-      NUMBER.lastIndex = at;
-      const digits = NUMBER.exec(text)![0];
-      checkNumber(Number(digits), digits, at);
-      mistake(at + digits.length, after());
-    }
-    mistake(at, want);
-  };
-
-  /** Something other than what the grammar wants at `at`: named as the mistake a clerk makes, where it is one. */
-  const mistake = (at: number, want: JsonWant): never => {
-    const c = text[at] ?? null;
-    if (want === 'colon' && !(c !== null && c in FULLWIDTH)) fail(at, { expected: '":"' }, 'input.json.unexpectedAfterKey', { found: c, key: clip(key) });
-    if ((want === 'commaBrace' || want === 'commaBracket') && c === '"') {
-      fail(at, { expected: EN_WANT[want], hint: hint('input.fix.comma') }, 'input.json.missingComma', { found: '"', inArray: want === 'commaBracket' });
-    }
-    if (want === 'end' && c !== '/' && !(c !== null && c in FULLWIDTH)) fail(at, { expected: 'end of file' }, 'input.json.afterEnd', { found: c });
-    if (want === 'value') {
-      // true, false and null read whole where they start ("truex" is "true" and then an "x").
-      const word = /^(?:true|false|null)/.exec(text.slice(at, at + 5))?.[0];
-      if (word) mistake(at + word.length, after());
-      if (c === '-') want = 'number';
-    }
-    if (c === '/' && (text[at + 1] === '/' || text[at + 1] === '*')) fail(at, { hint: hint('input.fix.jsonComment') }, 'input.json.comment');
-    if (c === '}' || c === ']') {
-      // A comma after the last member: the line to change is the comma's.
-      let k = at - 1;
-      while (k >= 0 && /\s/.test(text[k])) k--;
-      if (text[k] === ',') fail(k, { hint: hint('input.fix.trailingComma') }, 'input.json.trailingComma');
-    }
-    if (c === "'") {
-      const close = text.indexOf("'", at + 1);
-      const inner = close > at && close - at < 200 ? text.slice(at + 1, close) : '…';
-      fail(at, { hint: hint('input.fix.doubleQuotes', { fixed: JSON.stringify(inner) }) }, 'input.json.singleQuote');
-    }
-    if (c !== null && c in FULLWIDTH) fail(at, { hint: hint('input.fix.halfwidth', { char: c, fixed: FULLWIDTH[c] }) }, 'input.json.fullwidth', { char: c });
-    // A bare word where a key or a string goes: name it quoted (`新泾镇` → `"新泾镇"`).
-    if ((want === 'key' || want === 'value') && c !== null && /[\p{L}_$]/u.test(c)) {
-      const word = /^[\p{L}\p{N}_$.@-]{1,80}/u.exec(text.slice(at, at + 160))?.[0] ?? c;
-      fail(at, { expected: EN_WANT[want], hint: hint('input.fix.doubleQuotes', { fixed: JSON.stringify(word) }) }, 'input.json.unexpected', { found: c, want });
-    }
-    return fail(at, { expected: EN_WANT[want] }, 'input.json.unexpected', { found: c, want });
-  };
-
-  /** A string the scanner found broken, opening at `start`: the first thing wrong in it, where it is. */
-  const stringProblem = (start: number): never => {
-    let k = start + 1;
-    for (;;) {
-      const c = text.charCodeAt(k);
-      if (Number.isNaN(c)) fail(start, { expected: 'a closing "', hint: hint('input.fix.quoteEnd') }, 'input.json.unterminatedString');
-      if (c === 0x22) break;
-      if (c < 0x20) fail(k, { expected: 'an escaped character (\\n, \\t …)', hint: hint('input.fix.escape') }, 'input.json.controlInString');
-      k += c === 0x5c ? 2 : 1;
-    }
-    return fail(start, { expected: 'a valid JSON escape', hint: hint('input.fix.escape') }, 'input.json.invalidEscape');
-  };
-
-  // JSON.parse would turn 1e400 into Infinity, which no fact can mean and JSON can't print back;
-  // 1e-400 into 0, and 9007199254740993 into …992: a value other than the one written, silently.
-  const checkNumber = (n: number, written: string, at: number) => {
-    const shown = written.length > 20 ? written.slice(0, 20) + '…' : written;
-    if (!Number.isFinite(n)) fail(at, { expected: 'a number between -1.7e308 and 1.7e308' }, 'input.json.numberTooLarge', { text: shown });
-    if (n === 0 && /[1-9]/.test(written.replace(/[eE].*$/, ''))) fail(at, { expected: 'a number the file means', hint: hint('input.fix.smallNumber') }, 'input.json.numberTooSmall', { text: shown });
-    if (!Number.isSafeInteger(n) && /^-?\d+$/.test(written)) fail(at, { expected: 'a whole number within ±9007199254740991', hint: hint('input.fix.bigNumber') }, 'input.json.unsafeInteger', { text: shown });
-  };
-
-  visit(
-    text,
-    {
-      onObjectBegin: (at) => begin(undefined, {}, at),
-      onArrayBegin: (at) => begin([], undefined, at),
-      onObjectEnd: end,
-      onArrayEnd: end,
-      onObjectProperty: (name, at) => {
-        if (limits.maxKeys !== undefined && ++keys > limits.maxKeys) fail(at, { hint: hint('io.maxKeys.fix') }, 'input.tooManyKeys', { max: limits.maxKeys });
-        const object = open[open.length - 1];
-        if (Object.prototype.hasOwnProperty.call(object.object, name)) {
-          const was = lineColumn(text, firstKey(text, object.at, name));
-          fail(at, { expected: 'each key once', hint: hint('input.fix.removeDuplicate') }, 'input.json.duplicateKey', { key: clip(name), line: was.line, column: was.column });
-        }
-        key = name;
-        want = 'colon';
-      },
-      onSeparator: (sep) => {
-        want = sep === ':' || open[open.length - 1].array ? 'value' : 'key';
-      },
-      onLiteralValue: (v, at, length) => {
-        deep(at);
-        if (typeof v === 'number') checkNumber(v, text.slice(at, at + length), at);
-        place(v, at);
-        want = after();
-      },
-      onError: error,
-    },
-    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
-  );
-  return root;
-}
-
-/** Where `name` first stands among the keys of the object opening at `start` (read again: only for the message of a duplicate). */
-function firstKey(text: string, start: number, name: string): number {
-  let depth = 0;
-  let found = -1;
-  jsonc().visit(text.slice(start), {
-    onObjectBegin: () => void depth++,
-    onArrayBegin: () => void depth++,
-    onObjectEnd: () => void depth--,
-    onArrayEnd: () => void depth--,
-    onObjectProperty: (key, at) => {
-      if (found === -1 && depth === 1 && key === name) found = start + at;
-    },
-  });
-  return found;
-}
-
-// jsonc-parser is loaded at the first located reading: most runs (valid files, no annotations) never need it.
-let loaded: typeof Jsonc | undefined;
-const jsonc = () => (loaded ??= createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc);
-
-const clip = (key: string) => (key.length > 80 ? `${key.slice(0, 77)}…` : key);
-
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) out.push(k + 1);
-  return out;
-}
-
-/**
- * What /[eE]-\d{3}|\.0{300}/ finds, without a regular expression tried at every offset of the
- * text (a facts file's few "-" are looked at one by one; the run of zeros is one indexOf).
- */
-function underflows(text: string): boolean {
-  for (let d = text.indexOf('-'); d !== -1; d = text.indexOf('-', d + 1)) {
-    const e = text.charCodeAt(d - 1);
-    if ((e === 0x65 || e === 0x45) && isDigit(text.charCodeAt(d + 1)) && isDigit(text.charCodeAt(d + 2)) && isDigit(text.charCodeAt(d + 3))) return true;
-  }
-  return text.indexOf(ZEROS) !== -1;
-}
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-const ZEROS = '.' + '0'.repeat(300);
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-
-/** Full-width punctuation a Chinese keyboard types where JSON wants its half-width twin. */
-const FULLWIDTH: Record<string, string> = { '：': ':', '，': ',', '“': '"', '”': '"', '｛': '{', '｝': '}', '［': '[', '］': ']', '＂': '"' };
-const EN_WANT: Record<JsonWant, string> = { value: 'a JSON value', key: 'a key in double quotes', colon: '":"', commaBrace: '"," or "}"', commaBracket: '"," or "]"', end: 'end of file', quote: 'a closing "', escape: 'a valid JSON escape', number: 'a JSON number' };
-
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let last = -1;
-  for (let k = text.indexOf('\n'); k !== -1 && k < offset; k = text.indexOf('\n', k + 1)) {
-    line++;
-    last = k;
-  }
-  return { line, column: offset - last };
 }
