@@ -1,5 +1,8 @@
 import { pointerOf } from '../errors.js';
 import type { CharKind } from '../messages/sections/input.js';
+import { CONTROL, hasControl } from '../source/control-chars.js';
+
+export { CONTROL_ALL, hasControl } from '../source/control-chars.js';
 
 /**
  * What of a submitted document must never reach a terminal or a report: a control character in
@@ -20,18 +23,6 @@ export function nonFinite(value: unknown): string[] {
   }
   return out.sort();
 }
-
-// C0 controls but tab, DEL, C1 controls, the bidi embeddings, overrides, isolates and marks
-// (U+200E/200F/061C), the line and paragraph separators, and a lone surrogate.
-const CONTROL_CLASS = '\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c\\u2028\\u2029';
-const CONTROL = new RegExp(`[${CONTROL_CLASS}]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]`);
-// The same characters and every surrogate, paired or not: one character class, which V8 tests
-// several times faster than CONTROL's alternation and lookarounds. Keys and strings are asked
-// this first (the scan below tests every one of a file: ~900 a facts file); only one that holds
-// a surrogate (an emoji) or a control character is asked CONTROL.
-const MAYBE_CONTROL = new RegExp(`[${CONTROL_CLASS}\\ud800-\\udfff]`);
-export const hasControl = (s: string) => MAYBE_CONTROL.test(s) && CONTROL.test(s);
-export const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
 
 /** Every key and string value holding a control character: its pointer and the first such. */
 export function controlCharacters(value: unknown): { pointer: string; char: string }[] {

@@ -1,5 +1,5 @@
 import type { Vocabulary } from '../standard/types.js';
-import { hasControl, scan } from './control.js';
+import { hasControl as anyControl, scan } from './control.js';
 import { isCalendarDate } from './diagnose.js';
 import { factValueSchema } from './schema.js';
 
@@ -17,9 +17,14 @@ import { factValueSchema } from './schema.js';
 // date a day of the calendar — so a file it vouches for is walked once, here, and not again by
 // the scan and the unknown-name loop: a facts object of a few hundred names is a dictionary to
 // V8, and each walk's Object.keys of it costs. Names of the vocabulary are checked once.
-export function quickValid(value: unknown, vocabulary: Vocabulary): boolean {
+//
+// `textClean`: the reader already looked at every key and string for control characters and
+// found none (Parsed.textClean; the JSON reader does, in the walk it makes anyway), so they are
+// not looked at again here.
+export function quickValid(value: unknown, vocabulary: Vocabulary, textClean = false): boolean {
   if (!isPlainObject(value)) return false;
   const checks = quickChecks(vocabulary);
+  const hasControl = textClean ? none : anyControl;
   let hasFacts = false;
   for (const key of Object.keys(value)) {
     const v = value[key];
@@ -31,7 +36,8 @@ export function quickValid(value: unknown, vocabulary: Vocabulary): boolean {
           const check = checks.get(name);
           // undefined: a name not in the vocabulary (warned about, with the closest one); null: a
           // fact whose schema this shortcut doesn't read.
-          if (!check || !check(v[name])) return false;
+          const x = v[name];
+          if (!check || !check(x) || (typeof x === 'string' && hasControl(x))) return false;
         }
         break;
       case 'evidence':
@@ -83,6 +89,7 @@ export function quickValid(value: unknown, vocabulary: Vocabulary): boolean {
 }
 
 const SHA256 = /^[0-9a-fA-F]{64}$/u;
+const none = () => false;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
@@ -91,14 +98,14 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 type QuickCheck = (v: unknown) => boolean;
 const quick = new WeakMap<Vocabulary, Map<string, QuickCheck | null>>();
 
-/** Per fact, a check read off its schema (null: a schema with something this doesn't read). */
+/** Per fact, a check read off its schema (null: a schema with something this doesn't read); control characters are quickValid's. */
 function quickChecks(vocabulary: Vocabulary): Map<string, QuickCheck | null> {
   let checks = quick.get(vocabulary);
   if (!checks) {
     checks = new Map();
     for (const name of Object.keys(vocabulary)) {
       const spec = vocabulary[name];
-      const check = hasControl(name) ? null : quickCheck(factValueSchema(spec));
+      const check = anyControl(name) ? null : quickCheck(factValueSchema(spec));
       // A date must be a day of the calendar too (2023-02-30 matches the pattern).
       checks.set(name, check && spec.type === 'date' ? (x) => check(x) && (x === null || isCalendarDate(x as string)) : check);
     }
@@ -117,7 +124,7 @@ function quickCheck(schema: Record<string, unknown>): QuickCheck | null {
   if (allowed !== undefined) {
     if (type !== undefined || pattern !== undefined || minimum !== undefined || maximum !== undefined) return null;
     if (!Array.isArray(allowed) || !allowed.every((a) => a === null || typeof a === 'string')) return null;
-    return (x) => allowed.includes(x) && (typeof x !== 'string' || !hasControl(x));
+    return (x) => allowed.includes(x);
   }
   if (!Array.isArray(type) || type.length !== 2 || type[1] !== 'null') return null;
   if (pattern !== undefined && (typeof pattern !== 'string' || type[0] !== 'string')) return null;
@@ -130,9 +137,9 @@ function quickCheck(schema: Record<string, unknown>): QuickCheck | null {
     case 'boolean':
       return (x) => x === null || typeof x === 'boolean';
     case 'string': {
-      if (pattern === undefined) return (x) => x === null || (typeof x === 'string' && !hasControl(x));
+      if (pattern === undefined) return (x) => x === null || typeof x === 'string';
       const re = new RegExp(pattern as string, 'u');
-      return (x) => x === null || (typeof x === 'string' && re.test(x) && !hasControl(x));
+      return (x) => x === null || (typeof x === 'string' && re.test(x));
     }
     default:
       return null;

@@ -1,4 +1,26 @@
-import { hint, problem, type InputProblem } from '../errors.js';
+import { isUtf8 } from 'node:buffer';
+import { hint, InputError, problem, type InputProblem } from '../errors.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Bytes → text: UTF-8 only (a BOM is dropped), never guessed. */
+export function decodeText(bytes: Uint8Array, file: string | undefined): string {
+  let text: string;
+  if (Buffer.isBuffer(bytes) && isUtf8(bytes)) {
+    // Valid UTF-8 (checked natively) decodes the same through Buffer, faster than a fatal
+    // TextDecoder; which also drops one leading BOM, so that is done here too.
+    text = bytes.toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  } else {
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      throw new InputError('parse', file, [encodingProblem(bytes)]); // which encoding it looks like, where, and the fix
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text;
+}
 
 /**
  * Why bytes that are not UTF-8 are refused, and what to do: which encoding they look like (a

@@ -1,52 +1,140 @@
+import { hasControl } from './control-chars.js';
 import type { ParseLimits } from './types.js';
 
+/** What JSON.parse read, once checked: the value, and whether any key or string holds a control character. */
+export interface FastRead {
+  value: unknown;
+  /** No key or string holds a character of source/control-chars.ts (validation need not look again). */
+  textClean: boolean;
+}
+
 /**
- * JSON.parse, where it gives what parseStrict would: a text JSON.parse accepts is one parseWith
+ * JSON.parse, where it gives what parseStrict would: a text JSON.parse accepts is one parseStrict
  * accepts too, with the same value, unless a key is repeated (JSON.parse keeps the last), a
  * number is too large (JSON.parse makes it Infinity) or the nesting is too deep. Those are
  * checked for (a repeated key leaves fewer keys in the value than key separators in the text);
  * on any of them, or any syntax error, undefined: parseStrict reads the text and says what and
  * where. JSON.parse also keeps a `__proto__` key as an own property.
+ *
+ * `latin1`: the text is a file's bytes read one character per byte (json-bytes.ts), and each key
+ * and string that isn't plain ASCII is decoded from its UTF-8 here.
  */
-export function fastParse(text: string, limits: ParseLimits): unknown {
+export function fastParse(text: string, limits: ParseLimits, latin1 = false): FastRead | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return undefined;
   }
-  const keys = countKeys(value, 0, limits.maxDepth);
+  // One walk of the value counts the keys, checks numbers and depth, and looks at each key and
+  // string that isn't plain ASCII (decoded, and asked for control characters): module state,
+  // not a closure or an object per call (a batch walks ~900 strings a file).
+  walked = { keys: 0, textClean: true, maxDepth: limits.maxDepth, latin1 };
+  let checked: unknown;
+  let keys: number;
+  let textClean: boolean;
+  try {
+    checked = walk(value, 0);
+    ({ keys, textClean } = walked);
+  } finally {
+    walked = IDLE;
+  }
+  if (checked === REFUSED) return undefined;
   // A number too small for a double reads as 0 (1e-400, or 0.000…1 past 300 zeros): the strict
   // parser tells it from a 0 written as 0.
   if (underflows(text)) return undefined;
   // Over the key limit (--max-keys): the strict parser says where the limit was passed.
   if (limits.maxKeys !== undefined && keys > limits.maxKeys) return undefined;
-  return keys >= 0 && keys === countColons(text, keys) ? value : undefined;
+  return keys === countColons(text, keys) ? { value: checked, textClean } : undefined;
 }
 
-/** Keys of every object in a parsed value; -1 for a non-finite number or nesting deeper than `max`. */
-function countKeys(v: unknown, depth: number, max: number): number {
-  if (depth > max) return -1;
+interface Walk {
+  keys: number;
+  textClean: boolean;
+  maxDepth: number;
+  latin1: boolean;
+}
+const IDLE: Walk = { keys: 0, textClean: true, maxDepth: 0, latin1: false };
+let walked = IDLE;
+const REFUSED = Symbol('refused');
+
+// Printable ASCII and tab: no control character, nothing to decode. Anything else is looked at.
+const NOT_PLAIN = /[^\t\x20-\x7e]/;
+
+/**
+ * The value as checked: the same value (strings decoded where the text is Latin-1; an object with a
+ * key to decode rebuilt in the same order), or REFUSED for a number JSON.parse may have changed
+ * (not finite, or a whole number past 2^53) or nesting deeper than the limit.
+ */
+function walk(v: unknown, depth: number): unknown {
+  if (depth > walked.maxDepth) return REFUSED;
+  if (typeof v === 'string') return NOT_PLAIN.test(v) ? textOf(v) : v;
   // Past 2^53 a whole number may not be the one written (the strict parser says which are refused).
-  if (typeof v === 'number') return Number.isFinite(v) && (Number.isSafeInteger(v) || !Number.isInteger(v)) ? 0 : -1;
-  if (v === null || typeof v !== 'object') return 0;
-  let n = 0;
+  if (typeof v === 'number') return Number.isFinite(v) && (Number.isSafeInteger(v) || !Number.isInteger(v)) ? v : REFUSED;
+  if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
-      const k = countKeys(v[i], depth + 1, max);
-      if (k < 0) return -1;
-      n += k;
+      const x = v[i];
+      const w = walk(x, depth + 1);
+      if (w !== x) {
+        if (w === REFUSED) return REFUSED;
+        v[i] = w;
+      }
     }
-    return n;
+    return v;
   }
-  const own = Object.keys(v);
-  n += own.length;
-  for (const key of own) {
-    const k = countKeys((v as Record<string, unknown>)[key], depth + 1, max);
-    if (k < 0) return -1;
-    n += k;
+  const o = v as Record<string, unknown>;
+  const own = Object.keys(o);
+  walked.keys += own.length;
+  let rekey = false;
+  for (let i = 0; i < own.length; i++) {
+    const k = own[i];
+    if (NOT_PLAIN.test(k) && textOf(k) !== k) rekey = true;
+    const x = o[k];
+    const w = walk(x, depth + 1);
+    if (w !== x) {
+      if (w === REFUSED) return REFUSED;
+      // An own "__proto__" (JSON.parse makes one) is set as any other own property.
+      o[k] = w;
+    }
   }
-  return n;
+  return rekey ? rekeyed(o, own) : o;
+}
+
+/** A key or string that isn't plain ASCII: its text (decoded from its bytes when read as Latin-1), a control character noted. */
+function textOf(s: string): string {
+  if (!walked.latin1) {
+    if (walked.textClean && hasControl(s)) walked.textClean = false;
+    return s;
+  }
+  let text = decoded.get(s);
+  if (text === undefined) {
+    text = Buffer.from(s, 'latin1').toString('utf8');
+    // Only text without a control character is kept, so a hit needs no second look.
+    if (hasControl(text)) {
+      walked.textClean = false;
+      return text;
+    }
+    if (decoded.size >= MAX_DECODED) decoded.clear();
+    decoded.set(s, text);
+  }
+  return text;
+}
+
+// Decoded keys and strings by their Latin-1 reading: a batch's areas share most of theirs
+// (evidence paths), each decoded and checked once. Bounded, so memory stays flat.
+const decoded = new Map<string, string>();
+const MAX_DECODED = 10_000;
+
+/** The object again with its keys decoded, in the same order; "__proto__" stays an own property. */
+function rekeyed(o: Record<string, unknown>, own: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of own) {
+    const key = NOT_PLAIN.test(k) ? textOf(k) : k;
+    if (key === '__proto__') Object.defineProperty(out, key, { value: o[k], enumerable: true, writable: true, configurable: true });
+    else out[key] = o[k];
+  }
+  return out;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { decodeText } from './encoding.js';
+import { fastParseBytes } from './json-bytes.js';
 import { fastParse } from './json-fast.js';
 import { parseStrict } from './json-strict.js';
 import { lineStarts, offsetOf, whereIn, type Where } from './json-where.js';
@@ -14,7 +16,21 @@ export { lineColumn } from './json-where.js';
  * (json-where.ts).
  */
 export function parseJson(text: string, file: string | undefined, limits: ParseLimits): Parsed {
-  return { value: fastParse(text, limits) ?? parseStrict(text, file, limits), locate: locator(text) };
+  const fast = fastParse(text, limits);
+  if (fast) return { value: fast.value, textClean: fast.textClean, locate: locator(() => text) };
+  return { value: parseStrict(text, file, limits), locate: locator(() => text) };
+}
+
+/**
+ * A JSON file's bytes read without decoding the whole text first, where that gives the same
+ * value (json-bytes.ts); undefined otherwise: the caller decodes the text and calls parseJson,
+ * which also says what is wrong and where.
+ */
+export function parseJsonBytes(bytes: Buffer, limits: ParseLimits): Parsed | undefined {
+  const fast = fastParseBytes(bytes, limits);
+  // The text is decoded only if a place is asked for.
+  let text: string | undefined;
+  return fast && { value: fast.value, textClean: fast.textClean, locate: locator(() => (text ??= decodeText(bytes, undefined))) };
 }
 
 /** The located reading alone: the value, and where the value at a JSON pointer starts (what parseJson answers as, tested against it). */
@@ -29,12 +45,13 @@ export function parseJsonStrict(text: string, file: string | undefined, limits: 
  * problem (or a line for an annotation): the text, valid by now, is read a second time,
  * recording, at the first question (a valid file in a batch never asks).
  */
-function locator(text: string): Parsed['locate'] {
+function locator(textOf: () => string): Parsed['locate'] {
   let where: Where | undefined;
   // Callers may locate every fact of a file (reports point at lines): index the line starts once,
   // so each lookup is a binary search rather than a scan of a text that may be megabytes long.
   let starts: number[] | undefined;
   return (pointer) => {
+    const text = textOf();
     where ??= whereIn(text);
     const at = offsetOf(where, pointer);
     if (at === undefined) return undefined;

@@ -1,32 +1,12 @@
-import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { hint, InputError, problem, type InputProblem } from '../errors.js';
-import { encodingProblem } from './encoding.js';
-import { parseJson } from './json.js';
+import { decodeText } from './encoding.js';
+import { parseJson, parseJsonBytes } from './json.js';
 import { isWorkbookPath, readWorkbookFile } from './xlsx/index.js';
 import { parseYaml } from './yaml.js';
 import { DEFAULT_LIMITS, type ParseLimits, type Parsed } from './types.js';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Bytes → text: UTF-8 only (a BOM is dropped), never guessed. */
-export function decodeText(bytes: Uint8Array, file: string | undefined): string {
-  let text: string;
-  if (Buffer.isBuffer(bytes) && isUtf8(bytes)) {
-    // Valid UTF-8 (checked natively) decodes the same through Buffer, faster than a fatal
-    // TextDecoder; which also drops one leading BOM, so that is done here too.
-    text = bytes.toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  } else {
-    try {
-      text = utf8.decode(bytes);
-    } catch {
-      throw new InputError('parse', file, [encodingProblem(bytes)]); // which encoding it looks like, where, and the fix
-    }
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text;
-}
+export { decodeText } from './encoding.js';
 
 export type Syntax = 'json' | 'yaml';
 
@@ -45,7 +25,8 @@ export function readDocument(file: string, limits: ParseLimits = DEFAULT_LIMITS)
   const bytes = readBounded(file, limits.maxBytes);
   // A 台账 workbook (and every spreadsheet format, so each gets its own refusal): read as cells, not text.
   if (isWorkbookPath(file)) return readWorkbookFile(bytes, file, limits);
-  return parseText(decodeText(bytes, file), syntaxOf(file), file, limits);
+  const syntax = syntaxOf(file);
+  return (syntax === 'json' ? parseJsonBytes(bytes, limits) : undefined) ?? parseText(decodeText(bytes, file), syntax, file, limits);
 }
 
 /**

@@ -3,6 +3,11 @@ export interface Parsed {
   value: unknown;
   /** In a workbook, `cell` (`事实!F12`) says where; line and column are then its row and column number. */
   locate(pointer: string): { line: number; column: number; cell?: string } | undefined;
+  /**
+   * True where the reader looked at every key and string and found no control character
+   * (source/control-chars.ts), so validation need not look again; unset where it didn't look.
+   */
+  textClean?: boolean;
 }
 
 export interface ParseLimits {

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { parseJson, parseJsonStrict } from '../../src/source/json.js';
-import { parseText } from '../../src/source/read.js';
+import { CONTROL_CHARACTER, scan } from '../../src/facts/control.js';
+import { parseJson, parseJsonBytes, parseJsonStrict } from '../../src/source/json.js';
+import { decodeText, parseText } from '../../src/source/read.js';
+import type { Parsed } from '../../src/source/types.js';
 
 /**
  * The strict JSON parser against JSON.parse, and both parsers against garbage. weibao parses JSON
@@ -219,5 +221,73 @@ describe('what the strict reading refuses, and where it says so', () => {
     expect(located.locate('/a~0~1b/1/c')).toEqual({ line: 3, column: 11 });
     expect(located.locate('/a~0~1b/01')).toBeUndefined();
     expect(located.locate('/a~0~1b/2')).toBeUndefined();
+  });
+});
+
+describe('a JSON file read from its bytes (Latin-1, its non-ASCII text decoded after JSON.parse) answers as its decoded text', () => {
+  const limits = { maxBytes: 1e9, maxDepth: 8, maxAliases: 100, maxKeys: 100_000 };
+  // Non-ASCII wherever a key or string stands, control characters past ASCII (C1, line separator,
+  // bidi), an emoji (a surrogate pair), escapes (which send the file the decoded way), __proto__.
+  const word = fc.constantFrom('a', '新泾镇', 'é', '\u00a0', '\u0085', '\u2028', 'a\u202eb', '😀', '__proto__', '0', '\\u00e9', '\\n', 'x:y', '\u007f', '合成街道0001（虚构）');
+  const key = fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(''));
+  type Tree = string | Tree[] | { members: [string, Tree][] };
+  const tree: fc.Arbitrary<Tree> = fc.letrec<{ t: Tree }>((tie) => ({
+    t: fc.oneof(
+      { depthSize: 'small' },
+      fc.oneof(key.map((k) => `"${k}"`), fc.constantFrom('1', '-0', '1e400', '2.5', 'true', 'null', '9007199254740993')),
+      fc.array(tie('t'), { maxLength: 3 }),
+      fc.array(fc.tuple(key, tie('t')), { maxLength: 4 }).map((members) => ({ members })),
+    ),
+  })).t;
+  const text = (t: Tree): string => (typeof t === 'string' ? t : Array.isArray(t) ? `[${t.map(text).join(', ')}]` : `{${t.members.map(([k, v]) => `"${k}": ${text(v)}`).join(',\n')}}`);
+  const read = (f: () => Parsed) => {
+    try {
+      const p = f();
+      // Keys in order, own "__proto__" kept as a key (never a prototype), the value, and what the reader says of its text.
+      const shape = (v: unknown): unknown => (v && typeof v === 'object' ? [Object.getPrototypeOf(v) === (Array.isArray(v) ? Array.prototype : Object.prototype), Object.keys(v).map((k) => [k, shape((v as Record<string, unknown>)[k])])] : v);
+      return { shape: shape(p.value), textClean: p.textClean, at: p.locate('/0') ?? p.locate('') };
+    } catch (e) {
+      return { error: (e as InputError).problems };
+    }
+  };
+
+  it(`on ${RUNS} texts, valid and not`, () => {
+    let fromBytes = 0;
+    fc.assert(
+      fc.property(tree, fc.nat(80), fc.constantFrom('', 'x', ',', '"', '\ufeff'), (t, cut, junk) => {
+        const whole = text(t);
+        for (const s of [whole, whole.slice(0, cut) + junk + whole.slice(cut), '\ufeff' + whole]) {
+          const bytes = Buffer.from(s, 'utf8');
+          const fast = parseJsonBytes(bytes, limits);
+          if (fast) fromBytes++;
+          let value: unknown;
+          const ours = read(() => {
+            const p = fast ?? parseJson(decodeText(bytes, 'x.json'), 'x.json', limits);
+            value = p.value;
+            return p;
+          });
+          expect(ours, s).toEqual(read(() => parseJson(decodeText(bytes, 'x.json'), 'x.json', limits)));
+          // textClean, where set, is what validation's own scan would find.
+          if ('shape' in ours && ours.textClean !== undefined) expect(ours.textClean, s).toBe((scan(value) & CONTROL_CHARACTER) === 0);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(fromBytes).toBeGreaterThan(RUNS / 10);
+  });
+
+  it('rebuilds an object whose keys are decoded in the same order, __proto__ an own key', () => {
+    const p = parseJsonBytes(Buffer.from('{"2": 0, "新": {"__proto__": {"x": 1}, "键": "值"}, "1": ["é", {"a": "b"}]}'), limits)!;
+    expect(p.textClean).toBe(true);
+    const v = p.value as Record<string, any>;
+    expect(Object.keys(v)).toEqual(['1', '2', '新']);
+    expect(Object.keys(v['新'])).toEqual(['__proto__', '键']);
+    expect(Object.getPrototypeOf(v['新'])).toBe(Object.prototype);
+    expect(v['新']['键']).toBe('值');
+    expect(v['1']).toEqual(['é', { a: 'b' }]);
+    expect(parseJsonBytes(Buffer.from('{"a": "x\u2028y"}'), limits)!.textClean).toBe(false);
+    // An escape may stand for a character past ASCII: read from the decoded text instead.
+    expect(parseJsonBytes(Buffer.from('{"a": "\\u00e9"}'), limits)).toBeUndefined();
+    expect(parseJsonBytes(Buffer.from([0x7b, 0x22, 0xc0, 0x22, 0x3a, 0x31, 0x7d]), limits)).toBeUndefined();
   });
 });
