@@ -9,7 +9,7 @@ import { isPathRef } from '../standard/registry.js';
 import { parseDate, today } from '../report/html/titles.js';
 import { t } from '../messages/catalogue.js';
 import { SlimShare } from '../report/slim.js';
-import type { FormatOptions, Formatter, ReportStream } from '../report/types.js';
+import type { FormatOptions, Formatter, ReportStream, ReportText } from '../report/types.js';
 import { assessInOrder, builtModule, defaultJobs } from '../packs/workers.js';
 import { makeStep, wholeResult, type StepConfig } from './assess-step.js';
 import { PartSpool } from './part-spool.js';
@@ -115,7 +115,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   // A batch's report laid out at the end from parts set aside (html), and those parts.
   const layout = !stream && expanded.batch && !opts.by && chosen.layout ? (await chosen.layout())(options) : undefined;
   let parts: PartSpool | undefined;
-  const out = async (text: string) => {
+  const out = async (text: ReportText) => {
     sink ??= openReport(opts.output, io.stdout, stream?.deferHead === true, opts.lang);
     if (stream?.deferHead !== true && !sink.started) await sink.write(stream ? stream.head() : '');
     await sink.write(text);

@@ -263,7 +263,8 @@ function rename(tmp: string, target: Extract<Target, { kind: 'replace' }>, lang:
 export interface ReportSink {
   /** Something has been written. */
   started: boolean;
-  write(text: string): Promise<void>;
+  /** Text in parts is written part after part (ReportText). */
+  write(text: string | readonly string[]): Promise<void>;
   /** Put `head` before everything written (a head known only at the end), and make it final. */
   finish(head: string): Promise<void>;
   /** Remove what an unfinished run left (its temporary files); nothing after finish. */
@@ -311,9 +312,11 @@ export function openReport(file: string | undefined, stdout: NodeJS.WritableStre
     started: false,
     async write(text) {
       sink.started = true;
-      if (spool) {
-        if (text) writeAll(spool.fd, text, spool.path, lang);
-      } else await toOut(text);
+      for (const part of typeof text === 'string' ? [text] : text) {
+        if (spool) {
+          if (part) writeAll(spool.fd, part, spool.path, lang);
+        } else await toOut(part);
+      }
     },
     async finish(head) {
       await toOut(head);

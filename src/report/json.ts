@@ -26,19 +26,56 @@ export const jsonStream: StreamFormatter = (options) => {
       tail: (summary) => `]${summary ? `,"summary":${safeJson(JSON.stringify(summary))}` : ''}}\n`,
     };
   }
-  // Stringified two levels down ([[r]]) so JSON.stringify indents it to its place itself; the
-  // brackets around it are cut off (JSON has no raw line break inside a value to re-indent).
-  // Names and paths from outside may hold a bidi override or U+2028: escaped (safeJson), the same value.
-  const piece = (r: AssessResult) => safeJson(JSON.stringify([[toJson(r)]], null, 2).slice(10, -6));
-  const place = (p: unknown) => `${n++ ? ',' : ''}\n    ${p as string}`;
+  // A result is two levels down in the document (results[i]), placed in parts (ReportText).
+  const piece = (r: AssessResult) => indentedParts(toJson(r));
+  const place = (p: unknown): string[] => [n++ ? ',\n    ' : '\n    ', ...(p as string[])];
   return {
     head: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "results": [`,
     piece,
     place,
-    item: (r) => place(piece(r)),
+    item: (r) => place(piece(r)).join(''),
     tail: (summary) => `${n ? '\n  ' : ''}]${summary ? `,\n  "summary": ${safeJson(JSON.stringify(summary, null, 2)).replace(/\n/g, '\n  ')}` : ''}\n}\n`,
   };
 };
+
+/** Items (and vetoes) stringified together: a few dozen kilobytes, well under V8's large-object size. */
+const GROUP = 16;
+
+/**
+ * A result as JSON.stringify(document, null, 2) writes it two levels down, in parts: what comes
+ * before `items`, the items and the vetoes a group at a time, and what comes after. Joined, the
+ * parts are that text exactly (each is stringified by JSON.stringify at its own depth; only the
+ * brackets around a group are cut off). Names and paths from outside may hold a bidi override or
+ * U+2028: escaped (safeJson), the same value.
+ */
+function indentedParts(result: ReturnType<typeof toJson>): string[] {
+  const { items, vetoes, warnings, evidenceFindings, progress, ...before } = result;
+  const after = { warnings, ...(evidenceFindings ? { evidenceFindings } : {}), ...(progress ? { progress } : {}) };
+  // `{ …, "aspects": […]` without the closing brace (6 characters: "\n    }").
+  const parts = [safeJson(nested(before, 2).slice(0, -6))];
+  const list = (key: string, values: unknown[]) => {
+    parts.push(`,\n      "${key}": [`);
+    for (let k = 0; k < values.length; k += GROUP) {
+      // `[\n        {…},\n        {…}\n      ]` without its brackets (1 and 8 characters).
+      parts.push(safeJson((k ? ',' : '') + nested(values.slice(k, k + GROUP), 3).slice(1, -8)));
+    }
+    parts.push(values.length ? '\n      ]' : ']');
+  };
+  list('items', items);
+  list('vetoes', vetoes);
+  // `,\n      "warnings": …\n    }`: the rest, from after its opening brace.
+  parts.push(',' + safeJson(nested(after, 2).slice(1)));
+  return parts;
+}
+
+/** JSON.stringify(value, null, 2) as it stands `depth` levels down in a document: each line after the first indented 2 × depth more. */
+function nested(value: unknown, depth: number): string {
+  let wrapped = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Cut the wrapping arrays' brackets and line breaks: d(d + 3) characters before, d(d + 1) after.
+  return text.slice(depth * (depth + 3), text.length - depth * (depth + 1));
+}
 
 /** A stream's pieces in order, for the whole-array formatter. */
 export function whole(stream: ReportStream, results: AssessResult[], summary: Parameters<ReportStream['tail']>[0]): string {

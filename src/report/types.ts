@@ -32,6 +32,14 @@ export interface FormatOptions {
   standardFile?: string;
 }
 
+/**
+ * Text to write: one string, or several written one after the other. A JSON result laid out
+ * with indentation is 100,000 characters and more (two bytes each: Chinese); as one string it
+ * is an object V8 puts on pages of their own, mapped and faulted in afresh area after area (a
+ * third of the json format's cost) — so json places it in parts of a few dozen items each.
+ */
+export type ReportText = string | readonly string[];
+
 /** What a formatter gives: text, or bytes for a binary format (xlsx, pdf). */
 export type ReportOutput = string | Uint8Array;
 
@@ -62,10 +70,10 @@ export interface ReportStream {
    * pure — it reads only the result and the options, so each worker thread runs it on the results
    * it assessed and only the piece (plain data, cloned) comes back — and `place` is the rest, run
    * in input order on the thread that writes (a separator, a running total, a header).
-   * item(r) is exactly place(piece(r)). A stream without them gets whole results back.
+   * item(r) is exactly place(piece(r)), joined. A stream without them gets whole results back.
    */
   piece?(result: AssessResult): unknown;
-  place?(piece: unknown): string;
+  place?(piece: unknown): ReportText;
   /**
    * The one input of a run, which could not be assessed (a batch lists such inputs in its
    * summary, given to `tail`): what the report shows of it. Absent: nothing (a lone invalid input
