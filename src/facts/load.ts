@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hint, InputError, problem } from '../errors.js';
-import { readDocument } from '../source/read.js';
+import { parseDocument, readDocument, readUnlessDirectory } from '../source/read.js';
 import { packFactsFile } from '../source/pack.js';
 import { isPathRef } from '../standard/registry.js';
 import { DEFAULT_LIMITS, type ParseLimits, type Parsed } from '../source/types.js';
@@ -20,17 +20,19 @@ export interface FactsSource {
 
 /** Read a facts file, or the facts file of a data pack (a directory holding facts.json|yaml). */
 export function readFactsSource(input: string, limits: ParseLimits = DEFAULT_LIMITS): FactsSource {
-  let pack: string | undefined;
-  let file = input;
-  if (existsSync(input) && statSync(input).isDirectory()) {
-    const found = packFactsFile(input, PACK_FACTS_FILES); // one, inside the pack (source/pack.ts)
-    if (!found) {
-      throw new InputError('read', input, [{ message: 'is a directory without facts.json or facts.yaml', expected: 'a facts file, or a data pack directory holding facts.json or facts.yaml' }]);
-    }
-    pack = input;
-    file = found;
+  let bytes: Buffer | undefined;
+  try {
+    bytes = readUnlessDirectory(input, limits.maxBytes);
+  } catch (e) {
+    // A directory that can't be opened (no read permission) is still a pack, looked into as before.
+    if (!(existsSync(input) && statSync(input).isDirectory())) throw e;
   }
-  return { input, file, pack, parsed: readDocument(file, limits) };
+  if (bytes) return { input, file: input, parsed: parseDocument(bytes, input, limits) };
+  const file = packFactsFile(input, PACK_FACTS_FILES); // one, inside the pack (source/pack.ts)
+  if (!file) {
+    throw new InputError('read', input, [{ message: 'is a directory without facts.json or facts.yaml', expected: 'a facts file, or a data pack directory holding facts.json or facts.yaml' }]);
+  }
+  return { input, file, pack: input, parsed: readDocument(file, limits) };
 }
 
 /**

@@ -22,7 +22,11 @@ export function parseText(text: string, syntax: Syntax, file?: string, limits: P
 
 /** Read and parse one file with limits; every failure is an InputError naming the file. */
 export function readDocument(file: string, limits: ParseLimits = DEFAULT_LIMITS): Parsed {
-  const bytes = readBounded(file, limits.maxBytes);
+  return parseDocument(readBounded(file, limits.maxBytes), file, limits);
+}
+
+/** A file's bytes, read already, parsed as its name says: a workbook, JSON or YAML. */
+export function parseDocument(bytes: Buffer, file: string, limits: ParseLimits = DEFAULT_LIMITS): Parsed {
   // A 台账 workbook (and every spreadsheet format, so each gets its own refusal): read as cells, not text.
   if (isWorkbookPath(file)) return readWorkbookFile(bytes, file, limits);
   const syntax = syntaxOf(file);
@@ -36,6 +40,15 @@ export function readDocument(file: string, limits: ParseLimits = DEFAULT_LIMITS)
  * pipe with no writer; on a regular file it changes nothing.
  */
 export function readBounded(file: string, maxBytes: number): Buffer {
+  return readUnlessDirectory(file, maxBytes, false)!;
+}
+
+/**
+ * As readBounded, but a directory is no error (undefined, unless `directory` is false): one
+ * open and fstat say whether a path is a file to read or a pack to look into, with no stat
+ * before (a batch reads thousands).
+ */
+export function readUnlessDirectory(file: string, maxBytes: number, directory = true): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -46,6 +59,7 @@ export function readBounded(file: string, maxBytes: number): Buffer {
     let size: number;
     try {
       const st = fstatSync(fd);
+      if (st.isDirectory() && directory) return undefined;
       if (st.isDirectory()) throw new InputError('read', file, [{ message: 'is a directory, not a file' }]);
       // A device (/dev/zero, /dev/tty), a named pipe or a socket never ends or may never start:
       // reading one would hang or fill memory, so only regular files are read.
