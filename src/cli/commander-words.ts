@@ -91,10 +91,13 @@ function optionByFlags(cmd: Command, flags: string | undefined): Option | undefi
   return undefined;
 }
 
-/** The closest of `names` to `word` (edit distance ≤ 2, or a prefix), for did-you-mean. */
+/**
+ * The closest of `names` to `word` (edit distance ≤ 2, or a prefix), for did-you-mean. A word
+ * that would have to change wholly is no typo of anything (`--lang fr` is not "zh" mistyped).
+ */
 export function closest(word: string, names: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestDistance = 3;
+  let bestDistance = Math.min(3, word.length);
   for (const name of names) {
     const d = name.startsWith(word) && word.length >= 3 ? 1 : editDistance(word, name);
     if (d < bestDistance) (best = name), (bestDistance = d);
@@ -143,13 +146,13 @@ export function usageLines(err: CommanderError, cmd: Command, lang: Lang, exampl
         const option = optionByFlags(cmd, name);
         const flag = option ? flagOf(option) : name ?? '';
         const standards = /standard/.test(flag) ? t(lang, 'cli.fix.listStandards') : '';
-        return [error(t(lang, 'cli.err.optionMissingValue', { flag, description: option?.description ?? '' })), fix(choicesOrExample(lang, option, example) + standards)];
+        return [error(t(lang, 'cli.err.optionMissingValue', { flag, description: withoutDefault(option?.description ?? '') })), fix(choicesOrExample(lang, option, example) + standards)];
       }
       case 'commander.missingMandatoryOptionValue': {
         const option = optionByFlags(cmd, name);
         const flag = option ? flagOf(option) : name ?? '';
         const standards = /standard/.test(flag) ? t(lang, 'cli.fix.listStandards') : '';
-        return [error(t(lang, 'cli.err.missingOption', { flag, description: option?.description ?? '' })), fix(choicesOrExample(lang, option, example) + standards)];
+        return [error(t(lang, 'cli.err.missingOption', { flag, description: withoutDefault(option?.description ?? '') })), fix(choicesOrExample(lang, option, example) + standards)];
       }
       case 'commander.invalidArgument': {
         // "error: option '<flags>' argument '<value>' is invalid. <reason>": the reason is commander's
@@ -175,6 +178,11 @@ export function usageLines(err: CommanderError, cmd: Command, lang: Lang, exampl
     return [error(err.message.replace(/^error: /, ''))];
   })();
   return [...lines, t(lang, 'cli.usageHint', { command: path })];
+}
+
+/** An option's description without what it defaults to: beside "needs a value" the default is beside the point. */
+function withoutDefault(description: string): string {
+  return description.replace(/\s*[（(](默认：|default: )[^]*[）)]$/, '');
 }
 
 /** What to type for an option that needs a value: one of its choices, or the command's example. */

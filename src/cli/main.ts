@@ -225,11 +225,14 @@ function positiveInt(v: string): number {
  * while the people who read weibao's reports read Chinese (README: Language).
  */
 export function langOf(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  // A --lang that names no language (`--lang fr`) is refused as a usage error, said in the
+  // language the environment asks for.
+  const known = (v: string | undefined): v is Lang => v === 'zh' || v === 'en';
   for (let i = argv.length - 1; i >= 0; i--) {
     const a = argv[i];
     if (a === '--') continue;
-    if (a.startsWith('--lang=')) return a.slice(7) === 'en' ? 'en' : 'zh';
-    if (a === '--lang' && i + 1 < argv.length) return argv[i + 1] === 'en' ? 'en' : 'zh';
+    if (a.startsWith('--lang=') && known(a.slice(7))) return a.slice(7) as Lang;
+    if (a === '--lang' && known(argv[i + 1])) return argv[i + 1] as Lang;
   }
   return env.WEIBAO_LANG === 'en' ? 'en' : 'zh';
 }

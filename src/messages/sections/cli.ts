@@ -113,7 +113,7 @@ export const cli = defineSection({
     'cli.err.missingArgument': ({ name, description }: { name: string; description: string }) => `缺少参数 <${name}>${description ? `（${description}）` : ''}`,
     'cli.err.optionMissingValue': ({ flag, description }: { flag: string; description: string }) => `选项 ${flag} 后面缺少取值${description ? `（${description}）` : ''}`,
     'cli.err.missingOption': ({ flag, description }: { flag: string; description: string }) => `缺少必需的选项 ${flag}${description ? `（${description}）` : ''}`,
-    'cli.err.badChoice': ({ flag, value }: { flag: string; value: string }) => `选项 ${flag} 不认识取值 ${JSON.stringify(value)}`,
+    'cli.err.badChoice': ({ flag, value }: { flag: string; value: string }) => `选项 ${flag} 没有 ${JSON.stringify(value)} 这个取值`,
     'cli.err.badValue': ({ flag, value }: { flag: string; value: string }) => `选项 ${flag} 的取值 ${JSON.stringify(value)} 无效`,
     'cli.err.excessArguments': ({ command, args, expected }: { command: string; args: string[]; expected: number }) =>
       `多余的参数 ${args.map((a) => JSON.stringify(a)).join(' ')}：${command} ${expected === 0 ? '不接受参数' : `只接受 ${expected} 个参数`}`,
@@ -236,7 +236,7 @@ export const cli = defineSection({
     'cli.err.missingArgument': ({ name, description }: { name: string; description: string }) => `missing argument <${name}>${description ? ` (${description})` : ''}`,
     'cli.err.optionMissingValue': ({ flag, description }: { flag: string; description: string }) => `option ${flag} needs a value${description ? ` (${description})` : ''}`,
     'cli.err.missingOption': ({ flag, description }: { flag: string; description: string }) => `required option ${flag} not given${description ? ` (${description})` : ''}`,
-    'cli.err.badChoice': ({ flag, value }: { flag: string; value: string }) => `option ${flag} has no value ${JSON.stringify(value)}`,
+    'cli.err.badChoice': ({ flag, value }: { flag: string; value: string }) => `option ${flag} does not accept ${JSON.stringify(value)}`,
     'cli.err.badValue': ({ flag, value }: { flag: string; value: string }) => `option ${flag}: ${JSON.stringify(value)} is not a valid value`,
     'cli.err.excessArguments': ({ command, args, expected }: { command: string; args: string[]; expected: number }) =>
       `too many arguments ${args.map((a) => JSON.stringify(a)).join(' ')}: ${command} takes ${expected === 0 ? 'none' : `at most ${expected}`}`,
