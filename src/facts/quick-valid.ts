@@ -44,7 +44,7 @@ export function quickValid(value: unknown, vocabulary: Vocabulary, textClean = f
         if (!isPlainObject(v)) return false;
         for (const name of Object.keys(v)) {
           const list = v[name];
-          if (!Array.isArray(list) || (!checks.has(name) && hasControl(name))) return false;
+          if (!Array.isArray(list) || (!textClean && !checks.has(name) && hasControl(name))) return false;
           for (const ref of list) {
             if (typeof ref === 'string') {
               if (ref.length === 0 || hasControl(ref)) return false;

@@ -72,9 +72,15 @@ function walk(v: unknown, depth: number): unknown {
   // Past 2^53 a whole number may not be the one written (the strict parser says which are refused).
   if (typeof v === 'number') return Number.isFinite(v) && (Number.isSafeInteger(v) || !Number.isInteger(v)) ? v : REFUSED;
   if (v === null || typeof v !== 'object') return v;
+  // A string member is looked at here rather than in a call of its own (half of a facts file's values are).
+  const deeper = depth + 1 > walked.maxDepth;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const x = v[i];
+      if (typeof x === 'string' && !deeper) {
+        if (NOT_PLAIN.test(x)) v[i] = textOf(x);
+        continue;
+      }
       const w = walk(x, depth + 1);
       if (w !== x) {
         if (w === REFUSED) return REFUSED;
@@ -91,10 +97,14 @@ function walk(v: unknown, depth: number): unknown {
     const k = own[i];
     if (NOT_PLAIN.test(k) && textOf(k) !== k) rekey = true;
     const x = o[k];
+    // An own "__proto__" (JSON.parse makes one) is set below as any other own property.
+    if (typeof x === 'string' && !deeper) {
+      if (NOT_PLAIN.test(x)) o[k] = textOf(x);
+      continue;
+    }
     const w = walk(x, depth + 1);
     if (w !== x) {
       if (w === REFUSED) return REFUSED;
-      // An own "__proto__" (JSON.parse makes one) is set as any other own property.
       o[k] = w;
     }
   }
