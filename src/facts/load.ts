@@ -27,7 +27,7 @@ export function readFactsSource(input: string, limits: ParseLimits = DEFAULT_LIM
     // A directory that can't be opened (no read permission) is still a pack, looked into as before.
     if (!(existsSync(input) && statSync(input).isDirectory())) throw e;
   }
-  if (bytes) return { input, file: input, parsed: parseDocument(bytes, input, limits) };
+  if (bytes) return { input, file: input, pack: undefined, parsed: parseDocument(bytes, input, limits) };
   const file = packFactsFile(input, PACK_FACTS_FILES); // one, inside the pack (source/pack.ts)
   if (!file) {
     throw new InputError('read', input, [{ message: 'is a directory without facts.json or facts.yaml', expected: 'a facts file, or a data pack directory holding facts.json or facts.yaml' }]);
