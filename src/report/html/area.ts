@@ -210,11 +210,10 @@ export function signOff(lang: Lang): string {
 function annex(r: AssessResult, ctx: DocumentContext, facts: FactDictionary): string {
   const { lang } = ctx;
   const L = labels(lang);
-  const rows = r.items.map(
-    (i, n) =>
-      `<tr class="item" data-state="${h(i.state)}" data-item="${h(i.id)}"><td class="num">${n + 1}</td><td>${h(i.aspect)}<br><span class="muted">${h(placeOf(i))}</span></td>` +
-      `<td>${h(i.text)}<br><code>${h(i.id)}</code></td><td>${state(stateLabel(L, i.state), i.state)}</td><td>${actual(i.actual, lang, facts)}</td></tr>`,
-  );
+  const rows = r.items.map((i, n) => {
+    const own = itemCells(i);
+    return `<tr class="item" data-state="${h(i.state)}"${own.head}${n + 1}${own.body}${stateCell(L, i.state, lang)}<td>${actual(i.actual, lang, facts)}</td></tr>`;
+  });
   const notes = [...r.warnings, ...(r.evidenceFindings ?? []).map((f) => `${f.fact}: ${f.message}`)];
   return [
     '<section class="annex">',
@@ -242,7 +241,69 @@ function missingFacts(i: Pick<ItemResult, 'missing'>): string {
 
 /** 实际值: each fact by its description with its value in words (`已建立强制报告工作流程：是`); the id as a tooltip. */
 function actual(values: Record<string, unknown>, lang: Lang, facts: FactDictionary): string {
-  const entries = Object.entries(values ?? {});
-  if (!entries.length) return '';
-  return entries.map(([k, v]) => `<span class="fact" title="${h(k)}">${h(factInWords(k, v, lang, facts))}</span>`).join('<br>');
+  let out = '';
+  for (const k in values) {
+    if (!Object.prototype.hasOwnProperty.call(values, k)) continue;
+    out += (out ? '<br>' : '') + factSpan(k, values[k], lang, facts);
+  }
+  return out;
+}
+
+// ── Made once, not once per area: what depends only on the standard (and the language) ──
+// A batch of 2,000 areas writes each of a standard's ~80 items 2,000 times, and most facts take
+// a handful of values (是/否, small counts): the escaped text of each is kept and reused.
+
+interface ItemCells {
+  aspect: string;
+  content: string | null;
+  number: number;
+  text: string;
+  /** ` data-item="…"><td class="num">`, then the row's number, then `body`. */
+  head: string;
+  /** `</td><td>项目<br>place</td><td>text<br><code>id</code></td><td>` */
+  body: string;
+}
+const itemCellsById = new Map<string, ItemCells>();
+
+/** The annex cells that say which item a row is: kept by id, and made again should another standard give the id other words. */
+function itemCells(i: ItemResult): ItemCells {
+  const seen = itemCellsById.get(i.id);
+  if (seen && seen.aspect === i.aspect && seen.content === i.content && seen.number === i.number && seen.text === i.text) return seen;
+  const made: ItemCells = {
+    aspect: i.aspect,
+    content: i.content,
+    number: i.number,
+    text: i.text,
+    head: ` data-item="${h(i.id)}"><td class="num">`,
+    body: `</td><td>${h(i.aspect)}<br><span class="muted">${h(placeOf(i))}</span></td><td>${h(i.text)}<br><code>${h(i.id)}</code></td><td>`,
+  };
+  itemCellsById.set(i.id, made);
+  return made;
+}
+
+const stateCells = new Map<string, string>();
+function stateCell(L: ReturnType<typeof labels>, key: string, lang: Lang): string {
+  const id = `${lang}\u0000${key}`;
+  let cell = stateCells.get(id);
+  if (cell === undefined) stateCells.set(id, (cell = `${state(stateLabel(L, key), key)}</td>`));
+  return cell;
+}
+
+/** Facts × values kept at most (then begun again): a batch of made-up numbers cannot grow it without end. */
+const MAX_SPANS = 50_000;
+const spansByWords = new WeakMap<FactDictionary, Map<string, string>>();
+
+/** One fact and its value in words, escaped: kept for a value that is not an object (是/否, a count, a date). */
+function factSpan(k: string, v: unknown, lang: Lang, facts: FactDictionary): string {
+  const make = () => `<span class="fact" title="${h(k)}">${h(factInWords(k, v, lang, facts))}</span>`;
+  if (v !== null && typeof v === 'object') return make();
+  let spans = spansByWords.get(facts);
+  if (!spans) spansByWords.set(facts, (spans = new Map()));
+  const key = `${lang}\u0000${k}\u0000${typeof v}\u0000${String(v)}`;
+  let span = spans.get(key);
+  if (span === undefined) {
+    if (spans.size >= MAX_SPANS) spans.clear();
+    spans.set(key, (span = make()));
+  }
+  return span;
 }
