@@ -115,7 +115,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   // A batch's report laid out at the end from parts set aside (html), and those parts.
   const layout = !stream && expanded.batch && !opts.by && chosen.layout ? (await chosen.layout())(options) : undefined;
   let parts: PartSpool | undefined;
-  const out = async (text: ReportText) => {
+  const out = async (text: ReportText | Uint8Array) => {
     sink ??= openReport(opts.output, io.stdout, stream?.deferHead === true, opts.lang);
     if (stream?.deferHead !== true && !sink.started) await sink.write(stream ? stream.head() : '');
     await sink.write(text);
@@ -167,7 +167,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
         await sink!.finish(stream.deferHead ? stream.head() : '');
       } else if (layout && parts && results.length >= 2) {
         // Laid out from the kept results, each area's part read back from disk as it is placed.
-        for (const piece of layout.write(results, (i) => parts!.get(i), batch)) await out(piece);
+        for (const piece of layout.write(results, (i) => parts!.bytes(i), batch)) await out(piece);
         await sink!.finish('');
       } else {
         // One area left of a batch (the rest invalid) is that area's own report: it needs its

@@ -263,8 +263,8 @@ function rename(tmp: string, target: Extract<Target, { kind: 'replace' }>, lang:
 export interface ReportSink {
   /** Something has been written. */
   started: boolean;
-  /** Text in parts is written part after part (ReportText). */
-  write(text: string | readonly string[]): Promise<void>;
+  /** Text in parts is written part after part (ReportText); bytes are UTF-8 already (a part read back from disk: html's area documents). */
+  write(text: string | readonly string[] | Uint8Array): Promise<void>;
   /** Put `head` before everything written (a head known only at the end), and make it final. */
   finish(head: string): Promise<void>;
   /** Remove what an unfinished run left (its temporary files); nothing after finish. */
@@ -303,16 +303,18 @@ export function openReport(file: string | undefined, stdout: NodeJS.WritableStre
   // Standard output redirected to a file or a device (`> areas.jsonl`) is written as --output is,
   // through the descriptor: the stream would copy every piece into a Buffer of its own first.
   const writer = fd !== undefined ? new FdWriter(fd, where, lang) : stdout && fileDescriptorOf(stdout) !== undefined ? new FdWriter(fileDescriptorOf(stdout)!, where, lang) : undefined;
-  const toOut = async (text: string) => {
+  const toOut = async (text: string | Uint8Array) => {
     if (!text) return;
-    if (writer) writer.write(text);
-    else if (stdout) await writeTo(stdout, text);
+    if (writer) {
+      if (typeof text === 'string') writer.write(text);
+      else writer.writeBytes(text);
+    } else if (stdout) await writeTo(stdout, text);
   };
   const sink: ReportSink = {
     started: false,
     async write(text) {
       sink.started = true;
-      for (const part of typeof text === 'string' ? [text] : text) {
+      for (const part of typeof text === 'string' || text instanceof Uint8Array ? [text] : text) {
         if (spool) {
           if (part) writeAll(spool.fd, part, spool.path, lang);
         } else await toOut(part);
@@ -408,6 +410,11 @@ class FdWriter {
   }
 
   writeBytes(bytes: Uint8Array): void {
+    if (bytes.length <= this.buf.length - this.used) {
+      this.buf.set(bytes, this.used);
+      this.used += bytes.length;
+      return;
+    }
     this.flush();
     writeAll(this.fd, bytes, this.where, this.lang);
   }
@@ -445,7 +452,7 @@ export function watchStream(stream: NodeJS.WritableStream): void {
 }
 
 /** Write to a stream, waiting for it to drain; nothing once its reader left or it failed. */
-export async function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> {
+export async function writeTo(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
   const state = states.get(stream);
   if (state && (state.closed || state.error)) return;
   if (stream.write(text) || typeof stream.once !== 'function') return;

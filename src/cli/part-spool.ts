@@ -42,13 +42,18 @@ export class PartSpool {
 
   /** The i-th part added. */
   get(i: number): string {
+    return this.bytes(i).toString('utf8');
+  }
+
+  /** The i-th part added, as the UTF-8 it was set aside in: written out as it is, never decoded (160 MB of html at 2,000 areas). */
+  bytes(i: number): Buffer {
     const bytes = Buffer.allocUnsafe(this.size[i]);
     for (let done = 0; done < bytes.length; ) {
       const n = readSync(this.fd!, bytes, done, bytes.length - done, this.at[i] + done);
       if (n === 0) break;
       done += n;
     }
-    return bytes.toString('utf8');
+    return bytes;
   }
 
   close(): void {

@@ -90,12 +90,13 @@ export type StreamFormatter = (options: FormatOptions) => ReportStream;
  * order known only at the end): `part(r)` is made as each result comes (pure: any thread) and set
  * aside by the caller (on disk) in input order; at the end `write` lays the report out from what
  * the batch kept of each result (slim.ts) and gives its text in pieces, asking for each part
- * (`part(i)`, the i-th result's) as it places it. Memory holds the kept results, not the parts.
+ * (`part(i)`, the i-th result's: its text, or its UTF-8 as set aside, written out without being
+ * decoded) as it places it. Memory holds the kept results, not the parts.
  * For a batch of two results or more (fewer is one area's own report: the formatter's).
  */
 export interface ReportLayout {
   part(result: AssessResult): string;
-  write(kept: AssessResult[], part: (index: number) => string, summary?: BatchSummary): Iterable<string>;
+  write(kept: AssessResult[], part: (index: number) => string | Uint8Array, summary?: BatchSummary): Iterable<string | Uint8Array>;
 }
 
 export type LayoutFormatter = (options: FormatOptions) => ReportLayout;

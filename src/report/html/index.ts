@@ -73,7 +73,7 @@ const AREA_ANCHOR = 'area-0';
  * beforehand (areaPart) — so a batch of any size can set the parts aside as they come (on disk,
  * `htmlLayout`) and read each back when it is placed. The body comes in pieces.
  */
-function districtLayout(results: AssessResult[], part: (index: number) => string, ctx: DocumentContext, summary: BatchSummary | undefined) {
+function districtLayout(results: AssessResult[], part: (index: number) => string | Uint8Array, ctx: DocumentContext, summary: BatchSummary | undefined) {
   const { lang } = ctx;
   const order = districtIndexOrder(results);
   const ordered = order.map((i) => results[i]);
@@ -81,11 +81,26 @@ function districtLayout(results: AssessResult[], part: (index: number) => string
   const common = commonStem(ordered);
   const title = t(lang, 'pdf.title.district', { ...(common ?? { stem: '', title: t(lang, 'pdf.title.empty') }), areas: ordered.length });
   const anchorAt = `id="${AREA_ANCHOR}"`;
-  function* body(): Generator<string> {
+  const anchorBytes = Buffer.from(anchorAt);
+  function* body(): Generator<string | Uint8Array> {
     yield districtDocument(ordered, anchors, ctx, summary);
     for (let k = 0; k < order.length; k++) {
       // The anchor is the opening tag's first attribute value, before anything from the input.
-      yield '\n' + part(order[k]).replace(anchorAt, `id="${anchors[k]}"`);
+      const text = part(order[k]);
+      if (typeof text === 'string') {
+        yield '\n' + text.replace(anchorAt, `id="${anchors[k]}"`);
+        continue;
+      }
+      // Bytes as set aside: the anchor swapped in place, the rest written as it is (never decoded).
+      const at = Buffer.from(text.buffer, text.byteOffset, text.byteLength).indexOf(anchorBytes);
+      yield '\n';
+      if (at < 0) {
+        yield text;
+        continue;
+      }
+      yield text.subarray(0, at);
+      yield `id="${anchors[k]}"`;
+      yield text.subarray(at + anchorBytes.length);
     }
   }
   return { title, header: ctx.issuer ? `${ctx.issuer} · ${title}` : title, body: body() };
