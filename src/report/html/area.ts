@@ -289,21 +289,23 @@ function stateCell(L: ReturnType<typeof labels>, key: string, lang: Lang): strin
   return cell;
 }
 
-/** Facts × values kept at most (then begun again): a batch of made-up numbers cannot grow it without end. */
-const MAX_SPANS = 50_000;
-const spansByWords = new WeakMap<FactDictionary, Map<string, string>>();
+/** Values kept at most per fact (then begun again): a batch of made-up numbers cannot grow it without end. */
+const MAX_VALUES = 1000;
+const spansByWords = new WeakMap<FactDictionary, Record<Lang, Map<string, Map<unknown, string>>>>();
 
 /** One fact and its value in words, escaped: kept for a value that is not an object (是/否, a count, a date). */
 function factSpan(k: string, v: unknown, lang: Lang, facts: FactDictionary): string {
   const make = () => `<span class="fact" title="${h(k)}">${h(factInWords(k, v, lang, facts))}</span>`;
   if (v !== null && typeof v === 'object') return make();
-  let spans = spansByWords.get(facts);
-  if (!spans) spansByWords.set(facts, (spans = new Map()));
-  const key = `${lang}\u0000${k}\u0000${typeof v}\u0000${String(v)}`;
-  let span = spans.get(key);
+  let byLang = spansByWords.get(facts);
+  if (!byLang) spansByWords.set(facts, (byLang = { zh: new Map(), en: new Map() }));
+  let values = byLang[lang].get(k);
+  if (!values) byLang[lang].set(k, (values = new Map()));
+  // Keyed by the value itself: 1 and "1" are two keys, as they are two values.
+  let span = values.get(v);
   if (span === undefined) {
-    if (spans.size >= MAX_SPANS) spans.clear();
-    spans.set(key, (span = make()));
+    if (values.size >= MAX_VALUES) values.clear();
+    values.set(v, (span = make()));
   }
   return span;
 }
