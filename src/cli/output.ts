@@ -455,7 +455,8 @@ export function watchStream(stream: NodeJS.WritableStream): void {
 export async function writeTo(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
   const state = states.get(stream);
   if (state && (state.closed || state.error)) return;
-  if (stream.write(text) || typeof stream.once !== 'function') return;
+  // Bytes are copied: a stream may hold a chunk until it is flushed, and the caller's buffer is reused (part-spool.ts).
+  if (stream.write(typeof text === 'string' ? text : Buffer.from(text)) || typeof stream.once !== 'function') return;
   await new Promise<void>((done) => {
     const end = () => {
       stream.off('drain', end);
