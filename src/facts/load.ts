@@ -30,7 +30,7 @@ export function readFactsSource(input: string, limits: ParseLimits = DEFAULT_LIM
   if (bytes) return { input, file: input, pack: undefined, parsed: parseDocument(bytes, input, limits) };
   const file = packFactsFile(input, PACK_FACTS_FILES); // one, inside the pack (source/pack.ts)
   if (!file) {
-    throw new InputError('read', input, [{ message: 'is a directory without facts.json or facts.yaml', expected: 'a facts file, or a data pack directory holding facts.json or facts.yaml' }]);
+    throw new InputError('read', input, [{ message: 'is a directory without facts.json or facts.yaml', expected: 'a facts file, or a data pack directory holding facts.json or facts.yaml', id: 'input.read.noFacts', hint: hint('input.read.noFacts.fix') }]);
   }
   return { input, file, pack: input, parsed: readDocument(file, limits) };
 }

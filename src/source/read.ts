@@ -60,17 +60,17 @@ export function readUnlessDirectory(file: string, maxBytes: number, directory = 
     try {
       const st = fstatSync(fd);
       if (st.isDirectory() && directory) return undefined;
-      if (st.isDirectory()) throw new InputError('read', file, [{ message: 'is a directory, not a file' }]);
+      if (st.isDirectory()) throw new InputError('read', file, [{ message: 'is a directory, not a file', id: 'input.read.directory' }]);
       // A device (/dev/zero, /dev/tty), a named pipe or a socket never ends or may never start:
       // reading one would hang or fill memory, so only regular files are read.
-      if (!st.isFile()) throw new InputError('read', file, [{ message: 'is not a regular file (a device, pipe or socket)', expected: 'a JSON or YAML file' }]);
+      if (!st.isFile()) throw new InputError('read', file, [{ message: 'is not a regular file (a device, pipe or socket)', expected: 'a JSON or YAML file', id: 'input.read.notRegular' }]);
       size = st.size;
     } catch (e) {
       if (e instanceof InputError) throw e;
       throw new InputError('read', file, [readProblem(e)]);
     }
     if (size > maxBytes) {
-      throw new InputError('read', file, [{ message: `the file is ${size} bytes, over the limit of ${maxBytes} (raise it with --max-bytes)` }]);
+      throw new InputError('read', file, [{ message: `the file is ${size} bytes, over the limit of ${maxBytes} (raise it with --max-bytes)`, id: 'input.read.tooLarge', data: { size, max: maxBytes } }]);
     }
     let bytes: Buffer;
     try {
@@ -80,7 +80,7 @@ export function readUnlessDirectory(file: string, maxBytes: number, directory = 
     }
     // The size fstat gave is not to be trusted (a file still growing, /proc reporting 0): the bound is on what was read.
     if (bytes.length > maxBytes) {
-      throw new InputError('read', file, [{ message: `the file is over the limit of ${maxBytes} bytes (raise it with --max-bytes)` }]);
+      throw new InputError('read', file, [{ message: `the file is over the limit of ${maxBytes} bytes (raise it with --max-bytes)`, id: 'input.read.tooLarge', data: { max: maxBytes } }]);
     }
     return bytes;
   } finally {

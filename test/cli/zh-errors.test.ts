@@ -43,6 +43,11 @@ const runs: string[][] = [
   ['--bogus'],
   [GOOD, '--format', 'nope'],
   ['standards', 'lsit'],
+  // Reading: a file over --max-bytes, a directory that is no pack, a device.
+  [GOOD, '--max-bytes', '100'],
+  [`${H}/no-facts-dir`],
+  ['/dev/null', '--standard', 'test/hostile/tiny-standard.yaml'],
+  [GOOD, '--standard', 'fixtures'],
   ...readdirSync('fixtures/mistakes').filter((f) => /\.(json|yaml)$/.test(f)).map((f) => [`fixtures/mistakes/${f}`]),
 ];
 
