@@ -16,18 +16,18 @@ export const jsonStream: StreamFormatter = (options) => {
   // --compact: the same document without indentation (about half the bytes; a batch of the
   // country is otherwise 4.5 GB). Exactly JSON.stringify({schemaVersion, results, summary}).
   if (options?.compact) {
-    const piece = (r: AssessResult) => safeJson(JSON.stringify(toJson(r)));
-    const place = (p: unknown) => `${n++ ? ',' : ''}${p as string}`;
+    const piece = (r: AssessResult) => resultParts(toJson(r), false);
+    const place = (p: unknown): string[] => [n++ ? ',' : '', ...(p as string[])];
     return {
       head: () => `{"schemaVersion":${SCHEMA_VERSION},"results":[`,
       piece,
       place,
-      item: (r) => place(piece(r)),
+      item: (r) => place(piece(r)).join(''),
       tail: (summary) => `]${summary ? `,"summary":${safeJson(JSON.stringify(summary))}` : ''}}\n`,
     };
   }
   // A result is two levels down in the document (results[i]), placed in parts (ReportText).
-  const piece = (r: AssessResult) => indentedParts(toJson(r));
+  const piece = (r: AssessResult) => resultParts(toJson(r), true);
   const place = (p: unknown): string[] => [n++ ? ',\n    ' : '\n    ', ...(p as string[])];
   return {
     head: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "results": [`,
@@ -42,29 +42,35 @@ export const jsonStream: StreamFormatter = (options) => {
 const GROUP = 16;
 
 /**
- * A result as JSON.stringify(document, null, 2) writes it two levels down, in parts: what comes
- * before `items`, the items and the vetoes a group at a time, and what comes after. Joined, the
- * parts are that text exactly (each is stringified by JSON.stringify at its own depth; only the
- * brackets around a group are cut off). Names and paths from outside may hold a bidi override or
- * U+2028: escaped (safeJson), the same value.
+ * A result as JSON.stringify writes it in the document — `indented`: with (…, null, 2), two
+ * levels down (results[i]); else compact, as a JSON line too — in parts: what comes before
+ * `items`, the items and the vetoes a group at a time, and what comes after. Joined, the parts
+ * are that text exactly (each is JSON.stringify's at its own depth, only the brackets around a
+ * group cut off); apart, none is a large object (ReportText says why). Names and paths from
+ * outside may hold a bidi override or U+2028: escaped (safeJson), the same value.
  */
-function indentedParts(result: ReturnType<typeof toJson>): string[] {
+export function resultParts(result: ReturnType<typeof toJson>, indented: boolean): string[] {
   const { items, vetoes, warnings, evidenceFindings, progress, ...before } = result;
   const after = { warnings, ...(evidenceFindings ? { evidenceFindings } : {}), ...(progress ? { progress } : {}) };
-  // `{ …, "aspects": […]` without the closing brace (6 characters: "\n    }").
-  const parts = [safeJson(nested(before, 2).slice(0, -6))];
+  const text = (value: unknown, depth: number) => (indented ? nested(value, depth) : JSON.stringify(value));
+  // The line break before a member (a key of the result, an item) or a closing bracket.
+  const br = (depth: number) => (indented ? '\n' + '  '.repeat(depth) : '');
+  const head = text(before, 2);
+  // `{…, "aspects": […]`, without the line break and brace that close it.
+  const parts = [safeJson(head.slice(0, head.length - br(2).length - 1))];
   const list = (key: string, values: unknown[]) => {
-    parts.push(`,\n      "${key}": [`);
+    parts.push(`,${br(3)}"${key}":${indented ? ' ' : ''}[`);
     for (let k = 0; k < values.length; k += GROUP) {
-      // `[\n        {…},\n        {…}\n      ]` without its brackets (1 and 8 characters).
-      parts.push(safeJson((k ? ',' : '') + nested(values.slice(k, k + GROUP), 3).slice(1, -8)));
+      // `[{…},{…}]` at its depth, without its brackets (and the line break before the closing one).
+      const group = text(values.slice(k, k + GROUP), 3);
+      parts.push(safeJson((k ? ',' : '') + group.slice(1, group.length - br(3).length - 1)));
     }
-    parts.push(values.length ? '\n      ]' : ']');
+    parts.push(values.length ? `${br(3)}]` : ']');
   };
   list('items', items);
   list('vetoes', vetoes);
-  // `,\n      "warnings": …\n    }`: the rest, from after its opening brace.
-  parts.push(',' + safeJson(nested(after, 2).slice(1)));
+  // `,"warnings": …}`: the rest, from after its opening brace.
+  parts.push(',' + safeJson(text(after, 2).slice(1)));
   return parts;
 }
 

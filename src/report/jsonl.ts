@@ -1,4 +1,5 @@
-import { toJson, whole } from './json.js';
+import type { AssessResult } from '../assess/types.js';
+import { resultParts, toJson, whole } from './json.js';
 import { safeJson } from '../text/safe.js';
 import type { Formatter, StreamFormatter } from './types.js';
 
@@ -11,11 +12,14 @@ import type { Formatter, StreamFormatter } from './types.js';
  */
 export const jsonl: Formatter = (results, options) => whole(jsonlStream(options), results, options.summary);
 
-export const jsonlStream: StreamFormatter = () => ({
-  head: () => '',
-  // Names and paths from outside may hold a bidi override or U+2028: escaped (safeJson), the same value.
-  item: (r) => safeJson(JSON.stringify(toJson(r))) + '\n',
-  piece: (r) => safeJson(JSON.stringify(toJson(r))) + '\n',
-  place: (line) => line as string,
-  tail: (summary) => (summary?.invalid ?? []).map((bad) => safeJson(JSON.stringify({ input: bad.input, verdict: 'invalid', message: bad.message })) + '\n').join(''),
-});
+export const jsonlStream: StreamFormatter = () => {
+  // The line in parts (json.ts resultParts; names and paths from outside escaped by safeJson).
+  const piece = (r: AssessResult) => [...resultParts(toJson(r), false), '\n'];
+  return {
+    head: () => '',
+    item: (r) => piece(r).join(''),
+    piece,
+    place: (parts) => parts as string[],
+    tail: (summary) => (summary?.invalid ?? []).map((bad) => safeJson(JSON.stringify({ input: bad.input, verdict: 'invalid', message: bad.message })) + '\n').join(''),
+  };
+};

@@ -33,17 +33,23 @@ describe('the one list of report formats', () => {
     }
   });
 
-  it('json places a result in parts, each under V8\'s large-object size (128 KB), together exactly JSON.stringify\'s indented text', async () => {
+  it('json, json --compact and jsonl place a result in parts, each under V8\'s large-object size (128 KB), together exactly JSON.stringify\'s text', async () => {
     const { jsonStream, toJson } = await import('../../src/report/json.js');
+    const { jsonlStream } = await import('../../src/report/jsonl.js');
     // A big area: every item ten times over, with a bidi override and U+2028 in its explanations.
     const big = { ...results[0], items: Array.from({ length: 10 }, () => results[0].items.map((i) => ({ ...i, explanation: `${i.explanation}\u202e\u2028` }))).flat() };
-    const stream = jsonStream(options);
-    const parts = stream.place!(stream.piece!(big)) as string[];
-    expect(parts.length).toBeGreaterThan(10);
-    for (const part of parts) expect(part.length * 2).toBeLessThan(128 * 1024);
-    const text = stream.head() + parts.join('') + stream.tail();
-    expect(text).toBe(JSON.stringify({ schemaVersion: 1, results: [toJson(big)] }, null, 2).replace(/[\u202e\u2028]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`) + '\n');
-    expect(JSON.parse(text).results[0]).toEqual(JSON.parse(JSON.stringify(toJson(big))));
+    const safe = (text: string) => text.replace(/[\u202e\u2028]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+    const cases = [
+      [jsonStream(options), JSON.stringify({ schemaVersion: 1, results: [toJson(big)] }, null, 2) + '\n'],
+      [jsonStream({ ...options, compact: true }), JSON.stringify({ schemaVersion: 1, results: [toJson(big)] }) + '\n'],
+      [jsonlStream(options), JSON.stringify(toJson(big)) + '\n'],
+    ] as const;
+    for (const [stream, expected] of cases) {
+      const parts = stream.place!(stream.piece!(big)) as string[];
+      expect(parts.length).toBeGreaterThan(10);
+      for (const part of parts) expect(part.length * 2).toBeLessThan(128 * 1024);
+      expect(stream.head() + parts.join('') + stream.tail()).toBe(safe(expected));
+    }
   });
 
   it('--by responsible exists for table, json, markdown and html', async () => {
