@@ -20,8 +20,21 @@ const randomName = () => (require('node:crypto') as typeof import('node:crypto')
 
 const temps = new Set<string>();
 
-/** Remove every temporary file this process still has (on a signal, or an abandoned report). */
+/** Report text held for a standard output that is a file or a device (FdWriter), not yet written. */
+const held = new Set<FdWriter>();
+
+/**
+ * Remove every temporary file this process still has (on a signal, or an abandoned report), and
+ * write out what is held for standard output: a run stopped by a signal leaves what it printed.
+ */
 export function removeTemps(): void {
+  for (const w of held) {
+    try {
+      w.flush();
+    } catch {
+      // the signal is what the run reports
+    }
+  }
   for (const t of temps) rmSync(t, { force: true });
   temps.clear();
 }
@@ -303,6 +316,8 @@ export function openReport(file: string | undefined, stdout: NodeJS.WritableStre
   // Standard output redirected to a file or a device (`> areas.jsonl`) is written as --output is,
   // through the descriptor: the stream would copy every piece into a Buffer of its own first.
   const writer = fd !== undefined ? new FdWriter(fd, where, lang) : stdout && fileDescriptorOf(stdout) !== undefined ? new FdWriter(fileDescriptorOf(stdout)!, where, lang) : undefined;
+  const toStdout = fd === undefined && writer !== undefined;
+  if (toStdout) held.add(writer);
   const toOut = async (text: string | Uint8Array) => {
     if (!text) return;
     if (writer) {
@@ -339,6 +354,7 @@ export function openReport(file: string | undefined, stdout: NodeJS.WritableStre
         spool = undefined;
       }
       writer?.flush();
+      if (toStdout) held.delete(writer);
       if (fd !== undefined) {
         const done = fd;
         fd = undefined;
@@ -351,7 +367,8 @@ export function openReport(file: string | undefined, stdout: NodeJS.WritableStre
     },
     abandon() {
       // What a failed run printed stays printed, as a terminal would show it.
-      if (fd === undefined && writer) {
+      if (toStdout) {
+        held.delete(writer);
         try {
           writer.flush();
         } catch {
