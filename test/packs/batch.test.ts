@@ -57,7 +57,7 @@ describe('a batch with a broken pack', () => {
     const r = assess([dir, '--format', 'json']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/broken\/facts\.json:1:\d+: /);
-    expect(r.stderr).toMatch(/no-facts: is a directory without facts\.json/);
+    expect(r.stderr).toMatch(/no-facts: 这个目录里没有 facts\.json 或 facts\.yaml/);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     const doc = JSON.parse(r.stdout);
     expect(doc.results).toHaveLength(1);
@@ -67,7 +67,7 @@ describe('a batch with a broken pack', () => {
 
   it('lists them in the table and the JUnit report too', () => {
     expect(assess([dir]).stdout).toMatch(/^无效输入 {2}.*no-facts: /m);
-    expect(assess([dir, '--format', 'junit']).stdout).toMatch(/<error message="[^"]*is a directory without facts.json/);
+    expect(assess([dir, '--format', 'junit']).stdout).toMatch(/<error message="[^"]*这个目录里没有 facts\.json/);
   });
 });
 
