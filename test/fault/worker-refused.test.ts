@@ -65,8 +65,10 @@ describe('a thread the system refuses', () => {
   });
 
   it('a thread that fails to initialise after construction (ERR_WORKER_INIT_FAILED): its inputs are assessed here, not failed as a bug', async () => {
+    // --jobs n starts n−1 threads (this one assesses too): 3 makes a second thread, the one that fails.
     Object.assign(state, { created: 0, failFrom: 1, failAsync: true });
-    const out = await collect(inputs, 2);
+    const out = await collect(inputs, 3);
+    expect(state.created).toBe(2);
     expect(out.map((o) => o.input)).toEqual(inputs);
     for (const o of out) expect(o.failure?.code, o.failure?.lines[0]).toBe(0);
     expect(out.some((o) => o.failure?.lines[0].startsWith('local:'))).toBe(true);
