@@ -44,7 +44,11 @@ export function describeError(e: unknown, debug = false, lang: Lang = 'zh'): { l
   // Names and paths come from outside (a pack directory may be called "x\r\x1b[32m达标"): nothing
   // printed may move the cursor, recolour the terminal or reorder the text.
   // `where`: the file (inside a pack) and line of the first problem, for a CI annotation on that line.
-  const first = e instanceof InputError ? e.problems.find((p) => p.file && p.line !== undefined) ?? e.problems.find((p) => p.file) : undefined;
+  // First in the file's order, as the lines below are printed (the problems' own order is the checks').
+  const located = e instanceof InputError ? e.problems.filter((p) => p.file && p.line !== undefined) : [];
+  const first = located.length
+    ? located.reduce((a, b) => (b.line! < a.line! || (b.line === a.line && (b.column ?? 0) < (a.column ?? 0)) ? b : a))
+    : e instanceof InputError ? e.problems.find((p) => p.file) : undefined;
   const where = first?.file ? { file: first.file, ...(first.line !== undefined ? { line: first.line, column: first.column } : {}) } : undefined;
   return { lines: described.lines.map(safeLines), code: described.code, ...(where ? { where } : {}) };
 }

@@ -47,6 +47,14 @@ describe('--format github', () => {
     expect((await runInProcess(['fixtures/invalid/malformed.yaml', '--format', 'json'])).stdout).toBe('');
   });
 
+  it('an invalid input with several problems is annotated at the first of them in the file, as stderr lists them', async () => {
+    // wrong-types.json's checks find line 7 before line 5; the annotation goes where the reader starts.
+    const r = await runInProcess(['fixtures/invalid/wrong-types.json', '--format', 'github']);
+    const firstPrinted = r.stderr.match(/wrong-types\.json:(\d+):(\d+)/)!;
+    expect(r.stdout).toMatch(new RegExp(`^::error file=fixtures/invalid/wrong-types\\.json,line=${firstPrinted[1]},col=${firstPrinted[2]},`));
+    expect(firstPrinted[1]).toBe('5');
+  });
+
   it('matches the golden annotations', async () => {
     const r = assess(['fixtures/packs/', '--format', 'github']);
     await expect(r.stdout).toMatchFileSnapshot('../packs/golden/packs.github.txt');
