@@ -37,6 +37,8 @@ export const FORMATS = {
     load: async () => (await import('./table.js')).table,
     byResponsible: async () => (await import('./rectification/table.js')).rectificationTable,
     byResponsibleStream: async () => (await import('./rectification/table.js')).rectificationTableStream,
+    // A batch's table is a line per area and the summary (batch-table.ts): no item's details.
+    slim: { report: true },
   },
   json: {
     showsProgress: true,
