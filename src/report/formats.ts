@@ -50,6 +50,7 @@ export const FORMATS = {
   markdown: {
     showsProgress: true,
     load: async () => (await import('./markdown.js')).markdown,
+    layout: async () => (await import('./markdown.js')).markdownLayout,
     byResponsible: async () => (await import('./rectification/markdown.js')).rectificationMarkdown,
     byResponsibleStream: async () => (await import('./rectification/markdown.js')).rectificationMarkdownStream,
   },

@@ -5,13 +5,35 @@ import { t } from '../messages/catalogue.js';
 import { batchMarkdown } from './batch-markdown.js';
 import { progressMarkdown } from './progress-markdown.js';
 import { esc } from './markdown-text.js';
-import type { FormatOptions, TextFormatter } from './types.js';
+import type { FormatOptions, ReportLayout, TextFormatter } from './types.js';
 import { safeText } from '../text/safe.js';
 import { factsOf, factWords, whyOf } from './facts.js';
 
 /** A summary to paste into a 问题清单 or post on a pull request. */
 export const markdown: TextFormatter = (results, options) =>
-  (options.summary ? batchMarkdown(results, options.summary, options.lang) : '') + results.map((r) => one(r, options) + progressMarkdown(r, options.lang)).join('\n---\n\n');
+  (options.summary ? batchMarkdown(results, options.summary, options.lang) : '') + results.map((r) => area(r, options)).join(SEPARATOR);
+
+const SEPARATOR = '\n---\n\n';
+const area = (r: AssessResult, options: FormatOptions) => one(r, options) + progressMarkdown(r, options.lang);
+
+/**
+ * `--format markdown` for a batch, piece by piece (the CLI's way; `markdown` gives the same text at
+ * once): each area's section is made where the area is assessed and set aside, the head (one row
+ * per area, counts, most-failed items) needs only the slimmed results, and each section is read
+ * back as it is placed, so a batch holds no area's whole result.
+ */
+export function markdownLayout(options: FormatOptions): ReportLayout {
+  return {
+    part: (r) => area(r, options),
+    *write(kept, part, summary) {
+      if (summary) yield batchMarkdown(kept, summary, options.lang);
+      for (let i = 0; i < kept.length; i++) {
+        if (i) yield SEPARATOR;
+        yield part(i);
+      }
+    },
+  };
+}
 
 function one(r: AssessResult, options: FormatOptions): string {
   const { lang } = options;
