@@ -71,6 +71,8 @@ export const FORMATS = {
     slim: { byResponsible: true },
   },
   xlsx: {
+    // With --baseline the workbook has a 本期进展 sheet (xlsx/progress.ts).
+    showsProgress: true,
     load: async () => (await import('./xlsx/index.js')).xlsx,
     byResponsible: async () => (await import('./xlsx/index.js')).xlsxRectification,
     slim: { report: true, byResponsible: true },

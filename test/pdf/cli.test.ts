@@ -43,7 +43,7 @@ describe('document options of assess (html, pdf)', { timeout: 120_000 }, () => {
     for (const args of [['--format', 'junit'], ['--format', 'github'], ['--format', 'html', '--by', 'responsible']]) {
       const r = await assess(...MONTHLY, ...args);
       expect(r.stderr).toMatch(/警告: --baseline 对 --format (junit|github|html --by responsible) 不起作用/);
-      expect(r.stderr).toContain('table, json, markdown, html, pdf');
+      expect(r.stderr).toContain('table, json, markdown, html, xlsx, pdf');
     }
   });
 

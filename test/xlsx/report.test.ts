@@ -157,6 +157,8 @@ describe('assess --format xlsx', () => {
     const file = join(dir, 'progress.xlsx');
     const r = await cli(join(root, 'fixtures/packs'), '--baseline', join(root, 'fixtures/packs-baseline.json'), '--format', 'xlsx', '--output', file);
     expect(r.code, r.stderr).toBe(2);
+    // It shows the progress, so it is not told --baseline has no effect.
+    expect(r.stderr).not.toContain('--baseline');
     const book = await readBook(file);
     expect(book.worksheets.map((s) => s.name)).toEqual(['总览', '矩阵', '整改台账', '本期进展']);
     const changes = column(book.getWorksheet('本期进展')!, 2).map(String);
