@@ -11,7 +11,7 @@ import { t } from '../messages/catalogue.js';
 import { SlimShare } from '../report/slim.js';
 import type { FormatOptions, Formatter, ReportStream, ReportText } from '../report/types.js';
 import { assessInOrder, builtModule, defaultJobs } from '../packs/workers.js';
-import { makeStep, wholeResult, type StepConfig } from './assess-step.js';
+import { layoutOf, makeStep, wholeResult, type StepConfig } from './assess-step.js';
 import { PartSpool } from './part-spool.js';
 import { DEFAULT_LIMITS } from '../source/types.js';
 import { describeError, EXIT, worst } from './exit.js';
@@ -107,13 +107,15 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   const progress = progressFor(io.stderr, expanded.inputs.length);
   const summary = expanded.batch ? new SummaryBuilder() : undefined;
   const results: AssessResult[] = [];
+  // What a layout keeps of each result instead (ReportLayout.keep).
+  const kept: { input?: string }[] = [];
   const shared = new SlimShare();
   const codes: number[] = [];
   // Opened at the first result (or at the end of a batch): a lone invalid input prints no report,
   // and a failed run leaves an earlier --output file as it was.
   let sink: ReportSink | undefined;
   // A batch's report laid out at the end from parts set aside (html), and those parts.
-  const layout = !stream && expanded.batch && !opts.by && chosen.layout ? (await chosen.layout())(options) : undefined;
+  const layout = await layoutOf(chosen, { streamed: !!stream, batch: expanded.batch, ...(opts.by ? { by: opts.by } : {}), options });
   let parts: PartSpool | undefined;
   const out = async (text: ReportText | Uint8Array) => {
     sink ??= openReport(opts.output, io.stdout, stream?.deferHead === true, opts.lang);
@@ -156,23 +158,24 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
       codes.push(assessed.code);
       // Outside the step: a report that can't be written is the run's problem, not this input's.
       if (stream) await out(stream.place && 'piece' in assessed ? stream.place(assessed.piece) : stream.item(assessed.result!));
+      else if ('kept' in assessed) kept.push(assessed.kept as { input?: string });
       else results.push(assessed.slim ? shared.share(assessed.result!) : assessed.result!);
       if (assessed.part !== undefined) (parts ??= new PartSpool(opts.lang)).add(assessed.part);
     }
     progress.done();
-    if (results.length || expanded.batch || sink) {
+    if (results.length || kept.length || expanded.batch || sink) {
       const batch = summary?.summary();
       if (stream) {
         await out(stream.tail(batch));
         await sink!.finish(stream.deferHead ? stream.head() : '');
-      } else if (layout && parts && results.length >= 2) {
+      } else if (layout && parts && results.length + kept.length >= 2) {
         // Laid out from the kept results, each area's part read back from disk as it is placed.
-        for (const piece of layout.write(results, (i) => parts!.bytes(i), batch)) await out(piece);
+        for await (const piece of layout.write(kept.length ? kept : results, (i, s) => parts!.bytes(i, s), batch)) await out(piece);
         await sink!.finish('');
       } else {
         // One area left of a batch (the rest invalid) is that area's own report: it needs its
         // whole result, which was not kept — assessed again, here.
-        if (parts) results.splice(0, results.length, ...results.map((r) => wholeResult(r.input!, config)));
+        if (parts) results.splice(0, results.length, ...[...results, ...kept].map((r) => wholeResult(r.input!, config)));
         const report = await format!(results, { ...options, ...(batch ? { summary: batch } : {}) });
         if (typeof report === 'string') {
           await out(report);

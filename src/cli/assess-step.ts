@@ -4,9 +4,9 @@ import { t } from '../messages/catalogue.js';
 import { compareWithBaseline, findBaseline, type BaselineResult } from '../packs/baseline.js';
 import { summarised, type Summarised } from '../packs/summary.js';
 import { outcomeOf, type Outcome } from '../packs/workers.js';
-import { formatOf } from '../report/formats.js';
+import { formatOf, type Format } from '../report/formats.js';
 import { slimmed } from '../report/slim.js';
-import type { FormatOptions, ReportStream } from '../report/types.js';
+import type { FormatOptions, ReportLayout, ReportStream } from '../report/types.js';
 import { exitFor, type FailOn } from './fail-on.js';
 
 /**
@@ -43,7 +43,9 @@ export interface Assessed {
   /** The result is slimmed (src/report/slim.ts): alike met items may be shared across areas. */
   slim?: boolean;
   /** The format's part of the report for this result (ReportLayout.part), set aside until the end. */
-  part?: string;
+  part?: string | readonly string[];
+  /** What the format's layout keeps of the result (ReportLayout.keep), instead of the result. */
+  kept?: unknown;
   summary?: Summarised;
   code: number;
   /** For stderr, each without the 警告 label: at most MAX_WARNINGS, then how many more. */
@@ -59,7 +61,7 @@ export async function makeStep(config: StepConfig): Promise<(input: string) => O
   const { lang } = config;
   // A batch laid out at the end holds every result: slimmed where the format reads no more, or
   // where the rest of each result is already in its part (html's area documents).
-  const layout = !stream && config.batch && !config.by && format.layout ? (await format.layout())(config.options) : undefined;
+  const layout = await layoutOf(format, config);
   const slim = !!layout || (!stream && config.batch && !!format.slim?.[config.by ? 'byResponsible' : 'report']);
   const one = (input: string): Assessed => {
     const result = wholeResult(input, config);
@@ -67,7 +69,7 @@ export async function makeStep(config: StepConfig): Promise<(input: string) => O
     const warnings = result.warnings.slice(0, MAX_WARNINGS);
     if (result.warnings.length > MAX_WARNINGS) warnings.push(t(lang, 'io.warnings.more', { n: result.warnings.length - MAX_WARNINGS }));
     return {
-      ...(stream?.piece ? { piece: stream.piece(result) } : slim ? { result: slimmed(result), slim: true } : { result }),
+      ...(stream?.piece ? { piece: stream.piece(result) } : layout?.keep ? { kept: layout.keep(result) } : slim ? { result: slimmed(result), slim: true } : { result }),
       ...(layout ? { part: layout.part(result) } : {}),
       ...(config.batch ? { summary: summarised(result) } : {}),
       code: exitFor(result, config.failOn),
@@ -75,6 +77,16 @@ export async function makeStep(config: StepConfig): Promise<(input: string) => O
     };
   };
   return (input) => outcomeOf(input, one, config.debug, lang);
+}
+
+/**
+ * The format's layout for a batch of this run (ReportLayout: the report, or with --by the
+ * 整改清单), where it has one and the report is not streamed.
+ */
+export async function layoutOf(format: Format, config: Pick<StepConfig, 'streamed' | 'batch' | 'by' | 'options'>): Promise<ReportLayout<{ input?: string }> | undefined> {
+  if (config.streamed || !config.batch) return undefined;
+  const load = config.by ? format.byResponsibleLayout : format.layout;
+  return load ? (await load())(config.options) : undefined;
 }
 
 /** One input's whole result, compared with the baseline if there is one. */

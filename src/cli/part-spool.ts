@@ -6,16 +6,18 @@ import { errnoWords } from '../messages/errno.js';
 import { EXIT, OutputError } from './exit.js';
 
 /**
- * The parts of a report laid out at the end (ReportLayout: html's area documents), set aside on
- * disk in input order as they come and read back one at a time when placed, so a batch holds a
- * few kilobytes per area instead of its whole document. A private temporary directory (0700),
+ * The parts of a report laid out at the end (ReportLayout: html's area documents and the rows of
+ * its district's view), set aside on disk in input order as they come and read back one section
+ * at a time when placed, so a batch holds a few numbers per area instead of its whole document. A private temporary directory (0700),
  * removed by close(); a disk that fills is the run's output error (exit 74), as for the report.
  */
 export class PartSpool {
   private readonly dir: string;
   private fd: number | undefined;
+  /** By section (every part's in turn): where it starts and its length; `first[i]`: part i's first section. */
   private readonly at: number[] = [];
   private readonly size: number[] = [];
+  private readonly first: number[] = [];
   private end = 0;
   private buffer = Buffer.allocUnsafe(1 << 17);
 
@@ -29,7 +31,14 @@ export class PartSpool {
     }
   }
 
-  add(text: string): void {
+  /** The next part: one text, or several sections (each read back alone: `bytes(i, s)`). */
+  add(part: string | readonly string[]): void {
+    this.first.push(this.at.length);
+    if (typeof part === 'string') this.section(part);
+    else for (const text of part) this.section(text);
+  }
+
+  private section(text: string): void {
     const bytes = Buffer.from(text, 'utf8');
     try {
       for (let done = 0; done < bytes.length; ) done += writeSync(this.fd!, bytes, done, bytes.length - done, this.end + done);
@@ -41,9 +50,9 @@ export class PartSpool {
     this.end += bytes.length;
   }
 
-  /** The i-th part added. */
-  get(i: number): string {
-    return this.bytes(i).toString('utf8');
+  /** The i-th part added (its s-th section). */
+  get(i: number, s = 0): string {
+    return this.bytes(i, s).toString('utf8');
   }
 
   /**
@@ -52,11 +61,12 @@ export class PartSpool {
    * next call — the report's sink writes or copies them at once (output.ts), so 2,000 parts are
    * not 2,000 buffers waiting for the garbage collector.
    */
-  bytes(i: number): Buffer {
-    if (this.size[i] > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(this.size[i], this.buffer.length * 2));
-    const bytes = this.buffer.subarray(0, this.size[i]);
+  bytes(i: number, s = 0): Buffer {
+    const k = this.first[i] + s;
+    if (this.size[k] > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(this.size[k], this.buffer.length * 2));
+    const bytes = this.buffer.subarray(0, this.size[k]);
     for (let done = 0; done < bytes.length; ) {
-      const n = readSync(this.fd!, bytes, done, bytes.length - done, this.at[i] + done);
+      const n = readSync(this.fd!, bytes, done, bytes.length - done, this.at[k] + done);
       if (n === 0) break;
       done += n;
     }

@@ -24,6 +24,8 @@ export interface Format {
   slim?: { report?: boolean; byResponsible?: boolean };
   /** A batch's report laid out from parts set aside as results come (types.ts ReportLayout); the report is `load`'s. */
   layout?(): Promise<LayoutFormatter>;
+  /** The same for `--by responsible` (the report is `byResponsible`'s). */
+  byResponsibleLayout?(): Promise<LayoutFormatter>;
   /** The report is bytes, not text (xlsx, pdf): it is written to `--output` only, never to a terminal. */
   binary?: boolean;
   /** The report shows `--baseline`'s progress (本月进展); given to any other, --baseline is warned about. */
@@ -68,6 +70,7 @@ export const FORMATS = {
     layout: async () => (await import('./html/index.js')).htmlLayout,
     // The 问题清单 (one area) or 整改台账 (several) as a document of its own.
     byResponsible: async () => (await import('./html/index.js')).htmlProblems,
+    byResponsibleLayout: async () => (await import('./html/index.js')).htmlProblemsLayout,
     slim: { byResponsible: true },
   },
   xlsx: {

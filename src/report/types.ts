@@ -88,15 +88,19 @@ export type StreamFormatter = (options: FormatOptions) => ReportStream;
 /**
  * A report laid out at the end whose bulk is one part per result (html's area documents, in an
  * order known only at the end): `part(r)` is made as each result comes (pure: any thread) and set
- * aside by the caller (on disk) in input order; at the end `write` lays the report out from what
- * the batch kept of each result (slim.ts) and gives its text in pieces, asking for each part
- * (`part(i)`, the i-th result's: its text, or its UTF-8 as set aside, written out without being
- * decoded) as it places it. Memory holds the kept results, not the parts.
+ * aside by the caller (on disk) in input order — one text, or several sections, each read back
+ * alone (`part(i, s)`: the i-th result's s-th section; its text, or its UTF-8 as set aside,
+ * written out without being decoded). At the end `write` lays the report out from what the batch
+ * kept of each result and gives its text in pieces, asking for each part as it places it.
+ * What is kept: `keep(r)` (any thread; plain data, cloned from a worker, with the result's
+ * `input`), else the result as slim.ts keeps it. Memory holds the kept results, not the parts.
  * For a batch of two results or more (fewer is one area's own report: the formatter's).
  */
-export interface ReportLayout {
-  part(result: AssessResult): string;
-  write(kept: AssessResult[], part: (index: number) => string | Uint8Array, summary?: BatchSummary): Iterable<string | Uint8Array>;
+export interface ReportLayout<K extends { input?: string } = AssessResult> {
+  part(result: AssessResult): string | readonly string[];
+  keep?(result: AssessResult): K;
+  write(kept: K[], part: (index: number, section?: number) => string | Uint8Array, summary?: BatchSummary): Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 }
 
-export type LayoutFormatter = (options: FormatOptions) => ReportLayout;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each layout keeps its own shape
+export type LayoutFormatter = (options: FormatOptions) => ReportLayout<any>;

@@ -3,7 +3,8 @@ import { fixtureResult } from '../helpers/results.js';
 import type { AssessResult } from '../../src/assess/types.js';
 import { SummaryBuilder } from '../../src/packs/summary.js';
 import { formatOf } from '../../src/report/formats.js';
-import { html, htmlLayout } from '../../src/report/html/index.js';
+import { html, htmlLayout, htmlProblems, htmlProblemsLayout } from '../../src/report/html/index.js';
+import { PartSpool } from '../../src/cli/part-spool.js';
 import { SlimShare, slimmed } from '../../src/report/slim.js';
 import type { FormatOptions } from '../../src/report/types.js';
 
@@ -65,12 +66,24 @@ async function cells(bytes: Uint8Array) {
 }
 
 describe('html for a batch, laid out from parts set aside', () => {
-  it('is the document html gives at once: parts made from whole results, the district from slimmed ones', () => {
-    const layout = htmlLayout(options);
-    // Parts as a worker makes them (in any order), kept as text; the results as the batch keeps them.
-    const parts = [...results].reverse().map((r) => layout.part(r)).reverse();
-    const pieces = [...layout.write(slim, (i) => parts[i], options.summary)];
-    expect(pieces.length).toBe(results.length + 3); // head, district, one per area, tail
-    expect(pieces.join('')).toBe(html(results, options));
-  });
+  for (const by of [false, true]) {
+    it(`${by ? '--by responsible: ' : ''}is the document html gives at once: parts made from whole results, set aside on disk, little kept`, async () => {
+      const layout = by ? htmlProblemsLayout(options) : htmlLayout(options);
+      // Parts as a worker makes them (in any order), set aside on disk in input order; what the batch keeps of each result.
+      const made = [...results].reverse().map((r) => layout.part(r)).reverse();
+      const spool = new PartSpool('zh');
+      try {
+        for (const part of made) spool.add(part);
+        const kept = results.map((r) => structuredClone(layout.keep!(r)));
+        expect(JSON.stringify(kept).length).toBeLessThan(100 * results.length);
+        // Copied as they come, as the report's sink does: a part's bytes are good until the next is read.
+        const pieces: Buffer[] = [];
+        for (const p of layout.write(kept, (i, s) => spool.bytes(i, s), options.summary) as Iterable<string | Uint8Array>) pieces.push(Buffer.from(p));
+        const text = Buffer.concat(pieces).toString('utf8');
+        expect(text).toBe(by ? htmlProblems(results, options) : html(results, options));
+      } finally {
+        spool.close();
+      }
+    });
+  }
 });

@@ -3,7 +3,6 @@ import { t } from '../../messages/catalogue.js';
 import { displayWidth } from '../width.js';
 import { escapeHtml as h } from './escape.js';
 import { aspectStanding } from './summary.js';
-import { areaTitle } from './words.js';
 
 /**
  * ColorBrewer RdYlBu (5 classes): diverging red → yellow → blue, one of the schemes ColorBrewer
@@ -26,20 +25,35 @@ export function binOf(score: number) {
   return BINS.find((b) => score < b.below)!;
 }
 
+/** What the heat map shows of an area: its name, verdict and total, and each 项目 as `[name, score or null, standing]` (aspectStanding). */
+export interface HeatRow {
+  title: string;
+  verdict: string;
+  score: number;
+  aspects: [string, number | null, string][];
+}
+
+/** Each of the area's 项目 as the heat map shows it (a score only where something in it was measured). */
+export function heatCells(r: AssessResult): HeatRow['aspects'] {
+  return r.aspects.map((a) => {
+    const standing = aspectStanding(a, r.items);
+    return [a.name, standing === 'scored' ? a.score : null, standing];
+  });
+}
+
 /**
- * The district's one picture: areas (rows, in the overview's order) × 项目 (columns, in the
- * standard's order) and a total column, each cell the score in % on a colour of its bin;
+ * The district's one picture: areas (rows, in the overview's order) × 项目 (columns, `aspects`: in
+ * the standard's order) and a total column, each cell the score in % on a colour of its bin;
  * 未填报 hatched grey, 不适用 left blank. Row labels link to each area's report. Drawn here as SVG
- * (issue 17): a grid of rects needs no charting library.
+ * (issue 17): a grid of rects needs no charting library. In pieces, a row at a time (`rows`:
+ * `count` of them, each with its anchor); `widest`: the display width of the longest area name.
  */
-export function heatMap(results: AssessResult[], anchors: string[], lang: Lang): string {
-  const aspects: string[] = [];
-  for (const r of results) for (const a of r.aspects) if (!aspects.includes(a.name)) aspects.push(a.name);
-  const labelWidth = Math.max(80, ...results.map((r) => displayWidth(areaTitle(r, lang)) * PX_PER_COLUMN)) + 12;
+export function* heatMap(aspects: string[], widest: number, count: number, rows: Iterable<[HeatRow, string]>, lang: Lang): Generator<string> {
+  const labelWidth = Math.max(80, widest * PX_PER_COLUMN) + 12;
   const headerHeight = Math.max(...aspects.map((a) => displayWidth(a)), 4) * PX_PER_COLUMN + 12;
   const columns = [...aspects, t(lang, 'pdf.district.total')];
   const width = labelWidth + columns.length * CELL_W + 4;
-  const height = headerHeight + results.length * CELL_H + 4;
+  const height = headerHeight + count * CELL_H + 4;
   const title = t(lang, 'pdf.section.heatmap');
   const out = [
     `<svg class="heatmap" role="img" aria-label="${h(title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
@@ -51,21 +65,22 @@ export function heatMap(results: AssessResult[], anchors: string[], lang: Lang):
     const x = labelWidth + c * CELL_W + CELL_W / 2 + 4;
     out.push(`<text class="col" x="${x}" y="${headerHeight - 6}" transform="rotate(-90 ${x} ${headerHeight - 6})">${h(name)}</text>`);
   });
-  results.forEach((r, row) => {
-    const y = headerHeight + row * CELL_H;
-    out.push(`<g class="heat-row" data-area="${h(areaTitle(r, lang))}" data-verdict="${h(r.verdict)}">`);
-    out.push(`<a href="#${h(anchors[row])}"><text class="row" x="${labelWidth - 8}" y="${y + CELL_H / 2 + 4}" text-anchor="end">${h(areaTitle(r, lang))}</text></a>`);
-    const byName = new Map(r.aspects.map((a) => [a.name, a]));
-    aspects.forEach((name, c) => {
-      const a = byName.get(name);
-      const standing = a ? aspectStanding(a, r.items) : 'not-applicable';
-      out.push(cell(labelWidth + c * CELL_W, y, name, standing === 'scored' ? a!.score : null, standing, lang));
+  yield out.join('\n');
+  let row = 0;
+  for (const [r, anchor] of rows) {
+    const y = headerHeight + row++ * CELL_H;
+    const name = h(r.title);
+    const line = [`<g class="heat-row" data-area="${name}" data-verdict="${h(r.verdict)}">`, `<a href="#${h(anchor)}"><text class="row" x="${labelWidth - 8}" y="${y + CELL_H / 2 + 4}" text-anchor="end">${name}</text></a>`];
+    const byName = new Map(r.aspects.map((a) => [a[0], a]));
+    aspects.forEach((aspect, c) => {
+      const a = byName.get(aspect);
+      line.push(a ? cell(labelWidth + c * CELL_W, y, aspect, a[1], a[2], lang) : cell(labelWidth + c * CELL_W, y, aspect, null, 'not-applicable', lang));
     });
-    out.push(cell(labelWidth + aspects.length * CELL_W, y, columns[columns.length - 1], r.score, 'scored', lang, true));
-    out.push('</g>');
-  });
-  out.push('</svg>');
-  return [out.join('\n'), legend(lang)].join('\n');
+    line.push(cell(labelWidth + aspects.length * CELL_W, y, columns[columns.length - 1], r.score, 'scored', lang, true));
+    line.push('</g>');
+    yield '\n' + line.join('\n');
+  }
+  yield '\n</svg>\n' + legend(lang);
 }
 
 function cell(x: number, y: number, aspect: string, score: number | null, standing: string, lang: Lang, total = false): string {

@@ -8,13 +8,13 @@ import { areaDocument, documentHead, metaOf, signOff, vetoProblems, type Documen
 import { factsOf } from '../facts.js';
 import { isOpen } from '../../assess/open.js';
 import { negativeListLine } from '../rectification/words.js';
-import { commonStem, districtDocument, districtIndexOrder, districtOrder } from './district.js';
+import { areaLine, districtDocument, districtIndexOrder, districtSurvey, type AreaLine } from './district.js';
 import { escapeHtml as h } from './escape.js';
-import { ledger } from './ledger.js';
+import { ledger, ledgerPieces, ledgerSections, mergeGroups } from './ledger.js';
 import { SCRIPT } from './script.js';
 import { pageStyle, STYLE } from './style.js';
 import { verdictSentence } from './summary.js';
-import { documentTitle, formatDate, parseDate, today } from './titles.js';
+import { documentTitle, formatDate, parseDate, titleStem, today } from './titles.js';
 import { areaTitle } from './words.js';
 
 /**
@@ -51,10 +51,24 @@ function reportDocument(results: AssessResult[], ctx: DocumentContext, options: 
     const title = documentTitle(r, r.progress ? 'monthly' : 'report', lang, ctx.date);
     return { title: `${areaTitle(r, lang)} · ${title}`, header: headerOf(r, lang), body: areaDocument(r, 'area-1', ctx) };
   }
-  const parts = results.map((r) => areaPart(r, ctx));
-  const { title, header, body } = districtLayout(results, (i) => parts[i], ctx, options.summary);
+  const parts = results.map((r) => reportParts(r, ctx));
+  const { title, header, body } = districtLayout(results, (i, s = 0) => parts[i][s], ctx, options.summary);
   return { title, header, body: [...body].join('') };
 }
+
+/**
+ * What a batch sets aside of each area for its document (made where the area is assessed, from
+ * the whole result): the area's own document (AREA_PART), its line for the district's view
+ * (LINE_PART: JSON), and its 整改台账 sections (from LEDGER_PARTS on, one per group).
+ */
+function reportParts(r: AssessResult, ctx: DocumentContext): string[] {
+  const ledger = ledgerSections(r, ctx.lang, ctx, 'link');
+  return [areaPart(r, ctx), JSON.stringify(areaLine(r, ctx.lang, ledger)), ...ledger.map((s) => s.rows)];
+}
+
+const AREA_PART = 0;
+const LINE_PART = 1;
+const LEDGER_PARTS = 2;
 
 /** An area's document in a batch, its anchor left to the layout (AREA_ANCHOR, set by districtLayout). */
 function areaPart(r: AssessResult, ctx: DocumentContext): string {
@@ -66,29 +80,44 @@ function areaPart(r: AssessResult, ctx: DocumentContext): string {
 /** The anchor an area's document is made with before its place in the district's order is known. */
 const AREA_ANCHOR = 'area-0';
 
+/** What a batch of these documents keeps of each result in memory: its place in the district's order (and its input, to assess it again if it is left alone). */
+type Kept = Pick<AssessResult, 'verdict' | 'score'> & { input?: string };
+
+function keep(r: AssessResult): Kept {
+  return { verdict: r.verdict, score: r.score, ...(r.input !== undefined ? { input: r.input } : {}) };
+}
+
+type PartOf = (index: number, section?: number) => string | Uint8Array;
+
+/** A part as text (its UTF-8 as set aside, decoded: a line or a 整改台账 section, a few kilobytes). */
+function textOf(part: string | Uint8Array): string {
+  return typeof part === 'string' ? part : Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8');
+}
+
 /**
  * A batch's document: the district's view, then each area's document in the district's order,
- * anchored area-1, area-2 … . `results` need only be what slim.ts keeps (the district's view reads
- * no more); each area's document is `part(i)` for the i-th result, made from the whole result
- * beforehand (areaPart) — so a batch of any size can set the parts aside as they come (on disk,
- * `htmlLayout`) and read each back when it is placed. The body comes in pieces.
+ * anchored area-1, area-2 … . `kept` is what keep() holds of each result (its place in the order);
+ * everything else is read from each area's parts (reportParts) as it is needed, `part(i, s)` the
+ * i-th result's s-th — so a batch of any size sets the parts aside as they come (on disk,
+ * `htmlLayout`) and holds only counts. The body comes in pieces.
  */
-function districtLayout(results: AssessResult[], part: (index: number) => string | Uint8Array, ctx: DocumentContext, summary: BatchSummary | undefined) {
-  const { lang } = ctx;
-  const order = districtIndexOrder(results);
-  const ordered = order.map((i) => results[i]);
-  const anchors = ordered.map((_, i) => `area-${i + 1}`);
-  const common = commonStem(ordered);
-  const title = t(lang, 'pdf.title.district', { ...(common ?? { stem: '', title: t(lang, 'pdf.title.empty') }), areas: ordered.length });
+function districtLayout(kept: Kept[], part: PartOf, ctx: DocumentContext, summary: BatchSummary | undefined) {
+  const order = districtIndexOrder(kept);
+  const anchor = (k: number) => `area-${k + 1}`;
+  function* lines(): Generator<AreaLine> {
+    for (const i of order) yield JSON.parse(textOf(part(i, LINE_PART))) as AreaLine;
+  }
+  const survey = districtSurvey(order.length, lines, (k, s) => textOf(part(order[k], LEDGER_PARTS + s)), anchor, ctx.lang);
+  const { title } = survey;
   const anchorAt = `id="${AREA_ANCHOR}"`;
   const anchorBytes = Buffer.from(anchorAt);
   function* body(): Generator<string | Uint8Array> {
-    yield districtDocument(ordered, anchors, ctx, summary);
+    yield* districtDocument(survey, ctx, summary);
     for (let k = 0; k < order.length; k++) {
       // The anchor is the opening tag's first attribute value, before anything from the input.
-      const text = part(order[k]);
+      const text = part(order[k], AREA_PART);
       if (typeof text === 'string') {
-        yield '\n' + text.replace(anchorAt, `id="${anchors[k]}"`);
+        yield '\n' + text.replace(anchorAt, `id="${anchor(k)}"`);
         continue;
       }
       // Bytes as set aside: the anchor swapped in place, the rest written as it is (never decoded).
@@ -99,7 +128,7 @@ function districtLayout(results: AssessResult[], part: (index: number) => string
         continue;
       }
       yield text.subarray(0, at);
-      yield `id="${anchors[k]}"`;
+      yield `id="${anchor(k)}"`;
       yield text.subarray(at + anchorBytes.length);
     }
   }
@@ -108,14 +137,14 @@ function districtLayout(results: AssessResult[], part: (index: number) => string
 
 /**
  * `--format html` for a batch, piece by piece (the CLI's way for a batch; `html` gives the same
- * text at once): `part` each area's document as it is assessed (any thread), `keep` what the
- * district's view needs of the result, and at the end `write` the document, reading each part
- * back as it is placed.
+ * text at once): `part` each area's parts as it is assessed (any thread), `keep` its place in the
+ * district's order, and at the end `write` the document, reading each part back as it is placed.
  */
-export function htmlLayout(options: FormatOptions): ReportLayout {
+export function htmlLayout(options: FormatOptions): ReportLayout<Kept> {
   const ctx = contextOf(options, 'screen');
   return {
-    part: (r) => areaPart(r, ctx),
+    part: (r) => reportParts(r, ctx),
+    keep,
     *write(kept, part, summary) {
       const { title, header, body } = districtLayout(kept, part, ctx, summary);
       const [before, after] = pageParts(title, header, options.lang, 'screen');
@@ -145,16 +174,75 @@ function problemsDocument(results: AssessResult[], ctx: DocumentContext) {
     ].join('\n');
     return { title: `${areaTitle(r, lang)} · ${title}`, header: headerOf(r, lang), body };
   }
-  const ordered = districtOrder(results);
-  const common = commonStem(ordered) ?? { stem: '', title: t(lang, 'pdf.title.empty') };
-  const title = t(lang, 'pdf.title.ledger', { ...common, areas: ordered.length });
+  const parts = results.map((r) => problemsParts(r, ctx));
+  const { title, header, body } = ledgerLayout(results, (i, s = 0) => parts[i][s], ctx);
+  return { title, header, body: [...body].join('') };
+}
+
+/**
+ * What a batch's 整改台账 document sets aside of each area: its line (PROBLEMS_LINE: the standard's
+ * title and its 整改台账 groups, JSON), its negative-list items that are not clear (VETO_PART,
+ * headed by the area's name; empty where none is) and its 整改台账 sections (from LEDGER_PARTS on).
+ */
+function problemsParts(r: AssessResult, ctx: DocumentContext): string[] {
+  const { lang } = ctx;
+  const ledger = ledgerSections(r, lang, ctx, 'name');
+  const vetoes = vetoProblems(r, lang, factsOf(r, ctx));
+  const line: LedgerLine = { standardTitle: r.standard.title, ledger: ledger.map((s) => [s.by, s.key, s.n]) };
+  return [JSON.stringify(line), vetoes && `<h3>${h(areaTitle(r, lang))}</h3>\n${vetoes}`, ...ledger.map((s) => s.rows)];
+}
+
+type LedgerLine = Pick<AreaLine, 'standardTitle' | 'ledger'>;
+const PROBLEMS_LINE = 0;
+const VETO_PART = 1;
+
+/** A batch's 整改台账 (`--by responsible`) as a document: the areas in the district's order, read from their parts (problemsParts) as they are placed. */
+function ledgerLayout(kept: Kept[], part: PartOf, ctx: DocumentContext) {
+  const { lang } = ctx;
+  const order = districtIndexOrder(kept);
+  const titles = new Set<string>();
+  function* sections(): Generator<{ by: 'responsible' | 'aspect'; key: string; n: number }[]> {
+    for (const i of order) {
+      const line = JSON.parse(textOf(part(i, PROBLEMS_LINE))) as LedgerLine;
+      titles.add(line.standardTitle);
+      yield line.ledger.map(([by, key, n]) => ({ by, key, n }));
+    }
+  }
+  const groups = mergeGroups(sections(), () => undefined, (k, s) => textOf(part(order[k], LEDGER_PARTS + s)));
+  const [only] = titles;
+  const common = titles.size === 1 ? { stem: titleStem(only), title: only } : { stem: '', title: t(lang, 'pdf.title.empty') };
+  const title = t(lang, 'pdf.title.ledger', { ...common, areas: order.length });
   const meta: [string, string | undefined][] = [
     [t(lang, 'pdf.meta.issuer'), ctx.issuer],
     [t(lang, 'pdf.meta.date'), formatDate(ctx.date, lang)],
   ];
-  const vetoes = ordered.map((r) => vetoProblems(r, lang, factsOf(r, ctx)) && `<h3>${h(areaTitle(r, lang))}</h3>\n${vetoProblems(r, lang, factsOf(r, ctx))}`).filter(Boolean);
-  const body = [`<section class="doc problems-doc">`, documentHead(title, meta), ...vetoes, ledger(ordered, undefined, lang, ctx), signOff(lang), '</section>'].join('\n');
-  return { title, header: ctx.issuer ? `${ctx.issuer} · ${title}` : title, body };
+  function* body(): Generator<string> {
+    yield `<section class="doc problems-doc">\n${documentHead(title, meta)}`;
+    for (const i of order) {
+      const vetoes = textOf(part(i, VETO_PART));
+      if (vetoes) yield '\n' + vetoes;
+    }
+    yield '\n';
+    yield* ledgerPieces(groups, 'name', lang);
+    yield `\n${signOff(lang)}\n</section>`;
+  }
+  return { title, header: ctx.issuer ? `${ctx.issuer} · ${title}` : title, body: body() };
+}
+
+/** `--by responsible --format html` for a batch, piece by piece (as htmlLayout is to `html`). */
+export function htmlProblemsLayout(options: FormatOptions): ReportLayout<Kept> {
+  const ctx = contextOf(options, 'screen');
+  return {
+    part: (r) => problemsParts(r, ctx),
+    keep,
+    *write(kept, part) {
+      const { title, header, body } = ledgerLayout(kept, part, ctx);
+      const [before, after] = pageParts(title, header, options.lang, 'screen');
+      yield before;
+      yield* body;
+      yield after;
+    },
+  };
 }
 
 function negativeClear(r: AssessResult, lang: Lang): string {
