@@ -97,6 +97,8 @@ export const FORMATS = {
     binary: true,
     showsProgress: true,
     load: async () => (await import('./pdf/index.js')).pdf,
+    // A batch: printed a document at a time and joined (flat memory, in Chromium too).
+    layout: async () => (await import('./pdf/layout.js')).pdfLayout,
     byResponsible: async () => (await import('./pdf/index.js')).pdfProblems,
     slim: { byResponsible: true },
   },

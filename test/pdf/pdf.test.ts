@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,10 +50,14 @@ const pageNumber = (text: string) => [...text.matchAll(/^\s*—\s*(\d+)\s*—\s*
 const flat = (text: string) => text.replace(/\s+/g, '');
 
 const DATE = '2023-12-28';
+/** A batch printed in several prints (src/report/pdf/layout.ts: 10 areas a print): 23 areas, generated. */
+const MANY = 23;
+const manyDir = join(mkdtempSync(join(tmpdir(), 'weibao-pdf-many-')), 'areas');
 const REPORTS = {
   area: ['fixtures/changning-failing.json'],
   vetoed: ['fixtures/changning-vetoed.json'],
   batch: ['fixtures/packs/'],
+  many: [manyDir],
   monthly: ['fixtures/packs/a-clean', '--baseline', 'fixtures/packs-baseline.json'],
   problems: ['fixtures/yangshi-failing.json', '--by', 'responsible'],
 } as const;
@@ -78,6 +82,8 @@ if (missing && process.env.CI) {
 
     beforeAll(async () => {
       tmp = mkdtempSync(join(tmpdir(), 'weibao-pdf-'));
+      const generated = spawnSync(process.execPath, [join(root, 'scripts/make-packs.mjs'), String(MANY), manyDir, '--seed', '3', '--files'], { encoding: 'utf8' });
+      expect(generated.status, generated.stderr).toBe(0);
       // One at a time: several Chromiums at once on a 2-core machine only queue.
       for (const [name, args] of Object.entries(REPORTS) as [Name, readonly string[]][]) {
         const file = join(tmp, `${name}.pdf`);
@@ -88,6 +94,7 @@ if (missing && process.env.CI) {
 
     afterAll(() => {
       if (tmp) rmSync(tmp, { recursive: true, force: true });
+      rmSync(join(manyDir, '..'), { recursive: true, force: true });
     });
 
     const report = (name: Name) => {
@@ -155,6 +162,48 @@ if (missing && process.env.CI) {
       expect(pages.filter((p) => /自评报告/.test(p)).length).toBeGreaterThanOrEqual(4);
       expect(pageCount(file)).toBeGreaterThanOrEqual(8);
       expect(pageCount(file)).toBeLessThanOrEqual(120);
+    });
+
+    /** The bookmarks as poppler reads them: top entries with the page each opens (pdftohtml -xml). */
+    const bookmarks = (file: string) => {
+      const xml = tool('pdftohtml', ['-xml', '-i', '-q', '-stdout', '-f', '1', '-l', '1', file]);
+      const outline = xml.slice(xml.indexOf('<outline>'), xml.lastIndexOf('</outline>'));
+      let depth = 0;
+      const top: { page: number; title: string }[] = [];
+      for (const m of outline.matchAll(/<(\/?)outline>|<item page="(\d+)">([^<]*)<\/item>/g)) {
+        if (m[1] === '' && !m[2]) depth++;
+        else if (m[1] === '/') depth--;
+        else if (depth === 1) top.push({ page: Number(m[2]), title: m[3] });
+      }
+      return top;
+    };
+
+    it('a batch printed 10 areas at a time reads as one document: pages numbered on, a bookmark an area by name at its first page, the overview linking to each', () => {
+      const { file, pages } = report('many');
+      const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+      expect(info.stderr).toBe('');
+      const marks = bookmarks(file);
+      // The district's view, then each area: 23 in three prints.
+      expect(marks.length).toBe(MANY + 1);
+      expect(marks[0]).toEqual({ page: 1, title: `长宁区未成年人保护示范街道（镇）创建达标情况汇总（${MANY} 个地区）` });
+      const areas = marks.slice(1);
+      expect(new Set(areas.map((a) => a.title)).size).toBe(MANY);
+      areas.forEach(({ page, title }, k) => {
+        expect(title).toMatch(/^合成街道\d+（虚构）$/);
+        // Each area's report begins where its bookmark opens (under the batch's running header): its title, then the area's name.
+        const text = flat(pages[page - 1]).replace(`长宁区未成年人保护示范街道（镇）创建达标情况汇总（${MANY}个地区）`, '');
+        expect(text, title).toMatch(/^长宁区未成年人保护示范街道（镇）创建达标自评报告被评估地区：/);
+        expect(text).toContain(`被评估地区：${title}`);
+        expect(flat(pages[page - 2])).not.toContain(`被评估地区：${title}`);
+        if (k > 0) expect(page).toBeGreaterThan(areas[k - 1].page + 4);
+      });
+      // The last area's report runs to the last page, its 附件 with all 71 items.
+      expect(flat(pages.slice(areas.at(-1)!.page - 1).join(''))).toContain('全部工作标准（71项）');
+      expect(pages.length).toBeGreaterThan(areas.at(-1)!.page + 4);
+      // The overview's links (printed before the areas) open each area's first page.
+      const overview = tool('pdftohtml', ['-xml', '-i', '-q', '-stdout', '-f', '1', '-l', String(areas[0].page - 1), file]);
+      const targets = new Set([...overview.matchAll(/<a href="[^"#]*#(\d+)">/g)].map((m) => Number(m[1])));
+      expect([...targets].sort((a, b) => a - b)).toEqual(areas.map((a) => a.page).sort((a, b) => a - b));
     });
 
     it('月报: titled with the month, 本月进展 right after the summary', () => {

@@ -132,7 +132,15 @@ function districtLayout(kept: Kept[], part: PartOf, ctx: DocumentContext, summar
       yield text.subarray(at + anchorBytes.length);
     }
   }
-  return { title, header: ctx.issuer ? `${ctx.issuer} · ${title}` : title, body: body() };
+  /** The same documents apart, for printing each on its own (printLayout): the district's view, then each area's. */
+  function* areas(): Generator<{ anchor: string; title: string; body: string }> {
+    for (let k = 0; k < order.length; k++) {
+      const { title } = JSON.parse(textOf(part(order[k], LINE_PART))) as AreaLine;
+      yield { anchor: anchor(k), title, body: textOf(part(order[k], AREA_PART)).replace(anchorAt, `id="${anchor(k)}"`) };
+    }
+  }
+  const anchors = order.map((_, k) => anchor(k));
+  return { title, header: ctx.issuer ? `${ctx.issuer} · ${title}` : title, body: body(), district: () => districtDocument(survey, ctx, summary), areas, anchors };
 }
 
 /**
@@ -152,6 +160,23 @@ export function htmlLayout(options: FormatOptions): ReportLayout<Kept> {
       yield* body;
       yield after;
     },
+  };
+}
+
+/**
+ * A batch printed to PDF a document at a time (src/report/pdf/layout.ts), so that Chromium holds
+ * one area's document, never the batch's: the same documents as the batch's html, on paper — the
+ * district's view, then each area's report in the district's order, `part` made as each area is
+ * assessed and read back as it is printed. Each print is a document of its own (`page`): its
+ * page numbers go on from `firstPage`.
+ */
+export function printLayout(options: FormatOptions) {
+  const ctx = contextOf(options, 'print');
+  return {
+    part: (r: AssessResult) => reportParts(r, ctx),
+    keep,
+    documents: (kept: Kept[], part: PartOf, summary?: BatchSummary) => districtLayout(kept, part, ctx, summary),
+    page: (title: string, header: string, body: string, firstPage: number) => page(title, header, body, options.lang, 'print', firstPage),
   };
 }
 
@@ -259,21 +284,21 @@ function labelsNoResults(lang: Lang): string {
   return labels(lang).html.noResults;
 }
 
-function page(title: string, header: string, body: string, lang: Lang, medium: Medium): string {
-  const [before, after] = pageParts(title, header, lang, medium);
+function page(title: string, header: string, body: string, lang: Lang, medium: Medium, firstPage = 1): string {
+  const [before, after] = pageParts(title, header, lang, medium, firstPage);
   return before + body + after;
 }
 
 /** The document around its body: page(…, body) is before + body + after. */
-function pageParts(title: string, header: string, lang: Lang, medium: Medium): [string, string] {
+function pageParts(title: string, header: string, lang: Lang, medium: Medium, firstPage = 1): [string, string] {
   const BODY = '\u0000body\u0000';
-  const whole = pageText(title, header, BODY, lang, medium);
+  const whole = pageText(title, header, BODY, lang, medium, firstPage);
   const at = whole.indexOf(BODY);
   return [whole.slice(0, at), whole.slice(at + BODY.length)];
 }
 
-function pageText(title: string, header: string, body: string, lang: Lang, medium: Medium): string {
-  const pages = pageStyle(header);
+function pageText(title: string, header: string, body: string, lang: Lang, medium: Medium, firstPage = 1): string {
+  const pages = pageStyle(header, firstPage);
   // On paper nothing needs the script (sorting is for the screen); the PDF is printed without it.
   const script = medium === 'screen' ? SCRIPT : '';
   const csp = `default-src 'none'; style-src '${sha256(STYLE)}' '${sha256(pages)}'; script-src ${script ? `'${sha256(script)}'` : "'none'"}; img-src data:; base-uri 'none'; form-action 'none'`;

@@ -184,13 +184,17 @@ export function cssString(text: string): string {
  * area, odd pages right and even pages left, one character in from the edge (7.5). The running
  * header names the area and the standard (issue 17; 公文 themselves have none).
  */
-export function pageStyle(header: string): string {
+export function pageStyle(header: string, firstPage = 1): string {
   const number = `content: "—\\2002" counter(page) "\\2002—"; font-family: ${NUMBER_FONTS}; font-size: 14pt; vertical-align: top; padding-top: 7mm;`;
+  // A document printed as one part of a longer one (a batch's PDF, printed an area at a time)
+  // numbers its pages on from the parts before; Chromium counts its own first page as a right
+  // one, so a part that starts on an even page has right and left swapped.
+  const [odd, even] = firstPage % 2 === 1 ? [':right', ':left'] : [':left', ':right'];
   return `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm;
   @top-center { content: ${cssString(header)}; font-family: ${BODY_FONTS}; font-size: 9pt; color: #667085; vertical-align: bottom; padding-bottom: 8mm; }
 }
-@page :right { @bottom-right { ${number} text-align: right; padding-right: 14pt; } }
-@page :left { @bottom-left { ${number} text-align: left; padding-left: 14pt; } }
-`;
+@page ${odd} { @bottom-right { ${number} text-align: right; padding-right: 14pt; } }
+@page ${even} { @bottom-left { ${number} text-align: left; padding-left: 14pt; } }
+${firstPage > 1 ? `html { counter-reset: page ${firstPage - 1}; }\n` : ''}`;
 }

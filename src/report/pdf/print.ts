@@ -38,9 +38,25 @@ export interface PrintOptions {
  * (imported here only, so other formats never load it). Page size, margins, running header and
  * page numbers come from the document's own @page rules; Chromium embeds the fonts it used.
  */
-export async function printPdf(html: string, { browser, lang }: PrintOptions): Promise<Uint8Array> {
+export async function printPdf(html: string, options: PrintOptions): Promise<Uint8Array> {
+  const printer = await openPrinter(options);
+  try {
+    return await printer.print(html);
+  } finally {
+    await printer.close();
+  }
+}
+
+export interface Printer {
+  /** One document printed: a page of its own, closed after, so the browser holds no more than it. */
+  print(html: string): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/** A Chromium started once for several documents (a batch printed a document at a time). */
+export async function openPrinter({ browser, lang }: PrintOptions): Promise<Printer> {
   const { chromium } = await import('playwright-core');
-  let instance;
+  let instance: import('playwright-core').Browser;
   try {
     // Generous: on a busy machine Chromium can take long to start; it is not our time to count.
     instance = await chromium.launch({ executablePath: browser, headless: true, args: launchFlags(), timeout: 180_000 });
@@ -51,15 +67,25 @@ export async function printPdf(html: string, { browser, lang }: PrintOptions): P
   try {
     const context = await instance.newContext({ javaScriptEnabled: false, offline: true, serviceWorkers: 'block', locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
     await context.route('**/*', (route) => route.abort());
-    const page = await context.newPage();
-    page.setDefaultTimeout(180_000);
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.emulateMedia({ media: 'print' });
-    await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
-    await context.close();
-    return pdf;
-  } finally {
+    return {
+      async print(html) {
+        const page = await context.newPage();
+        try {
+          page.setDefaultTimeout(180_000);
+          await page.setContent(html, { waitUntil: 'load' });
+          await page.emulateMedia({ media: 'print' });
+          await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
+          return await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+        } finally {
+          await page.close();
+        }
+      },
+      async close() {
+        await instance.close();
+      },
+    };
+  } catch (e) {
     await instance.close();
+    throw e;
   }
 }

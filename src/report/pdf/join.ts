@@ -1,0 +1,328 @@
+import { Ref, parsePdf, pdfText, refsOf, serialize, type Dict, type ParsedPdf, type Value } from './objects.js';
+
+/**
+ * One PDF written from PDFs printed one after the other (a batch: the district's view, then each
+ * area's report), as they come: each part's objects are renumbered and written out at once, so
+ * memory holds one part, never the document. What a reader expects of one document is kept:
+ * one page tree (each part's own, under one root); the bookmarks (each part's outline, spliced
+ * into one, each part's top entries closed so thousands of areas list as one line each); links
+ * (a link to a name of the same part goes where Chromium sent it; one to another part — the
+ * overview's link to an area's report — goes to that part's first page, whose object number is
+ * handed out before that part is printed: `reserve`); the tagged structure (each part's under one
+ * StructTreeRoot, its ParentTree keys moved past those of the parts before). Fonts stay as each
+ * part embedded them (each part its own subsets).
+ *
+ * Where each object starts (the xref table: 20 bytes an object, millions of objects for a
+ * national batch) is kept on disk (`XrefStore`), not in memory, and written at the end.
+ */
+export interface XrefStore {
+  /** Record `entries` (20 bytes each, the xref table's lines) for objects `first`, `first + 1`, … */
+  put(first: number, entries: Uint8Array): void;
+  /** The lines of objects 1 … count-1, in order, a piece at a time. */
+  read(count: number): Iterable<Uint8Array>;
+}
+
+/** What a part brings besides its PDF. */
+export interface PartOptions {
+  /**
+   * Its top bookmarks in order (each area's report in it: one each): the title to give each
+   * (the area's name instead of its report's title) and the object number its page is to have
+   * (from `reserve`: another part links to that area's report).
+   */
+  tops?: { title?: string; firstPage?: number }[];
+  /** Where a link to a name goes that this part does not hold: the first page of another part. */
+  target?: (name: string) => number | undefined;
+}
+
+const CATALOG = 1;
+const PAGES = 2;
+const OUTLINES = 3;
+const STRUCTURE = 4;
+const PARENT_TREE = 5;
+const INFO = 6;
+const FIXED = 6;
+
+/** Every page is A4 (the documents' @page): a link to another part opens its first page at the top. */
+const A4_TOP = '841.91998';
+
+const FREE = Buffer.from('0000000000 65535 f \n', 'latin1');
+
+export class PdfJoin {
+  private offset = 0;
+  private next = FIXED + 1;
+  private pageCount = 0;
+  private readonly kids: number[] = [];
+  private readonly structure: number[] = [];
+  private readonly parentTrees: number[] = [];
+  private parentKey = 0;
+  private lang: string | undefined;
+  private info: Dict | undefined;
+  /** The outline's top entries: the first, the last (written only once the next is known), how many. */
+  private firstTop: number | undefined;
+  private lastTop: { n: number; value: Dict } | undefined;
+  private tops = 0;
+  private started = false;
+
+  constructor(
+    private readonly xref: XrefStore,
+    private readonly title: string,
+  ) {}
+
+  /** Pages so far: the next part's first page is `pages + 1` (its page numbers start there). */
+  get pages(): number {
+    return this.pageCount;
+  }
+
+  /** An object number for a part not yet printed (its first page: another part links to it). */
+  reserve(): number {
+    // Free until that part is added (every number below `next` has its line in the table).
+    this.xref.put(this.next, FREE);
+    return this.next++;
+  }
+
+  /** The bytes to write for one part (the file's head before the first). */
+  add(bytes: Uint8Array, options: PartOptions = {}): Buffer[] {
+    const out: Buffer[] = [];
+    if (!this.started) {
+      this.started = true;
+      out.push(this.emit('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n'));
+    }
+    const pdf = parsePdf(bytes);
+    const catalog = dictAt(pdf, pdf.trailer.get('/Root'));
+    if (!catalog) throw new Error('the printed PDF has no catalog');
+    this.lang ??= stringOf(catalog.get('/Lang'));
+    this.info ??= dictAt(pdf, pdf.trailer.get('/Info'));
+    const pagesRef = catalog.get('/Pages');
+    const pages = dictAt(pdf, pagesRef);
+    if (!(pagesRef instanceof Ref) || !pages) throw new Error('the printed PDF has no pages');
+    const count = Number(pages.get('/Count') ?? 0);
+
+    // Renumbered: object n of the part is base + n, but for those that become the document's own.
+    const base = this.next - 1;
+    const moved = new Map<number, number>();
+    const dropped = new Set<number>([refNumber(pdf.trailer.get('/Root')), refNumber(pdf.trailer.get('/Info'))]);
+    const outlines = refNumber(catalog.get('/Outlines'));
+    const outlineRoot = outlines ? dictAt(pdf, catalog.get('/Outlines')) : undefined;
+    const dests = dictAt(pdf, catalog.get('/Dests'));
+    // The outline's top entries become the document's: closed, chained after the last part's.
+    const topEntries: number[] = [];
+    if (outlineRoot) for (let n = refNumber(outlineRoot.get('/First')); n; n = refNumber(dictAt(pdf, new Ref(n))?.get('/Next'))) topEntries.push(n);
+    options.tops?.forEach((top, i) => {
+      if (top.firstPage === undefined || i >= topEntries.length) return;
+      let to = dictAt(pdf, new Ref(topEntries[i]))?.get('/Dest');
+      if (typeof to === 'string') to = dests?.get(to);
+      if (Array.isArray(to) && to[0] instanceof Ref) moved.set(to[0].n, top.firstPage);
+    });
+    if (outlines) {
+      moved.set(outlines, OUTLINES);
+      dropped.add(outlines);
+    }
+    const tree = refNumber(catalog.get('/StructTreeRoot'));
+    const treeDict = tree ? dictAt(pdf, catalog.get('/StructTreeRoot')) : undefined;
+    if (tree && treeDict) {
+      moved.set(tree, STRUCTURE);
+      dropped.add(tree);
+      const ids = refNumber(treeDict.get('/IDTree'));
+      if (ids) dropped.add(ids);
+    }
+    const number = (n: number) => moved.get(n) ?? base + n;
+    this.next = base + pdf.size + 1;
+
+    // What is written: everything the pages, the outline and the structure reach (not the
+    // catalog, the names or the part's own roots).
+    const roots: Value[] = [pagesRef];
+    if (outlineRoot?.get('/First')) roots.push(outlineRoot.get('/First')!);
+    if (treeDict) roots.push(treeDict.get('/K') ?? '[]', treeDict.get('/ParentTree') ?? 'null');
+    const keep = reachable(pdf, roots, dropped);
+
+    // The link to a name: where this part's names say, else the first page of the part named.
+    const destination = (name: Value): Value | undefined => {
+      if (typeof name !== 'string') return name;
+      const key = name.startsWith('/') ? name : name.startsWith('(') ? `/${name.slice(1, -1)}` : undefined;
+      if (!key) return undefined;
+      const page = options.target?.(key.slice(1));
+      if (page !== undefined) return [new Ref(-page), '/XYZ', '0', A4_TOP, '0'];
+      return dests?.get(key);
+    };
+    // A reference to an object number of the document itself (negative: not renumbered).
+    const ref = (n: number) => (n < 0 ? -n : number(n));
+
+    const keyBase = this.parentKey;
+    const numberTree = treeNodes(pdf, refNumber(treeDict?.get('/ParentTree')));
+    if (treeDict) this.parentKey += Number(treeDict.get('/ParentTreeNextKey') ?? 0);
+
+    const entries = Buffer.alloc((this.next - 1 - base) * 20);
+    for (let i = 0; i < entries.length; i += 20) FREE.copy(entries, i);
+    const record = (n: number, at: number) => {
+      const line = Buffer.from(`${String(at).padStart(10, '0')} 00000 n \n`, 'latin1');
+      if (n > base && n < this.next) line.copy(entries, (n - base - 1) * 20);
+      else this.xref.put(n, line);
+    };
+
+    for (const n of [...keep].sort((a, b) => a - b)) {
+      const object = pdf.objects.get(n)!;
+      let value = object.value;
+      if (value instanceof Map) {
+        value = new Map(value);
+        const type = value.get('/Type');
+        if (n === pagesRef.n) value.set('/Parent', new Ref(-PAGES));
+        if (type === '/Page' && value.has('/StructParents')) value.set('/StructParents', String(Number(value.get('/StructParents')) + keyBase));
+        if (value.has('/StructParent')) value.set('/StructParent', String(Number(value.get('/StructParent')) + keyBase));
+        if (value.has('/Dest')) {
+          const to = destination(value.get('/Dest')!);
+          if (to) value.set('/Dest', to);
+          else value.delete('/Dest');
+        }
+        const action = value.get('/A');
+        if (action instanceof Map && action.get('/S') === '/GoTo' && action.has('/D')) {
+          const to = destination(action.get('/D')!);
+          value.set('/A', new Map(action).set('/D', to ?? 'null'));
+        }
+        if (numberTree.has(n)) shiftNumberTree(value, keyBase, n === numberTree.root);
+        const top = topEntries.indexOf(n);
+        if (top >= 0) {
+          const count = Number(value.get('/Count') ?? 0);
+          if (count > 0) value.set('/Count', String(-count));
+          const title = options.tops?.[top]?.title;
+          if (title) value.set('/Title', pdfText(title));
+          if (top === 0) {
+            if (this.lastTop) {
+              value.set('/Prev', new Ref(-this.lastTop.n));
+              this.lastTop.value.set('/Next', new Ref(-number(n)));
+              out.push(this.object(this.lastTop.n, this.lastTop.value, ref, record));
+            } else value.delete('/Prev');
+            this.firstTop ??= number(n);
+          }
+          if (top === topEntries.length - 1) {
+            value.delete('/Next');
+            // Written when the next part's first top entry (its /Next) is known, or at the end.
+            this.lastTop = { n: number(n), value: resolved(value, ref) };
+            continue;
+          }
+        }
+      }
+      out.push(this.object(number(n), value, ref, record, object.stream && pdf.text.slice(...object.stream)));
+    }
+    this.tops += topEntries.length;
+    this.xref.put(base + 1, entries);
+    this.kids.push(number(pagesRef.n));
+    if (treeDict) {
+      const k = treeDict.get('/K');
+      for (const element of Array.isArray(k) ? k : k ? [k] : []) if (element instanceof Ref) this.structure.push(number(element.n));
+      const parentTree = refNumber(treeDict.get('/ParentTree'));
+      if (parentTree) this.parentTrees.push(number(parentTree));
+    }
+    this.pageCount += count;
+    return out;
+  }
+
+  /** The document's own objects, the xref table and the trailer: the end of the file. */
+  *finish(): Generator<Buffer> {
+    const own = new Map<number, string>();
+    const record = (n: number, at: number) => this.xref.put(n, Buffer.from(`${String(at).padStart(10, '0')} 00000 n \n`, 'latin1'));
+    if (this.lastTop) yield this.object(this.lastTop.n, this.lastTop.value, (n) => (n < 0 ? -n : n), record);
+    const refs = (ns: number[]) => `[${ns.map((n) => `${n} 0 R`).join(' ')}]`;
+    own.set(PAGES, `<</Type /Pages\n/Kids ${refs(this.kids)}\n/Count ${this.pageCount}>>`);
+    const outline = this.firstTop !== undefined && this.lastTop !== undefined;
+    own.set(OUTLINES, outline ? `<</Type /Outlines\n/First ${this.firstTop} 0 R\n/Last ${this.lastTop!.n} 0 R\n/Count ${this.tops}>>` : 'null');
+    const tagged = this.structure.length > 0;
+    own.set(STRUCTURE, tagged ? `<</Type /StructTreeRoot\n/K ${refs(this.structure)}\n/ParentTree ${PARENT_TREE} 0 R\n/ParentTreeNextKey ${this.parentKey}>>` : 'null');
+    own.set(PARENT_TREE, tagged ? `<</Kids ${refs(this.parentTrees)}>>` : 'null');
+    const info = new Map(this.info ?? []);
+    info.set('/Title', pdfText(this.title));
+    own.set(INFO, serialize(info, (n) => n));
+    own.set(
+      CATALOG,
+      `<</Type /Catalog\n/Pages ${PAGES} 0 R\n` +
+        (outline ? `/Outlines ${OUTLINES} 0 R\n/PageMode /UseOutlines\n` : '') +
+        (tagged ? `/MarkInfo <</Type /MarkInfo\n/Marked true>>\n/StructTreeRoot ${STRUCTURE} 0 R\n` : '') +
+        `/ViewerPreferences <</Type /ViewerPreferences\n/DisplayDocTitle true>>\n` +
+        (this.lang ? `/Lang ${this.lang}\n` : '') +
+        '>>',
+    );
+    for (const [n, text] of own) {
+      record(n, this.offset);
+      yield this.emit(`${n} 0 obj\n${text}\nendobj\n`);
+    }
+    const size = this.next;
+    const at = this.offset;
+    yield this.emit(`xref\n0 ${size}\n`);
+    yield this.emit(FREE.toString('latin1'));
+    for (const piece of this.xref.read(size)) yield this.emit(piece);
+    yield this.emit(`trailer\n<</Size ${size}\n/Root ${CATALOG} 0 R\n/Info ${INFO} 0 R>>\nstartxref\n${at}\n%%EOF\n`);
+  }
+
+  private object(n: number, value: Value, ref: (n: number) => number, record: (n: number, at: number) => void, stream?: string): Buffer {
+    record(n, this.offset);
+    const text = `${n} 0 obj\n${serialize(value, ref)}` + (stream !== undefined ? `\nstream\n${stream}\nendstream` : '') + '\nendobj\n';
+    return this.emit(text);
+  }
+
+  private emit(text: string | Uint8Array): Buffer {
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'latin1') : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+    this.offset += bytes.length;
+    return bytes;
+  }
+}
+
+function refNumber(value: Value | undefined): number {
+  return value instanceof Ref ? value.n : 0;
+}
+
+function dictAt(pdf: ParsedPdf, value: Value | undefined): Dict | undefined {
+  const v = value instanceof Ref ? pdf.objects.get(value.n)?.value : value;
+  return v instanceof Map ? v : undefined;
+}
+
+function stringOf(value: Value | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The objects reached from `roots`, not passing through `dropped`. */
+function reachable(pdf: ParsedPdf, roots: Value[], dropped: Set<number>): Set<number> {
+  const seen = new Set<number>();
+  const todo: number[] = [];
+  for (const root of roots) for (const n of refsOf(root)) todo.push(n);
+  while (todo.length) {
+    const n = todo.pop()!;
+    if (seen.has(n) || dropped.has(n)) continue;
+    const object = pdf.objects.get(n);
+    if (!object) continue;
+    seen.add(n);
+    for (const m of refsOf(object.value)) if (!seen.has(m)) todo.push(m);
+  }
+  return seen;
+}
+
+/** The nodes of the number tree at `root` (the ParentTree: its keys are moved). */
+function treeNodes(pdf: ParsedPdf, root: number): Set<number> & { root: number } {
+  const nodes = Object.assign(new Set<number>(), { root });
+  const todo = root ? [root] : [];
+  while (todo.length) {
+    const n = todo.pop()!;
+    if (nodes.has(n)) continue;
+    nodes.add(n);
+    const kids = dictAt(pdf, new Ref(n))?.get('/Kids');
+    if (Array.isArray(kids)) for (const k of kids) if (k instanceof Ref) todo.push(k.n);
+  }
+  return nodes;
+}
+
+/** A ParentTree node with its keys moved past the parts before; its root becomes a kid (with /Limits). */
+function shiftNumberTree(node: Dict, by: number, root: boolean): void {
+  const nums = node.get('/Nums');
+  if (Array.isArray(nums)) node.set('/Nums', nums.map((v, i) => (i % 2 === 0 && typeof v === 'string' ? String(Number(v) + by) : v)));
+  const limits = node.get('/Limits');
+  if (Array.isArray(limits)) node.set('/Limits', limits.map((v) => (typeof v === 'string' ? String(Number(v) + by) : v)));
+  else if (root && Array.isArray(nums) && nums.length) {
+    const keys = nums.filter((_, i) => i % 2 === 0).map(Number);
+    node.set('/Limits', [String(Math.min(...keys) + by), String(Math.max(...keys) + by)]);
+  }
+  node.delete('/Type');
+}
+
+/** References in `value` turned into the document's numbers now (written later, after the part's numbering is gone). */
+function resolved(value: Dict, ref: (n: number) => number): Dict {
+  const fix = (v: Value): Value => (v instanceof Ref ? new Ref(-ref(v.n)) : Array.isArray(v) ? v.map(fix) : v instanceof Map ? new Map([...v].map(([k, x]) => [k, fix(x)])) : v);
+  return fix(value) as Dict;
+}

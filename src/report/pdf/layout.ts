@@ -1,0 +1,76 @@
+import type { BatchSummary } from '../../packs/summary.js';
+import { printLayout } from '../html/index.js';
+import type { FormatOptions, ReportLayout } from '../types.js';
+import { findBrowser } from './browser.js';
+import { PdfJoin } from './join.js';
+import { openPrinter } from './print.js';
+import { XrefFile } from './xref-file.js';
+
+/**
+ * `--format pdf` for a batch, printed a document at a time and joined as it goes (join.ts): the
+ * district's view, then each area's report. One Chromium prints them all, each document in a page
+ * of its own that is closed after it, so the browser holds one document and this process one
+ * document's PDF, whatever the count (one print of the whole batch took 5.5 GB at 200 areas).
+ *
+ * The printed document is the one `pdf` prints of the whole batch, page for page, and reads as
+ * one: page numbers run on across the documents (— 1 — to the last page, as one 档案 volume is
+ * numbered, and as the PDF viewer counts), the overview's links go to each area's report, the
+ * bookmarks list the district's view and then each area by name (closed: one line an area).
+ * What differs: each area's pages carry its own running header (area · standard, as its own
+ * report's do) instead of the district's title.
+ */
+/**
+ * Areas printed at a time. Each print costs Chromium about a second whatever its length (the
+ * fonts embedded afresh: Noto CJK's glyphs drawn as Type 3), and its memory grows about 20 MB an
+ * area on a base of about 1.2 GB: 10 areas a print keep the first within a quarter of today's
+ * one-print cost and the second near the base, at any count.
+ */
+const AREAS_A_PRINT = 10;
+
+type Print = ReturnType<typeof printLayout>;
+type Kept = Parameters<Print['documents']>[0][number];
+
+export function pdfLayout(options: FormatOptions): ReportLayout<Kept> {
+  const print = printLayout(options);
+  return {
+    part: print.part,
+    keep: print.keep,
+    write: (kept, part, summary) => printed(kept, part, summary),
+  };
+
+  async function* printed(kept: Kept[], part: Parameters<Print['documents']>[1], summary: BatchSummary | undefined): AsyncGenerator<Uint8Array> {
+    const browser = findBrowser(options.browser, options.lang);
+    const docs = print.documents(kept, part, summary);
+    const xref = new XrefFile(options.lang);
+    try {
+      const printer = await openPrinter({ browser, lang: options.lang });
+      try {
+        const join = new PdfJoin(xref, docs.title);
+        // The object number of each area's first page, handed out now: the overview links to them.
+        const firstPages = new Map(docs.anchors.map((anchor) => [anchor, join.reserve()]));
+        // The overview's links go to areas printed later: Chromium keeps a link only to a place
+        // in the same document, so each area's anchor stands (empty) at the head of the view.
+        const targets = docs.anchors.map((anchor) => `<a id="${anchor}"></a>`).join('');
+        const district = print.page(docs.title, docs.header, targets + [...docs.district()].join(''), 1);
+        yield* join.add(await printer.print(district), { target: (name) => firstPages.get(name) });
+        let chunk: { title: string; firstPage: number; body: string }[] = [];
+        const flush = async function* () {
+          const html = print.page(docs.title, docs.header, chunk.map((area) => area.body).join('\n'), join.pages + 1);
+          const tops = chunk.map(({ title, firstPage }) => ({ title, firstPage }));
+          chunk = [];
+          yield* join.add(await printer.print(html), { tops });
+        };
+        for (const area of docs.areas()) {
+          chunk.push({ title: area.title, firstPage: firstPages.get(area.anchor)!, body: area.body });
+          if (chunk.length === AREAS_A_PRINT) yield* flush();
+        }
+        if (chunk.length) yield* flush();
+        yield* join.finish();
+      } finally {
+        await printer.close();
+      }
+    } finally {
+      xref.close();
+    }
+  }
+}
