@@ -4,7 +4,7 @@ import { t, type MessageId } from '../messages/catalogue.js';
 import type { Lang } from '../messages/types.js';
 import { displayWidth } from '../report/width.js';
 import { breakLines } from '../text/line-break.js';
-import { say } from './exit.js';
+import { EXIT, say } from './exit.js';
 
 /**
  * commander's own words, in the catalogue's language. commander prints English of its own in two
@@ -106,11 +106,39 @@ export function closest(word: string, names: readonly string[]): string | undefi
 }
 
 /**
+ * `assess x.json --standard --lang en`: commander takes the word after an option that needs a
+ * value as that value whatever it is, so the standard would be "--lang" (and "en" a facts file).
+ * A word typed after the option that is itself an option (`--lang`, `--`, or a short flag like
+ * `-f`) means the value was left out: the usage error for a missing value, naming the option and
+ * the word. Installed on every option of `cmd` and its subcommands that takes a value, around
+ * the option's own parser (a choice, a number, a file name). The `--output=--x` form is a value
+ * the user wrote on purpose and is kept (as argparse does); only a separate word is refused.
+ */
+export function refuseOptionsAsValues(cmd: Command, argv: readonly string[]): void {
+  for (const option of cmd.options) {
+    if (!option.required) continue;
+    // commander's own handling where an option has no parser: a variadic one (`--negative-list
+    // <ref...>`) gathers its values in a list (a fresh one over its default), any other keeps the word.
+    const parse = option.parseArg ?? (option.variadic ? (value: string, previous: unknown) => (Array.isArray(previous) && previous !== option.defaultValue ? [...previous, value] : [value]) : (value: string) => value);
+    const typedAfter = (value: string) => argv.some((a, i) => (a === option.long || a === option.short) && argv[i + 1] === value);
+    option.argParser((value: string, previous: unknown) => {
+      if (isOptionWord(value) && typedAfter(value)) cmd.error(`error: option '${option.flags}' argument missing ('${value}' is an option)`, { code: 'commander.optionMissingArgument', exitCode: EXIT.usage });
+      return parse(value, previous);
+    });
+  }
+  for (const sub of cmd.commands) refuseOptionsAsValues(sub, argv);
+}
+
+/** `--lang`, `--`, `-f`: an option, not a value (`-` is standard input, `-1` a number). */
+const isOptionWord = (word: string) => word.startsWith('--') || /^-[A-Za-z]$/.test(word);
+
+/**
  * A usage error commander found, in `lang`: what is wrong, on a line of its own what to type
  * instead, and where the command's help is. `example` is the command's first example (the fix
- * for a missing argument or option).
+ * for a missing argument or option); `standards` the bundled standards' refs, named in the fix
+ * for a missing --standard.
  */
-export function usageLines(err: CommanderError, cmd: Command, lang: Lang, example?: string): string[] {
+export function usageLines(err: CommanderError, cmd: Command, lang: Lang, example?: string, standards: readonly string[] = []): string[] {
   const path = commandPath(cmd);
   const name = quoted(err.message);
   const error = (text: string) => `${t(lang, 'input.label.error')}: ${text}`;
@@ -145,14 +173,15 @@ export function usageLines(err: CommanderError, cmd: Command, lang: Lang, exampl
       case 'commander.optionMissingArgument': {
         const option = optionByFlags(cmd, name);
         const flag = option ? flagOf(option) : name ?? '';
-        const standards = /standard/.test(flag) ? t(lang, 'cli.fix.listStandards') : '';
-        return [error(t(lang, 'cli.err.optionMissingValue', { flag, description: withoutDefault(option?.description ?? '') })), fix(choicesOrExample(lang, option, example) + standards)];
+        // The word refuseOptionsAsValues found where the value should be (`--lang`), if that is why.
+        const next = /\('([^]*)' is an option\)$/.exec(err.message)?.[1];
+        const took = next === undefined || next === '--' ? '' : t(lang, 'cli.err.optionTookOption', { next });
+        return [error(t(lang, 'cli.err.optionMissingValue', { flag, description: withoutDefault(option?.description ?? '') }) + took), fix(choicesOrExample(lang, option, example) + bundled(lang, flag, standards))];
       }
       case 'commander.missingMandatoryOptionValue': {
         const option = optionByFlags(cmd, name);
         const flag = option ? flagOf(option) : name ?? '';
-        const standards = /standard/.test(flag) ? t(lang, 'cli.fix.listStandards') : '';
-        return [error(t(lang, 'cli.err.missingOption', { flag, description: withoutDefault(option?.description ?? '') })), fix(choicesOrExample(lang, option, example) + standards)];
+        return [error(t(lang, 'cli.err.missingOption', { flag, description: withoutDefault(option?.description ?? '') })), fix(choicesOrExample(lang, option, example) + bundled(lang, flag, standards))];
       }
       case 'commander.invalidArgument': {
         // "error: option '<flags>' argument '<value>' is invalid. <reason>": the reason is commander's
@@ -180,9 +209,15 @@ export function usageLines(err: CommanderError, cmd: Command, lang: Lang, exampl
   return [...lines, t(lang, 'cli.usageHint', { command: path })];
 }
 
+/** For an option that names a standard: the bundled ones, and the command that lists them. */
+function bundled(lang: Lang, flag: string, refs: readonly string[]): string {
+  return /standard/.test(flag) ? t(lang, 'cli.fix.listStandards', { refs: [...refs] }) : '';
+}
+
 /** An option's description without what it defaults to: beside "needs a value" the default is beside the point. */
 function withoutDefault(description: string): string {
-  return description.replace(/\s*[（(](默认：|default: )[^]*[）)]$/, '');
+  // "（默认：…）" at the end goes whole; "（- 表示打印到屏幕；默认：打印到屏幕）" keeps what precedes the default.
+  return description.replace(/\s*[（(](默认：|default: )[^]*[）)]$/, '').replace(/[；;]\s*(默认：|default: )[^（）()]*(?=[）)]$)/, '');
 }
 
 /** What to type for an option that needs a value: one of its choices, or the command's example. */

@@ -5,7 +5,7 @@ import type { Io } from './assess-command.js';
 import { FAIL_ON } from './fail-on.js';
 import { DIFF_FORMAT_NAMES } from '../diff/format/formats.js';
 import { describeError, EXIT, say } from './exit.js';
-import { helpIn, usageLines } from './commander-words.js';
+import { helpIn, refuseOptionsAsValues, usageLines } from './commander-words.js';
 import { breakLines } from '../text/line-break.js';
 import { outputArg, stdoutIsNoOutput } from './output-arg.js';
 import type { Lang } from '../messages/types.js';
@@ -237,6 +237,20 @@ export function langOf(argv: readonly string[], env: NodeJS.ProcessEnv = process
   return env.WEIBAO_LANG === 'en' ? 'en' : 'zh';
 }
 
+/**
+ * The bundled standards (`changning-demo-street@2023` …), for the fix of a --standard given
+ * without a value: what to type, not only where to look. Read only on that error's path.
+ */
+async function bundledRefs(e: CommanderError): Promise<string[]> {
+  if (e.code !== 'commander.optionMissingArgument' && e.code !== 'commander.missingMandatoryOptionValue') return [];
+  try {
+    const { listBundled } = await import('../standard/registry.js');
+    return listBundled().map((s) => `${s.id}@${s.version}`);
+  } catch {
+    return []; // no standards directory: the fix names `assess standards list` alone
+  }
+}
+
 /** Run the CLI; resolves to the exit code instead of exiting, so tests and wrappers can call it. */
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const result = { code: EXIT.pass as number };
@@ -265,6 +279,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     c.commands.forEach(applyOutput);
   };
   applyOutput(cmd);
+  refuseOptionsAsValues(cmd, argv);
   const helpFor = unknownHelpTopic(cmd, argv.slice(2));
   if (helpFor) {
     io.stderr.write(usageLines(new CommanderError(EXIT.usage, 'commander.unknownCommand', `error: unknown command '${helpFor.name}'`), helpFor.command, lang).join('\n') + '\n');
@@ -277,7 +292,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.pass;
       const command = failed?.error === e ? failed.command : cmd;
-      io.stderr.write(usageLines(e, command, lang, shown.get(command)?.[0]?.[0]).join('\n') + '\n');
+      io.stderr.write(usageLines(e, command, lang, shown.get(command)?.[0]?.[0], await bundledRefs(e)).join('\n') + '\n');
       return EXIT.usage;
     }
     const { lines, code } = describeError(e, argv.includes('--debug'), lang);

@@ -5,7 +5,11 @@ import type { Outcome } from './workers.js';
  * A worker thread of `assess --jobs n` (workers.ts). It loads the step the main thread named —
  * a module whose `makeStep(data)` gives what each input goes through (for the CLI: assess, then
  * what the report needs of the result, src/cli/assess-step.ts) — and posts each input's outcome
- * back under its index. Messages that arrive while the step loads wait in the port.
+ * back under its index. Inputs that arrive while the step loads wait in a queue.
+ *
+ * A thread started before the run's options were known (prestart.ts) is given `{ prestart }`,
+ * the step's URL: it imports the step's modules at once, and its first message is the
+ * WorkerData (`{ step, data }`).
  */
 export interface WorkerData {
   /** URL of the step's module. */
@@ -14,9 +18,25 @@ export interface WorkerData {
   data: unknown;
 }
 
-const { step, data } = workerData as WorkerData;
-const { makeStep } = (await import(step)) as { makeStep(data: unknown): Promise<(input: string) => Outcome<unknown>> };
-const run = await makeStep(data);
-parentPort!.on('message', ({ index, input }: { index: number; input: string }) => {
-  parentPort!.postMessage({ index, outcome: run(input) });
+type Step = { makeStep(data: unknown): Promise<(input: string) => Outcome<unknown>> };
+type Input = { index: number; input: string };
+
+const port = parentPort!;
+const given = workerData as WorkerData | { prestart: string };
+const loading = import('prestart' in given ? given.prestart : given.step) as Promise<Step>;
+let run: ((input: string) => Outcome<unknown>) | undefined;
+const waiting: Input[] = [];
+const answer = ({ index, input }: Input) => port.postMessage({ index, outcome: run!(input) });
+const start = async ({ step, data }: WorkerData) => {
+  const { makeStep } = (await ('prestart' in given && step !== given.prestart ? import(step) : loading)) as Step;
+  run = await makeStep(data);
+  for (const m of waiting.splice(0)) answer(m);
+};
+let config: Promise<void> | undefined = 'prestart' in given ? undefined : start(given);
+port.on('message', (m: Input | WorkerData) => {
+  if (!config) config = start(m as WorkerData);
+  else if (run) answer(m as Input);
+  else waiting.push(m as Input);
 });
+// A step that cannot load is this thread's failure (the pool fails what it held).
+await config;

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { AssessResult } from '../assess/types.js';
 import { describeError } from '../error-words.js';
 import type { Lang } from '../messages/types.js';
+import { discardPrestarted, takePrestarted, WORKER_OPTIONS } from './prestart.js';
 
 /** An input that could not be assessed: the lines for stderr and its exit code (describeError). */
 export interface Failure {
@@ -75,6 +76,7 @@ export interface WorkerTask {
 export async function* assessInOrder<R = AssessResult>(inputs: string[], jobs: number, local: (input: string) => Outcome<R>, task: WorkerTask): AsyncGenerator<Outcome<R>> {
   const module = jobs > 1 && inputs.length > 1 ? (task.module ?? workerModule()) : undefined;
   if (!module) {
+    discardPrestarted();
     for (const input of inputs) yield local(input);
     return;
   }
@@ -176,14 +178,18 @@ class Pool<R> {
   /** A new thread, or undefined when the system refuses one (EAGAIN, ENOMEM: resources, not a bug). */
   private spawn(): Slot | undefined {
     let worker: Worker;
-    try {
-      // A young generation of 8 MB instead of V8's default (up to 48 MB here): each worker has a
-      // heap of its own, and a report line or an area's result dies young whatever its size.
-      // --jobs 2 → jsonl peaked at 185–212 MB (2,000 areas) with the default; 10,000 areas:
-      // 196–204 MB at 16 MB, 183–193 MB at 8 MB, CPU time not measurably different.
-      worker = new Worker(this.module, { workerData: this.task.data, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-    } catch {
-      return undefined;
+    // The first thread may have been started before the CLI loaded (prestart.ts): it is told the
+    // run's step now, ahead of any input.
+    const early = this.workers.length === 0 ? takePrestarted(this.module) : undefined;
+    if (early) {
+      worker = early;
+      worker.postMessage(this.task.data);
+    } else {
+      try {
+        worker = new Worker(this.module, { ...WORKER_OPTIONS, workerData: this.task.data });
+      } catch {
+        return undefined;
+      }
     }
     const slot: Slot = { worker, jobs: new Map<number, Job>(), ended: false };
     let answered = false;

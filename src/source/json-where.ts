@@ -173,7 +173,63 @@ function skipContainer(text: string, k: number): number {
   return text.length;
 }
 
-export function lineStarts(text: string): number[] {
+/**
+ * Line and column of the value at a pointer of a valid JSON text (Parsed.locate): the text is
+ * read (whereIn) at the first question; a valid file in a batch never asks.
+ */
+export function locatorOf(textOf: () => string): (pointer: string) => { line: number; column: number } | undefined {
+  let where: Where | undefined;
+  let text: string | undefined;
+  // Callers may locate every fact of a file (reports point at lines): the line starts are indexed
+  // once, so each lookup is a binary search rather than a scan of a text that may be megabytes long.
+  let starts: number[] | undefined;
+  return (pointer) => {
+    text ??= textOf();
+    where ??= whereIn(text);
+    const at = offsetOf(where, pointer);
+    if (at === undefined) return undefined;
+    starts ??= lineStarts(text);
+    const line = lineAt(starts, at);
+    return { line: line + 1, column: at - starts[line] + 1 };
+  };
+}
+
+/**
+ * The same for a JSON file read from its bytes (json-bytes.ts: valid UTF-8, no BOM, no \u
+ * escape): located in the bytes read as Latin-1 — a copy, where decoding the text would cost
+ * as much again as locating — so an offset is a byte's. Lines are the same ('\n' is one byte);
+ * a column counts UTF-16 units, as in the decoded text, by decoding the line up to the value.
+ * A key past ASCII is its UTF-8 bytes there, so the pointer is asked as its bytes too (with no
+ * \u escape in the file, a key's bytes are its characters' UTF-8 and nothing else).
+ */
+export function locatorOfBytes(bytes: Buffer): (pointer: string) => { line: number; column: number } | undefined {
+  let text: string | undefined;
+  let where: Where | undefined;
+  let starts: number[] | undefined;
+  return (pointer) => {
+    text ??= bytes.toString('latin1');
+    where ??= whereIn(text);
+    const at = offsetOf(where, /[^\x00-\x7f]/.test(pointer) ? Buffer.from(pointer, 'utf8').toString('latin1') : pointer);
+    if (at === undefined) return undefined;
+    starts ??= lineStarts(text);
+    const line = lineAt(starts, at);
+    return { line: line + 1, column: bytes.toString('utf8', starts[line], at).length + 1 };
+  };
+}
+
+/** The index of the line an offset is on, by the offsets lines start at. */
+function lineAt(starts: number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function lineStarts(text: string): number[] {
   const out = [0];
   for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) out.push(k + 1);
   return out;

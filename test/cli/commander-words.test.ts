@@ -25,7 +25,7 @@ async function inEnglish<T>(f: () => Promise<T>): Promise<T> {
 }
 
 const cases: { args: string[]; zh: RegExp; zhFix: RegExp; en: RegExp; enFix: RegExp; help: string }[] = [
-  { args: ['init'], zh: /缺少必需的选项 --standard/, zhFix: /例如 assess init --standard changning-demo-street@2023.*assess standards list 列出内置标准/, en: /required option --standard not given/, enFix: /for example assess init --standard changning-demo-street@2023/, help: 'assess init' },
+  { args: ['init'], zh: /缺少必需的选项 --standard/, zhFix: /例如 assess init --standard changning-demo-street@2023.*（内置标准：changning-demo-street@2023、negative-list@2023、yangshi-demo-point@2022；assess standards list 列出它们）$/, en: /required option --standard not given/, enFix: /for example assess init --standard changning-demo-street@2023 .*\(bundled standards: changning-demo-street@2023, negative-list@2023, yangshi-demo-point@2022; assess standards list lists them\)$/, help: 'assess init' },
   { args: ['init', '--standard'], zh: /选项 --standard 后面缺少取值/, zhFix: /例如 assess init --standard/, en: /option --standard needs a value/, enFix: /for example assess init --standard/, help: 'assess init' },
   { args: ['--bogus', 'fixtures/changning-compliant.json'], zh: /assess 没有选项 --bogus/, zhFix: /去掉它；assess --help 列出全部选项/, en: /assess has no option --bogus/, enFix: /remove it; assess --help lists every option/, help: 'assess' },
   { args: ['--formt', 'json', 'fixtures/changning-compliant.json'], zh: /没有选项 --formt/, zhFix: /是否应为 "--format"？/, en: /has no option --formt/, enFix: /did you mean "--format"\?/, help: 'assess' },
@@ -41,6 +41,14 @@ const cases: { args: string[]; zh: RegExp; zhFix: RegExp; en: RegExp; enFix: Reg
   { args: ['fixtures/changning-compliant.json', '--lang', 'fr'], zh: /选项 --lang 没有 "fr" 这个取值/, zhFix: /改用其中之一：zh、en$/, en: /option --lang does not accept "fr"/, enFix: /use one of: zh, en$/, help: 'assess' },
   // An option's default is beside the point when its value is missing.
   { args: ['fixtures/changning-compliant.json', '--standard'], zh: /选项 --standard 后面缺少取值（评估所用的标准：id@版本、id（最新版本）或 YAML 文件）$/, zhFix: /assess standards list/, en: /option --standard needs a value \(standard to assess against: id@version, id \(latest\) or a YAML file\)$/, enFix: /assess standards list/, help: 'assess' },
+  // An option where a value should be (commander would take it as the value: the standard "--format").
+  { args: ['fixtures/changning-compliant.json', '--standard', '--format', 'json'], zh: /^错误: 选项 --standard 后面缺少取值（[^]*）：紧跟其后的 --format 是另一个选项，不能作为它的取值$/, zhFix: /在选项后写上取值：-s, --standard <标准>（内置标准：changning-demo-street@2023、/, en: /^error: option --standard needs a value \([^]*\): the --format after it is an option of its own, not its value$/, enFix: /write a value after the option: -s, --standard <ref> \(bundled standards: changning-demo-street@2023, /, help: 'assess' },
+  { args: ['init', '--standard', '-f', 'json'], zh: /选项 --standard 后面缺少取值（[^]*）：紧跟其后的 -f 是另一个选项/, zhFix: /例如 assess init --standard changning-demo-street@2023/, en: /option --standard needs a value \([^]*\): the -f after it is an option/, enFix: /for example assess init --standard changning-demo-street@2023/, help: 'assess init' },
+  { args: ['fixtures/changning-compliant.json', '--jobs', '--compact'], zh: /选项 --jobs 后面缺少取值（[^]*）：紧跟其后的 --compact 是另一个选项/, zhFix: /在选项后写上取值：-j, --jobs <n>$/, en: /option --jobs needs a value \([^]*\): the --compact after it/, enFix: /write a value after the option: -j, --jobs <n>$/, help: 'assess' },
+  { args: ['fixtures/changning-compliant.json', '--format', '--', 'x.json'], zh: /选项 --format 后面缺少取值（输出格式）$/, zhFix: /改用其中之一：table、json/, en: /option --format needs a value \(output format\)$/, enFix: /use one of: table, json/, help: 'assess' },
+  { args: ['diff', 'yangshi-demo-point@2022', 'changning-demo-street@2023', '--facts', '--exit-code'], zh: /选项 --facts 后面缺少取值（[^]*）：紧跟其后的 --exit-code 是另一个选项/, zhFix: /在选项后写上取值：--facts /, en: /option --facts needs a value \([^]*\): the --exit-code after it/, enFix: /write a value after the option: --facts /, help: 'assess diff' },
+  // The default ("默认：打印到屏幕") is beside the point, what precedes it in the same brackets is not.
+  { args: ['fixtures/changning-compliant.json', '--output'], zh: /选项 --output 后面缺少取值（把报告写入文件，写完整后才替换原文件（- 表示打印到屏幕））$/, zhFix: /-o, --output <文件>/, en: /option --output needs a value \(write the report to a file, replacing it only once complete \(- for standard output\)\)$/, enFix: /-o, --output <file>/, help: 'assess' },
   { args: ['fixtures/changning-compliant.json', '--jobs', '0'], zh: /选项 --jobs 的取值 "0" 无效/, zhFix: /写一个正整数，例如 --jobs 2/, en: /option --jobs: "0" is not a valid value/, enFix: /a positive whole number, e\.g\. --jobs 2/, help: 'assess' },
   { args: ['fixtures/changning-compliant.json', '--output='], zh: /选项 --output 的取值 "" 无效/, zhFix: /--output 需要一个文件名/, en: /option --output: "" is not a valid value/, enFix: /--output needs a file name/, help: 'assess' },
   { args: ['fixtures/changning-compliant.json', '--format', 'xlsx'], zh: /--format xlsx 生成的是二进制文件/, zhFix: /加上 --output 文件名/, en: /--format xlsx writes a binary file/, enFix: /add --output <file>/, help: 'assess' },
@@ -72,6 +80,27 @@ describe('usage errors: exit 4, what, the fix, where the help is — in zh and e
     expect(efix).toMatch(enFix);
     expect(ehint).toBe(`(run ${help} --help for usage)`);
     expect(e.stderr).not.toMatch(/\p{Script=Han}/u);
+  });
+
+  it('assess x.json --standard --lang en: --lang is not the standard, the error is in English, nothing is read', async () => {
+    const r = await runInProcess(['fixtures/changning-compliant.json', '--standard', '--lang', 'en']);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        'error: option --standard needs a value (standard to assess against: id@version, id (latest) or a YAML file): the --lang after it is an option of its own, not its value',
+        '  fix: write a value after the option: -s, --standard <ref> (bundled standards: changning-demo-street@2023, negative-list@2023, yangshi-demo-point@2022; assess standards list lists them)',
+        '(run assess --help for usage)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('a value written on purpose with = is kept, even one that starts with --', async () => {
+    const r = await runInProcess(['fixtures/changning-compliant.json', '--format=html', '--issuer=--街道未保办--', '--date=2023-12-31']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--街道未保办--');
   });
 
   it('--lang en says it in English too', async () => {

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { visit } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { offsetOf, whereIn } from '../../src/source/json-where.js';
-import { parseJson } from '../../src/source/json.js';
+import { parseJson, parseJsonBytes } from '../../src/source/json.js';
+import { decodeText } from '../../src/source/read.js';
 
 /**
  * The targeted locator (json-where.ts reads a text only as far as the pointers asked need)
@@ -72,13 +73,16 @@ const { value } = fc.letrec<{ value: Json }>((tie) => ({
 function layOut(v: Json, choices: number[]): string {
   let n = 0;
   const pick = () => choices[n++ % choices.length];
+  // A third of the documents escape only what must be (JSON.stringify's way): read from their bytes.
+  const plain = choices[0] % 3 === 0;
   const space = () => ['', '', ' ', '\n  ', '\r\n', '\t', ' \r\n\t '][pick() % 7];
   const quoted = (s: string) => {
     let out = '"';
     for (const c of s) {
-      const escape = c < ' ' || pick() % 4 === 0;
+      const escape = c < ' ' || (!plain && pick() % 4 === 0);
       if (c === '"' || c === '\\') out += '\\' + c;
       else if (!escape) out += c;
+      else if (plain) out += JSON.stringify(c).slice(1, -1);
       else if (pick() % 3 === 0 && (c === '/' || c === '\n' || c === '\t')) out += c === '/' ? '\\/' : JSON.stringify(c).slice(1, -1);
       // An astral character as its surrogate pair, hex digits in either case.
       else for (const unit of c.length === 2 ? [c.charCodeAt(0), c.charCodeAt(1)] : [c.charCodeAt(0)]) out += '\\u' + (pick() % 2 ? unit.toString(16).toUpperCase() : unit.toString(16)).padStart(4, '0');
@@ -122,6 +126,29 @@ describe('where a value stands in a JSON text, read as far as asked', () => {
     expect(deep).toBeGreaterThan(RUNS / 20);
   });
 
+  it(`answers from a file's bytes (read as Latin-1) as from its decoded text, line and column, on ${RUNS} generated documents`, () => {
+    const limits = { maxBytes: 1e9, maxDepth: 64, maxAliases: 1, maxKeys: 100_000 };
+    let fromBytes = 0;
+    let pastAscii = 0;
+    fc.assert(
+      fc.property(value, fc.array(fc.nat(1000), { minLength: 1, maxLength: 40 }), (v, choices) => {
+        const text = layOut(v, choices);
+        const bytes = Buffer.from(text, 'utf8');
+        const fast = parseJsonBytes(bytes, limits);
+        if (!fast) return; // an escape or a BOM: the decoded text is read (and located) instead
+        fromBytes++;
+        if (/[^\x00-\x7f]/.test(text)) pastAscii++;
+        const decoded = parseJson(decodeText(bytes, 'x.json'), 'x.json', limits);
+        const asked = [...everyOffset(text).keys()];
+        for (const p of [...asked].reverse()) asked.push(p + '/nowhere', p + '/0');
+        for (const p of asked) expect(fast.locate(p), `${JSON.stringify(text)} at ${p}`).toEqual(decoded.locate(p));
+      }),
+      { numRuns: RUNS },
+    );
+    expect(fromBytes).toBeGreaterThan(RUNS / 10);
+    expect(pastAscii).toBeGreaterThan(RUNS / 40);
+  });
+
   it('finds a fact of a facts file however its strings and keys are written', () => {
     const text = '\ufeff{\r\n  "area": {"name": "a\\"}{[]\\\\"},\r\n  "facts": {\r\n    "x\\u0079": "}", "a~/b": [1, {"c\\"": 2}],\r\n    "\\\\": -1.5E+3, "新": true\r\n  }\r\n}\r\n';
     const where = whereIn(text);
@@ -134,6 +161,13 @@ describe('where a value stands in a JSON text, read as far as asked', () => {
     expect(at('/facts/y')).toBeUndefined();
     expect(at('/facts/a~0~1b/2')).toBeUndefined();
     expect(at('')).toBe(1);
+  });
+
+  it('gives line and column in UTF-16 units from the bytes, past Chinese and an astral character', () => {
+    const parsed = parseJsonBytes(Buffer.from('{\n  "新😀": {"键": [1, "é", 2]}\n}'), { maxBytes: 1e6, maxDepth: 8, maxAliases: 1 })!;
+    expect(parsed.locate('/新😀/键/2')).toEqual({ line: 2, column: 25 });
+    expect(parsed.locate('/新😀/键/1')).toEqual({ line: 2, column: 20 });
+    expect(parsed.locate('/新😀/x')).toBeUndefined();
   });
 
   it('gives line and column through parseJson, a line ending CRLF counted once', () => {

@@ -1,0 +1,119 @@
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+/**
+ * `assess areas/ --jobs 2`'s worker thread, started by bin/assess.js before the CLI's own modules
+ * load: a thread takes ~0.1 s of CPU to start and load the modules it assesses with, and started
+ * where the pool is made (after this thread has loaded its ~100 modules, read the options and
+ * listed the inputs) that was time the main thread assessed alone. Started first, both threads
+ * load at once, on two cores. Only node: modules are imported here, so this costs the launcher
+ * nothing it would not load anyway.
+ *
+ * The guess is made from the command line alone and is cheap to get wrong: a thread started for a
+ * run that turns out to need none (a lone pack, a usage error) is unref'd, so it never holds the
+ * process, and is ended as soon as the run knows (discardPrestarted); a batch the guess missed
+ * starts its thread where it always did.
+ */
+
+/** How every worker thread of the pool is made (workers.ts uses the same). */
+export const WORKER_OPTIONS: WorkerOptions = {
+  stdout: false,
+  stderr: false,
+  // A young generation of 8 MB instead of V8's default (up to 48 MB here): each worker has a
+  // heap of its own, and a report line or an area's result dies young whatever its size.
+  // --jobs 2 → jsonl peaked at 185–212 MB (2,000 areas) with the default; 10,000 areas:
+  // 196–204 MB at 16 MB, 183–193 MB at 8 MB, CPU time not measurably different.
+  resourceLimits: { maxYoungGenerationSizeMb: 8 },
+};
+
+/** The thread started early, until the pool adopts it; `dead` once it failed or exited. */
+let early: { worker: Worker; module: string; dead: boolean } | undefined;
+
+/** The options of `assess` that take a value: what follows them is not an input. */
+const VALUE_OPTIONS = new Set(['-s', '--standard', '--negative-list', '-f', '--format', '--lang', '--by', '-o', '--output', '--max-bytes', '--max-keys', '--max-evidence-bytes', '--max-evidence-total', '--fail-on', '--evidence', '--baseline', '-j', '--jobs', '--issuer', '--date', '--browser']);
+const COMMANDS = new Set(['standards', 'init', 'schema', 'diff', 'help']);
+/** A pack's own facts file (facts/load.ts PACK_FACTS_FILES): a directory holding one is one input, not a batch. */
+const PACK_FACTS = ['facts.json', 'facts.yaml', 'facts.yml', 'facts.xlsx'];
+
+/**
+ * Whether `args` (process.argv after the script) look like an `assess` batch run with more than
+ * one job: several inputs or a directory of packs, no `--jobs 1`, more than one core, not help.
+ */
+export function looksLikeBatch(args: readonly string[], cores = availableParallelism()): boolean {
+  const inputs: string[] = [];
+  let jobs: number | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      inputs.push(...args.slice(i + 1));
+      break;
+    }
+    if (a === '-h' || a === '--help' || a === '-V' || a === '--version') return false;
+    if (a.startsWith('--jobs=')) jobs = Number(a.slice(7));
+    else if (/^-j\d/.test(a)) jobs = Number(a.slice(2));
+    else if (a === '-j' || a === '--jobs') jobs = Number(args[i + 1]);
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (!a.startsWith('-')) {
+      if (!inputs.length && COMMANDS.has(a)) return false;
+      inputs.push(a);
+    }
+  }
+  if ((jobs ?? cores) < 2) return false;
+  if (inputs.length >= 2) return true;
+  return inputs.length === 1 && isBatchDirectory(inputs[0]);
+}
+
+function isBatchDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory() && !PACK_FACTS.some((f) => existsSync(join(p, f)));
+  } catch {
+    return false;
+  }
+}
+
+/** The worker threads' module and the CLI's step, as built beside this file. */
+const ENTRY = new URL('./workers-entry.js', import.meta.url);
+const STEP = new URL('../cli/assess-step.js', import.meta.url);
+
+/**
+ * Start the pool's first worker thread now if `args` look like a batch with jobs > 1 (bin/assess.js,
+ * first thing). It loads the CLI's step module at once and waits for the run's options
+ * (workers-entry.ts). Does nothing where the build is incomplete or the system refuses a thread.
+ */
+export function prestartWorker(args: readonly string[]): void {
+  if (early || !looksLikeBatch(args) || !existsSync(ENTRY) || !existsSync(STEP)) return;
+  let worker: Worker;
+  try {
+    worker = new Worker(ENTRY, { ...WORKER_OPTIONS, workerData: { prestart: STEP.href } });
+  } catch {
+    return; // EAGAIN and the like: the pool will try again, and cope
+  }
+  const started = { worker, module: ENTRY.href, dead: false };
+  // Until the pool adopts it, a failure is only noted (the pool then starts a thread of its own).
+  worker.on('error', () => (started.dead = true));
+  worker.on('exit', () => (started.dead = true));
+  worker.unref();
+  early = started;
+}
+
+/**
+ * The early thread, for a pool whose workers run `module`: it is the caller's from now on (ref'd,
+ * to be sent `{ step, data }` before any input). Undefined when none was started, it died, or it
+ * runs another module.
+ */
+export function takePrestarted(module: URL): Worker | undefined {
+  const got = early;
+  if (!got || got.dead || got.module !== module.href) return undefined;
+  early = undefined;
+  got.worker.ref();
+  return got.worker;
+}
+
+/** The run needs no thread after all (one input, --jobs 1 resolved late): end the early one now. */
+export function discardPrestarted(): void {
+  const got = early;
+  early = undefined;
+  if (got && !got.dead) void got.worker.terminate();
+}
