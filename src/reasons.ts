@@ -16,7 +16,7 @@ export type Comparison = '>=' | '>' | '<=' | '<' | '==' | '===' | '!=' | '!==';
 export type Reason =
   /** A fact against a constant threshold: 每年召开协调机制会议次数 1 次，要求至少 2 次. */
   | { kind: 'compare'; fact: string; op: Comparison; actual: unknown; expected: number | string; unit?: string }
-  /** A fact against another fact: 已建立儿童主任的居民区数 3，要求至少 辖区居民区数（5）. */
+  /** A fact against another fact: 已设立儿童主任的村(居)数（居民区和村） 3 个，要求不少于辖区村(居)数（含居民区和村），即 5 个. */
   | { kind: 'compare_fact'; fact: string; op: Comparison; actual: unknown; other: string; otherActual: unknown; unit?: string }
   /** A yes/no fact that is not what the item requires (actual null: not filled in). */
   | { kind: 'boolean'; fact: string; expected: boolean; actual: unknown }
