@@ -1,9 +1,10 @@
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileFactsValidator } from '../../src/facts/validate.js';
-import { scan } from '../../src/facts/control.js';
+import { CONTROL_CHARACTER, scan } from '../../src/facts/control.js';
 import { isCalendarDate } from '../../src/facts/diagnose.js';
 import { quickValid } from '../../src/facts/quick-valid.js';
 import { sharedVocabulary } from '../../src/standard/vocabulary.js';
@@ -110,5 +111,117 @@ describe('quickValid', () => {
       { numRuns: 3000, seed: 20231130 },
     );
     expect(trues).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * textClean: the reader says it looked at every key and string and found no control character
+ * (the JSON reader's walk does), so quickValid does not look again; false (YAML, a workbook, a
+ * caller that doesn't know) and quickValid looks itself. Either way every other check holds.
+ */
+describe('quickValid(value, vocabulary, textClean)', () => {
+  const base = () => structuredClone(readDocument('fixtures/packs/a-clean/facts.json').value) as Record<string, any>;
+  const firstEvidence = (f: Record<string, any>) => Object.keys(f.evidence)[0];
+  // A control character (ESC, CR, a bidi override, a line separator, a lone surrogate, NUL) in each place text stands.
+  const CONTROLS = ['\u001b[2J', '\r', '\u202e', '\u2028', '\ud800', '\u0000'];
+  const places: [string, (f: Record<string, any>, c: string) => void][] = [
+    ['area.name', (f, c) => (f.area = { ...f.area, name: `新泾镇${c}` })],
+    ['area.code', (f, c) => (f.area = { ...f.area, code: `310105${c}` })],
+    ['standard', (f, c) => (f.standard = `changning-demo-street@2023${c}`)],
+    ['period', (f, c) => (f.period = `2023${c}`)],
+    ['$schema', (f, c) => (f.$schema = `./facts.schema.json${c}`)],
+    ['$comment', (f, c) => (f.$comment = `说明${c}`)],
+    ['an evidence file', (f, c) => (f.evidence[firstEvidence(f)] = [`evidence/a${c}.pdf`])],
+    ['an evidence path', (f, c) => (f.evidence[firstEvidence(f)] = [{ path: `evidence/a${c}.pdf` }])],
+    ['an evidence key no fact has', (f, c) => (f.evidence[`x${c}`] = ['evidence/a.pdf'])],
+  ];
+
+  it('a clean valid file is vouched for either way', () => {
+    const f = base();
+    expect(quickValid(f, vocabulary, false)).toBe(true);
+    expect(quickValid(f, vocabulary, true)).toBe(true);
+    for (const [, put] of places) {
+      const g = base();
+      put(g, '');
+      expect(quickValid(g, vocabulary, false)).toBe(true);
+    }
+  });
+
+  it.each(places)('textClean false: a control character in %s is caught', (_, put) => {
+    for (const c of CONTROLS) {
+      const f = base();
+      put(f, c);
+      expect(quickValid(f, vocabulary, false), JSON.stringify(c)).toBe(false);
+      expect(quickValid(f, vocabulary), JSON.stringify(c)).toBe(false); // false is the default
+      sound(f);
+    }
+  });
+
+  it('textClean true: the text is not looked at again (the reader did), and nothing else is skipped', () => {
+    const f = base();
+    f.area = { ...f.area, name: '新泾镇\u001b[2J' };
+    expect(quickValid(f, vocabulary, true)).toBe(true);
+    // What is not text is checked as ever: a fact's value, a name the vocabulary lacks, a digest,
+    // a number that isn't finite in an aside, a key the envelope doesn't have, no facts at all.
+    const fact = Object.keys(base().facts).find((n) => vocabulary[n].type === 'integer')!;
+    const broken: Record<string, any>[] = [
+      { ...base(), facts: { ...base().facts, [fact]: -1 } },
+      { ...base(), facts: { ...base().facts, [fact]: '3' } },
+      { ...base(), facts: { ...base().facts, unknown_fact: 1 } },
+      { ...base(), evidence: { [fact]: [{ path: 'a.pdf', sha256: 'z' }] } },
+      { ...base(), evidence: { [fact]: [''] } },
+      { ...base(), $comment: { a: NaN } },
+      { ...base(), area: { name: 1 } },
+      { ...base(), period: 1.5 },
+      { ...base(), other: 1 },
+      { area: { name: '新泾镇' } },
+    ];
+    for (const g of broken) expect(quickValid(g, vocabulary, true), JSON.stringify(g).slice(0, 200)).toBe(false);
+  });
+
+  it('textClean true says what false says wherever the text is clean (random files)', () => {
+    const names = Object.keys(vocabulary);
+    const text = fc.oneof(fc.constantFrom('新泾镇', '2023', 'evidence/a.pdf', ''), fc.string());
+    const file = fc.record(
+      {
+        facts: fc.dictionary(fc.constantFrom(...names, 'unknown_fact'), fc.oneof(fc.constantFrom(null, true, 0, 2, -1, 1.5, 'x'), fc.integer())),
+        evidence: fc.dictionary(fc.oneof(fc.constantFrom(...names), fc.string()), fc.array(fc.oneof(text, fc.record({ path: text }, { requiredKeys: [] })))),
+        area: fc.record({ name: text, code: text }, { requiredKeys: [] }),
+        period: fc.oneof(text, fc.constantFrom(2023, 1.5)),
+        standard: text,
+      },
+      { requiredKeys: ['facts'] },
+    );
+    let trues = 0;
+    fc.assert(
+      fc.property(file, (f) => {
+        const clean = (scan(f) & CONTROL_CHARACTER) === 0;
+        const loose = quickValid(f, vocabulary, true);
+        if (clean) expect(loose).toBe(quickValid(f, vocabulary, false));
+        else expect(quickValid(f, vocabulary, false)).toBe(false);
+        if (clean && loose) trues++;
+      }),
+      { numRuns: 2000, seed: 20261201 },
+    );
+    expect(trues).toBeGreaterThan(0);
+  });
+
+  it("the JSON reader vouches only for clean text: an escaped control character is found and refused", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'weibao-quick-'));
+    try {
+      const f = base();
+      f.area = { ...f.area, name: '新泾镇\u001b[2J' };
+      const file = join(dir, 'facts.json');
+      writeFileSync(file, JSON.stringify(f)); // "\u001b" written as an escape, as a file would have it
+      const parsed = readDocument(file);
+      expect(parsed.textClean).not.toBe(true);
+      expect(quickValid(parsed.value, vocabulary, parsed.textClean === true)).toBe(false);
+      writeFileSync(file, JSON.stringify(base()));
+      const clean = readDocument(file);
+      expect(clean.textClean).toBe(true);
+      expect(quickValid(clean.value, vocabulary, true)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
