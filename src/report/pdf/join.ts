@@ -1,4 +1,4 @@
-import { Ref, parsePdf, pdfText, refsOf, serialize, type Dict, type ParsedPdf, type Value } from './objects.js';
+import { Ref, parsePdf, pdfText, refsOf, renumbered, serialize, type Dict, type ParsedPdf, type Value } from './objects.js';
 
 /**
  * One PDF written from PDFs printed one after the other (a batch: the district's view, then each
@@ -44,6 +44,9 @@ const FIXED = 6;
 
 /** Every page is A4 (the documents' @page): a link to another part opens its first page at the top. */
 const A4_TOP = '841.91998';
+
+/** What in an object's text makes it one the joining changes (a page, an annotation, a link). */
+const CHANGED = /\/StructParents?\b|\/Dest\b|\/GoTo\b/;
 
 const FREE = Buffer.from('0000000000 65535 f \n', 'latin1');
 
@@ -161,7 +164,16 @@ export class PdfJoin {
 
     for (const n of [...keep].sort((a, b) => a - b)) {
       const object = pdf.objects.get(n)!;
-      let value = object.value;
+      const stream = object.stream && pdf.bytes.subarray(...object.stream);
+      const plain = pdf.plain(n);
+      // Most objects (a glyph, a font, an image) are copied as written, references renumbered;
+      // those the joining changes are read into values.
+      const changed = plain === undefined || n === pagesRef.n || numberTree.has(n) || topEntries.includes(n) || CHANGED.test(plain);
+      if (!changed) {
+        out.push(...this.object(number(n), renumbered(pdf, n, ref), record, stream));
+        continue;
+      }
+      let value = pdf.valueOf(n)!;
       if (value instanceof Map) {
         value = new Map(value);
         const type = value.get('/Type');
@@ -189,7 +201,7 @@ export class PdfJoin {
             if (this.lastTop) {
               value.set('/Prev', new Ref(-this.lastTop.n));
               this.lastTop.value.set('/Next', new Ref(-number(n)));
-              out.push(this.object(this.lastTop.n, this.lastTop.value, ref, record));
+              out.push(...this.object(this.lastTop.n, serialize(this.lastTop.value, ref), record));
             } else value.delete('/Prev');
             this.firstTop ??= number(n);
           }
@@ -201,7 +213,7 @@ export class PdfJoin {
           }
         }
       }
-      out.push(this.object(number(n), value, ref, record, object.stream && pdf.text.slice(...object.stream)));
+      out.push(...this.object(number(n), serialize(value, ref), record, stream));
     }
     this.tops += topEntries.length;
     this.xref.put(base + 1, entries);
@@ -220,7 +232,7 @@ export class PdfJoin {
   *finish(): Generator<Buffer> {
     const own = new Map<number, string>();
     const record = (n: number, at: number) => this.xref.put(n, Buffer.from(`${String(at).padStart(10, '0')} 00000 n \n`, 'latin1'));
-    if (this.lastTop) yield this.object(this.lastTop.n, this.lastTop.value, (n) => (n < 0 ? -n : n), record);
+    if (this.lastTop) yield* this.object(this.lastTop.n, serialize(this.lastTop.value, (n) => (n < 0 ? -n : n)), record);
     const refs = (ns: number[]) => `[${ns.map((n) => `${n} 0 R`).join(' ')}]`;
     own.set(PAGES, `<</Type /Pages\n/Kids ${refs(this.kids)}\n/Count ${this.pageCount}>>`);
     const outline = this.firstTop !== undefined && this.lastTop !== undefined;
@@ -252,10 +264,10 @@ export class PdfJoin {
     yield this.emit(`trailer\n<</Size ${size}\n/Root ${CATALOG} 0 R\n/Info ${INFO} 0 R>>\nstartxref\n${at}\n%%EOF\n`);
   }
 
-  private object(n: number, value: Value, ref: (n: number) => number, record: (n: number, at: number) => void, stream?: string): Buffer {
+  private object(n: number, value: string, record: (n: number, at: number) => void, stream?: Uint8Array): Buffer[] {
     record(n, this.offset);
-    const text = `${n} 0 obj\n${serialize(value, ref)}` + (stream !== undefined ? `\nstream\n${stream}\nendstream` : '') + '\nendobj\n';
-    return this.emit(text);
+    if (!stream) return [this.emit(`${n} 0 obj\n${value}\nendobj\n`)];
+    return [this.emit(`${n} 0 obj\n${value}\nstream\n`), this.emit(stream), this.emit('\nendstream\nendobj\n')];
   }
 
   private emit(text: string | Uint8Array): Buffer {
@@ -270,7 +282,7 @@ function refNumber(value: Value | undefined): number {
 }
 
 function dictAt(pdf: ParsedPdf, value: Value | undefined): Dict | undefined {
-  const v = value instanceof Ref ? pdf.objects.get(value.n)?.value : value;
+  const v = value instanceof Ref ? pdf.valueOf(value.n) : value;
   return v instanceof Map ? v : undefined;
 }
 
@@ -286,10 +298,9 @@ function reachable(pdf: ParsedPdf, roots: Value[], dropped: Set<number>): Set<nu
   while (todo.length) {
     const n = todo.pop()!;
     if (seen.has(n) || dropped.has(n)) continue;
-    const object = pdf.objects.get(n);
-    if (!object) continue;
+    if (!pdf.objects.has(n)) continue;
     seen.add(n);
-    for (const m of refsOf(object.value)) if (!seen.has(m)) todo.push(m);
+    for (const m of pdf.refs(n)) if (!seen.has(m)) todo.push(m);
   }
   return seen;
 }

@@ -20,21 +20,6 @@ export type Dict = Map<string, Value>;
 /** A token as written (a number, a name `/X`, a string `(…)` or `<…>`, true, false, null), a reference, an array or a dictionary. */
 export type Value = string | Ref | Value[] | Dict;
 
-export interface PdfObject {
-  value: Value;
-  /** A stream's bytes (between `stream` and `endstream`), as positions in the file. */
-  stream?: [number, number];
-}
-
-export interface ParsedPdf {
-  /** The file as Latin-1 text (a stream's bytes: `text.slice(…stream)`). */
-  text: string;
-  objects: Map<number, PdfObject>;
-  trailer: Dict;
-  /** The largest object number used. */
-  size: number;
-}
-
 const WHITE = new Uint8Array(256);
 for (const c of [0, 9, 10, 12, 13, 32]) WHITE[c] = 1;
 const DELIMITER = new Uint8Array(256);
@@ -42,6 +27,71 @@ for (const c of '()<>[]{}/%') DELIMITER[c.charCodeAt(0)] = 1;
 
 /** What a PDF not of the shape expected is (a different browser's writer): named in the error. */
 export class PdfShapeError extends Error {}
+
+export interface PdfObject {
+  /** Where its value is written (the text between `obj` and `stream` or `endobj`). */
+  at: [number, number];
+  /** A stream's bytes (between `stream` and `endstream`), as positions in the file. */
+  stream?: [number, number];
+}
+
+/**
+ * A PDF read lazily: where each object stands; an object's value is read into a Value only when
+ * asked (`valueOf`: the few join.ts changes or reads), the rest copied with their references
+ * renumbered in the text (`renumbered`) — a print of 10 areas has tens of thousands of objects,
+ * most of them a glyph of a Type 3 font.
+ */
+export class ParsedPdf {
+  private readonly values = new Map<number, Value>();
+  constructor(
+    /** The file as Latin-1 text (one character a byte). */
+    readonly text: string,
+    readonly bytes: Uint8Array,
+    readonly objects: Map<number, PdfObject>,
+    readonly trailer: Dict,
+    /** The largest object number used. */
+    readonly size: number,
+  ) {}
+
+  valueOf(n: number): Value | undefined {
+    let value = this.values.get(n);
+    if (value === undefined) {
+      const object = this.objects.get(n);
+      if (!object) return undefined;
+      const reader = new Reader(this.text);
+      reader.at = object.at[0];
+      value = reader.value();
+      this.values.set(n, value);
+    }
+    return value;
+  }
+
+  /** The text of object n's value, or undefined where it must be read as a Value (it holds a string or a comment). */
+  plain(n: number): string | undefined {
+    const [start, end] = this.objects.get(n)!.at;
+    const text = this.text.slice(start, end);
+    return text.includes('(') || text.includes('%') ? undefined : text;
+  }
+
+  /** Every object number object n refers to. */
+  refs(n: number): number[] {
+    const text = this.plain(n);
+    if (text === undefined) return [...refsOf(this.valueOf(n) ?? 'null')];
+    const refs: number[] = [];
+    for (const m of text.matchAll(REF)) refs.push(Number(m[1]));
+    return refs;
+  }
+}
+
+/** `n g R` outside strings and comments (where `plain` gives the text). */
+const REF = /(?<![\d.+-])(\d+)\s+\d+\s+R(?![^\s()<>[\]{}/%])/g;
+
+/** Object n's value as written, each reference renumbered by `ref`. */
+export function renumbered(pdf: ParsedPdf, n: number, ref: (n: number) => number): string {
+  const text = pdf.plain(n);
+  if (text === undefined) return serialize(pdf.valueOf(n)!, ref);
+  return text.replace(REF, (_, m: string) => `${ref(Number(m))} 0 R`);
+}
 
 export function parsePdf(bytes: Uint8Array): ParsedPdf {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
@@ -72,18 +122,20 @@ export function parsePdf(bytes: Uint8Array): ParsedPdf {
     if (!Number.isInteger(n) || n <= 0) throw new PdfShapeError(`unexpected "${token.slice(0, 20)}" at byte ${p.at}`);
     p.token(); // generation
     if (p.token() !== 'obj') throw new PdfShapeError(`object ${n}: no "obj"`);
-    const value = p.value();
-    const object: PdfObject = { value };
+    p.skipSpace();
+    const start = p.at;
+    p.skipValue();
+    const object: PdfObject = { at: [start, p.at] };
     p.skipSpace();
     if (text.startsWith('stream', p.at)) {
       p.at += 6;
       if (text[p.at] === '\r') p.at++;
       if (text[p.at] === '\n') p.at++;
-      const length = value instanceof Map ? value.get('/Length') : undefined;
-      const start = p.at;
-      const end = typeof length === 'string' ? start + Number(length) : text.indexOf('endstream', start);
-      if (!(end >= start) || end > text.length) throw new PdfShapeError(`object ${n}: stream without its length`);
-      object.stream = [start, end];
+      const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(text.slice(text.lastIndexOf('/Length', object.at[1]), object.at[1]));
+      const from = p.at;
+      const end = length ? from + Number(length[1]) : text.indexOf('endstream', from);
+      if (!(end >= from) || end > text.length) throw new PdfShapeError(`object ${n}: stream without its length`);
+      object.stream = [from, end];
       p.at = text.indexOf('endstream', end);
       if (p.at < 0) throw new PdfShapeError(`object ${n}: no endstream`);
       p.at += 9;
@@ -93,7 +145,7 @@ export function parsePdf(bytes: Uint8Array): ParsedPdf {
     if (n > size) size = n;
   }
   if (!trailer) throw new PdfShapeError('no trailer');
-  return { text, objects, trailer, size };
+  return new ParsedPdf(text, bytes, objects, trailer, size);
 }
 
 class Reader {
@@ -150,6 +202,50 @@ class Reader {
     if (i === start) throw new PdfShapeError(`unexpected "${c}" at byte ${start}`);
     this.at = i;
     return s.slice(start, i);
+  }
+
+  /** Past the next value without reading it: a dictionary or array to its end, strings skipped. */
+  skipValue(): void {
+    const s = this.text;
+    const c0 = s[this.at];
+    if (c0 !== '[' && !(c0 === '<' && s[this.at + 1] === '<')) {
+      // One token, or `n g R`.
+      const token = this.token();
+      if (/^\d+$/.test(token)) {
+        const ref = /^\s+\d+\s+R(?![^\s()<>[\]{}/%])/.exec(s.slice(this.at, this.at + 24));
+        if (ref) this.at += ref[0].length;
+      }
+      return;
+    }
+    let depth = 0;
+    let i = this.at;
+    for (; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 40 /* ( */) {
+        for (let nest = 0; i < s.length; i++) {
+          const d = s.charCodeAt(i);
+          if (d === 92 /* \ */) i++;
+          else if (d === 40) nest++;
+          else if (d === 41 && --nest === 0) break;
+        }
+      } else if (c === 60 /* < */) {
+        if (s.charCodeAt(i + 1) === 60) {
+          depth++;
+          i++;
+        } else i = s.indexOf('>', i);
+      } else if (c === 62 /* > */) {
+        i++;
+        if (--depth === 0) break;
+      } else if (c === 91 /* [ */) depth++;
+      else if (c === 93 /* ] */) {
+        if (--depth === 0) break;
+      } else if (c === 37 /* % */) {
+        while (i < s.length && s.charCodeAt(i) !== 10 && s.charCodeAt(i) !== 13) i++;
+      }
+      if (i < 0) throw new PdfShapeError('unterminated hex string');
+    }
+    if (depth !== 0) throw new PdfShapeError('unterminated dictionary or array');
+    this.at = i + 1;
   }
 
   value(): Value {
