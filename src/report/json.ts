@@ -1,5 +1,6 @@
 import type { AssessResult } from '../assess/types.js';
 import { safeJson } from '../text/safe.js';
+import { jsonItems } from './json-items.js';
 import type { ReportStream, StreamFormatter, TextFormatter } from './types.js';
 
 /** The contract's JSON, version 1: stable key order, one object for all inputs. */
@@ -16,7 +17,8 @@ export const jsonStream: StreamFormatter = (options) => {
   // --compact: the same document without indentation (about half the bytes; a batch of the
   // country is otherwise 4.5 GB). Exactly JSON.stringify({schemaVersion, results, summary}).
   if (options?.compact) {
-    const piece = (r: AssessResult) => resultParts(toJson(r), false);
+    const items = jsonItems(false);
+    const piece = (r: AssessResult) => resultParts(r, items, false);
     const place = (p: unknown): string[] => [n++ ? ',' : '', ...(p as string[])];
     return {
       head: () => `{"schemaVersion":${SCHEMA_VERSION},"results":[`,
@@ -27,7 +29,8 @@ export const jsonStream: StreamFormatter = (options) => {
     };
   }
   // A result is two levels down in the document (results[i]), placed in parts (ReportText).
-  const piece = (r: AssessResult) => resultParts(toJson(r), true);
+  const items = jsonItems(true);
+  const piece = (r: AssessResult) => resultParts(r, items, true);
   const place = (p: unknown): string[] => [n++ ? ',\n    ' : '\n    ', ...(p as string[])];
   return {
     head: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "results": [`,
@@ -42,33 +45,34 @@ export const jsonStream: StreamFormatter = (options) => {
 const GROUP = 16;
 
 /**
- * A result as JSON.stringify writes it in the document — `indented`: with (…, null, 2), two
- * levels down (results[i]); else compact, as a JSON line too — in parts: what comes before
- * `items`, the items and the vetoes a group at a time, and what comes after. Joined, the parts
- * are that text exactly (each is JSON.stringify's at its own depth, only the brackets around a
- * group cut off); apart, none is a large object (ReportText says why). Names and paths from
- * outside may hold a bidi override or U+2028: escaped (safeJson), the same value.
+ * A result as JSON.stringify writes it (toJson's shape) in the document — `indented`: with
+ * (…, null, 2), two levels down (results[i]); else compact, as a JSON line too — in parts: what
+ * comes before `items`, the items and the vetoes a group at a time (json-items.ts writes each),
+ * and what comes after. Joined, the parts are that text exactly; apart, none is a large object
+ * (ReportText says why). Names and paths from outside may hold a bidi override or U+2028:
+ * escaped (safeJson), the same value.
  */
-export function resultParts(result: ReturnType<typeof toJson>, indented: boolean): string[] {
-  const { items, vetoes, warnings, evidenceFindings, progress, ...before } = result;
-  const after = { warnings, ...(evidenceFindings ? { evidenceFindings } : {}), ...(progress ? { progress } : {}) };
+export function resultParts(r: AssessResult, write: ReturnType<typeof jsonItems>, indented: boolean): string[] {
+  const before = { ...(r.input !== undefined ? { input: r.input } : {}), area: r.area, period: r.period ?? null, standard: r.standard, verdict: r.verdict, score: r.score, aspects: r.aspects };
+  const after = { warnings: r.warnings, ...(r.evidenceFindings ? { evidenceFindings: r.evidenceFindings } : {}), ...(r.progress ? { progress: r.progress } : {}) };
   const text = (value: unknown, depth: number) => (indented ? nested(value, depth) : JSON.stringify(value));
   // The line break before a member (a key of the result, an item) or a closing bracket.
   const br = (depth: number) => (indented ? '\n' + '  '.repeat(depth) : '');
   const head = text(before, 2);
   // `{…, "aspects": […]`, without the line break and brace that close it.
   const parts = [safeJson(head.slice(0, head.length - br(2).length - 1))];
-  const list = (key: string, values: unknown[]) => {
+  const list = <T>(key: string, values: T[], one: (value: T) => string) => {
     parts.push(`,${br(3)}"${key}":${indented ? ' ' : ''}[`);
     for (let k = 0; k < values.length; k += GROUP) {
-      // `[{…},{…}]` at its depth, without its brackets (and the line break before the closing one).
-      const group = text(values.slice(k, k + GROUP), 3);
-      parts.push(safeJson((k ? ',' : '') + group.slice(1, group.length - br(3).length - 1)));
+      // `{…},{…}` as they stand in the list, each after its line break.
+      let group = '';
+      for (let j = k; j < values.length && j < k + GROUP; j++) group += (j ? ',' : '') + br(4) + one(values[j]);
+      parts.push(group);
     }
     parts.push(values.length ? `${br(3)}]` : ']');
   };
-  list('items', items);
-  list('vetoes', vetoes);
+  list('items', r.items, write.item);
+  list('vetoes', r.vetoes, write.veto);
   // `,"warnings": …}`: the rest, from after its opening brace.
   parts.push(',' + safeJson(text(after, 2).slice(1)));
   return parts;

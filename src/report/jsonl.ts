@@ -1,5 +1,6 @@
 import type { AssessResult } from '../assess/types.js';
-import { resultParts, toJson, whole } from './json.js';
+import { jsonItems } from './json-items.js';
+import { resultParts, whole } from './json.js';
 import { safeJson } from '../text/safe.js';
 import type { Formatter, StreamFormatter } from './types.js';
 
@@ -14,7 +15,8 @@ export const jsonl: Formatter = (results, options) => whole(jsonlStream(options)
 
 export const jsonlStream: StreamFormatter = () => {
   // The line in parts (json.ts resultParts; names and paths from outside escaped by safeJson).
-  const piece = (r: AssessResult) => [...resultParts(toJson(r), false), '\n'];
+  const items = jsonItems(false);
+  const piece = (r: AssessResult) => [...resultParts(r, items, false), '\n'];
   return {
     head: () => '',
     item: (r) => piece(r).join(''),

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assessFacts } from '../../src/assess/assess.js';
+import type { AssessResult, ItemResult, VetoResult } from '../../src/assess/types.js';
+import { jsonStream, toJson } from '../../src/report/json.js';
+import { jsonlStream } from '../../src/report/jsonl.js';
+import { loadStandardSync } from '../../src/standard/load.js';
+import { safeJson } from '../../src/text/safe.js';
+
+/**
+ * json-items.ts writes an item's standard members once per batch and only the area's own per
+ * area. Whatever a batch holds — several standards whose items share ids, results put together
+ * by hand (members missing, odd values, a standard's text with a bidi override, facts named like
+ * numbers) — each line and each document is exactly JSON.stringify's text of toJson's shape
+ * (escaped by safeJson), area after area through one stream.
+ */
+const changning = loadStandardSync('changning-demo-street@2023');
+const yangshi = loadStandardSync('yangshi-demo-point@2022');
+const real: AssessResult[] = [
+  ...['changning-failing.json', 'changning-vetoed.json', 'changning-compliant.json'].map((f) => assessFacts(changning, JSON.parse(readFileSync(`fixtures/${f}`, 'utf8')), { input: f })),
+  ...['yangshi-failing.json', 'yangshi-compliant.json'].map((f) => assessFacts(yangshi, JSON.parse(readFileSync(`fixtures/${f}`, 'utf8')), { input: f })),
+];
+
+const odd = fc.constantFrom<unknown>(undefined, null, NaN, -0, 1e21, '', 'x\u202ey\u2028', '新\u0085', [], {}, { '2': 1, a: [null, undefined] }, () => 1, ['a', 'b']);
+const itemKeys = ['id', 'aspect', 'content', 'number', 'text', 'state', 'reads', 'actual', 'explanation', 'reasons', 'responsible', 'missing', 'evidence', 'weight'] as const;
+const vetoKeys = ['id', 'list', 'number', 'text', 'state', 'reads', 'actual', 'explanation', 'reasons', 'missing'] as const;
+/** A result with some members of some items and vetoes changed (a fresh value, or another's), or an item's actual keyed like numbers. */
+const changed = fc
+  .tuple(fc.nat(real.length - 1), fc.array(fc.tuple(fc.nat(200), fc.boolean(), fc.nat(20), odd), { maxLength: 6 }))
+  .map(([k, changes]) => {
+    const r = real[k];
+    const items: ItemResult[] = r.items.map((i) => ({ ...i }));
+    const vetoes: VetoResult[] = r.vetoes.map((v) => ({ ...v }));
+    for (const [at, veto, key, value] of changes) {
+      const target = (veto ? vetoes : items) as Record<string, unknown>[];
+      if (!target.length) continue;
+      const keys = veto ? vetoKeys : itemKeys;
+      const one = target[at % target.length];
+      if (key === 20) one.actual = { '10': 1, b: 'x', '2': true };
+      else if (value === undefined && key % 3 === 0) delete one[keys[key % keys.length]];
+      else one[keys[key % keys.length]] = value;
+    }
+    return { ...r, items, vetoes };
+  });
+
+describe('json-items: an item written from kept standard members is JSON.stringify\'s', () => {
+  it('jsonl, json --compact and json, area after area through one stream, as the whole text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(changed, fc.constantFrom(...real)), { minLength: 1, maxLength: 6 }), (batch) => {
+        const line = jsonlStream({ lang: 'zh', color: false, width: 80 });
+        const compact = jsonStream({ lang: 'zh', color: false, width: 80, compact: true });
+        const indented = jsonStream({ lang: 'zh', color: false, width: 80 });
+        for (const r of batch) expect((line.place!(line.piece!(r)) as string[]).join('')).toBe(safeJson(JSON.stringify(toJson(r))) + '\n');
+        const whole = (s: typeof compact) => s.head() + batch.map((r) => (s.place!(s.piece!(r)) as string[]).join('')).join('') + s.tail();
+        expect(whole(compact)).toBe(safeJson(JSON.stringify({ schemaVersion: 1, results: batch.map(toJson) })) + '\n');
+        expect(whole(indented)).toBe(safeJson(JSON.stringify({ schemaVersion: 1, results: batch.map(toJson) }, null, 2)) + '\n');
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a standard text with a bidi override or U+2028 is escaped wherever it is kept', () => {
+    const r = real[0];
+    const items = r.items.map((i, k) => (k === 0 ? { ...i, text: 'a\u202eb', aspect: '\u2028', reads: ['x\u0085'] } : i));
+    const line = jsonlStream({ lang: 'zh', color: false, width: 80 });
+    const text = (line.place!(line.piece!({ ...r, items })) as string[]).join('');
+    expect(text).toContain('"a\\u202eb"');
+    expect(text).toContain('"aspect":"\\u2028"');
+    expect(text).toContain('["x\\u0085"]');
+    expect(JSON.parse(text).items[0].text).toBe('a\u202eb');
+  });
+});
