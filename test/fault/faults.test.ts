@@ -252,28 +252,108 @@ describe('environment faults are not bugs (exit 3 or 74, never 70)', () => {
   // `ulimit -u` sets it), where the system refuses a worker thread. Node itself needs a dozen
   // threads, so a range of limits is tried: a limit too low for Node to start at all is Node's
   // own abort (not ours); every other run must end, in words, with the report's exit code.
-  it('--jobs 2 at the thread limit (ulimit -u, as nobody) with TMPDIR missing: every run ends, exit 74 in words, never an internal error', { timeout: 600_000 }, (ctx) => {
-    if (!isRoot) return ctx.skip('needs root to run as nobody with a process limit');
+  //
+  // Two things once made this depend on the machine's load (it flaked with other suites running):
+  // `ulimit -u` counts every process and thread of the *user*, so as nobody the threads of any
+  // other run as nobody (this suite's other cases, another checkout's copy of this test) were
+  // counted against the limit — the room left fell to 2–5 threads, where Node itself hangs before
+  // running a line of ours (`node -e 1` does too), or below what lets Node start at every limit.
+  // Each run here is a user id of its own that no process has. And a hang is told by the process
+  // making no progress (no CPU spent, no thread runnable) for a while, not by wall time, which a
+  // busy machine spends queueing.
+  it('--jobs 2 at the thread limit (ulimit -u, as a user of its own) with TMPDIR missing: every run ends, exit 74 in words, never an internal error', { timeout: 600_000 }, async (ctx) => {
+    if (!isRoot) return ctx.skip('needs root to run as another user with a process limit');
     let ours = 0;
     for (const limit of [10, 11, 12, 13, 14, 16, 20]) {
-      const r = spawnSync('bash', ['-c', `ulimit -u ${limit} && exec "${process.execPath}" bin/assess.js fixtures/packs --format junit --jobs 2`], {
+      const uid = unusedUid();
+      const r = await runUntilStalled('bash', ['-c', `ulimit -u ${limit} && exec "${process.execPath}" bin/assess.js fixtures/packs --format junit --jobs 2`], {
         cwd: root,
-        encoding: 'utf8',
         env: { ...process.env, NO_COLOR: '1', WEIBAO_LANG: 'en', TMPDIR: '/nonexistent-weibao' },
-        uid: NOBODY,
-        gid: NOBODY,
-        timeout: 60_000, // a hang detector: the process uses no CPU while it hangs
+        uid,
+        gid: uid,
       });
-      expect(r.signal === 'SIGTERM' && r.status === null, `ulimit -u ${limit}: still running after 60 s (hung)`).toBe(false);
-      if (r.status === 134 || r.signal === 'SIGABRT' || /pthread_create|Resource temporarily unavailable|uv_thread_create/.test(r.stderr ?? '')) continue; // Node could not start
+      expect(r.stalled, `ulimit -u ${limit}: made no progress for ${STALL_S} s (hung); stderr: ${r.stderr}`).toBe(false);
+      if (r.code === 134 || r.signal === 'SIGABRT' || /pthread_create|Resource temporarily unavailable|uv_thread_create/.test(r.stderr)) continue; // Node could not start
       ours++;
-      expect(r.status, `ulimit -u ${limit}: ${r.stderr}`).toBe(74);
+      expect(r.code, `ulimit -u ${limit}: ${r.stderr}`).toBe(74);
       expect(r.stderr).toMatch(/cannot make a temporary file in \/nonexistent-weibao/);
       expect(r.stderr).not.toMatch(/internal error|EAGAIN/);
     }
     expect(ours, 'some limit let Node start').toBeGreaterThan(0);
   });
 });
+
+/** Seconds without progress that count as a hang (a run that works spends ~1 s of CPU in all). */
+const STALL_S = 20;
+
+/**
+ * A user id no process has (so `ulimit -u` counts only the run's own threads), unprivileged and
+ * unnamed: beyond the passwd range, picked from this process's id so that two suites running
+ * at once pick apart, and checked against /proc.
+ */
+function unusedUid(): number {
+  const taken = new Set<number>();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const uid = /^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (uid) taken.add(Number(uid[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  for (let i = 0; i < 100_000; i++) {
+    const uid = 200_000 + ((process.pid * 7 + i) % 100_000);
+    if (!taken.has(uid)) return uid;
+  }
+  throw new Error('no free user id');
+}
+
+/** CPU ticks spent by a process, and whether any of its threads is runnable or in the kernel (R, D). */
+function progressOf(pid: number): { ticks: number; busy: boolean } | undefined {
+  try {
+    let ticks = 0;
+    let busy = false;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+      // After "(comm)": state, then fields 4…; utime and stime are fields 14 and 15.
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (f[0] === 'R' || f[0] === 'D') busy = true;
+      ticks += Number(f[11]) + Number(f[12]);
+    }
+    return { ticks, busy };
+  } catch {
+    return undefined; // exited meanwhile
+  }
+}
+
+/**
+ * Run a command to its end, or until it stalls: STALL_S seconds in a row in which it spent no
+ * CPU and none of its threads was runnable. A process queued on a busy machine is runnable, one
+ * reading a disk is in the kernel: neither counts as stalled, however long the wall clock runs.
+ */
+function runUntilStalled(command: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; uid: number; gid: number }): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; stalled: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...opts, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    let stalled = false;
+    let still = 0;
+    let last = -1;
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const watch = setInterval(() => {
+      const p = child.pid === undefined ? undefined : progressOf(child.pid);
+      if (!p) return;
+      still = p.ticks === last && !p.busy ? still + 1 : 0;
+      last = p.ticks;
+      if (still >= STALL_S) {
+        stalled = true;
+        child.kill('SIGKILL');
+      }
+    }, 1000);
+    child.on('error', (e) => (clearInterval(watch), reject(e)));
+    child.on('close', (code, signal) => (clearInterval(watch), resolve({ code, signal, stderr, stalled })));
+  });
+}
 
 describe('signals and closed pipes in the middle of a batch', () => {
   it('SIGTERM: exit 143, temporary files removed, the earlier report intact', async () => {
