@@ -78,6 +78,9 @@ export const FORMATS = {
     showsProgress: true,
     load: async () => (await import('./xlsx/index.js')).xlsx,
     byResponsible: async () => (await import('./xlsx/index.js')).xlsxRectification,
+    // A batch's workbook from rows set aside as each area is assessed (xlsx/index.ts).
+    layout: async () => (await import('./xlsx/index.js')).xlsxLayout,
+    byResponsibleLayout: async () => (await import('./xlsx/index.js')).xlsxRectificationLayout,
     slim: { report: true, byResponsible: true },
     binary: true,
   },

@@ -9,36 +9,108 @@ import { stateWord, verdictWord } from './words.js';
 
 const rank = (v: Verdict) => (v === 'veto' ? 0 : v === 'fail' ? 1 : 2);
 
-/** Areas worst first: 否决, then 不达标, then 达标; by score within each; input order on ties. */
-export function worstFirst(results: AssessResult[]): AssessResult[] {
-  return results.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r.verdict) - rank(b.r.verdict) || a.r.score - b.r.score || a.i - b.i).map((x) => x.r);
+/** Areas worst first, as indices: 否决, then 不达标, then 达标; by score within each; input order on ties. */
+export function worstFirst(results: Pick<AssessResult, 'verdict' | 'score'>[]): number[] {
+  return results.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r.verdict) - rank(b.r.verdict) || a.r.score - b.r.score || a.i - b.i).map((x) => x.i);
 }
 
 const areaName = (r: AssessResult, lang: Lang) => r.area.name ?? r.input ?? t(lang, 'xlsx.unnamedArea');
 
-/** Sheet 总览: one row per area — verdict, score, each 项目's score, vetoes, open items — filterable; inputs that could not be assessed at the end. */
-export async function overviewSheet(book: ReportBook, results: AssessResult[], sorted: AssessResult[], lang: Lang, summary?: BatchSummary): Promise<void> {
-  // Columns in the order the areas came (input order), rows worst first.
+/** An area's row of 总览 (and the head of its row of 矩阵), made where it is assessed (plain data). */
+export interface AreaRow {
+  name: string;
+  period: string;
+  verdict: Verdict;
+  score: number;
+  /** Each 项目's score, by name. */
+  aspects: [string, number][];
+  /** The negative-list items triggered, by number. */
+  vetoes: string;
+  open: number;
+  input: string;
+}
+
+/** 矩阵: each item's state, by id. */
+export type ItemStates = [string, string][];
+
+
+export function areaRow(r: AssessResult, lang: Lang): AreaRow {
+  return {
+    name: areaName(r, lang),
+    period: r.period ?? '',
+    verdict: r.verdict,
+    score: r.score,
+    aspects: r.aspects.map((a) => [a.name, a.score]),
+    vetoes: r.vetoes.filter((v) => v.state === 'triggered').map((v) => v.number).join('、'),
+    open: r.items.filter(isOpen).length,
+    input: r.input ?? '',
+  };
+}
+
+/** A column of 矩阵: an item, headed by its 项目 and place, its text in the header's note. */
+export interface MatrixColumn {
+  id: string;
+  label: string;
+  text: string;
+}
+
+/** Every item of the area as a column of 矩阵 (the batch's columns are the first area's that has each id). */
+export function matrixColumns(items: AssessResult['items']): MatrixColumn[] {
+  return items.map((i) => ({ id: i.id, label: `${i.aspect} ${placeOf(i)}`, text: i.text }));
+}
+
+/**
+ * What the batch's 总览 and 矩阵 are laid out by, from each area's row (areaRow) in input order:
+ * the 项目 columns (in the order the areas came), the item columns (each id the first time it is
+ * seen: `columnsOf(k)` gives the k-th area's, read only then) and the states that appear.
+ */
+export function batchColumns(rows: Iterable<{ aspects: AreaRow['aspects']; items: ItemStates }>, columnsOf: (area: number) => MatrixColumn[]) {
   const aspects: string[] = [];
   const known = new Set<string>();
-  for (const r of results) for (const a of r.aspects) if (!known.has(a.name)) known.add(a.name), aspects.push(a.name);
+  const columns: MatrixColumn[] = [];
+  const seen = new Map<string, number>();
+  const shown = new Set<string>();
+  let area = 0;
+  for (const r of rows) {
+    for (const [name] of r.aspects) if (!known.has(name)) known.add(name), aspects.push(name);
+    let own: MatrixColumn[] | undefined;
+    r.items.forEach(([id, state], k) => {
+      shown.add(state);
+      if (seen.has(id)) return;
+      seen.set(id, columns.length);
+      own ??= columnsOf(area);
+      columns.push(own[k]);
+    });
+    area++;
+  }
+  return { aspects, columns, seen, shown };
+}
+
+export type BatchColumns = ReturnType<typeof batchColumns>;
+
+/**
+ * Sheet 总览: one row per area (`rows()`: worst first, read afresh for each pass) — verdict, score,
+ * each 项目's score, vetoes, open items — filterable; inputs that could not be assessed at the end.
+ */
+export async function overviewSheet(book: ReportBook, layout: BatchColumns, count: number, rows: () => Iterable<AreaRow>, lang: Lang, summary?: BatchSummary): Promise<void> {
+  // Columns in the order the areas came (input order), rows worst first.
+  const { aspects } = layout;
   const header = [t(lang, 'xlsx.area'), t(lang, 'xlsx.period'), t(lang, 'xlsx.verdict'), t(lang, 'xlsx.score'), ...aspects, t(lang, 'xlsx.vetoes'), t(lang, 'xlsx.open'), t(lang, 'xlsx.input')];
   // Score cells (得分 and each 项目's) as percentages; the verdict on its colour.
   const scored = (fill: Look | undefined): (Look | undefined)[] => [undefined, undefined, fill, PERCENT, ...aspects.map(() => PERCENT)];
-  function* rows(): Generator<RowSpec> {
-    for (const r of sorted) {
-      const scores = aspects.map((name) => r.aspects.find((a) => a.name === name)?.score ?? null);
-      const vetoes = r.vetoes.filter((v) => v.state === 'triggered').map((v) => v.number).join('、');
-      yield { values: [areaName(r, lang), r.period ?? '', verdictWord(lang, r.verdict), r.score, ...scores, vetoes, r.items.filter(isOpen).length, r.input ?? ''], cells: scored(fillLook(FILL[r.verdict])) };
+  function* specs(): Generator<RowSpec> {
+    for (const r of rows()) {
+      const scores = aspects.map((name) => r.aspects.find(([a]) => a === name)?.[1] ?? null);
+      yield { values: [r.name, r.period, verdictWord(lang, r.verdict), r.score, ...scores, r.vetoes, r.open, r.input], cells: scored(fillLook(FILL[r.verdict])) };
     }
     for (const bad of summary?.invalid ?? []) {
       yield { values: [bad.input, '', t(lang, 'xlsx.invalid'), null, ...aspects.map(() => null), '', null, bad.message], cells: [undefined, undefined, fillLook(FILL.missing)] };
     }
   }
-  const sheet = tableSheet(book, '总览', header.length, { freezeColumns: 1, widths: fitWidths([headerRow(header), ...rows()], 8, 40) });
+  const sheet = tableSheet(book, '总览', header.length, { freezeColumns: 1, widths: fitWidths([headerRow(header), ...specs()], 8, 40) });
   await sheet.add(headerRow(header));
-  for (const row of rows()) await sheet.add(row);
-  for (let c = 4; c < 5 + aspects.length; c++) scoreBars(sheet, c, 2, sorted.length + 1);
+  for (const row of specs()) await sheet.add(row);
+  for (let c = 4; c < 5 + aspects.length; c++) scoreBars(sheet, c, 2, count + 1);
 }
 
 const SYMBOL: Record<string, string> = { pass: '✓', fail: '✗', missing: '?', unsupported: '!', not_applicable: '—', pending: '…' };
@@ -53,29 +125,19 @@ function stateLook(s: string): Look {
 }
 const ROTATED: Look = { alignment: { textRotation: 90, vertical: 'bottom', horizontal: 'center' } };
 
-/** Sheet 矩阵: areas × items, each state a coloured symbol (✓ ✗ ? ! —), the header naming 项目 and place; a legend beneath. */
-export async function matrixSheet(book: ReportBook, results: AssessResult[], sorted: AssessResult[], lang: Lang): Promise<void> {
-  const columns: { id: string; label: string; text: string }[] = [];
-  const seen = new Map<string, number>();
-  const shown = new Set<string>();
-  for (const r of results) {
-    for (const i of r.items) {
-      shown.add(i.state);
-      if (seen.has(i.id)) continue;
-      seen.set(i.id, columns.length);
-      columns.push({ id: i.id, label: `${i.aspect} ${placeOf(i)}`, text: i.text });
-    }
-  }
+/** Sheet 矩阵: areas (`rows`, worst first) × items, each state a coloured symbol (✓ ✗ ? ! —), the header naming 项目 and place; a legend beneath. */
+export async function matrixSheet(book: ReportBook, layout: BatchColumns, rows: Iterable<Pick<AreaRow, 'name' | 'verdict'> & { items: ItemStates }>, lang: Lang): Promise<void> {
+  const { columns, seen, shown } = layout;
   const header = [t(lang, 'xlsx.area'), t(lang, 'xlsx.verdict'), ...columns.map((c) => c.label)];
   const sheet = tableSheet(book, '矩阵', header.length, { freezeColumns: 2, widths: [18, 10, ...columns.map(() => 4)] });
   await sheet.add({ ...headerRow(header, [undefined, undefined, ...columns.map(() => ROTATED)]), notes: [undefined, undefined, ...columns.map((c) => c.text)], height: 90 });
-  for (const r of sorted) {
-    const values: (string | null)[] = [areaName(r, lang), verdictWord(lang, r.verdict), ...columns.map(() => '')];
+  for (const r of rows) {
+    const values: (string | null)[] = [r.name, verdictWord(lang, r.verdict), ...columns.map(() => '')];
     const cells: (Look | undefined)[] = [undefined, fillLook(FILL[r.verdict])];
-    for (const i of r.items) {
-      const k = seen.get(i.id)! + 2;
-      values[k] = SYMBOL[i.state] ?? i.state;
-      cells[k] = stateLook(i.state);
+    for (const [id, state] of r.items) {
+      const k = seen.get(id)! + 2;
+      values[k] = SYMBOL[state] ?? state;
+      cells[k] = stateLook(state);
     }
     await sheet.add({ values, cells });
   }

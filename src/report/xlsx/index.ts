@@ -1,9 +1,11 @@
-import type { Formatter } from '../types.js';
+import { createHash } from 'node:crypto';
+import type { AssessResult } from '../../assess/types.js';
+import type { FormatOptions, Formatter, ReportLayout } from '../types.js';
 import { conclusionSheet, itemsSheet } from './area.js';
-import { matrixSheet, overviewSheet, worstFirst } from './batch.js';
-import { progressSheet } from './progress.js';
-import { rectificationSheet } from './rectification.js';
-import { ReportBook } from './writer.js';
+import { areaRow, batchColumns, matrixColumns, matrixSheet, overviewSheet, worstFirst, type AreaRow, type ItemStates, type MatrixColumn } from './batch.js';
+import { PROGRESS_WIDEST, progressRows, progressSheet, type ProgressRow } from './progress.js';
+import { RECTIFICATION_WIDEST, rectificationRows, rectificationSheet, type RectificationRow } from './rectification.js';
+import { bookChunks, measureWidths, ReportBook, widest } from './writer.js';
 
 /**
  * `--format xlsx --output r.xlsx`. One area: 结论, 工作标准, 整改清单. A batch (several inputs, or
@@ -11,26 +13,228 @@ import { ReportBook } from './writer.js';
  * (writer.ts), every text cell made safe as it is written.
  */
 export const xlsx: Formatter = async (results, options) => {
-  const book = await ReportBook.open();
-  const { lang } = options;
   if (results.length === 1 && !options.summary) {
     const [r] = results;
+    const book = await ReportBook.open();
+    const { lang } = options;
     await conclusionSheet(book, r, lang);
     await itemsSheet(book, r, lang);
-    await rectificationSheet(book, results, lang, '整改清单');
-  } else {
-    const sorted = worstFirst(results);
-    await overviewSheet(book, results, sorted, lang, options.summary);
-    await matrixSheet(book, results, sorted, lang);
-    await rectificationSheet(book, results, lang, '整改台账');
+    const rows = rectificationRows(r, lang, false);
+    await rectificationSheet(book, lang, '整改清单', rows, measureWidths(rows, RECTIFICATION_WIDEST));
+    const progress = progressRows(r, lang);
+    await progressSheet(book, lang, progress, measureWidths(progress, PROGRESS_WIDEST));
+    return book.bytes();
   }
-  await progressSheet(book, results, lang);
-  return book.bytes();
+  return inMemory(xlsxLayout(options), results, options);
 };
 
 /** `--by responsible --format xlsx`: the 整改台账 alone, for one area or many. */
-export const xlsxRectification: Formatter = async (results, options) => {
-  const book = await ReportBook.open();
-  await rectificationSheet(book, results, options.lang, '整改台账');
-  return book.bytes();
-};
+export const xlsxRectification: Formatter = (results, options) => inMemory(xlsxRectificationLayout(options), results, options);
+
+/** A layout run on results held whole (the library's formatter): the parts kept in memory, the workbook's pieces joined. */
+async function inMemory(layout: ReportLayout<Kept>, results: AssessResult[], options: FormatOptions): Promise<Buffer> {
+  const parts = results.map((r) => layout.part(r));
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of layout.write(results.map(keep), (i, s = 0) => (parts[i] as string[])[s], options.summary)) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+/** What a batch's workbook keeps of each result in memory: its place among the areas worst first (and its input, to assess it again if it is left alone). */
+type Kept = Pick<AssessResult, 'verdict' | 'score'> & { input?: string };
+
+function keep(r: AssessResult): Kept {
+  return { verdict: r.verdict, score: r.score, ...(r.input !== undefined ? { input: r.input } : {}) };
+}
+
+/** An area's head part: its row of 总览, and the widths of its rows of 整改台账 and 本期进展. */
+interface Head {
+  row: AreaRow;
+  rectification: number[];
+  progress: number[];
+}
+
+// Each area's parts, set aside as it is assessed (ReportLayout.part), each read back alone: its
+// head, its items' ids and states (矩阵), their columns (read only for an id not seen before),
+// its rows of 整改台账 and of 本期进展.
+const HEAD = 0;
+const IDS = 1;
+const STATES = 2;
+const COLUMNS = 3;
+const RECTIFICATION = 4;
+const PROGRESS = 5;
+
+/**
+ * What an area's items give 矩阵 (their ids; their columns: 项目, place, text) is, area after area,
+ * the same as the last one's (the items of one standard): made again only where it differs. The
+ * columns (18 KB of text) are set aside in full only then, and otherwise by their digest alone —
+ * the sheet needs them only where an id is first seen (ColumnsRead).
+ */
+class Repeats {
+  private last: AssessResult['items'] = [];
+  private ids = '';
+  private digest = '';
+  private columns = '';
+
+  of(items: AssessResult['items']): { ids: string; columns: string } {
+    if (sameColumns(items, this.last)) return { ids: this.ids, columns: this.digest };
+    this.last = items;
+    this.ids = JSON.stringify(items.map((i) => i.id));
+    const json = JSON.stringify(matrixColumns(items));
+    this.digest = createHash('sha256').update(json).digest('base64');
+    this.columns = `${this.digest}\n${json}`;
+    return { ids: this.ids, columns: this.columns };
+  }
+}
+
+function sameColumns(a: AssessResult['items'], b: AssessResult['items']): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x.id !== y.id || x.aspect !== y.aspect || x.content !== y.content || x.number !== y.number || x.text !== y.text) return false;
+  }
+  return true;
+}
+
+/**
+ * Columns read back (Repeats): a part that gives only the digest has them from another area set
+ * aside in full with the same digest — an earlier one of the same thread, or found among all.
+ */
+class ColumnsRead {
+  private readonly known = new Map<string, MatrixColumn[]>();
+
+  constructor(
+    private readonly count: number,
+    private readonly part: (area: number) => string,
+  ) {}
+
+  of(area: number): MatrixColumn[] {
+    const text = this.part(area);
+    const at = text.indexOf('\n');
+    const digest = at < 0 ? text : text.slice(0, at);
+    let columns = this.known.get(digest);
+    if (columns) return columns;
+    if (at >= 0) columns = JSON.parse(text.slice(at + 1)) as MatrixColumn[];
+    else
+      for (let i = 0; i < this.count && !columns; i++) {
+        const other = this.part(i);
+        if (other.startsWith(digest + '\n')) columns = JSON.parse(other.slice(digest.length + 1)) as MatrixColumn[];
+      }
+    this.known.set(digest, columns!);
+    return columns!;
+  }
+}
+
+/** The same on the reading side: a list read back (the ids of a standard's items) parsed once per distinct text, a few kept. */
+class Reread<T> {
+  private readonly seen = new Map<string, T>();
+
+  of(text: string): T {
+    let value = this.seen.get(text);
+    if (value === undefined) {
+      if (this.seen.size >= 64) this.seen.clear();
+      this.seen.set(text, (value = JSON.parse(text) as T));
+    }
+    return value;
+  }
+}
+
+/** A part set aside, read back: its UTF-8 decoded (and parsed: JSON). */
+function textOf(part: string | Uint8Array): string {
+  return typeof part === 'string' ? part : Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8');
+}
+
+function parsed<T>(part: string | Uint8Array): T {
+  return JSON.parse(textOf(part)) as T;
+}
+
+/**
+ * `--format xlsx` for a batch, from parts set aside (the CLI's way; `xlsx` gives the same workbook
+ * at once): each area's rows of every sheet are made where it is assessed (any thread) and set
+ * aside; the batch keeps its verdict and score; at the end each sheet is written from the rows
+ * read back in its order — 总览 and 矩阵 worst first, 整改台账 and 本期进展 as the areas came —
+ * and the workbook given as the zip makes it, never whole in memory.
+ */
+export function xlsxLayout(options: FormatOptions): ReportLayout<Kept> {
+  const { lang } = options;
+  const repeats = new Repeats();
+  return {
+    part(r) {
+      const rectification = rectificationRows(r, lang, true);
+      const progress = progressRows(r, lang);
+      const head: Head = { row: areaRow(r, lang), rectification: measureWidths(rectification, RECTIFICATION_WIDEST), progress: measureWidths(progress, PROGRESS_WIDEST) };
+      const { ids, columns } = repeats.of(r.items);
+      return [
+        JSON.stringify(head),
+        ids,
+        JSON.stringify(r.items.map((i) => i.state)),
+        columns,
+        JSON.stringify(rectification),
+        JSON.stringify(progress),
+      ];
+    },
+    keep,
+    write(kept, part, summary) {
+      const inputOrder = kept.map((_, i) => i);
+      const sorted = worstFirst(kept);
+      const idsOf = new Reread<string[]>();
+      const columnsRead = new ColumnsRead(kept.length, (i) => textOf(part(i, COLUMNS)));
+      const items = (i: number): ItemStates => {
+        const states = parsed<string[]>(part(i, STATES));
+        return idsOf.of(textOf(part(i, IDS))).map((id, k) => [id, states[k]]);
+      };
+      const heads = function* (order: number[]) {
+        for (const i of order) yield parsed<Head>(part(i, HEAD));
+      };
+      const rectification: number[] = [];
+      const progress: number[] = [];
+      const layout = batchColumns(
+        (function* () {
+          for (const i of inputOrder) {
+            const head = parsed<Head>(part(i, HEAD));
+            widest(rectification, head.rectification);
+            widest(progress, head.progress);
+            yield { aspects: head.row.aspects, items: items(i) };
+          }
+        })(),
+        (i) => columnsRead.of(i),
+      );
+      return bookChunks(async (book) => {
+        await overviewSheet(book, layout, sorted.length, () => map(heads(sorted), (h) => h.row), lang, summary);
+        await matrixSheet(book, layout, (function* () {
+          for (const i of sorted) yield { ...parsed<Head>(part(i, HEAD)).row, items: items(i) };
+        })(), lang);
+        await rectificationSheet(book, lang, '整改台账', rowsOf<RectificationRow>(inputOrder, (i) => part(i, RECTIFICATION)), rectification);
+        await progressSheet(book, lang, rowsOf<ProgressRow>(inputOrder, (i) => part(i, PROGRESS)), progress);
+      });
+    },
+  };
+}
+
+/** `--by responsible --format xlsx` for a batch: the 整改台账 from each area's rows set aside (as xlsxLayout's). */
+export function xlsxRectificationLayout(options: FormatOptions): ReportLayout<Kept> {
+  const { lang } = options;
+  return {
+    part(r) {
+      const rows = rectificationRows(r, lang, true);
+      return [JSON.stringify(measureWidths(rows, RECTIFICATION_WIDEST)), JSON.stringify(rows)];
+    },
+    keep,
+    write(kept, part) {
+      const inputOrder = kept.map((_, i) => i);
+      const measured: number[] = [];
+      for (const i of inputOrder) widest(measured, parsed<number[]>(part(i, 0)));
+      return bookChunks(async (book) => {
+        await rectificationSheet(book, lang, '整改台账', rowsOf<RectificationRow>(inputOrder, (i) => part(i, 1)), measured);
+      });
+    },
+  };
+}
+
+function* rowsOf<T>(order: number[], part: (i: number) => string | Uint8Array): Generator<T> {
+  for (const i of order) yield* parsed<T[]>(part(i));
+}
+
+function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
+}

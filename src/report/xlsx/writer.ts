@@ -56,7 +56,7 @@ function workbookWriter(): new (options: object) => Writer {
   return createRequire(import.meta.url)('exceljs/lib/stream/xlsx/workbook-writer.js') as new (options: object) => Writer;
 }
 
-/** A report workbook being written; `bytes()` finishes it. */
+/** A report workbook being written; `bytes()` finishes it (or `finish()`, written out as it goes: `chunks`). */
 export class ReportBook {
   private current: SheetWriter | undefined;
 
@@ -65,12 +65,15 @@ export class ReportBook {
     private readonly chunks: Buffer[],
   ) {}
 
-  static async open(): Promise<ReportBook> {
+  /** `out`: where each piece of the zip goes as it is made (the book waits for it); without it, the pieces are held for bytes(). */
+  static async open(out?: (chunk: Buffer) => Promise<void>): Promise<ReportBook> {
     const chunks: Buffer[] = [];
     const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk);
-        done();
+        if (!out) {
+          chunks.push(chunk);
+          done();
+        } else out(chunk).then(() => done(), done);
       },
     });
     // Inline strings (no shared-string table: it would hold every distinct text of the batch until the end).
@@ -86,10 +89,62 @@ export class ReportBook {
     return this.current;
   }
 
-  async bytes(): Promise<Buffer> {
+  async finish(): Promise<void> {
     this.current?.commit();
     await this.book.commit();
+  }
+
+  async bytes(): Promise<Buffer> {
+    await this.finish();
     return Buffer.concat(this.chunks);
+  }
+}
+
+/**
+ * A workbook written by `fill`, given piece by piece as the zip makes them: each piece is taken
+ * (written out by the caller) before the next is made, so the workbook is never whole in memory.
+ */
+export async function* bookChunks(fill: (book: ReportBook) => Promise<void>): AsyncGenerator<Uint8Array> {
+  let pending: { chunk: Buffer; taken: () => void } | undefined;
+  let wake: (() => void) | undefined;
+  let ended = false;
+  let failure: unknown;
+  let dropped = false;
+  const book = await ReportBook.open(
+    (chunk) =>
+      new Promise<void>((taken) => {
+        if (dropped) return taken();
+        pending = { chunk, taken };
+        wake?.();
+      }),
+  );
+  fill(book)
+    .then(() => book.finish())
+    .then(
+      () => void (ended = true),
+      (e: unknown) => void ((failure = e), (ended = true)),
+    )
+    .finally(() => wake?.());
+  try {
+    for (;;) {
+      if (pending) {
+        const { chunk, taken } = pending;
+        pending = undefined;
+        yield chunk;
+        taken();
+        continue;
+      }
+      if (ended) {
+        if (failure) throw failure;
+        return;
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+    }
+  } finally {
+    // Left early (the report could not be written): let the book run out into nothing.
+    dropped = true;
+    pending?.taken();
   }
 }
 
@@ -244,21 +299,41 @@ export function fillLook(argb: string | undefined): Look | undefined {
  * function is made only while the column can still widen (a 原因 column is at its widest by the
  * first long reason). As many columns as the widest row.
  */
-export function fitWidths(rows: Iterable<RowSpec>, min: number, max: number): number[] {
+export function fitWidths(rows: Iterable<Pick<RowSpec, 'values'>>, min: number, max: number): number[] {
+  return boundWidths(measureWidths(rows, max), min, max);
+}
+
+/** Measured widths (measureWidths) within [min, max]. */
+export function boundWidths(measured: readonly number[], min: number, max: number): number[] {
+  return measured.map((w) => Math.min(Math.max(w, min), max));
+}
+
+/**
+ * The width of each column's longest line (0 where nothing is written), not looking further once
+ * a column is `enough`: fitWidths before its bounds. Rows measured apart (each area's, where it
+ * is assessed) are measured together by taking the widest of each column (widest()).
+ */
+export function measureWidths(rows: Iterable<Pick<RowSpec, 'values'>>, enough = Infinity): number[] {
   const widest: number[] = [];
   for (const row of rows) {
     const { values } = row;
     for (let k = 0; k < values.length; k++) {
-      const seen = widest[k] ?? min;
+      const seen = widest[k] ?? 0;
       widest[k] = seen;
-      if (seen >= max) continue;
+      if (seen >= enough) continue;
       const source = values[k];
       const value = typeof source === 'function' ? source() : source;
       if (value === null || value === undefined || value === '') continue;
       for (const line of String(value).split('\n')) widest[k] = Math.max(widest[k], textWidth(line) + 2);
     }
   }
-  return widest.map((w) => Math.min(w, max));
+  return widest;
+}
+
+/** `into` widened to `other`, column by column (as many columns as the longer). */
+export function widest(into: number[], other: readonly number[]): number[] {
+  for (let k = 0; k < other.length; k++) into[k] = Math.max(into[k] ?? 0, other[k]);
+  return into;
 }
 
 /** The header row of a table sheet (styleHeader's look). */
