@@ -1,10 +1,10 @@
-import { hasControl } from './control-chars.js';
+import { CONTROL } from './control-chars.js';
 import type { ParseLimits } from './types.js';
 
-/** What JSON.parse read, once checked: the value, and whether any key or string holds a control character. */
+/** What JSON.parse read, once checked: the value, and whether the text can hold a control character. */
 export interface FastRead {
   value: unknown;
-  /** No key or string holds a character of source/control-chars.ts (validation need not look again). */
+  /** No key or string holds a character of source/control-chars.ts (validation need not look); false: it may. */
   textClean: boolean;
 }
 
@@ -26,16 +26,14 @@ export function fastParse(text: string, limits: ParseLimits, latin1 = false): Fa
   } catch {
     return undefined;
   }
-  // One walk of the value counts the keys, checks numbers and depth, and looks at each key and
-  // string that isn't plain ASCII (decoded, and asked for control characters): module state,
-  // not a closure or an object per call (a batch walks ~900 strings a file).
-  walked = { keys: 0, textClean: true, maxDepth: limits.maxDepth, latin1 };
+  // One walk of the value counts the keys, checks numbers and depth, and decodes each key and
+  // string that isn't ASCII: module state, not a closure or an object per call.
+  walked = { keys: 0, maxDepth: limits.maxDepth, latin1: latin1 && HIGH.test(text) };
   let checked: unknown;
   let keys: number;
-  let textClean: boolean;
   try {
     checked = walk(value, 0);
-    ({ keys, textClean } = walked);
+    keys = walked.keys;
   } finally {
     walked = IDLE;
   }
@@ -45,21 +43,80 @@ export function fastParse(text: string, limits: ParseLimits, latin1 = false): Fa
   if (underflows(text)) return undefined;
   // Over the key limit (--max-keys): the strict parser says where the limit was passed.
   if (limits.maxKeys !== undefined && keys > limits.maxKeys) return undefined;
-  return keys === countColons(text, keys) ? { value: checked, textClean } : undefined;
+  if (keys !== countColons(text, keys)) return undefined;
+  // Whether any key or string holds a control character, asked of the whole text at once rather
+  // than of each string (~900 a facts file). JSON.parse refuses a raw C0 character in a string,
+  // so one there came from an escape; any other stands in the text as itself.
+  return { value: checked, textClean: !escapedControl(text) && !(latin1 ? controlInBytes(text) : controlInText(text)) };
+}
+
+/**
+ * An escape that stands for a control character: \n, \r, \b, \f, or a \u one (a lone surrogate
+ * included; an escaped pair is a character). A backslash in a valid text starts an escape, so
+ * the search resumes after it: an escaped backslash is never taken for the start of one.
+ */
+function escapedControl(t: string): boolean {
+  for (let i = t.indexOf('\\'); i !== -1; i = t.indexOf('\\', i + 2)) {
+    const c = t.charCodeAt(i + 1);
+    if (c === 0x6e || c === 0x72 || c === 0x62 || c === 0x66) return true;
+    if (c !== 0x75) continue;
+    const code = parseInt(t.slice(i + 2, i + 6), 16);
+    if (code >= 0xd800 && code <= 0xdbff && t.charCodeAt(i + 6) === 0x5c && t.charCodeAt(i + 7) === 0x75) {
+      const low = parseInt(t.slice(i + 8, i + 12), 16);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        i += 10;
+        continue;
+      }
+    }
+    if (CONTROL.test(String.fromCharCode(code))) return true;
+  }
+  return false;
+}
+
+/** A character of control-chars.ts but C0 (whitespace between tokens, refused in a string) in a text. */
+function controlInText(text: string): boolean {
+  return MAYBE_CONTROL_TEXT.test(text) && CONTROL_TEXT.test(text);
+}
+const CONTROL_PAST_C0 = '\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c\\u2028\\u2029';
+// With every surrogate (one class: a fast scan), and then with lone surrogates only (an emoji is text).
+const MAYBE_CONTROL_TEXT = new RegExp(`[${CONTROL_PAST_C0}\\ud800-\\udfff]`);
+const CONTROL_TEXT = new RegExp(`[${CONTROL_PAST_C0}]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]`);
+
+/**
+ * controlInText's question of UTF-8 bytes read one character per byte (json-bytes.ts: valid
+ * UTF-8, so no surrogate): each byte a control character's UTF-8 starts with is found with
+ * indexOf (native, ~10 GB/s; a regular expression tried at each offset costs 5× as much) and what
+ * follows it looked at. DEL; C1 (C2 80–9F); U+061C (D8 9C); U+200E/200F and U+2028–202E
+ * (E2 80 …); U+2066–2069 (E2 81 A6–A9).
+ */
+function controlInBytes(t: string): boolean {
+  if (t.indexOf('\x7f') !== -1) return true;
+  for (let i = t.indexOf('\xc2'); i !== -1; i = t.indexOf('\xc2', i + 1)) {
+    const c = t.charCodeAt(i + 1);
+    if (c >= 0x80 && c <= 0x9f) return true;
+  }
+  for (let i = t.indexOf('\xd8'); i !== -1; i = t.indexOf('\xd8', i + 1)) if (t.charCodeAt(i + 1) === 0x9c) return true;
+  for (let i = t.indexOf('\xe2'); i !== -1; i = t.indexOf('\xe2', i + 1)) {
+    const b = t.charCodeAt(i + 1);
+    const c = t.charCodeAt(i + 2);
+    if (b === 0x80 && (c === 0x8e || c === 0x8f || (c >= 0xa8 && c <= 0xae))) return true;
+    if (b === 0x81 && c >= 0xa6 && c <= 0xa9) return true;
+  }
+  return false;
 }
 
 interface Walk {
   keys: number;
-  textClean: boolean;
   maxDepth: number;
+  /** Keys and strings past ASCII are UTF-8 read as Latin-1, to decode (false for a text of ASCII alone). */
   latin1: boolean;
 }
-const IDLE: Walk = { keys: 0, textClean: true, maxDepth: 0, latin1: false };
+const IDLE: Walk = { keys: 0, maxDepth: 0, latin1: false };
 let walked = IDLE;
 const REFUSED = Symbol('refused');
 
-// Printable ASCII and tab: no control character, nothing to decode. Anything else is looked at.
-const NOT_PLAIN = /[^\t\x20-\x7e]/;
+// A character past ASCII: in a text read as Latin-1, a byte of a UTF-8 sequence.
+const HIGH = /[\x80-\xff]/;
 
 /**
  * The value as checked: the same value (strings decoded where the text is Latin-1; an object with a
@@ -68,17 +125,18 @@ const NOT_PLAIN = /[^\t\x20-\x7e]/;
  */
 function walk(v: unknown, depth: number): unknown {
   if (depth > walked.maxDepth) return REFUSED;
-  if (typeof v === 'string') return NOT_PLAIN.test(v) ? textOf(v) : v;
+  if (typeof v === 'string') return walked.latin1 && HIGH.test(v) ? textOf(v) : v;
   // Past 2^53 a whole number may not be the one written (the strict parser says which are refused).
   if (typeof v === 'number') return Number.isFinite(v) && (Number.isSafeInteger(v) || !Number.isInteger(v)) ? v : REFUSED;
   if (v === null || typeof v !== 'object') return v;
   // A string member is looked at here rather than in a call of its own (half of a facts file's values are).
   const deeper = depth + 1 > walked.maxDepth;
+  const latin1 = walked.latin1;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const x = v[i];
       if (typeof x === 'string' && !deeper) {
-        if (NOT_PLAIN.test(x)) v[i] = textOf(x);
+        if (latin1 && HIGH.test(x)) v[i] = textOf(x);
         continue;
       }
       const w = walk(x, depth + 1);
@@ -95,11 +153,11 @@ function walk(v: unknown, depth: number): unknown {
   let rekey = false;
   for (let i = 0; i < own.length; i++) {
     const k = own[i];
-    if (NOT_PLAIN.test(k) && textOf(k) !== k) rekey = true;
+    if (latin1 && HIGH.test(k)) rekey = true;
     const x = o[k];
     // An own "__proto__" (JSON.parse makes one) is set below as any other own property.
     if (typeof x === 'string' && !deeper) {
-      if (NOT_PLAIN.test(x)) o[k] = textOf(x);
+      if (latin1 && HIGH.test(x)) o[k] = textOf(x);
       continue;
     }
     const w = walk(x, depth + 1);
@@ -111,42 +169,44 @@ function walk(v: unknown, depth: number): unknown {
   return rekey ? rekeyed(o, own) : o;
 }
 
-/** A key or string that isn't plain ASCII: its text (decoded from its bytes when read as Latin-1), a control character noted. */
+/** A key or string past ASCII read as Latin-1: its text, decoded from its UTF-8 bytes. */
 function textOf(s: string): string {
-  if (!walked.latin1) {
-    if (walked.textClean && hasControl(s)) walked.textClean = false;
-    return s;
-  }
-  let text = decoded.get(s);
-  if (text === undefined) {
-    text = Buffer.from(s, 'latin1').toString('utf8');
-    // Only text without a control character is kept, so a hit needs no second look.
-    if (hasControl(text)) {
-      walked.textClean = false;
-      return text;
-    }
+  const n = s.length;
+  let h = n;
+  for (let i = 0; i < 8; i++) h = (Math.imul(h, 31) + s.charCodeAt((n * i) >> 3)) | 0;
+  const bucket = decoded.get(h);
+  if (bucket !== undefined) for (let i = 0; i < bucket.length; i += 2) if (bucket[i] === s) return bucket[i + 1];
+  const text = Buffer.from(s, 'latin1').toString('utf8');
+  if (bucket === undefined) {
     if (decoded.size >= MAX_DECODED) decoded.clear();
-    decoded.set(s, text);
+    decoded.set(h, [s, text]);
+  } else {
+    if (bucket.length >= 2 * BUCKET) bucket.splice(0, 2);
+    bucket.push(s, text);
   }
   return text;
 }
 
 // Decoded keys and strings by their Latin-1 reading: a batch's areas share most of theirs
-// (evidence paths), each decoded and checked once. Bounded, so memory stays flat.
-const decoded = new Map<string, string>();
+// (evidence paths), each decoded once. Found by a hash of the length and eight characters
+// spread over the string, then compared whole (a memcmp): a Map keyed by the strings would hash
+// every character of each (~350 a facts file, fresh from JSON.parse each time), which cost the
+// lookups 3× as much. Bounded, buckets too, so memory stays flat and a batch built to collide
+// costs at most a few compares and a decode per string.
+const decoded = new Map<number, string[]>();
 const MAX_DECODED = 10_000;
+const BUCKET = 4;
 
 /** The object again with its keys decoded, in the same order; "__proto__" stays an own property. */
 function rekeyed(o: Record<string, unknown>, own: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of own) {
-    const key = NOT_PLAIN.test(k) ? textOf(k) : k;
+    const key = HIGH.test(k) ? textOf(k) : k;
     if (key === '__proto__') Object.defineProperty(out, key, { value: o[k], enumerable: true, writable: true, configurable: true });
     else out[key] = o[k];
   }
   return out;
 }
-
 /**
  * Colons outside strings in a valid JSON text: one per object member. Every colon is counted
  * first (indexOf finds a rare character fast): when there are no more than `keys`, none stands

@@ -228,7 +228,9 @@ describe('a JSON file read from its bytes (Latin-1, its non-ASCII text decoded a
   const limits = { maxBytes: 1e9, maxDepth: 8, maxAliases: 100, maxKeys: 100_000 };
   // Non-ASCII wherever a key or string stands, control characters past ASCII (C1, line separator,
   // bidi), an emoji (a surrogate pair), escapes (which send the file the decoded way), __proto__.
-  const word = fc.constantFrom('a', '新泾镇', 'é', '\u00a0', '\u0085', '\u2028', 'a\u202eb', '😀', '__proto__', '0', '\\u00e9', '\\n', 'x:y', '\u007f', '合成街道0001（虚构）');
+  // Escapes too: a control character (\\n, \\u0085, a lone \\ud800), none (\\t, an escaped backslash before
+  // an n, an escaped pair of surrogates).
+  const word = fc.constantFrom('a', '新泾镇', 'é', '\u00a0', '\u0085', '\u2028', 'a\u202eb', '😀', '__proto__', '0', '\\u00e9', '\\n', 'x:y', '\u007f', '合成街道0001（虚构）', '\\\\n', '\\t', '\\u0085', '\\ud800', '\\udc00x', '\\ud83d\\ude00', '\u061c', '\u2066', '\u200f');
   const key = fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(''));
   type Tree = string | Tree[] | { members: [string, Tree][] };
   const tree: fc.Arbitrary<Tree> = fc.letrec<{ t: Tree }>((tie) => ({
@@ -289,5 +291,21 @@ describe('a JSON file read from its bytes (Latin-1, its non-ASCII text decoded a
     // An escape may stand for a character past ASCII: read from the decoded text instead.
     expect(parseJsonBytes(Buffer.from('{"a": "\\u00e9"}'), limits)).toBeUndefined();
     expect(parseJsonBytes(Buffer.from([0x7b, 0x22, 0xc0, 0x22, 0x3a, 0x31, 0x7d]), limits)).toBeUndefined();
+  });
+
+  it('says a text holds no control character only where none is there, escapes read as JSON.parse reads them', () => {
+    const clean = (s: string) => (parseJsonBytes(Buffer.from(s), limits) ?? parseJson(s, 'x.json', limits)).textClean;
+    // An escaped backslash before an n is a backslash and an n; \t and an escaped pair are text.
+    for (const s of ['{"a": "C:\\\\new"}', '{"a": "x\\ty"}', '{"a": "\\ud83d\\ude00"}', '{"\\u00e9": "\\u65b0"}', '{"a": "·—“”"}']) expect(clean(s), s).toBe(true);
+    for (const s of ['{"a": "x\\ny"}', '{"a\\r": 1}', '{"a": "\\b"}', '{"a": "\\f"}', '{"a": "\\u0000"}', '{"a": "\\u001b[2J"}', '{"a": "\\u2028"}', '{"a": "\\ud800"}', '{"a": "\\udc00\\ud800"}', '{"a": "\\\\\\n"}', '{"a": "\u0085"}', '{"a": "\u202e"}', '{"a": "\u061c"}', '{"a": "\u2069"}', '{"a": "\u200e"}', '{"a": "\u007f"}']) {
+      expect(clean(s), s).toBe(false);
+    }
+  });
+
+  it('decodes every string right when many look alike (the decoded strings are kept by a hash of a few characters)', () => {
+    // Same length, same characters where the hash looks, different elsewhere: one bucket, over its bound.
+    const names = Array.from({ length: 300 }, (_, i) => `街道${String(i).padStart(3, '0')}号（虚构）x`);
+    const text = JSON.stringify({ a: names, b: names.slice().reverse(), [names[7]]: names[8] });
+    for (let round = 0; round < 2; round++) expect(parseJsonBytes(Buffer.from(text), limits)!.value).toEqual(JSON.parse(text));
   });
 });
