@@ -206,6 +206,35 @@ if (missing && process.env.CI) {
       expect([...targets].sort((a, b) => a - b)).toEqual(areas.map((a) => a.page).sort((a, b) => a - b));
     });
 
+    it('the district view printed in several prints, areas 2 at a time (the layout with small prints): read as one document all the same', async () => {
+      const { assessInput } = await import('../../src/assess/input.js');
+      const { pdfLayout } = await import('../../src/report/pdf/layout.js');
+      const { writeFileSync } = await import('node:fs');
+      const results = ['a-clean', 'b-evidence-problems', 'c-vetoed', 'd-failing'].map((d) => assessInput(join(root, 'fixtures/packs', d)));
+      const layout = pdfLayout({ lang: 'zh', color: false, width: 80, date: DATE }, { areas: 2, district: 6_000 });
+      const parts = results.map((r) => layout.part(r));
+      const pieces: Uint8Array[] = [];
+      for await (const piece of layout.write(results.map((r) => layout.keep!(r)), (i, s = 0) => ([] as string[]).concat(parts[i])[s])) pieces.push(piece as Uint8Array);
+      const file = join(tmp, 'small-prints.pdf');
+      writeFileSync(file, Buffer.concat(pieces));
+      const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
+      expect(info.stderr).toBe('');
+      const pages = pagesOf(file);
+      pages.forEach((text, i) => expect(pageNumber(text), `page ${i + 1}`).toBe(String(i + 1)));
+      const marks = bookmarks(file);
+      expect(marks.map((m) => m.title)).toEqual(['长宁区未成年人保护示范街道（镇）创建达标情况汇总（4 个地区）', '示例街道丙（虚构）', '示例街道丁（虚构）', '示例街道乙（虚构）', '示例街道甲（虚构）']);
+      // The view went on over several prints (each starts a page): it has more pages than the CLI's one print of it, and all of it.
+      const viewPages = marks[1].page - 1;
+      const cli = report('batch');
+      expect(viewPages).toBeGreaterThan(bookmarks(cli.file)[1].page - 1);
+      const view = flat(pages.slice(0, viewPages).join(''));
+      expect(view).toMatch(/一、总体情况.*二、各地区各项目得分.*三、各地区情况.*四、整改台账（按责任单位）.*填报人：/);
+      // Every row once: each area is named as often as in the one print (heat map, overview, 整改台账).
+      const cliView = flat(cli.pages.slice(0, bookmarks(cli.file)[1].page - 1).join(''));
+      for (const area of ['甲', '乙', '丙', '丁']) expect(view.split(`示例街道${area}（虚构）`).length, area).toBe(cliView.split(`示例街道${area}（虚构）`).length);
+      for (const { page, title } of marks.slice(1)) expect(flat(pages[page - 1])).toContain(`被评估地区：${title}`);
+    }, 300_000);
+
     it('月报: titled with the month, 本月进展 right after the summary', () => {
       const { pages } = report('monthly');
       const doc = flat(pages.slice(0, beforeAnnex(pages)).join(''));

@@ -32,6 +32,8 @@ export interface PartOptions {
   tops?: { title?: string; firstPage?: number }[];
   /** Where a link to a name goes that this part does not hold: the first page of another part. */
   target?: (name: string) => number | undefined;
+  /** Its bookmarks (default true): false leaves them out. */
+  outline?: boolean;
 }
 
 const CATALOG = 1;
@@ -104,7 +106,7 @@ export class PdfJoin {
     const base = this.next - 1;
     const moved = new Map<number, number>();
     const dropped = new Set<number>([refNumber(pdf.trailer.get('/Root')), refNumber(pdf.trailer.get('/Info'))]);
-    const outlines = refNumber(catalog.get('/Outlines'));
+    const outlines = options.outline === false ? 0 : refNumber(catalog.get('/Outlines'));
     const outlineRoot = outlines ? dictAt(pdf, catalog.get('/Outlines')) : undefined;
     const dests = dictAt(pdf, catalog.get('/Dests'));
     // The outline's top entries become the document's: closed, chained after the last part's.

@@ -4,6 +4,7 @@ import type { FormatOptions, ReportLayout } from '../types.js';
 import { findBrowser } from './browser.js';
 import { PdfJoin } from './join.js';
 import { openPrinter } from './print.js';
+import { splitDocument } from './split.js';
 import { XrefFile } from './xref-file.js';
 
 /**
@@ -27,10 +28,14 @@ import { XrefFile } from './xref-file.js';
  */
 const AREAS_A_PRINT = 10;
 
+/** The district's view is printed in parts of about this much html (split.ts): ~100 pages. */
+const DISTRICT_A_PRINT = 1_500_000;
+
 type Print = ReturnType<typeof printLayout>;
 type Kept = Parameters<Print['documents']>[0][number];
 
-export function pdfLayout(options: FormatOptions): ReportLayout<Kept> {
+/** `sizes`: how much goes in one print (tests print small batches in several). */
+export function pdfLayout(options: FormatOptions, sizes = { areas: AREAS_A_PRINT, district: DISTRICT_A_PRINT }): ReportLayout<Kept> {
   const print = printLayout(options);
   return {
     part: print.part,
@@ -48,11 +53,16 @@ export function pdfLayout(options: FormatOptions): ReportLayout<Kept> {
         const join = new PdfJoin(xref, docs.title);
         // The object number of each area's first page, handed out now: the overview links to them.
         const firstPages = new Map(docs.anchors.map((anchor) => [anchor, join.reserve()]));
-        // The overview's links go to areas printed later: Chromium keeps a link only to a place
-        // in the same document, so each area's anchor stands (empty) at the head of the view.
-        const targets = docs.anchors.map((anchor) => `<a id="${anchor}"></a>`).join('');
-        const district = print.page(docs.title, docs.header, targets + [...docs.district()].join(''), 1);
-        yield* join.add(await printer.print(district), { target: (name) => firstPages.get(name) });
+        let first = true;
+        for (const body of splitDocument(docs.district(), sizes.district)) {
+          // The view's links go to areas printed later: Chromium keeps a link only to a place in
+          // the same document, so the anchors it links to stand (empty) at its head.
+          const targets = [...new Set(Array.from(body.matchAll(/href="#(area-\d+)"/g), (m) => m[1]))].map((anchor) => `<a id="${anchor}"></a>`).join('');
+          const html = print.page(docs.title, docs.header, targets + body, join.pages + 1);
+          // The bookmarks of the view are its first print's (a print that goes on with it has no title to hang them from).
+          yield* join.add(await printer.print(html), { target: (name) => firstPages.get(name), outline: first });
+          first = false;
+        }
         let chunk: { title: string; firstPage: number; body: string }[] = [];
         const flush = async function* () {
           const html = print.page(docs.title, docs.header, chunk.map((area) => area.body).join('\n'), join.pages + 1);
@@ -62,7 +72,7 @@ export function pdfLayout(options: FormatOptions): ReportLayout<Kept> {
         };
         for (const area of docs.areas()) {
           chunk.push({ title: area.title, firstPage: firstPages.get(area.anchor)!, body: area.body });
-          if (chunk.length === AREAS_A_PRINT) yield* flush();
+          if (chunk.length === sizes.areas) yield* flush();
         }
         if (chunk.length) yield* flush();
         yield* join.finish();
