@@ -25,23 +25,34 @@ function clearVeto(v: VetoResult): VetoResult {
 /**
  * One object for every slimmed item that is alike across areas (same standard, id, state and
  * text): 38,600 areas × 70 met items are then 70 objects and 38,600 arrays of pointers, not
- * 2.7 million copies (each result arrives from a worker thread as a copy of its own).
+ * 2.7 million copies (each result arrives from a worker thread as a copy of its own). Found by
+ * standard, then id, then among the few seen with that id — no key string made per item.
  */
 export class SlimShare {
-  private readonly items = new Map<string, ItemResult>();
-  private readonly vetoes = new Map<string, VetoResult>();
+  private readonly items = new Map<string, Map<string, ItemResult[]>>();
+  private readonly vetoes = new Map<string, Map<string, VetoResult[]>>();
 
   share(r: AssessResult): AssessResult {
-    const std = `${r.standard.id}@${r.standard.version}`;
-    r.items = r.items.map((i) => (isOpen(i) ? i : once(this.items, `${std}\u0000${i.id}\u0000${i.state}\u0000${i.text}`, i)));
-    r.vetoes = r.vetoes.map((v) => (v.state === 'clear' ? once(this.vetoes, `${v.list.id}@${v.list.version}\u0000${v.id}\u0000${v.text}`, v) : v));
+    const items = byId(this.items, `${r.standard.id}@${r.standard.version}`);
+    r.items = r.items.map((i) => (isOpen(i) ? i : once(items, i, (a, b) => a.state === b.state && a.text === b.text)));
+    r.vetoes = r.vetoes.map((v) => (v.state === 'clear' ? once(byId(this.vetoes, `${v.list.id}@${v.list.version}`), v, (a, b) => a.text === b.text) : v));
     return r;
   }
 }
 
-function once<T>(m: Map<string, T>, key: string, value: T): T {
-  const seen = m.get(key);
-  if (seen) return seen;
-  m.set(key, value);
+function byId<T>(m: Map<string, Map<string, T[]>>, key: string): Map<string, T[]> {
+  let ids = m.get(key);
+  if (!ids) m.set(key, (ids = new Map()));
+  return ids;
+}
+
+function once<T extends { id: string }>(m: Map<string, T[]>, value: T, alike: (a: T, b: T) => boolean): T {
+  const seen = m.get(value.id);
+  if (!seen) {
+    m.set(value.id, [value]);
+    return value;
+  }
+  for (const s of seen) if (alike(s, value)) return s;
+  seen.push(value);
   return value;
 }
