@@ -22,7 +22,7 @@ const real: AssessResult[] = [
   ...['yangshi-failing.json', 'yangshi-compliant.json'].map((f) => assessFacts(yangshi, JSON.parse(readFileSync(`fixtures/${f}`, 'utf8')), { input: f })),
 ];
 
-const odd = fc.constantFrom<unknown>(undefined, null, NaN, -0, 1e21, '', 'x\u202ey\u2028', '新\u0085', [], {}, { '2': 1, a: [null, undefined] }, () => 1, ['a', 'b']);
+const odd = fc.constantFrom<unknown>(undefined, null, NaN, Infinity, -0, 1e21, 2.5, true, '', 'x\u202ey\u2028', '新\u0085', '"\\\n', [], {}, { '2': 1, a: [null, undefined] }, () => 1, ['a', 'b']);
 const itemKeys = ['id', 'aspect', 'content', 'number', 'text', 'state', 'reads', 'actual', 'explanation', 'reasons', 'responsible', 'missing', 'evidence', 'weight'] as const;
 const vetoKeys = ['id', 'list', 'number', 'text', 'state', 'reads', 'actual', 'explanation', 'reasons', 'missing'] as const;
 /** A result with some members of some items and vetoes changed (a fresh value, or another's), or an item's actual keyed like numbers. */
@@ -37,7 +37,15 @@ const changed = fc
       if (!target.length) continue;
       const keys = veto ? vetoKeys : itemKeys;
       const one = target[at % target.length];
+      const actual = one.actual as Record<string, unknown> | undefined;
       if (key === 20) one.actual = { '10': 1, b: 'x', '2': true };
+      // One value of the facts read changed (the keys and their order kept), or the same values without a prototype.
+      else if (key === 19 && actual && typeof actual === 'object') one.actual = { ...actual, [Object.keys(actual)[0] ?? 'x']: value };
+      else if (key === 18 && actual && typeof actual === 'object') one.actual = Object.assign(Object.create(null), actual);
+      // Fewer keys than the facts read; a prototype whose (non-enumerable) toJSON JSON.stringify obeys.
+      else if (key === 16 && actual && typeof actual === 'object') one.actual = Object.fromEntries(Object.entries(actual).slice(0, -1));
+      else if (key === 15 && actual && typeof actual === 'object') one.actual = Object.assign(Object.create(Object.defineProperty({}, 'toJSON', { value: () => 'own' })), actual);
+      else if (key === 17 && actual && typeof actual === 'object') one.actual = { ...actual, [Object.keys(actual)[0] ?? 'x']: [1e21, -0, 'x\u202e'][at % 3] };
       else if (value === undefined && key % 3 === 0) delete one[keys[key % keys.length]];
       else one[keys[key % keys.length]] = value;
     }
