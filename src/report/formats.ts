@@ -103,6 +103,7 @@ export const FORMATS = {
     // A batch: printed a document at a time and joined (flat memory, in Chromium too).
     layout: async () => (await import('./pdf/layout.js')).pdfLayout,
     byResponsible: async () => (await import('./pdf/index.js')).pdfProblems,
+    byResponsibleLayout: async () => (await import('./pdf/layout.js')).pdfProblemsLayout,
     slim: { byResponsible: true },
   },
 } satisfies Record<string, Format>;

@@ -60,6 +60,7 @@ const REPORTS = {
   many: [manyDir],
   monthly: ['fixtures/packs/a-clean', '--baseline', 'fixtures/packs-baseline.json'],
   problems: ['fixtures/yangshi-failing.json', '--by', 'responsible'],
+  ledger: ['fixtures/packs/', '--by', 'responsible'],
 } as const;
 type Name = keyof typeof REPORTS;
 
@@ -233,6 +234,30 @@ if (missing && process.env.CI) {
       const cliView = flat(cli.pages.slice(0, bookmarks(cli.file)[1].page - 1).join(''));
       for (const area of ['甲', '乙', '丙', '丁']) expect(view.split(`示例街道${area}（虚构）`).length, area).toBe(cliView.split(`示例街道${area}（虚构）`).length);
       for (const { page, title } of marks.slice(1)) expect(flat(pages[page - 1])).toContain(`被评估地区：${title}`);
+    }, 300_000);
+
+    it('整改台账 of a batch (--by responsible), printed in one part or in several: the same rows, pages numbered on', async () => {
+      const { assessInput } = await import('../../src/assess/input.js');
+      const { pdfProblemsLayout } = await import('../../src/report/pdf/layout.js');
+      const { writeFileSync } = await import('node:fs');
+      const cli = report('ledger');
+      const one = flat(cli.pages.join(''));
+      expect(one).toContain('创建达标整改台账（4 个地区）'.replace(' ', ''));
+      expect(one).toMatch(/填报人：.*审核人：.*负责人：.*日期：/);
+      const results = ['a-clean', 'b-evidence-problems', 'c-vetoed', 'd-failing'].map((d) => assessInput(join(root, 'fixtures/packs', d)));
+      const layout = pdfProblemsLayout({ lang: 'zh', color: false, width: 80, date: DATE }, { district: 3_000 });
+      const parts = results.map((r) => layout.part(r));
+      const pieces: Uint8Array[] = [];
+      for await (const piece of layout.write(results.map((r) => layout.keep!(r)), (i, s = 0) => ([] as string[]).concat(parts[i])[s])) pieces.push(piece as Uint8Array);
+      const file = join(tmp, 'ledger-small-prints.pdf');
+      writeFileSync(file, Buffer.concat(pieces));
+      expect(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stderr).toBe('');
+      const pages = pagesOf(file);
+      expect(pages.length).toBeGreaterThan(cli.pages.length);
+      pages.forEach((text, i) => expect(pageNumber(text), `page ${i + 1}`).toBe(String(i + 1)));
+      const several = flat(pages.join(''));
+      for (const area of ['甲', '乙', '丙', '丁']) expect(several.split(`示例街道${area}（虚构）`).length, area).toBe(one.split(`示例街道${area}（虚构）`).length);
+      expect(several).toMatch(/填报人：.*审核人：.*负责人：.*日期：/);
     }, 300_000);
 
     it('月报: titled with the month, 本月进展 right after the summary', () => {

@@ -176,6 +176,9 @@ export function printLayout(options: FormatOptions) {
     part: (r: AssessResult) => reportParts(r, ctx),
     keep,
     documents: (kept: Kept[], part: PartOf, summary?: BatchSummary) => districtLayout(kept, part, ctx, summary),
+    /** `--by responsible`: the 整改台账 across the batch, its body in pieces. */
+    problemsPart: (r: AssessResult) => problemsParts(r, ctx),
+    problems: (kept: Kept[], part: PartOf) => ledgerLayout(kept, part, ctx),
     page: (title: string, header: string, body: string, firstPage: number) => page(title, header, body, options.lang, 'print', firstPage),
   };
 }

@@ -3,7 +3,7 @@ import { printLayout } from '../html/index.js';
 import type { FormatOptions, ReportLayout } from '../types.js';
 import { findBrowser } from './browser.js';
 import { PdfJoin } from './join.js';
-import { openPrinter } from './print.js';
+import { openPrinter, type Printer } from './print.js';
 import { splitDocument } from './split.js';
 import { XrefFile } from './xref-file.js';
 
@@ -33,6 +33,7 @@ const DISTRICT_A_PRINT = 1_500_000;
 
 type Print = ReturnType<typeof printLayout>;
 type Kept = Parameters<Print['documents']>[0][number];
+type PartOf = Parameters<Print['documents']>[1];
 
 /** `sizes`: how much goes in one print (tests print small batches in several). */
 export function pdfLayout(options: FormatOptions, sizes = { areas: AREAS_A_PRINT, district: DISTRICT_A_PRINT }): ReportLayout<Kept> {
@@ -43,44 +44,73 @@ export function pdfLayout(options: FormatOptions, sizes = { areas: AREAS_A_PRINT
     write: (kept, part, summary) => printed(kept, part, summary),
   };
 
-  async function* printed(kept: Kept[], part: Parameters<Print['documents']>[1], summary: BatchSummary | undefined): AsyncGenerator<Uint8Array> {
-    const browser = findBrowser(options.browser, options.lang);
+  async function* printed(kept: Kept[], part: PartOf, summary: BatchSummary | undefined): AsyncGenerator<Uint8Array> {
     const docs = print.documents(kept, part, summary);
-    const xref = new XrefFile(options.lang);
-    try {
-      const printer = await openPrinter({ browser, lang: options.lang });
-      try {
-        const join = new PdfJoin(xref, docs.title);
-        // The object number of each area's first page, handed out now: the overview links to them.
-        const firstPages = new Map(docs.anchors.map((anchor) => [anchor, join.reserve()]));
+    yield* printing(options, docs.title, async function* (printer, join) {
+      // The object number of each area's first page, handed out now: the overview links to them.
+      const firstPages = new Map(docs.anchors.map((anchor) => [anchor, join.reserve()]));
+      let first = true;
+      for (const body of splitDocument(docs.district(), sizes.district)) {
+        // The view's links go to areas printed later: Chromium keeps a link only to a place in
+        // the same document, so the anchors it links to stand (empty) at its head.
+        const targets = [...new Set(Array.from(body.matchAll(/href="#(area-\d+)"/g), (m) => m[1]))].map((anchor) => `<a id="${anchor}"></a>`).join('');
+        const html = print.page(docs.title, docs.header, targets + body, join.pages + 1);
+        // The bookmarks of the view are its first print's (a print that goes on with it has no title to hang them from).
+        yield* join.add(await printer.print(html), { target: (name) => firstPages.get(name), outline: first });
+        first = false;
+      }
+      let chunk: { title: string; firstPage: number; body: string }[] = [];
+      const flush = async function* () {
+        const html = print.page(docs.title, docs.header, chunk.map((area) => area.body).join('\n'), join.pages + 1);
+        const tops = chunk.map(({ title, firstPage }) => ({ title, firstPage }));
+        chunk = [];
+        yield* join.add(await printer.print(html), { tops });
+      };
+      for (const area of docs.areas()) {
+        chunk.push({ title: area.title, firstPage: firstPages.get(area.anchor)!, body: area.body });
+        if (chunk.length === sizes.areas) yield* flush();
+      }
+      if (chunk.length) yield* flush();
+    });
+  }
+}
+
+/**
+ * `--by responsible --format pdf` for a batch: the 整改台账 across the areas, one document printed
+ * in parts as the district's view is (split.ts), so it too is flat in memory at any count.
+ */
+export function pdfProblemsLayout(options: FormatOptions, sizes = { district: DISTRICT_A_PRINT }): ReportLayout<Kept> {
+  const print = printLayout(options);
+  return {
+    part: print.problemsPart,
+    keep: print.keep,
+    write: (kept, part) => {
+      const docs = print.problems(kept, part);
+      return printing(options, docs.title, async function* (printer, join) {
         let first = true;
-        for (const body of splitDocument(docs.district(), sizes.district)) {
-          // The view's links go to areas printed later: Chromium keeps a link only to a place in
-          // the same document, so the anchors it links to stand (empty) at its head.
-          const targets = [...new Set(Array.from(body.matchAll(/href="#(area-\d+)"/g), (m) => m[1]))].map((anchor) => `<a id="${anchor}"></a>`).join('');
-          const html = print.page(docs.title, docs.header, targets + body, join.pages + 1);
-          // The bookmarks of the view are its first print's (a print that goes on with it has no title to hang them from).
-          yield* join.add(await printer.print(html), { target: (name) => firstPages.get(name), outline: first });
+        for (const body of splitDocument(docs.body, sizes.district)) {
+          yield* join.add(await printer.print(print.page(docs.title, docs.header, body, join.pages + 1)), { outline: first });
           first = false;
         }
-        let chunk: { title: string; firstPage: number; body: string }[] = [];
-        const flush = async function* () {
-          const html = print.page(docs.title, docs.header, chunk.map((area) => area.body).join('\n'), join.pages + 1);
-          const tops = chunk.map(({ title, firstPage }) => ({ title, firstPage }));
-          chunk = [];
-          yield* join.add(await printer.print(html), { tops });
-        };
-        for (const area of docs.areas()) {
-          chunk.push({ title: area.title, firstPage: firstPages.get(area.anchor)!, body: area.body });
-          if (chunk.length === sizes.areas) yield* flush();
-        }
-        if (chunk.length) yield* flush();
-        yield* join.finish();
-      } finally {
-        await printer.close();
-      }
+      });
+    },
+  };
+}
+
+/** One Chromium and one joined PDF for the prints `parts` makes; the browser closed and the xref's file removed however it ends. */
+async function* printing(options: FormatOptions, title: string, parts: (printer: Printer, join: PdfJoin) => AsyncGenerator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const browser = findBrowser(options.browser, options.lang);
+  const xref = new XrefFile(options.lang);
+  try {
+    const printer = await openPrinter({ browser, lang: options.lang });
+    try {
+      const join = new PdfJoin(xref, title);
+      yield* parts(printer, join);
+      yield* join.finish();
     } finally {
-      xref.close();
+      await printer.close();
     }
+  } finally {
+    xref.close();
   }
 }
