@@ -117,7 +117,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   // A batch's report laid out at the end from parts set aside (html), and those parts.
   const layout = await layoutOf(chosen, { streamed: !!stream, batch: expanded.batch, ...(opts.by ? { by: opts.by } : {}), options });
   let parts: PartSpool | undefined;
-  const out = async (text: ReportText | Uint8Array) => {
+  const out = async (text: ReportText | Uint8Array | readonly (string | Uint8Array)[]) => {
     sink ??= openReport(opts.output, io.stdout, stream?.deferHead === true, opts.lang);
     if (stream?.deferHead !== true && !sink.started) await sink.write(stream ? stream.head() : '');
     await sink.write(text);
@@ -135,10 +135,13 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
       ...(opts.debug ? { debug: true } : {}),
       lang: opts.lang,
     };
-    const step = await makeStep(config);
     // Without a build of the step to run in a worker (the sources alone), this thread does it all.
     const stepModule = builtModule(import.meta.url, 'cli/assess-step.js');
     const jobs = stepModule ? (opts.jobs ?? defaultJobs()) : 1;
+    // With workers, this thread's own pieces wait for earlier inputs' before they are written:
+    // held as UTF-8 (off the heap, as a worker's come) they are not promoted to the old
+    // generation on the way.
+    const step = await makeStep(config, jobs > 1 && expanded.inputs.length > 1 ? 'bytes' : 'text');
     const worker = { data: { step: stepModule?.href, data: config }, debug: opts.debug, lang: opts.lang };
     for await (const { input, result: assessed, failure } of assessInOrder(expanded.inputs, jobs, step, worker)) {
       progress.tick(input);
@@ -157,7 +160,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
       if (assessed.summary) summary?.add(assessed.summary);
       codes.push(assessed.code);
       // Outside the step: a report that can't be written is the run's problem, not this input's.
-      if (stream) await out(stream.place && 'piece' in assessed ? stream.place(assessed.piece) : stream.item(assessed.result!));
+      if (stream) await out(stream.place && 'piece' in assessed ? (assessed.encoded ? stream.placeBytes!(assessed.piece as Uint8Array) : stream.place(assessed.piece)) : stream.item(assessed.result!));
       else if ('kept' in assessed) kept.push(assessed.kept as { input?: string });
       else results.push(assessed.slim ? shared.share(assessed.result!) : assessed.result!);
       if (assessed.part !== undefined) (parts ??= new PartSpool(opts.lang)).add(assessed.part);

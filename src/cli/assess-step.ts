@@ -6,7 +6,7 @@ import { summarised, type Summarised } from '../packs/summary.js';
 import { outcomeOf, type Outcome } from '../packs/workers.js';
 import { formatOf, type Format } from '../report/formats.js';
 import { slimmed } from '../report/slim.js';
-import type { FormatOptions, ReportLayout, ReportStream } from '../report/types.js';
+import type { FormatOptions, ReportLayout, ReportStream, ReportText } from '../report/types.js';
 import { exitFor, type FailOn } from './fail-on.js';
 
 /**
@@ -38,6 +38,8 @@ export interface StepConfig {
 export interface Assessed {
   /** The stream's piece of the report (placed by ReportStream.place). */
   piece?: unknown;
+  /** `piece` is the UTF-8 of a text piece (makeStep's `bytes`; placed by ReportStream.placeBytes). */
+  encoded?: boolean;
   /** The whole result: for a report laid out at the end, or a stream without `piece`. */
   result?: AssessResult;
   /** The result is slimmed (src/report/slim.ts): alike met items may be shared across areas. */
@@ -55,9 +57,18 @@ export interface Assessed {
 /** Warnings printed per input; the rest are counted (the JSON report keeps them all). */
 export const MAX_WARNINGS = 50;
 
-export async function makeStep(config: StepConfig): Promise<(input: string) => Outcome<Assessed>> {
+/**
+ * `pieces`: `bytes` where pieces are carried or held before they are written (a worker thread,
+ * packs/workers-entry.ts; the main thread of a run with workers): a text piece is encoded to
+ * UTF-8 there if the stream can place it so (ReportStream.placeBytes). A worker's bytes are
+ * moved to the writing thread, which then neither copies the text in nor encodes it; held bytes
+ * are off the heap, not promoted with the results around them. `text` (`--jobs 1`): the writer
+ * encodes each piece into its buffer as it comes.
+ */
+export async function makeStep(config: StepConfig, pieces: 'text' | 'bytes' = 'text'): Promise<(input: string) => Outcome<Assessed>> {
   const format = formatOf(config.format)!;
   const stream: ReportStream | undefined = config.streamed ? (await (config.by ? format.byResponsibleStream! : format.stream!)())(config.options) : undefined;
+  const encode = pieces === 'bytes' && !!stream?.placeBytes;
   const { lang } = config;
   // A batch laid out at the end holds every result: slimmed where the format reads no more, or
   // where the rest of each result is already in its part (html's area documents).
@@ -69,7 +80,7 @@ export async function makeStep(config: StepConfig): Promise<(input: string) => O
     const warnings = result.warnings.slice(0, MAX_WARNINGS);
     if (result.warnings.length > MAX_WARNINGS) warnings.push(t(lang, 'io.warnings.more', { n: result.warnings.length - MAX_WARNINGS }));
     return {
-      ...(stream?.piece ? { piece: stream.piece(result) } : layout?.keep ? { kept: layout.keep(result) } : slim ? { result: slimmed(result), slim: true } : { result }),
+      ...(stream?.piece ? (encode ? { piece: utf8(stream.piece(result) as ReportText), encoded: true } : { piece: stream.piece(result) }) : layout?.keep ? { kept: layout.keep(result) } : slim ? { result: slimmed(result), slim: true } : { result }),
       ...(layout ? { part: layout.part(result) } : {}),
       ...(config.batch ? { summary: summarised(result) } : {}),
       code: exitFor(result, config.failOn),
@@ -93,4 +104,18 @@ export async function layoutOf(format: Format, config: Pick<StepConfig, 'streame
 export function wholeResult(input: string, config: Pick<StepConfig, 'input' | 'baseline'>): AssessResult {
   const assessed = assessInput(input, config.input);
   return config.baseline ? { ...assessed, progress: compareWithBaseline(assessed, findBaseline(assessed, config.baseline)) } : assessed;
+}
+
+/**
+ * Text as UTF-8 in a buffer of its own (not a slice of Buffer's pool), so that it can be moved
+ * to another thread. Lone surrogates become U+FFFD, as the writer's own encoding makes them.
+ */
+function utf8(text: ReportText): Uint8Array {
+  const parts = typeof text === 'string' ? [text] : text;
+  let size = 0;
+  for (const part of parts) size += Buffer.byteLength(part);
+  const bytes = Buffer.allocUnsafeSlow(size);
+  let at = 0;
+  for (const part of parts) at += bytes.write(part, at);
+  return bytes;
 }

@@ -276,8 +276,8 @@ function rename(tmp: string, target: Extract<Target, { kind: 'replace' }>, lang:
 export interface ReportSink {
   /** Something has been written. */
   started: boolean;
-  /** Text in parts is written part after part (ReportText); bytes are UTF-8 already (a part read back from disk: html's area documents). */
-  write(text: string | readonly string[] | Uint8Array): Promise<void>;
+  /** Text in parts is written part after part (ReportText); bytes are UTF-8 already (a part read back from disk: html's area documents; a worker's piece: ReportStream.placeBytes). */
+  write(text: string | Uint8Array | readonly (string | Uint8Array)[]): Promise<void>;
   /** Put `head` before everything written (a head known only at the end), and make it final. */
   finish(head: string): Promise<void>;
   /** Remove what an unfinished run left (its temporary files); nothing after finish. */

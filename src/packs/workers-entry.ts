@@ -3,7 +3,7 @@ import type { Outcome } from './workers.js';
 
 /**
  * A worker thread of `assess --jobs n` (workers.ts). It loads the step the main thread named —
- * a module whose `makeStep(data)` gives what each input goes through (for the CLI: assess, then
+ * a module whose `makeStep(data, 'bytes')` gives what each input goes through (for the CLI: assess, then
  * what the report needs of the result, src/cli/assess-step.ts) — and posts each input's outcome
  * back under its index. Inputs that arrive while the step loads wait in a queue.
  *
@@ -18,7 +18,7 @@ export interface WorkerData {
   data: unknown;
 }
 
-type Step = { makeStep(data: unknown): Promise<(input: string) => Outcome<unknown>> };
+type Step = { makeStep(data: unknown, pieces: 'bytes'): Promise<(input: string) => Outcome<unknown>> };
 type Input = { index: number; input: string };
 
 const port = parentPort!;
@@ -26,10 +26,15 @@ const given = workerData as WorkerData | { prestart: string };
 const loading = import('prestart' in given ? given.prestart : given.step) as Promise<Step>;
 let run: ((input: string) => Outcome<unknown>) | undefined;
 const waiting: Input[] = [];
-const answer = ({ index, input }: Input) => port.postMessage({ index, outcome: run!(input) });
+const answer = ({ index, input }: Input) => {
+  const outcome = run!(input);
+  // Bytes in the outcome (a piece as UTF-8: assess-step.ts) are moved to the main thread, not copied.
+  const piece = (outcome.result as { piece?: unknown } | undefined)?.piece;
+  port.postMessage({ index, outcome }, piece instanceof Uint8Array ? [piece.buffer as ArrayBuffer] : []);
+};
 const start = async ({ step, data }: WorkerData) => {
   const { makeStep } = (await ('prestart' in given && step !== given.prestart ? import(step) : loading)) as Step;
-  run = await makeStep(data);
+  run = await makeStep(data, 'bytes');
   for (const m of waiting.splice(0)) answer(m);
 };
 let config: Promise<void> | undefined = 'prestart' in given ? undefined : start(given);

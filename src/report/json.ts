@@ -19,11 +19,13 @@ export const jsonStream: StreamFormatter = (options) => {
   if (options?.compact) {
     const items = jsonItems(false);
     const piece = (r: AssessResult) => resultParts(r, items, false);
-    const place = (p: unknown): string[] => [n++ ? ',' : '', ...(p as string[])];
+    const separator = () => (n++ ? ',' : '');
+    const place = (p: unknown): string[] => [separator(), ...(p as string[])];
     return {
       head: () => `{"schemaVersion":${SCHEMA_VERSION},"results":[`,
       piece,
       place,
+      placeBytes: (bytes) => [separator(), bytes],
       item: (r) => place(piece(r)).join(''),
       tail: (summary) => `]${summary ? `,"summary":${safeJson(JSON.stringify(summary))}` : ''}}\n`,
     };
@@ -31,11 +33,13 @@ export const jsonStream: StreamFormatter = (options) => {
   // A result is two levels down in the document (results[i]), placed in parts (ReportText).
   const items = jsonItems(true);
   const piece = (r: AssessResult) => resultParts(r, items, true);
-  const place = (p: unknown): string[] => [n++ ? ',\n    ' : '\n    ', ...(p as string[])];
+  const separator = () => (n++ ? ',\n    ' : '\n    ');
+  const place = (p: unknown): string[] => [separator(), ...(p as string[])];
   return {
     head: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "results": [`,
     piece,
     place,
+    placeBytes: (bytes) => [separator(), bytes],
     item: (r) => place(piece(r)).join(''),
     tail: (summary) => `${n ? '\n  ' : ''}]${summary ? `,\n  "summary": ${safeJson(JSON.stringify(summary, null, 2)).replace(/\n/g, '\n  ')}` : ''}\n}\n`,
   };

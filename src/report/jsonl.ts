@@ -22,6 +22,7 @@ export const jsonlStream: StreamFormatter = () => {
     item: (r) => piece(r).join(''),
     piece,
     place: (parts) => parts as string[],
+    placeBytes: (bytes) => [bytes],
     tail: (summary) => (summary?.invalid ?? []).map((bad) => safeJson(JSON.stringify({ input: bad.input, verdict: 'invalid', message: bad.message })) + '\n').join(''),
   };
 };

@@ -75,6 +75,12 @@ export interface ReportStream {
   piece?(result: AssessResult): unknown;
   place?(piece: unknown): ReportText;
   /**
+   * place() for a piece that is text (a ReportText) given as its UTF-8 instead: a worker thread
+   * encodes its pieces and their bytes are moved to the writing thread, not copied as strings
+   * and encoded there (a jsonl line is 58,000 two-byte characters). The same bytes as place.
+   */
+  placeBytes?(bytes: Uint8Array): readonly (string | Uint8Array)[];
+  /**
    * The one input of a run, which could not be assessed (a batch lists such inputs in its
    * summary, given to `tail`): what the report shows of it. Absent: nothing (a lone invalid input
    * is told on stderr and prints no report), as for every format but github, whose annotation

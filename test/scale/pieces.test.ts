@@ -38,6 +38,18 @@ describe('ReportStream piece + place', () => {
         expect(placed).toBe(whole);
         expect(writer.head()).toBe(one.head());
       });
+      it(`${name}${'compact' in extra ? ' --compact' : ''}: a worker's piece as UTF-8 (placeBytes) is placed as the same bytes, a lone surrogate too`, async () => {
+        const make = await formatOf(name)!.stream!();
+        const options: FormatOptions = { lang: 'zh', color: false, width: 100, ...extra };
+        const one = make(options);
+        const writer = make(options);
+        if (!writer.placeBytes) return; // pieces of this format cross threads as they are
+        const odd = [...results, { ...results[0], area: { name: '\ud800半个代理对' } }];
+        const utf8 = (text: string | readonly string[]) => Buffer.from([text].flat().join(''));
+        const whole = Buffer.from(odd.map((r) => one.item(r)).join('') + one.tail());
+        const placed = Buffer.concat([...odd.flatMap((r) => writer.placeBytes!(utf8(writer.piece!(r) as string[])).map((p) => (typeof p === 'string' ? Buffer.from(p) : p))), Buffer.from(writer.tail())]);
+        expect(placed.equals(whole)).toBe(true);
+      });
     }
   }
 });
