@@ -40,15 +40,15 @@ export interface Summarised {
 }
 
 export function summarised(r: AssessResult): Summarised {
-  return {
-    ...(r.input !== undefined ? { input: r.input } : {}),
-    area: r.area.name !== undefined ? { name: r.area.name } : {},
-    ...(r.period !== undefined ? { period: r.period } : {}),
-    verdict: r.verdict,
-    score: r.score,
-    items: r.items.filter(isOpen).map(({ id, aspect, content, number, text, state }) => ({ id, aspect, content, number, text, state })),
-    vetoes: r.vetoes.filter((v) => v.state === 'triggered').map(({ id, number, text, state }) => ({ id, number, text, state })),
-  };
+  // Loops and plain literals, not filter/map and spread: this runs once per area of a batch.
+  const items: Summarised['items'] = [];
+  for (const i of r.items) if (isOpen(i)) items.push({ id: i.id, aspect: i.aspect, content: i.content, number: i.number, text: i.text, state: i.state });
+  const vetoes: Summarised['vetoes'] = [];
+  for (const v of r.vetoes) if (v.state === 'triggered') vetoes.push({ id: v.id, number: v.number, text: v.text, state: v.state });
+  const out: Summarised = { area: r.area.name !== undefined ? { name: r.area.name } : {}, verdict: r.verdict, score: r.score, items, vetoes };
+  if (r.input !== undefined) out.input = r.input;
+  if (r.period !== undefined) out.period = r.period;
+  return out;
 }
 
 const rank = (v: Verdict) => (v === 'veto' ? 0 : v === 'fail' ? 1 : 2);
