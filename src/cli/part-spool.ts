@@ -1,19 +1,14 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Lang } from '../messages/types.js';
-import { errnoWords } from '../messages/errno.js';
-import { EXIT, OutputError } from './exit.js';
+import { TempFile } from '../report/temp-file.js';
 
 /**
  * The parts of a report laid out at the end (ReportLayout: html's area documents and the rows of
  * its district's view), set aside on disk in input order as they come and read back one section
- * at a time when placed, so a batch holds a few numbers per area instead of its whole document. A private temporary directory (0700),
- * removed by close(); a disk that fills is the run's output error (exit 74), as for the report.
+ * at a time when placed, so a batch holds a few numbers per area instead of its whole document
+ * (TempFile: removed by close(); a disk that fills is the run's output error, exit 74).
  */
 export class PartSpool {
-  private readonly dir: string;
-  private fd: number | undefined;
+  private readonly file: TempFile;
   /** By section (every part's in turn): where it starts and its length; `first[i]`: part i's first section. */
   private readonly at: number[] = [];
   private readonly size: number[] = [];
@@ -21,14 +16,8 @@ export class PartSpool {
   private end = 0;
   private buffer = Buffer.allocUnsafe(1 << 17);
 
-  constructor(private readonly lang: Lang) {
-    const base = tmpdir();
-    try {
-      this.dir = mkdtempSync(join(base, 'weibao-parts-'));
-      this.fd = openSync(join(this.dir, 'parts'), 'w+', 0o600);
-    } catch (e) {
-      throw new OutputError('io.temp.failed', { dir: base, why: errnoWords(e, lang) }, EXIT.output, 'io.temp.failed.fix');
-    }
+  constructor(lang: Lang) {
+    this.file = new TempFile('weibao-parts-', 'parts', lang);
   }
 
   /** The next part: one text, or several sections (each read back alone: `bytes(i, s)`). */
@@ -40,11 +29,7 @@ export class PartSpool {
 
   private section(text: string): void {
     const bytes = Buffer.from(text, 'utf8');
-    try {
-      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd!, bytes, done, bytes.length - done, this.end + done);
-    } catch (e) {
-      throw new OutputError('io.temp.failed', { dir: this.dir, why: errnoWords(e, this.lang) }, EXIT.output, 'io.temp.failed.fix');
-    }
+    this.file.writeAt(bytes, this.end);
     this.at.push(this.end);
     this.size.push(bytes.length);
     this.end += bytes.length;
@@ -65,17 +50,11 @@ export class PartSpool {
     const k = this.first[i] + s;
     if (this.size[k] > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(this.size[k], this.buffer.length * 2));
     const bytes = this.buffer.subarray(0, this.size[k]);
-    for (let done = 0; done < bytes.length; ) {
-      const n = readSync(this.fd!, bytes, done, bytes.length - done, this.at[k] + done);
-      if (n === 0) break;
-      done += n;
-    }
+    this.file.readAt(bytes, this.at[k]);
     return bytes;
   }
 
   close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
-    rmSync(this.dir, { recursive: true, force: true });
+    this.file.close();
   }
 }
