@@ -75,10 +75,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
     return usageError(t(opts.lang, 'cli.err.byFormat', { format: opts.format }), t(opts.lang, 'cli.fix.byFormats', { formats }));
   }
   if (chosen.binary && !opts.output) return usageError(t(opts.lang, 'cli.err.binaryFormat', { format: opts.format }), t(opts.lang, 'cli.fix.binaryFormat', { format: opts.format }));
-  if (opts.date !== undefined && !parseDate(opts.date)) {
-    io.stderr.write(`${t(opts.lang, 'input.label.error')}: ${t(opts.lang, 'pdf.badDate', { value: opts.date })}\n`);
-    return EXIT.usage;
-  }
+  if (opts.date !== undefined && !parseDate(opts.date)) return usageError(t(opts.lang, 'pdf.badDate', { value: opts.date }), t(opts.lang, 'pdf.fix.date'));
   if (opts.baseline && (!chosen.showsProgress || opts.by)) {
     const formats = FORMAT_NAMES.filter((name) => formatOf(name)!.showsProgress).join(', ');
     io.stderr.write(`${t(opts.lang, 'input.label.warning')}: ${t(opts.lang, 'pdf.baselineIgnored', { format: opts.by ? `${opts.format} --by ${opts.by}` : opts.format, formats })}\n`);

@@ -119,10 +119,15 @@ export function refuseOptionsAsValues(cmd: Command, argv: readonly string[]): vo
     if (!option.required) continue;
     // commander's own handling where an option has no parser: a variadic one (`--negative-list
     // <ref...>`) gathers its values in a list (a fresh one over its default), any other keeps the word.
-    const parse = option.parseArg ?? (option.variadic ? (value: string, previous: unknown) => (Array.isArray(previous) && previous !== option.defaultValue ? [...previous, value] : [value]) : (value: string) => value);
+    const own = option.parseArg;
+    const parse = own ?? (option.variadic ? (value: string, previous: unknown) => (Array.isArray(previous) && previous !== option.defaultValue ? [...previous, value] : [value]) : (value: string) => value);
     const typedAfter = (value: string) => argv.some((a, i) => (a === option.long || a === option.short) && argv[i + 1] === value);
     option.argParser((value: string, previous: unknown) => {
       if (isOptionWord(value) && typedAfter(value)) cmd.error(`error: option '${option.flags}' argument missing ('${value}' is an option)`, { code: 'commander.optionMissingArgument', exitCode: EXIT.usage });
+      // `--standard=` or `--standard ""` (a variable that expanded to nothing) for an option that
+      // would keep the word as it is: "needs a value" says what to type, where 'no standard named ""'
+      // would not. An option with a parser of its own (a choice, a number, --output) says why itself.
+      if (value === '' && !own) cmd.error(`error: option '${option.flags}' argument missing`, { code: 'commander.optionMissingArgument', exitCode: EXIT.usage });
       return parse(value, previous);
     });
   }

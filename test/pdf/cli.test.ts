@@ -24,9 +24,13 @@ describe('document options of assess (html, pdf)', { timeout: 120_000 }, () => {
     for (const bad of ['2023-02-30', '28/12/2023', 'today']) {
       const r = await assess('fixtures/changning-failing.json', '--format', 'html', '--date', bad);
       expect(r.code).toBe(4);
-      expect(r.stderr).toContain(`错误: --date ${bad} 不是日期；请写成 YYYY-MM-DD`);
+      // What, the fix on a line of its own, where the help is: like every other usage error.
+      expect(r.stderr).toBe(`错误: --date ${bad} 不是日历上的日期\n  改为: 写成 YYYY-MM-DD（年-月-日，月和日各两位），例如 --date 2023-12-28\n（运行 assess --help 查看用法）\n`);
       expect(r.stdout).toBe('');
     }
+    const en = await assess('fixtures/changning-failing.json', '--format', 'html', '--date', '2023-13-45', '--lang', 'en');
+    expect(en.code).toBe(4);
+    expect(en.stderr).toBe('error: --date 2023-13-45 is not a calendar date\n  fix: write it as YYYY-MM-DD (year-month-day, two-digit month and day), e.g. --date 2023-12-28\n(run assess --help for usage)\n');
   });
 
   it('--baseline makes the HTML a 月报 with 本月进展 (it used to be byte-identical without it)', async () => {

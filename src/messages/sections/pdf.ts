@@ -129,7 +129,8 @@ export const pdf = defineSection({
     'pdf.opt.issuer': 'html、pdf：文档上的报送单位（默认：地区名称）',
     'pdf.opt.date': 'html、pdf：报告日期（默认：今天）',
     'pdf.opt.browser': 'pdf：用于打印的 Chromium（默认：$WEIBAO_CHROMIUM，否则 PATH 中的 chromium 或 google-chrome）',
-    'pdf.badDate': (d: { value: string }) => `--date ${d.value} 不是日期；请写成 YYYY-MM-DD，例如 --date 2023-12-28`,
+    'pdf.badDate': (d: { value: string }) => `--date ${d.value} 不是日历上的日期`,
+    'pdf.fix.date': '写成 YYYY-MM-DD（年-月-日，月和日各两位），例如 --date 2023-12-28',
     'pdf.baselineIgnored': (d: { format: string; formats: string }) => `--baseline 对 --format ${d.format} 不起作用（该格式不显示本月进展）；显示进展的格式：${d.formats}`,
   },
   en: {
@@ -248,7 +249,8 @@ export const pdf = defineSection({
     'pdf.opt.issuer': 'html, pdf: the reporting unit named on the document (default: the area\'s name)',
     'pdf.opt.date': 'html, pdf: the report date (default: today)',
     'pdf.opt.browser': 'pdf: the Chromium to print with (default: $WEIBAO_CHROMIUM, else chromium or google-chrome on PATH)',
-    'pdf.badDate': (d: { value: string }) => `--date ${d.value} is not a date: write it as YYYY-MM-DD, e.g. --date 2023-12-28`,
+    'pdf.badDate': (d: { value: string }) => `--date ${d.value} is not a calendar date`,
+    'pdf.fix.date': 'write it as YYYY-MM-DD (year-month-day, two-digit month and day), e.g. --date 2023-12-28',
     'pdf.baselineIgnored': (d: { format: string; formats: string }) => `--baseline has no effect on --format ${d.format} (it shows no progress); formats that show it: ${d.formats}`,
   },
 });
