@@ -16,3 +16,13 @@ export function fixtureResult(name: string, input: string): AssessResult {
   const facts = fixtureFacts(name);
   return assessFacts(loadStandardSync(facts.standard), facts, { input, lang: 'zh' });
 }
+
+/**
+ * A district's batch of the fixtures, as inputs a.json, b.json …: failing, vetoed, 杨市 failing,
+ * compliant, a later period, 杨市 compliant, and the first area's facts again (so that alike
+ * items across areas can be shared).
+ */
+export function fixtureBatch(): AssessResult[] {
+  const names = ['changning-failing.json', 'changning-vetoed.json', 'yangshi-failing.json', 'changning-compliant.json', 'changning-2023-q2.json', 'yangshi-compliant.json', 'changning-failing.json'];
+  return names.map((name, i) => fixtureResult(name, `${String.fromCharCode(97 + i)}.json`));
+}

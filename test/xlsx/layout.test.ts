@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureResult } from '../helpers/results.js';
+import { fixtureBatch } from '../helpers/results.js';
+import { workbookCells } from '../helpers/workbook.js';
 import { PartSpool } from '../../src/cli/part-spool.js';
 import { SummaryBuilder } from '../../src/packs/summary.js';
 import { formatOf } from '../../src/report/formats.js';
@@ -8,15 +9,7 @@ import type { FormatOptions } from '../../src/report/types.js';
 
 // A batch's workbook is written from rows set aside as each area is assessed (the CLI's way:
 // parts on disk, a few numbers kept per area): the same workbook as from the results held whole.
-const results = [
-  fixtureResult('changning-failing.json', 'a.json'),
-  fixtureResult('changning-vetoed.json', 'b.json'),
-  fixtureResult('yangshi-failing.json', 'c.json'),
-  fixtureResult('changning-compliant.json', 'd.json'),
-  fixtureResult('changning-2023-q2.json', 'e.json'),
-  fixtureResult('yangshi-compliant.json', 'f.json'),
-  fixtureResult('changning-failing.json', 'g.json'),
-];
+const results = fixtureBatch();
 const summary = new SummaryBuilder();
 for (const r of results) summary.add(r);
 summary.addInvalid({ input: 'broken.json', message: 'not JSON' });
@@ -41,27 +34,10 @@ describe('xlsx for a batch, from parts set aside', () => {
         const chunks: Buffer[] = [];
         for await (const chunk of layout.write(kept, (i, s) => spool.bytes(i, s), options.summary)) chunks.push(Buffer.from(chunk));
         const whole = await (by ? xlsxRectification : xlsx)(results, options);
-        expect(await cells(Buffer.concat(chunks))).toEqual(await cells(whole as Uint8Array));
+        expect(await workbookCells(Buffer.concat(chunks))).toEqual(await workbookCells(whole as Uint8Array));
       } finally {
         spool.close();
       }
     });
   }
 });
-
-/** Every sheet's cells (value, style, note, validation), column widths and row heights: an xlsx's bytes carry its creation time. */
-async function cells(bytes: Uint8Array) {
-  const { default: Excel } = await import('exceljs');
-  const book = new Excel.Workbook();
-  await book.xlsx.load(Buffer.from(bytes) as never);
-  const out: unknown[] = [];
-  book.eachSheet((s) => {
-    out.push(s.name, s.columns?.map((c) => c.width), s.views, s.autoFilter);
-    s.eachRow({ includeEmpty: true }, (row, r) => {
-      out.push(r, row.height);
-      row.eachCell({ includeEmpty: true }, (c, k) => out.push([r, k, c.value, c.style, c.note, c.dataValidation]));
-    });
-  });
-  expect(out.length).toBeGreaterThan(100);
-  return out;
-}
