@@ -6,7 +6,7 @@ import { summarised, type Summarised } from '../packs/summary.js';
 import { outcomeOf, type Outcome } from '../packs/workers.js';
 import { formatOf, type Format } from '../report/formats.js';
 import { slimmed } from '../report/slim.js';
-import type { FormatOptions, ReportLayout, ReportStream, ReportText } from '../report/types.js';
+import type { FormatOptions, Part, ReportLayout, ReportStream, ReportText } from '../report/types.js';
 import { exitFor, type FailOn } from './fail-on.js';
 
 /**
@@ -45,7 +45,7 @@ export interface Assessed {
   /** The result is slimmed (src/report/slim.ts): alike met items may be shared across areas. */
   slim?: boolean;
   /** The format's part of the report for this result (ReportLayout.part), set aside until the end. */
-  part?: string | readonly string[];
+  part?: Part;
   /** What the format's layout keeps of the result (ReportLayout.keep), instead of the result. */
   kept?: unknown;
   summary?: Summarised;

@@ -1,5 +1,6 @@
 import type { Lang } from '../messages/types.js';
 import { TempFile } from '../report/temp-file.js';
+import type { Part } from '../report/types.js';
 
 /**
  * The parts of a report laid out at the end (ReportLayout: html's area documents and the rows of
@@ -20,15 +21,15 @@ export class PartSpool {
     this.file = new TempFile('weibao-parts-', 'parts', lang);
   }
 
-  /** The next part: one text, or several sections (each read back alone: `bytes(i, s)`). */
-  add(part: string | readonly string[]): void {
+  /** The next part: one text, or several sections (each read back alone: `bytes(i, s)`); text made as UTF-8 is written as it is. */
+  add(part: Part): void {
     this.first.push(this.at.length);
-    if (typeof part === 'string') this.section(part);
+    if (typeof part === 'string' || part instanceof Uint8Array) this.section(part);
     else for (const text of part) this.section(text);
   }
 
-  private section(text: string): void {
-    const bytes = Buffer.from(text, 'utf8');
+  private section(text: string | Uint8Array): void {
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     this.file.writeAt(bytes, this.end);
     this.at.push(this.end);
     this.size.push(bytes.length);

@@ -102,8 +102,11 @@ export type StreamFormatter = (options: FormatOptions) => ReportStream;
  * `input`), else the result as slim.ts keeps it. Memory holds the kept results, not the parts.
  * For a batch of two results or more (fewer is one area's own report: the formatter's).
  */
+/** A result's part of a laid-out report: text, or UTF-8 made as such (html's area documents); or several sections, each read back alone. */
+export type Part = string | Uint8Array | readonly (string | Uint8Array)[];
+
 export interface ReportLayout<K extends { input?: string } = AssessResult> {
-  part(result: AssessResult): string | readonly string[];
+  part(result: AssessResult): Part;
   keep?(result: AssessResult): K;
   write(kept: K[], part: (index: number, section?: number) => string | Uint8Array, summary?: BatchSummary): Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 }

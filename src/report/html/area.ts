@@ -6,6 +6,7 @@ import { labels, percent, placeOf } from '../labels.js';
 import { aspectChart } from './chart.js';
 import { classToken, escapeHtml as h } from './escape.js';
 import { progressSection } from './progress.js';
+import { Utf8Builder, utf8 } from './utf8.js';
 import { aspectStanding, scoreSentence, verdictSentence, verdictWord } from './summary.js';
 import { documentTitle, formatDate, type DocumentKind, type ReportDate } from './titles.js';
 import { areaTitle, stateLabel, vetoLabel } from './words.js';
@@ -45,6 +46,20 @@ export function numbered(parts: Part[], lang: Lang, level = 2): string {
  * even when nothing triggered), the sign-off, and the full item list as 附件 — it no longer leads.
  */
 export function areaDocument(r: AssessResult, anchor: string, ctx: DocumentContext, backLink?: string): string {
+  areaDocumentTo(shared, r, anchor, ctx, backLink);
+  return shared.takeText();
+}
+
+/** areaDocument() as UTF-8 in a buffer of its own (a batch's part: set aside on disk, or moved from a worker thread). */
+export function areaDocumentBytes(r: AssessResult, anchor: string, ctx: DocumentContext, backLink?: string): Uint8Array {
+  areaDocumentTo(shared, r, anchor, ctx, backLink);
+  return shared.take();
+}
+
+/** One builder per thread: a document is built in one go, then taken. */
+const shared = new Utf8Builder();
+
+function areaDocumentTo(out: Utf8Builder, r: AssessResult, anchor: string, ctx: DocumentContext, backLink?: string): void {
   const { lang } = ctx;
   const facts = factsOf(r, ctx);
   const kind: DocumentKind = r.progress ? 'monthly' : 'report';
@@ -53,17 +68,20 @@ export function areaDocument(r: AssessResult, anchor: string, ctx: DocumentConte
   parts.push({ heading: t(lang, 'pdf.section.chart'), className: 'chart-section', body: chartBody(r, lang) });
   parts.push({ heading: t(lang, 'pdf.section.problems'), className: 'problems', body: problemsBody(r, lang, facts) });
   parts.push({ heading: t(lang, 'pdf.section.negative'), className: 'negative', body: negativeBody(r.vetoes, lang, facts) });
-  return [
-    `<section class="area doc" id="${h(anchor)}" data-verdict="${h(r.verdict)}" data-area="${h(areaTitle(r, lang))}">`,
-    backLink ? `<p class="back screen-only"><a href="#${h(backLink)}">${h(t(lang, 'pdf.district.back'))}</a></p>` : '',
-    documentHead(documentTitle(r, kind, lang, ctx.date), metaOf(r, ctx), r.verdict),
-    numbered(parts, lang),
-    signOff(lang),
-    annex(r, ctx, facts),
-    '</section>',
-  ]
-    .filter(Boolean)
-    .join('\n');
+  out.text(
+    [
+      `<section class="area doc" id="${h(anchor)}" data-verdict="${h(r.verdict)}" data-area="${h(areaTitle(r, lang))}">`,
+      backLink ? `<p class="back screen-only"><a href="#${h(backLink)}">${h(t(lang, 'pdf.district.back'))}</a></p>` : '',
+      documentHead(documentTitle(r, kind, lang, ctx.date), metaOf(r, ctx), r.verdict),
+      numbered(parts, lang),
+      signOff(lang),
+      '',
+    ]
+      .filter((line, i, all) => line || i === all.length - 1)
+      .join('\n'),
+  );
+  annexTo(out, r, ctx, facts);
+  out.text('\n</section>');
 }
 
 /** The title block: title, then 被评估地区 / 报送单位 / 报告日期 / 评估周期 / 评估标准. */
@@ -207,26 +225,40 @@ export function signOff(lang: Lang): string {
 }
 
 /** 附件: every item (collapsed on screen, open on paper), then warnings and evidence problems. */
-function annex(r: AssessResult, ctx: DocumentContext, facts: FactDictionary): string {
+function annexTo(out: Utf8Builder, r: AssessResult, ctx: DocumentContext, facts: FactDictionary): void {
   const { lang } = ctx;
   const L = labels(lang);
-  const rows = r.items.map((i, n) => {
+  out.text(
+    [
+      '<section class="annex">',
+      `<h2 class="annex-title">${h(t(lang, 'pdf.annex'))}</h2>`,
+      `<details class="all-items"${ctx.medium === 'print' ? ' open' : ''}><summary>${h(t(lang, 'pdf.annex.items', { n: r.items.length }))}</summary>`,
+      `<table><thead><tr><th class="num">${h(t(lang, 'pdf.problems.no'))}</th><th>${h(L.aspect)}</th><th>${h(L.item)}</th><th>${h(L.html.state)}</th><th>${h(L.html.actual)}</th></tr></thead>`,
+      '<tbody>',
+    ].join('\n'),
+  );
+  // Each row from pieces encoded once (itemCells, stateCell, factSpan): only its number is written afresh.
+  r.items.forEach((i, n) => {
+    if (n) out.bytes(NEWLINE);
     const own = itemCells(i);
-    return `<tr class="item" data-state="${h(i.state)}"${own.head}${n + 1}${own.body}${stateCell(L, i.state, lang)}<td>${actual(i.actual, lang, facts)}</td></tr>`;
+    const st = stateCell(L, i.state, lang);
+    out.bytes(st.open);
+    out.bytes(own.head);
+    out.text(String(n + 1));
+    out.bytes(own.body);
+    out.bytes(st.cell);
+    out.bytes(TD);
+    actual(out, i.actual, lang, facts);
+    out.bytes(ROW_END);
   });
   const notes = [...r.warnings, ...(r.evidenceFindings ?? []).map((f) => `${f.fact}: ${f.message}`)];
-  return [
-    '<section class="annex">',
-    `<h2 class="annex-title">${h(t(lang, 'pdf.annex'))}</h2>`,
-    `<details class="all-items"${ctx.medium === 'print' ? ' open' : ''}><summary>${h(t(lang, 'pdf.annex.items', { n: r.items.length }))}</summary>`,
-    `<table><thead><tr><th class="num">${h(t(lang, 'pdf.problems.no'))}</th><th>${h(L.aspect)}</th><th>${h(L.item)}</th><th>${h(L.html.state)}</th><th>${h(L.html.actual)}</th></tr></thead>`,
-    `<tbody>${rows.join('\n')}</tbody></table></details>`,
-    notes.length ? `<h3>${h(t(lang, 'pdf.annex.notes'))}</h3><ul class="warnings">${notes.map((w) => `<li>${h(w)}</li>`).join('')}</ul>` : '',
-    '</section>',
-  ]
-    .filter(Boolean)
-    .join('\n');
+  out.text(['</tbody></table></details>', notes.length ? `<h3>${h(t(lang, 'pdf.annex.notes'))}</h3><ul class="warnings">${notes.map((w) => `<li>${h(w)}</li>`).join('')}</ul>` : '', '</section>'].filter(Boolean).join('\n'));
 }
+
+const NEWLINE = utf8('\n');
+const TD = utf8('<td>');
+const BR = utf8('<br>');
+const ROW_END = utf8('</td></tr>');
 
 export const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
 
@@ -240,13 +272,14 @@ function missingFacts(i: Pick<ItemResult, 'missing'>): string {
 }
 
 /** 实际值: each fact by its description with its value in words (`已建立强制报告工作流程：是`); the id as a tooltip. */
-function actual(values: Record<string, unknown>, lang: Lang, facts: FactDictionary): string {
-  let out = '';
+function actual(out: Utf8Builder, values: Record<string, unknown>, lang: Lang, facts: FactDictionary): void {
+  let first = true;
   for (const k in values) {
     if (!Object.prototype.hasOwnProperty.call(values, k)) continue;
-    out += (out ? '<br>' : '') + factSpan(k, values[k], lang, facts);
+    if (!first) out.bytes(BR);
+    first = false;
+    factSpan(out, k, values[k], lang, facts);
   }
-  return out;
 }
 
 // ── Made once, not once per area: what depends only on the standard (and the language) ──
@@ -258,10 +291,10 @@ interface ItemCells {
   content: string | null;
   number: number;
   text: string;
-  /** ` data-item="…"><td class="num">`, then the row's number, then `body`. */
-  head: string;
+  /** ` data-item="…"><td class="num">`, then the row's number, then `body` (UTF-8). */
+  head: Uint8Array;
   /** `</td><td>项目<br>place</td><td>text<br><code>id</code></td><td>` */
-  body: string;
+  body: Uint8Array;
 }
 const itemCellsById = new Map<string, ItemCells>();
 
@@ -274,29 +307,30 @@ function itemCells(i: ItemResult): ItemCells {
     content: i.content,
     number: i.number,
     text: i.text,
-    head: ` data-item="${h(i.id)}"><td class="num">`,
-    body: `</td><td>${h(i.aspect)}<br><span class="muted">${h(placeOf(i))}</span></td><td>${h(i.text)}<br><code>${h(i.id)}</code></td><td>`,
+    head: utf8(` data-item="${h(i.id)}"><td class="num">`),
+    body: utf8(`</td><td>${h(i.aspect)}<br><span class="muted">${h(placeOf(i))}</span></td><td>${h(i.text)}<br><code>${h(i.id)}</code></td><td>`),
   };
   itemCellsById.set(i.id, made);
   return made;
 }
 
-const stateCells = new Map<string, string>();
-function stateCell(L: ReturnType<typeof labels>, key: string, lang: Lang): string {
+/** A row's opening by its state (`<tr class="item" data-state="…"`) and its state cell (`…</td>`). */
+const stateCells = new Map<string, { open: Uint8Array; cell: Uint8Array }>();
+function stateCell(L: ReturnType<typeof labels>, key: string, lang: Lang): { open: Uint8Array; cell: Uint8Array } {
   const id = `${lang}\u0000${key}`;
   let cell = stateCells.get(id);
-  if (cell === undefined) stateCells.set(id, (cell = `${state(stateLabel(L, key), key)}</td>`));
+  if (cell === undefined) stateCells.set(id, (cell = { open: utf8(`<tr class="item" data-state="${h(key)}"`), cell: utf8(`${state(stateLabel(L, key), key)}</td>`) }));
   return cell;
 }
 
 /** Values kept at most per fact (then begun again): a batch of made-up numbers cannot grow it without end. */
 const MAX_VALUES = 1000;
-const spansByWords = new WeakMap<FactDictionary, Record<Lang, Map<string, Map<unknown, string>>>>();
+const spansByWords = new WeakMap<FactDictionary, Record<Lang, Map<string, Map<unknown, Uint8Array>>>>();
 
-/** One fact and its value in words, escaped: kept for a value that is not an object (是/否, a count, a date). */
-function factSpan(k: string, v: unknown, lang: Lang, facts: FactDictionary): string {
+/** One fact and its value in words, escaped: kept (as UTF-8) for a value that is not an object (是/否, a count, a date). */
+function factSpan(out: Utf8Builder, k: string, v: unknown, lang: Lang, facts: FactDictionary): void {
   const make = () => `<span class="fact" title="${h(k)}">${h(factInWords(k, v, lang, facts))}</span>`;
-  if (v !== null && typeof v === 'object') return make();
+  if (v !== null && typeof v === 'object') return out.text(make());
   let byLang = spansByWords.get(facts);
   if (!byLang) spansByWords.set(facts, (byLang = { zh: new Map(), en: new Map() }));
   let values = byLang[lang].get(k);
@@ -305,7 +339,7 @@ function factSpan(k: string, v: unknown, lang: Lang, facts: FactDictionary): str
   let span = values.get(v);
   if (span === undefined) {
     if (values.size >= MAX_VALUES) values.clear();
-    values.set(v, (span = make()));
+    values.set(v, (span = utf8(make())));
   }
-  return span;
+  out.bytes(span);
 }

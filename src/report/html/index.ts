@@ -4,7 +4,7 @@ import { t } from '../../messages/catalogue.js';
 import { labels } from '../labels.js';
 import type { BatchSummary } from '../../packs/summary.js';
 import type { FormatOptions, ReportLayout, TextFormatter } from '../types.js';
-import { areaDocument, documentHead, metaOf, signOff, vetoProblems, type DocumentContext } from './area.js';
+import { areaDocumentBytes, areaDocument, documentHead, metaOf, signOff, vetoProblems, type DocumentContext } from './area.js';
 import { factsOf } from '../facts.js';
 import { isOpen } from '../../assess/open.js';
 import { negativeListLine } from '../rectification/words.js';
@@ -53,7 +53,7 @@ function reportDocument(results: AssessResult[], ctx: DocumentContext, options: 
   }
   const parts = results.map((r) => reportParts(r, ctx));
   const { title, header, body } = districtLayout(results, (i, s = 0) => parts[i][s], ctx, options.summary);
-  return { title, header, body: [...body].join('') };
+  return { title, header, body: [...body].map(textOf).join('') };
 }
 
 /**
@@ -61,7 +61,7 @@ function reportDocument(results: AssessResult[], ctx: DocumentContext, options: 
  * the whole result): the area's own document (AREA_PART), its line for the district's view
  * (LINE_PART: JSON), and its 整改台账 sections (from LEDGER_PARTS on, one per group).
  */
-function reportParts(r: AssessResult, ctx: DocumentContext): string[] {
+function reportParts(r: AssessResult, ctx: DocumentContext): (string | Uint8Array)[] {
   const ledger = ledgerSections(r, ctx.lang, ctx, 'link');
   return [areaPart(r, ctx), JSON.stringify(areaLine(r, ctx.lang, ledger)), ...ledger.map((s) => s.rows)];
 }
@@ -70,11 +70,11 @@ const AREA_PART = 0;
 const LINE_PART = 1;
 const LEDGER_PARTS = 2;
 
-/** An area's document in a batch, its anchor left to the layout (AREA_ANCHOR, set by districtLayout). */
-function areaPart(r: AssessResult, ctx: DocumentContext): string {
+/** An area's document in a batch (UTF-8: written out as it is), its anchor left to the layout (AREA_ANCHOR, set by districtLayout). */
+function areaPart(r: AssessResult, ctx: DocumentContext): Uint8Array {
   // Each area's own document names the area as 报送单位; --issuer is the district's.
   const areaCtx: DocumentContext = { lang: ctx.lang, date: ctx.date, medium: ctx.medium, ...(ctx.facts ? { facts: ctx.facts } : {}) };
-  return areaDocument(r, AREA_ANCHOR, areaCtx, 'overview');
+  return areaDocumentBytes(r, AREA_ANCHOR, areaCtx, 'overview');
 }
 
 /** The anchor an area's document is made with before its place in the district's order is known. */
