@@ -125,7 +125,7 @@ const HIGH = /[\x80-\xff]/;
  */
 function walk(v: unknown, depth: number): unknown {
   if (depth > walked.maxDepth) return REFUSED;
-  if (typeof v === 'string') return walked.latin1 && HIGH.test(v) ? textOf(v) : v;
+  if (typeof v === 'string') return walked.latin1 ? textOf(v) : v;
   // Past 2^53 a whole number may not be the one written (the strict parser says which are refused).
   if (typeof v === 'number') return Number.isFinite(v) && (Number.isSafeInteger(v) || !Number.isInteger(v)) ? v : REFUSED;
   if (v === null || typeof v !== 'object') return v;
@@ -136,7 +136,10 @@ function walk(v: unknown, depth: number): unknown {
     for (let i = 0; i < v.length; i++) {
       const x = v[i];
       if (typeof x === 'string' && !deeper) {
-        if (latin1 && HIGH.test(x)) v[i] = textOf(x);
+        if (latin1) {
+          const text = textOf(x);
+          if (text !== x) v[i] = text;
+        }
         continue;
       }
       const w = walk(x, depth + 1);
@@ -153,11 +156,14 @@ function walk(v: unknown, depth: number): unknown {
   let rekey = false;
   for (let i = 0; i < own.length; i++) {
     const k = own[i];
-    if (latin1 && HIGH.test(k)) rekey = true;
+    if (latin1 && !asciiKey(k)) rekey = true;
     const x = o[k];
     // An own "__proto__" (JSON.parse makes one) is set below as any other own property.
     if (typeof x === 'string' && !deeper) {
-      if (latin1 && HIGH.test(x)) o[k] = textOf(x);
+      if (latin1) {
+        const text = textOf(x);
+        if (text !== x) o[k] = text;
+      }
       continue;
     }
     const w = walk(x, depth + 1);
@@ -169,14 +175,20 @@ function walk(v: unknown, depth: number): unknown {
   return rekey ? rekeyed(o, own) : o;
 }
 
-/** A key or string past ASCII read as Latin-1: its text, decoded from its UTF-8 bytes. */
+/**
+ * A key or string of a text read as Latin-1: its text — itself if it is ASCII, else decoded from
+ * its UTF-8 bytes. A short one is looked up first, whichever it is: a batch's areas share most of
+ * their strings (evidence paths), and a lookup (a hash of eight characters, a memcmp) costs less
+ * than asking a regular expression whether the string is ASCII and then looking it up.
+ */
 function textOf(s: string): string {
   const n = s.length;
+  if (n > MAX_CACHED_LENGTH) return HIGH.test(s) ? Buffer.from(s, 'latin1').toString('utf8') : s;
   let h = n;
   for (let i = 0; i < 8; i++) h = (Math.imul(h, 31) + s.charCodeAt((n * i) >> 3)) | 0;
   const bucket = decoded.get(h);
   if (bucket !== undefined) for (let i = 0; i < bucket.length; i += 2) if (bucket[i] === s) return bucket[i + 1];
-  const text = Buffer.from(s, 'latin1').toString('utf8');
+  const text = HIGH.test(s) ? Buffer.from(s, 'latin1').toString('utf8') : s;
   if (bucket === undefined) {
     if (decoded.size >= MAX_DECODED) decoded.clear();
     decoded.set(h, [s, text]);
@@ -187,21 +199,40 @@ function textOf(s: string): string {
   return text;
 }
 
-// Decoded keys and strings by their Latin-1 reading: a batch's areas share most of theirs
-// (evidence paths), each decoded once. Found by a hash of the length and eight characters
+// Keys and strings by their Latin-1 reading, with their text: a batch's areas share most of
+// theirs (evidence paths), each decoded once. Found by a hash of the length and eight characters
 // spread over the string, then compared whole (a memcmp): a Map keyed by the strings would hash
 // every character of each (~350 a facts file, fresh from JSON.parse each time), which cost the
-// lookups 3× as much. Bounded, buckets too, so memory stays flat and a batch built to collide
-// costs at most a few compares and a decode per string.
+// lookups 3× as much. Bounded — buckets, their size, and the length of a string kept — so memory
+// stays flat (at most ~4,000 × 4 short strings, whatever a batch holds) and a batch built to
+// collide costs at most a few compares and a decode per string.
 const decoded = new Map<number, string[]>();
-const MAX_DECODED = 10_000;
+const MAX_DECODED = 4096;
 const BUCKET = 4;
+const MAX_CACHED_LENGTH = 256;
+
+/**
+ * Whether a key is ASCII. JSON.parse makes every key an internalized string, one object for
+ * every file that has that key (a batch's areas have the vocabulary's), so a Set finds it by the
+ * hash V8 keeps on the string, without reading its characters again; only a key not seen yet is
+ * asked the regular expression. Bounded as the strings are.
+ */
+function asciiKey(k: string): boolean {
+  if (asciiKeys.has(k)) return true;
+  if (HIGH.test(k)) return false;
+  if (k.length <= MAX_CACHED_LENGTH) {
+    if (asciiKeys.size >= MAX_DECODED) asciiKeys.clear();
+    asciiKeys.add(k);
+  }
+  return true;
+}
+const asciiKeys = new Set<string>();
 
 /** The object again with its keys decoded, in the same order; "__proto__" stays an own property. */
 function rekeyed(o: Record<string, unknown>, own: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of own) {
-    const key = HIGH.test(k) ? textOf(k) : k;
+    const key = textOf(k);
     if (key === '__proto__') Object.defineProperty(out, key, { value: o[k], enumerable: true, writable: true, configurable: true });
     else out[key] = o[k];
   }

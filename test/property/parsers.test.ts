@@ -308,4 +308,14 @@ describe('a JSON file read from its bytes (Latin-1, its non-ASCII text decoded a
     const text = JSON.stringify({ a: names, b: names.slice().reverse(), [names[7]]: names[8] });
     for (let round = 0; round < 2; round++) expect(parseJsonBytes(Buffer.from(text), limits)!.value).toEqual(JSON.parse(text));
   });
+
+  it('reads ASCII strings and keys kept beside decoded ones, and strings too long to keep, as JSON.parse does', () => {
+    // ASCII strings are kept too (as themselves), beside Latin-1 readings of UTF-8 of the same
+    // length (é is two bytes); a string past the length kept is decoded each time.
+    const ascii = Array.from({ length: 200 }, (_, i) => `p${String(i).padStart(3, '0')}yzq`);
+    const other = ascii.map((s) => s.replace('yz', 'é'));
+    const long = '路径/'.repeat(200);
+    const text = JSON.stringify({ a: ascii, b: other, c: [long, long + 'x', 'x'.repeat(300)], [long]: { [ascii[3]]: other[3], [other[4]]: ascii[4] } });
+    for (let round = 0; round < 3; round++) expect(parseJsonBytes(Buffer.from(text), limits)!.value).toEqual(JSON.parse(text));
+  });
 });
