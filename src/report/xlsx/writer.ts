@@ -172,7 +172,7 @@ export class SheetWriter {
     const n = ++this.rows;
     const row = this.sheet.getRow(n);
     const { look, cells, notes, validations } = spec;
-    if (look) (row as unknown as { style: Look }).style = look;
+    (row as unknown as { style: Look }).style = look ?? NONE;
     let lines = 1;
     const fit = this.fitHeightsFrom !== undefined && n >= this.fitHeightsFrom;
     for (let k = 0; k < spec.values.length; k++) {
@@ -183,7 +183,7 @@ export class SheetWriter {
       cell.value = typeof value === 'string' ? safeLines(value) : value;
       const own = cells?.[k];
       const style = own ? (look ? over(look, own) : own) : look;
-      if (style) cell.style = style as Style;
+      cell.style = (style ?? NONE) as Style;
       if (notes?.[k]) cell.note = notes[k]!;
       if (fit && value !== null && style?.alignment?.wrapText) lines = Math.max(lines, linesOf(String(value), this.widths[k] ?? 9));
     }
@@ -271,6 +271,13 @@ function completeWriter(sheet: Worksheet): void {
     close.call(this);
   };
 }
+
+/**
+ * The look of a row or cell given none: one object, where exceljs would make an empty one for each
+ * (and serialise each to find its style id: it knows a style it has seen by identity alone). An
+ * empty style's id is the same for text and numbers (numFmtId 0, General).
+ */
+const NONE: Look = Object.freeze({});
 
 const merged = new WeakMap<Look, Map<Look, Look>>();
 
