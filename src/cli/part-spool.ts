@@ -15,7 +15,14 @@ export class PartSpool {
   private readonly size: number[] = [];
   private readonly first: number[] = [];
   private end = 0;
+  /** Sections not yet written: the small ones (a line, a sheet's rows) go out together, not a system call each. */
+  private pending = Buffer.allocUnsafe(1 << 20);
+  private pendingFrom = 0;
+  private pendingUsed = 0;
   private buffer = Buffer.allocUnsafe(1 << 17);
+  /** What `buffer` holds of the file, read last. */
+  private cacheAt = 0;
+  private cacheSize = 0;
 
   constructor(lang: Lang) {
     this.file = new TempFile('weibao-parts-', 'parts', lang);
@@ -29,11 +36,36 @@ export class PartSpool {
   }
 
   private section(text: string | Uint8Array): void {
-    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-    this.file.writeAt(bytes, this.end);
+    let size: number;
+    const room = this.pending.length - this.pendingUsed;
+    if (typeof text === 'string' && text.length * 3 <= room) size = this.pending.write(text, this.pendingUsed);
+    else if (typeof text !== 'string' && text.length <= room && text.length < DIRECT) {
+      this.pending.set(text, this.pendingUsed);
+      size = text.length;
+    } else {
+      // Large (an area's html document, made as UTF-8), or no room left: what waits goes first, then this.
+      this.flush();
+      const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+      if (bytes.length < DIRECT) return this.section(bytes);
+      this.file.writeAt(bytes, this.end);
+      this.pendingFrom = this.end + bytes.length;
+      this.placed(bytes.length);
+      return;
+    }
+    this.pendingUsed += size;
+    this.placed(size);
+  }
+
+  private placed(size: number): void {
     this.at.push(this.end);
-    this.size.push(bytes.length);
-    this.end += bytes.length;
+    this.size.push(size);
+    this.end += size;
+  }
+
+  private flush(): void {
+    if (this.pendingUsed) this.file.writeAt(this.pending.subarray(0, this.pendingUsed), this.pendingFrom);
+    this.pendingFrom += this.pendingUsed;
+    this.pendingUsed = 0;
   }
 
   /** The i-th part added (its s-th section). */
@@ -45,17 +77,32 @@ export class PartSpool {
    * The i-th part added, as the UTF-8 it was set aside in: written out as it is, never decoded
    * (160 MB of html at 2,000 areas). Read into one buffer, reused: the bytes are good until the
    * next call — the report's sink writes or copies them at once (output.ts), so 2,000 parts are
-   * not 2,000 buffers waiting for the garbage collector.
+   * not 2,000 buffers waiting for the garbage collector. A small part is read whole at its first
+   * section wanted: its others (xlsx's head, ids and states of an area) are then at hand.
    */
   bytes(i: number, s = 0): Buffer {
+    this.flush();
     const k = this.first[i] + s;
-    if (this.size[k] > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(this.size[k], this.buffer.length * 2));
-    const bytes = this.buffer.subarray(0, this.size[k]);
-    this.file.readAt(bytes, this.at[k]);
-    return bytes;
+    const at = this.at[k];
+    const size = this.size[k];
+    if (at >= this.cacheAt && at + size <= this.cacheAt + this.cacheSize) return this.buffer.subarray(at - this.cacheAt, at - this.cacheAt + size);
+    const last = (i + 1 < this.first.length ? this.first[i + 1] : this.at.length) - 1;
+    const whole = this.at[last] + this.size[last] - this.at[this.first[i]];
+    const [from, length] = whole <= READ_AHEAD ? [this.at[this.first[i]], whole] : [at, size];
+    if (length > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(length, this.buffer.length * 2));
+    this.cacheSize = 0; // until the read is whole
+    this.file.readAt(this.buffer.subarray(0, length), from);
+    this.cacheAt = from;
+    this.cacheSize = length;
+    return this.buffer.subarray(at - from, at - from + size);
   }
 
   close(): void {
     this.file.close();
   }
 }
+
+/** Sections this large are written at once, not gathered. */
+const DIRECT = 1 << 16;
+/** A part this small is read whole. */
+const READ_AHEAD = 1 << 14;
