@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { hint, InputError, pointerOf, problem, RuleError, type InputProblem } from '../errors.js';
 import { ruleProblem } from './rule-words.js';
 import { mergeVocabularies, sharedVocabulary, toVocabulary } from './vocabulary.js';
-import { compileTrackedTree, type TrackedResult } from '../rules/compile.js';
+import { compileTrackedTree } from '../rules/compile.js';
 import { parseRule } from '../rules/tree.js';
 import { RuleFault } from './fault.js';
 import { readDocument } from '../source/read.js';
@@ -119,22 +119,16 @@ function compileItems(file: string | undefined, kind: Standard['kind'], items: S
     const appliesIf = it.appliesIf === undefined ? undefined : at('applies_if', it.appliesIf);
     const test = at(field, it.rule !== undefined ? it.rule : it.vetoIf);
     out.set(it.id, {
-      appliesIf: appliesIf && faulting(compileTrackedTree(appliesIf), file, it.id, `/items/${i}/applies_if`),
-      test: faulting(compileTrackedTree(test), file, it.id, `/items/${i}/${field}`),
+      appliesIf: appliesIf && compileTrackedTree(appliesIf, { fault: faultOf(file, it.id, `/items/${i}/applies_if`) }),
+      test: compileTrackedTree(test, { fault: faultOf(file, it.id, `/items/${i}/${field}`) }),
       tree: { appliesIf, test },
     });
   });
   return out;
 }
 
-function faulting(fn: (data: unknown) => TrackedResult, file: string | undefined, item: string, pointer: string): (data: unknown) => TrackedResult {
-  return (data) => {
-    try {
-      return fn(data);
-    } catch (e) {
-      throw new RuleFault(file, item, pointer + (e instanceof RuleError ? e.pointer : ''), e);
-    }
-  };
+function faultOf(file: string | undefined, item: string, pointer: string): (e: unknown) => RuleFault {
+  return (e) => new RuleFault(file, item, pointer + (e instanceof RuleError ? e.pointer : ''), e);
 }
 
 /**
