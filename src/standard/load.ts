@@ -31,13 +31,32 @@ export async function loadStandard(ref: string, options: LoadOptions = {}): Prom
   return loadStandardSync(ref, options);
 }
 
+// The last bundled standard asked for, by ref and lists: a batch asks once per area, nearly
+// always for the same one, and finding it again (ref checked, resolved, the cache key built)
+// cost more than the lookup. Bundled refs only: a path is resolved against the working directory.
+let last: { ref: string; lists: readonly string[]; loaded: LoadedStandard } | undefined;
+
 export function loadStandardSync(ref: string, options: LoadOptions = {}): LoadedStandard {
-  const file = isPathRef(ref) ? resolve(ref) : resolveBundled(ref).file;
-  const key = `${file}|${(options.negativeLists ?? []).join(',')}`;
+  const lists = options.negativeLists ?? [];
+  if (last && last.ref === ref && sameList(last.lists, lists)) return last.loaded;
+  const path = isPathRef(ref);
+  const loaded = loadUncached(path ? resolve(ref) : resolveBundled(ref).file, lists);
+  if (!path) last = { ref, lists: lists.slice(), loaded };
+  return loaded;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function loadUncached(file: string, lists: readonly string[]): LoadedStandard {
+  const key = `${file}|${lists.join(',')}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const standard = readStandardFile(file);
-  const refs = [...new Set([...standard.negativeListRefs, ...(options.negativeLists ?? [])])];
+  const refs = [...new Set([...standard.negativeListRefs, ...lists])];
   const negativeLists = refs.map((r) => {
     const list = loadStandardSync(r);
     if (list.kind !== 'negative-list') {
