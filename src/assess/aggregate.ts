@@ -56,15 +56,27 @@ function round(x: number): number {
  * min_score → 不达标 below the score or with anything missing.
  */
 export function decideVerdict(policy: VerdictPolicy, items: ItemResult[], vetoes: VetoResult[], score: number): Verdict {
-  if (vetoes.some((v) => v.state === 'triggered')) return 'veto';
-  if (vetoes.some((v) => v.state === 'missing')) return 'fail';
-  if (items.some((i) => i.state === 'missing')) return 'fail';
+  // One pass over each list, not a `some` per state (this runs for every area of a batch).
+  let vetoMissing = false;
+  for (let i = 0; i < vetoes.length; i++) {
+    const state = vetoes[i].state;
+    if (state === 'triggered') return 'veto';
+    if (state === 'missing') vetoMissing = true;
+  }
+  if (vetoMissing) return 'fail';
+  let pending = false;
+  let failed = false;
+  for (let i = 0; i < items.length; i++) {
+    const state = items[i].state;
+    if (state === 'missing') return 'fail';
+    if (state === 'pending') pending = true;
+    else if (state === 'fail' || state === 'unsupported') failed = true;
+  }
   // Part-year (src/assess/period.ts): nothing failed, something not yet due → in_progress (进行中).
-  const pending = items.some((i) => i.state === 'pending');
   if (policy.policy === 'min_score') {
     if (score >= (policy.minScore ?? 1)) return 'pass';
     return pending && scoreAspects(items.map((i) => (i.state === 'pending' ? { ...i, state: 'pass' } : i))).score >= (policy.minScore ?? 1) ? 'in_progress' : 'fail';
   }
-  if (items.some((i) => i.state === 'fail' || i.state === 'unsupported')) return 'fail';
+  if (failed) return 'fail';
   return pending ? 'in_progress' : 'pass';
 }

@@ -23,7 +23,10 @@ export function evaluateItems(standard: LoadedStandard, facts: Record<string, un
   return out;
 }
 
+// Met (and not applicable) items have no reasons and miss nothing: one empty list of each, shared
+// by every such item of every area (nothing changes a result's lists after it is made).
 const NONE: Reason[] = [];
+const NO_FACTS: string[] = [];
 
 /** One item's result; its fields in one order whatever the state (the order reports print them in). */
 function result(item: StandardItem, actual: Record<string, unknown>, state: ItemResult['state'], missing: string[], reasons: Reason[], unmet?: string[]): ItemResult {
@@ -39,7 +42,7 @@ function evaluateItem(standard: LoadedStandard, plan: ItemPlan, facts: Record<st
   if (compiled.appliesIf) {
     const applies = guarded(compiled.appliesIf, facts);
     if (applies.missing.length) return result(item, actual, 'missing', applies.missing, [{ kind: 'missing', facts: applies.missing }]);
-    if (!truthy(applies.value)) return result(item, actual, 'not_applicable', [], [{ kind: 'not_applicable', because: unmetReasons(compiled.tree.appliesIf!, facts) }]);
+    if (!truthy(applies.value)) return result(item, actual, 'not_applicable', NO_FACTS, [{ kind: 'not_applicable', because: unmetReasons(compiled.tree.appliesIf!, facts) }]);
   }
   let outcome: TrackedResult;
   try {
@@ -48,7 +51,7 @@ function evaluateItem(standard: LoadedStandard, plan: ItemPlan, facts: Record<st
     return result(item, actual, 'fail', [], [{ kind: 'error', message: ruleError(e) }]);
   }
   if (outcome.missing.length) return result(item, actual, 'missing', outcome.missing, [{ kind: 'missing', facts: outcome.missing }]);
-  if (truthy(outcome.value)) return result(item, actual, 'pass', [], NONE);
+  if (truthy(outcome.value)) return result(item, actual, 'pass', NO_FACTS, NONE);
   // Part of a year (2023-Q2, 2023-05): a yearly count not yet reached is pending, not failed.
   const pending = period && !period.full ? pendingOutcome(item, compiled.tree.test, facts, period, standard.vocabulary) : undefined;
   if (pending?.state === 'missing') return result(item, actual, 'missing', pending.missing, [{ kind: 'missing', facts: pending.missing }]);
@@ -93,7 +96,7 @@ function evaluateVeto(list: LoadedStandard, plan: ItemPlan, facts: Record<string
   const actual = actualOf(plan, facts, plain);
   if (outcome.missing.length) return veto(list, item, actual, 'missing', [{ kind: 'missing', facts: outcome.missing }], outcome.missing);
   if (truthy(outcome.value)) return veto(list, item, actual, 'triggered', [{ kind: 'triggered', facts: triggering(item.reads, actual) }], []);
-  return veto(list, item, actual, 'clear', NONE, []);
+  return veto(list, item, actual, 'clear', NONE, NO_FACTS);
 }
 
 /** One veto's result, its fields in one order whatever the state (written out, not spread: this runs for every area). */
