@@ -50,6 +50,9 @@ const A4_TOP = '841.91998';
 /** What in an object's text makes it one the joining changes (a page, an annotation, a link). */
 const CHANGED = /\/StructParents?\b|\/Dest\b|\/GoTo\b/;
 
+/** Text written out in pieces of about this many bytes. */
+const PIECE = 1 << 16;
+
 const FREE = Buffer.from('0000000000 65535 f \n', 'latin1');
 
 export class PdfJoin {
@@ -67,6 +70,9 @@ export class PdfJoin {
   private lastTop: { n: number; value: Dict } | undefined;
   private tops = 0;
   private started = false;
+  /** Written and not yet taken: text not yet made bytes, and the pieces made. */
+  private text = '';
+  private out: Buffer[] = [];
 
   constructor(
     private readonly xref: XrefStore,
@@ -87,10 +93,9 @@ export class PdfJoin {
 
   /** The bytes to write for one part (the file's head before the first). */
   add(bytes: Uint8Array, options: PartOptions = {}): Buffer[] {
-    const out: Buffer[] = [];
     if (!this.started) {
       this.started = true;
-      out.push(this.emit('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n'));
+      this.emit('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n');
     }
     const pdf = parsePdf(bytes);
     const catalog = dictAt(pdf, pdf.trailer.get('/Root'));
@@ -167,12 +172,12 @@ export class PdfJoin {
     for (const n of [...keep].sort((a, b) => a - b)) {
       const object = pdf.objects.get(n)!;
       const stream = object.stream && pdf.bytes.subarray(...object.stream);
-      const plain = pdf.plain(n);
-      // Most objects (a glyph, a font, an image) are copied as written, references renumbered;
-      // those the joining changes are read into values.
-      const changed = plain === undefined || n === pagesRef.n || numberTree.has(n) || topEntries.includes(n) || CHANGED.test(plain);
+      // Most objects (a structure element, a glyph, a font) are copied as written, references
+      // renumbered; those the joining changes are read into values (CHANGED may also match
+      // inside a string: such an object is only read the longer way).
+      const changed = n === pagesRef.n || numberTree.has(n) || topEntries.includes(n) || CHANGED.test(pdf.textOf(n));
       if (!changed) {
-        out.push(...this.object(number(n), renumbered(pdf, n, ref), record, stream));
+        this.object(number(n), renumbered(pdf, n, ref), record, stream);
         continue;
       }
       let value = pdf.valueOf(n)!;
@@ -203,7 +208,7 @@ export class PdfJoin {
             if (this.lastTop) {
               value.set('/Prev', new Ref(-this.lastTop.n));
               this.lastTop.value.set('/Next', new Ref(-number(n)));
-              out.push(...this.object(this.lastTop.n, serialize(this.lastTop.value, ref), record));
+              this.object(this.lastTop.n, serialize(this.lastTop.value, ref), record);
             } else value.delete('/Prev');
             this.firstTop ??= number(n);
           }
@@ -215,7 +220,7 @@ export class PdfJoin {
           }
         }
       }
-      out.push(...this.object(number(n), serialize(value, ref), record, stream));
+      this.object(number(n), serialize(value, ref), record, stream);
     }
     this.tops += topEntries.length;
     this.xref.put(base + 1, entries);
@@ -227,14 +232,14 @@ export class PdfJoin {
       if (parentTree) this.parentTrees.push(number(parentTree));
     }
     this.pageCount += count;
-    return out;
+    return this.taken();
   }
 
   /** The document's own objects, the xref table and the trailer: the end of the file. */
   *finish(): Generator<Buffer> {
     const own = new Map<number, string>();
     const record = (n: number, at: number) => this.xref.put(n, Buffer.from(`${String(at).padStart(10, '0')} 00000 n \n`, 'latin1'));
-    if (this.lastTop) yield* this.object(this.lastTop.n, serialize(this.lastTop.value, (n) => (n < 0 ? -n : n)), record);
+    if (this.lastTop) this.object(this.lastTop.n, serialize(this.lastTop.value, (n) => (n < 0 ? -n : n)), record);
     const refs = (ns: number[]) => `[${ns.map((n) => `${n} 0 R`).join(' ')}]`;
     own.set(PAGES, `<</Type /Pages\n/Kids ${refs(this.kids)}\n/Count ${this.pageCount}>>`);
     const outline = this.firstTop !== undefined && this.lastTop !== undefined;
@@ -256,26 +261,58 @@ export class PdfJoin {
     );
     for (const [n, text] of own) {
       record(n, this.offset);
-      yield this.emit(`${n} 0 obj\n${text}\nendobj\n`);
+      this.emit(`${n} 0 obj\n${text}\nendobj\n`);
     }
     const size = this.next;
     const at = this.offset;
-    yield this.emit(`xref\n0 ${size}\n`);
-    yield this.emit(FREE.toString('latin1'));
-    for (const piece of this.xref.read(size)) yield this.emit(piece);
-    yield this.emit(`trailer\n<</Size ${size}\n/Root ${CATALOG} 0 R\n/Info ${INFO} 0 R>>\nstartxref\n${at}\n%%EOF\n`);
+    this.emit(`xref\n0 ${size}\n`);
+    this.emit(FREE.toString('latin1'));
+    yield* this.taken();
+    for (const piece of this.xref.read(size)) {
+      this.emit(piece);
+      yield* this.taken();
+    }
+    this.emit(`trailer\n<</Size ${size}\n/Root ${CATALOG} 0 R\n/Info ${INFO} 0 R>>\nstartxref\n${at}\n%%EOF\n`);
+    yield* this.taken();
   }
 
-  private object(n: number, value: string, record: (n: number, at: number) => void, stream?: Uint8Array): Buffer[] {
+  private object(n: number, value: string, record: (n: number, at: number) => void, stream?: Uint8Array): void {
     record(n, this.offset);
-    if (!stream) return [this.emit(`${n} 0 obj\n${value}\nendobj\n`)];
-    return [this.emit(`${n} 0 obj\n${value}\nstream\n`), this.emit(stream), this.emit('\nendstream\nendobj\n')];
+    if (!stream) return this.emit(`${n} 0 obj\n${value}\nendobj\n`);
+    this.emit(`${n} 0 obj\n${value}\nstream\n`);
+    this.emit(stream);
+    this.emit('\nendstream\nendobj\n');
   }
 
-  private emit(text: string | Uint8Array): Buffer {
-    const bytes = typeof text === 'string' ? Buffer.from(text, 'latin1') : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
-    this.offset += bytes.length;
-    return bytes;
+  /**
+   * Written out: text gathered into pieces of about PIECE bytes (tens of thousands of small
+   * objects a print: one Buffer each was most of the joining's garbage), a stream's bytes as a
+   * view of the print's.
+   */
+  private emit(text: string | Uint8Array): void {
+    if (typeof text === 'string') {
+      this.text += text;
+      this.offset += text.length;
+      if (this.text.length >= PIECE) this.flush();
+      return;
+    }
+    this.flush();
+    this.out.push(Buffer.from(text.buffer, text.byteOffset, text.byteLength));
+    this.offset += text.byteLength;
+  }
+
+  private flush(): void {
+    if (!this.text) return;
+    this.out.push(Buffer.from(this.text, 'latin1'));
+    this.text = '';
+  }
+
+  /** What was written since the last call. */
+  private taken(): Buffer[] {
+    this.flush();
+    const out = this.out;
+    this.out = [];
+    return out;
   }
 }
 

@@ -39,7 +39,7 @@ export interface PdfObject {
  * A PDF read lazily: where each object stands; an object's value is read into a Value only when
  * asked (`valueOf`: the few join.ts changes or reads), the rest copied with their references
  * renumbered in the text (`renumbered`) — a print of 10 areas has tens of thousands of objects,
- * most of them a glyph of a Type 3 font.
+ * most of them elements of the tagged structure and glyphs of Type 3 fonts.
  */
 export class ParsedPdf {
   private readonly values = new Map<number, Value>();
@@ -66,31 +66,67 @@ export class ParsedPdf {
     return value;
   }
 
-  /** The text of object n's value, or undefined where it must be read as a Value (it holds a string or a comment). */
-  plain(n: number): string | undefined {
+  /** The text of object n's value as written. */
+  textOf(n: number): string {
     const [start, end] = this.objects.get(n)!.at;
-    const text = this.text.slice(start, end);
-    return text.includes('(') || text.includes('%') ? undefined : text;
+    return this.text.slice(start, end);
   }
 
   /** Every object number object n refers to. */
   refs(n: number): number[] {
-    const text = this.plain(n);
-    if (text === undefined) return [...refsOf(this.valueOf(n) ?? 'null')];
+    const parts = outsideStrings(this.textOf(n));
+    if (parts === undefined) return [...refsOf(this.valueOf(n) ?? 'null')];
     const refs: number[] = [];
-    for (const m of text.matchAll(REF)) refs.push(Number(m[1]));
+    for (let i = 0; i < parts.length; i += 2) for (const m of parts[i].matchAll(REF)) refs.push(Number(m[1]));
     return refs;
   }
 }
 
-/** `n g R` outside strings and comments (where `plain` gives the text). */
+/** `n g R` (in text outside strings and comments). */
 const REF = /(?<![\d.+-])(\d+)\s+\d+\s+R(?![^\s()<>[\]{}/%])/g;
 
-/** Object n's value as written, each reference renumbered by `ref`. */
+/**
+ * `text` cut at its literal strings: what lies outside them and the strings `(…)` as written, in
+ * turn (outside, string, outside, …, outside) — a string holds anything, `0 0 R` included, and
+ * Chromium writes one in most structure elements (`/Headers [(node…)]`, `/Alt`, `/ActualText`),
+ * so they are stepped over rather than the object read into values. Undefined where a comment
+ * stands outside them (then the object is read as a Value).
+ */
+export function outsideStrings(text: string): string[] | undefined {
+  const parts: string[] = [];
+  let from = 0;
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', from)) {
+    parts.push(text.slice(from, open));
+    from = stringEnd(text, open);
+    parts.push(text.slice(open, from));
+  }
+  parts.push(from ? text.slice(from) : text);
+  for (let i = 0; i < parts.length; i += 2) if (parts[i].includes('%')) return undefined;
+  return parts;
+}
+
+/** Past the literal string that opens at `open`: balanced parentheses, `\\` escaping the next byte. */
+function stringEnd(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === 40 /* ( */) depth++;
+    else if (c === 41 /* ) */ && --depth === 0) return i + 1;
+  }
+  throw new PdfShapeError('unterminated string');
+}
+
+/** Object n's value as written, each reference renumbered by `ref` (strings copied as they are). */
 export function renumbered(pdf: ParsedPdf, n: number, ref: (n: number) => number): string {
-  const text = pdf.plain(n);
-  if (text === undefined) return serialize(pdf.valueOf(n)!, ref);
-  return text.replace(REF, (_, m: string) => `${ref(Number(m))} 0 R`);
+  const text = pdf.textOf(n);
+  const replace = (_: string, m: string) => `${ref(Number(m))} 0 R`;
+  if (!text.includes('(') && !text.includes('%')) return text.replace(REF, replace);
+  const parts = outsideStrings(text);
+  if (parts === undefined) return serialize(pdf.valueOf(n)!, ref);
+  let out = '';
+  for (let i = 0; i < parts.length; i++) out += i % 2 ? parts[i] : parts[i].replace(REF, replace);
+  return out;
 }
 
 export function parsePdf(bytes: Uint8Array): ParsedPdf {

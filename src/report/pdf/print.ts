@@ -75,7 +75,7 @@ export async function openPrinter({ browser, lang }: PrintOptions): Promise<Prin
           await page.setContent(html, { waitUntil: 'load' });
           await page.emulateMedia({ media: 'print' });
           await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
-          return await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+          return await printed(await context.newCDPSession(page));
         } finally {
           await page.close();
         }
@@ -87,5 +87,50 @@ export async function openPrinter({ browser, lang }: PrintOptions): Promise<Prin
   } catch (e) {
     await instance.close();
     throw e;
+  }
+}
+
+/** The PDF read from Chromium's stream a piece at a time. */
+const READ_SIZE = 1 << 20;
+
+/**
+ * What `page.pdf({ preferCSSPageSize, printBackground, outline, tagged })` asks of Chromium, the
+ * same parameters (the page's @page size and margins rule), but its stream read back in pieces
+ * of READ_SIZE: page.pdf asks for it whole, one protocol message of the whole PDF in base64, read
+ * by this process as bytes, as text and as parsed JSON before it is decoded (four copies of a
+ * print at once, ~20 MB for 10 areas).
+ */
+async function printed(session: import('playwright-core').CDPSession): Promise<Buffer> {
+  try {
+    const { stream } = await session.send('Page.printToPDF', {
+      transferMode: 'ReturnAsStream',
+      landscape: false,
+      displayHeaderFooter: false,
+      headerTemplate: '',
+      footerTemplate: '',
+      scale: 1,
+      pageRanges: '',
+      printBackground: true,
+      preferCSSPageSize: true,
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
+      paperWidth: 8.5,
+      paperHeight: 11,
+      marginTop: 0,
+      marginBottom: 0,
+      marginLeft: 0,
+      marginRight: 0,
+    });
+    if (!stream) throw new Error('Chromium returned no PDF stream');
+    const pieces: Buffer[] = [];
+    for (let eof = false; !eof; ) {
+      const read = await session.send('IO.read', { handle: stream, size: READ_SIZE });
+      pieces.push(Buffer.from(read.data, read.base64Encoded ? 'base64' : 'latin1'));
+      eof = read.eof;
+    }
+    await session.send('IO.close', { handle: stream });
+    return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
+  } finally {
+    await session.detach().catch(() => undefined);
   }
 }
