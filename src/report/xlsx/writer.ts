@@ -167,30 +167,44 @@ export class SheetWriter {
     return this.rows;
   }
 
-  /** Write a row (every string made safe first: `safeLines`); waits while the zip catches up. Gives its number. */
+  /**
+   * Write a row (every string made safe first: `safeLines`); waits while the zip catches up. Gives
+   * its number. The row goes to exceljs as the model its Row would give (cells by column: address,
+   * type, value, style, note), rendered by exceljs's own row and cell xforms — without a Row and
+   * a Cell object per cell, each cell's style merged and its value typed (~160,000 cells for
+   * 矩阵 of 2,000 areas).
+   */
   async add(spec: RowSpec): Promise<number> {
     const n = ++this.rows;
-    const row = this.sheet.getRow(n);
     const { look, cells, notes, validations } = spec;
-    (row as unknown as { style: Look }).style = look ?? NONE;
     let lines = 1;
     const fit = this.fitHeightsFrom !== undefined && n >= this.fitHeightsFrom;
+    const models: CellModel[] = [];
+    let hasValues = false;
+    let min = 0;
+    let max = 0;
     for (let k = 0; k < spec.values.length; k++) {
       const source = spec.values[k];
       const value = typeof source === 'function' ? source() : source;
       if (value === undefined) continue;
-      const cell = row.getCell(k + 1);
-      cell.value = typeof value === 'string' ? safeLines(value) : value;
       const own = cells?.[k];
       const style = own ? (look ? over(look, own) : own) : look;
-      cell.style = (style ?? NONE) as Style;
-      if (notes?.[k]) cell.note = notes[k]!;
+      const address = columnLetter(k + 1) + n;
+      const model: CellModel =
+        value === null ? { address, type: NULL, style: style ?? NONE } : typeof value === 'string' ? { address, type: STRING, value: safeLines(value), style: style ?? NONE } : { address, type: NUMBER, value, style: style ?? NONE };
+      if (value !== null) hasValues = true;
+      if (notes?.[k]) model.comment = new (exceljsNote())(notes[k]!).model;
+      if (!min) min = k + 1;
+      max = k + 1;
+      models.push(model);
       if (fit && value !== null && style?.alignment?.wrapText) lines = Math.max(lines, linesOf(String(value), this.widths[k] ?? 9));
     }
-    if (spec.height !== undefined) row.height = spec.height;
-    else if (lines > 1) row.height = rowHeight(lines);
+    const height = spec.height !== undefined ? spec.height : lines > 1 ? rowHeight(lines) : undefined;
     for (let k = 0; k < Math.max(this.runs.length, validations?.length ?? 0); k++) this.validate(k, validations?.[k], n);
-    row.commit();
+    // What WorksheetWriter._writeRow reads of a Row (and Row.model: null where it has neither cells nor height).
+    const w = this.sheet as unknown as RowInternals;
+    w._writeRow({ hasValues, height, model: height || models.length ? { cells: models, number: n, min, max, height, style: look ?? NONE, hidden: false, outlineLevel: 0, collapsed: false } : null });
+    w._rowZero = n + 1;
     await this.caughtUp();
     return n;
   }
@@ -231,6 +245,31 @@ export class SheetWriter {
     if (into?._writableState?.needDrain) await new Promise<void>((done) => into.once('drain', done));
     else if (!into && this.rows % 100 === 0) await new Promise<void>((done) => setImmediate(done));
   }
+}
+
+/** A cell as exceljs's Cell.model gives it (enums.js ValueType: Null 0, Number 2, String 3). */
+type CellModel = { address: string; type: number; value?: string | number; style: Look; comment?: unknown };
+const NULL = 0;
+const NUMBER = 2;
+const STRING = 3;
+type RowInternals = { _writeRow(row: { hasValues: boolean; height: number | undefined; model: unknown }): void; _rowZero: number };
+
+const letters: string[] = [];
+/** A column's letters (1 → A, 27 → AA), as exceljs's col-cache makes them. */
+function columnLetter(n: number): string {
+  let s = letters[n];
+  if (s === undefined) {
+    s = '';
+    for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+    letters[n] = s;
+  }
+  return s;
+}
+
+let noteClass: (new (text: string) => { model: unknown }) | undefined;
+/** exceljs's Note: a header's note as exceljs models it (its margins, protection, …). */
+function exceljsNote() {
+  return (noteClass ??= createRequire(import.meta.url)('exceljs/lib/doc/note.js') as new (text: string) => { model: unknown });
 }
 
 type Xform = { prepare?(model: unknown, options: unknown): void; toXml(model: unknown): string };
