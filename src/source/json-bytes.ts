@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import { fastParse } from './json-fast.js';
 import type { ParseLimits } from './types.js';
 
@@ -14,11 +13,12 @@ import type { ParseLimits } from './types.js';
  * characters at the same places either way, and a key or string's bytes are its UTF-8: decoded,
  * they are its text (and decoding is one-to-one, so repeated keys stay repeated). Not where an
  * escape (\u00e9) may stand for a character past ASCII (it would be taken for a byte), nor for
- * bytes that aren't UTF-8 or start with a BOM: undefined, and the text is decoded and read as
- * before (read.ts), as is any text JSON.parse or its checks refuse.
+ * bytes that aren't UTF-8 (asked of each key and string past ASCII as it is decoded: the only
+ * place JSON.parse lets such a byte stand) or start with a BOM: undefined, and the text is
+ * decoded and read as before (read.ts), as is any text JSON.parse or its checks refuse.
  */
 export function fastParseBytes(bytes: Buffer, limits: ParseLimits): ReturnType<typeof fastParse> {
-  if (bytes[0] === 0xef || !isUtf8(bytes)) return undefined;
+  if (bytes[0] === 0xef) return undefined;
   const text = bytes.toString('latin1');
   if (text.indexOf('\\u') !== -1) return undefined;
   return fastParse(text, limits, true);

@@ -1,4 +1,5 @@
-import { CONTROL } from './control-chars.js';
+import { isUtf8 } from 'node:buffer';
+import { CONTROL, hasControl } from './control-chars.js';
 import type { ParseLimits } from './types.js';
 
 /** What JSON.parse read, once checked: the value, and whether the text can hold a control character. */
@@ -17,7 +18,10 @@ export interface FastRead {
  * where. JSON.parse also keeps a `__proto__` key as an own property.
  *
  * `latin1`: the text is a file's bytes read one character per byte (json-bytes.ts), and each key
- * and string that isn't plain ASCII is decoded from its UTF-8 here.
+ * and string that isn't plain ASCII is decoded from its UTF-8 here — and is refused (undefined)
+ * if its bytes aren't UTF-8. Outside keys and strings JSON.parse accepts ASCII alone, so a text
+ * whose keys and strings are UTF-8 is UTF-8: each distinct string is asked once in a batch,
+ * rather than every byte of every file.
  */
 export function fastParse(text: string, limits: ParseLimits, latin1 = false): FastRead | undefined {
   let value: unknown;
@@ -28,16 +32,20 @@ export function fastParse(text: string, limits: ParseLimits, latin1 = false): Fa
   }
   // One walk of the value counts the keys, checks numbers and depth, and decodes each key and
   // string that isn't ASCII: module state, not a closure or an object per call.
-  walked = { keys: 0, maxDepth: limits.maxDepth, latin1: latin1 && HIGH.test(text) };
+  walked = { keys: 0, maxDepth: limits.maxDepth, latin1: latin1 && HIGH.test(text), notUtf8: false, control: false };
+  nthString = 0;
+  nthKey = 0;
   let checked: unknown;
   let keys: number;
+  let read: Walk;
   try {
     checked = walk(value, 0);
     keys = walked.keys;
+    read = walked;
   } finally {
     walked = IDLE;
   }
-  if (checked === REFUSED) return undefined;
+  if (checked === REFUSED || read.notUtf8) return undefined;
   // A number too small for a double reads as 0 (1e-400, or 0.000…1 past 300 zeros): the strict
   // parser tells it from a 0 written as 0.
   if (underflows(text)) return undefined;
@@ -46,8 +54,11 @@ export function fastParse(text: string, limits: ParseLimits, latin1 = false): Fa
   if (keys !== countColons(text, keys)) return undefined;
   // Whether any key or string holds a control character, asked of the whole text at once rather
   // than of each string (~900 a facts file). JSON.parse refuses a raw C0 character in a string,
-  // so one there came from an escape; any other stands in the text as itself.
-  return { value: checked, textClean: !escapedControl(text) && !(latin1 ? controlInBytes(text) : controlInText(text)) };
+  // so one there came from an escape; any other stands in the text as itself. Read as Latin-1,
+  // each past ASCII (C1, bidi, separators) is in a key or string decoded, and was looked for
+  // there, once per distinct string (textOf); DEL is ASCII.
+  const control = latin1 ? read.control || text.indexOf('\x7f') !== -1 : controlInText(text);
+  return { value: checked, textClean: !control && !escapedControl(text) };
 }
 
 /**
@@ -82,36 +93,17 @@ const CONTROL_PAST_C0 = '\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u
 const MAYBE_CONTROL_TEXT = new RegExp(`[${CONTROL_PAST_C0}\\ud800-\\udfff]`);
 const CONTROL_TEXT = new RegExp(`[${CONTROL_PAST_C0}]|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]`);
 
-/**
- * controlInText's question of UTF-8 bytes read one character per byte (json-bytes.ts: valid
- * UTF-8, so no surrogate): each byte a control character's UTF-8 starts with is found with
- * indexOf (native, ~10 GB/s; a regular expression tried at each offset costs 5× as much) and what
- * follows it looked at. DEL; C1 (C2 80–9F); U+061C (D8 9C); U+200E/200F and U+2028–202E
- * (E2 80 …); U+2066–2069 (E2 81 A6–A9).
- */
-function controlInBytes(t: string): boolean {
-  if (t.indexOf('\x7f') !== -1) return true;
-  for (let i = t.indexOf('\xc2'); i !== -1; i = t.indexOf('\xc2', i + 1)) {
-    const c = t.charCodeAt(i + 1);
-    if (c >= 0x80 && c <= 0x9f) return true;
-  }
-  for (let i = t.indexOf('\xd8'); i !== -1; i = t.indexOf('\xd8', i + 1)) if (t.charCodeAt(i + 1) === 0x9c) return true;
-  for (let i = t.indexOf('\xe2'); i !== -1; i = t.indexOf('\xe2', i + 1)) {
-    const b = t.charCodeAt(i + 1);
-    const c = t.charCodeAt(i + 2);
-    if (b === 0x80 && (c === 0x8e || c === 0x8f || (c >= 0xa8 && c <= 0xae))) return true;
-    if (b === 0x81 && c >= 0xa6 && c <= 0xa9) return true;
-  }
-  return false;
-}
-
 interface Walk {
   keys: number;
   maxDepth: number;
   /** Keys and strings past ASCII are UTF-8 read as Latin-1, to decode (false for a text of ASCII alone). */
   latin1: boolean;
+  /** A key or string decoded was not UTF-8. */
+  notUtf8: boolean;
+  /** A key or string decoded holds a control character (control-chars.ts). */
+  control: boolean;
 }
-const IDLE: Walk = { keys: 0, maxDepth: 0, latin1: false };
+const IDLE: Walk = { keys: 0, maxDepth: 0, latin1: false, notUtf8: false, control: false };
 let walked = IDLE;
 const REFUSED = Symbol('refused');
 
@@ -177,18 +169,63 @@ function walk(v: unknown, depth: number): unknown {
 
 /**
  * A key or string of a text read as Latin-1: its text — itself if it is ASCII, else decoded from
- * its UTF-8 bytes. A short one is looked up first, whichever it is: a batch's areas share most of
- * their strings (evidence paths), and a lookup (a hash of eight characters, a memcmp) costs less
- * than asking a regular expression whether the string is ASCII and then looking it up.
+ * its UTF-8 bytes. The files of a batch are alike: the nth string read is most often the nth
+ * string of the file before (an evidence path), so that is asked first, with one compare; then
+ * the strings kept by their hash (lookedUp).
  */
 function textOf(s: string): string {
+  const n = nthString++;
+  if (lastStrings[n] === s) return lastTexts[n];
+  const text = lookedUp(s);
+  // Only what was read as it should be is kept: a text not UTF-8 or holding a control character is read by the strict parser, which says where.
+  if (n < MAX_SEQUENCE && !walked.notUtf8 && !walked.control) {
+    // A string too long to keep stands as '' (which is its own text).
+    const kept = s.length <= MAX_CACHED_LENGTH;
+    lastStrings[n] = kept ? s : '';
+    lastTexts[n] = kept ? text : '';
+  }
+  return text;
+}
+// The keys and strings of the file read last, in the order the walk met them, with their text.
+const lastStrings: string[] = [];
+const lastTexts: string[] = [];
+let nthString = 0;
+const MAX_SEQUENCE = 4096;
+
+/**
+ * lookedUp: a string found by a hash of its length and eight characters spread over it, then
+ * compared whole (a memcmp), and otherwise decoded if it isn't ASCII (asked of a regular
+ * expression) and kept. A Map keyed by the strings would hash every character of each (~350 a
+ * facts file, fresh from JSON.parse each time), which cost the lookups 3× as much. Bounded —
+ * buckets, their size, and the length of a string kept — so memory stays flat (at most ~4,000 ×
+ * 4 short strings, whatever a batch holds) and a batch built to collide costs at most a few
+ * compares and a decode per string.
+ */
+function lookedUp(s: string): string {
   const n = s.length;
-  if (n > MAX_CACHED_LENGTH) return HIGH.test(s) ? Buffer.from(s, 'latin1').toString('utf8') : s;
+  if (n > MAX_CACHED_LENGTH) return HIGH.test(s) ? utf8Of(s) : s;
   let h = n;
   for (let i = 0; i < 8; i++) h = (Math.imul(h, 31) + s.charCodeAt((n * i) >> 3)) | 0;
   const bucket = decoded.get(h);
   if (bucket !== undefined) for (let i = 0; i < bucket.length; i += 2) if (bucket[i] === s) return bucket[i + 1];
-  const text = HIGH.test(s) ? Buffer.from(s, 'latin1').toString('utf8') : s;
+  if (!HIGH.test(s)) return remember(h, bucket, s, s);
+  const text = utf8Of(s);
+  return walked.notUtf8 || walked.control ? text : remember(h, bucket, s, text);
+}
+
+/** A string's bytes (read as Latin-1) decoded as UTF-8; walked says whether they weren't, or the text holds a control character. */
+function utf8Of(s: string): string {
+  const bytes = Buffer.from(s, 'latin1');
+  if (!isUtf8(bytes)) {
+    walked.notUtf8 = true;
+    return s;
+  }
+  const text = bytes.toString('utf8');
+  if (hasControl(text)) walked.control = true;
+  return text;
+}
+
+function remember(h: number, bucket: string[] | undefined, s: string, text: string): string {
   if (bucket === undefined) {
     if (decoded.size >= MAX_DECODED) decoded.clear();
     decoded.set(h, [s, text]);
@@ -198,14 +235,6 @@ function textOf(s: string): string {
   }
   return text;
 }
-
-// Keys and strings by their Latin-1 reading, with their text: a batch's areas share most of
-// theirs (evidence paths), each decoded once. Found by a hash of the length and eight characters
-// spread over the string, then compared whole (a memcmp): a Map keyed by the strings would hash
-// every character of each (~350 a facts file, fresh from JSON.parse each time), which cost the
-// lookups 3× as much. Bounded — buckets, their size, and the length of a string kept — so memory
-// stays flat (at most ~4,000 × 4 short strings, whatever a batch holds) and a batch built to
-// collide costs at most a few compares and a decode per string.
 const decoded = new Map<number, string[]>();
 const MAX_DECODED = 4096;
 const BUCKET = 4;
@@ -213,20 +242,30 @@ const MAX_CACHED_LENGTH = 256;
 
 /**
  * Whether a key is ASCII. JSON.parse makes every key an internalized string, one object for
- * every file that has that key (a batch's areas have the vocabulary's), so a Set finds it by the
- * hash V8 keeps on the string, without reading its characters again; only a key not seen yet is
- * asked the regular expression. Bounded as the strings are.
+ * every file that has that key (a batch's areas have the vocabulary's): the nth key of the file
+ * read before is asked first (one compare of two pointers), then a Set of keys seen ASCII (by
+ * the hash V8 keeps on the string); only a key not seen yet is asked the regular expression.
+ * Bounded as the strings are.
  */
 function asciiKey(k: string): boolean {
-  if (asciiKeys.has(k)) return true;
-  if (HIGH.test(k)) return false;
-  if (k.length <= MAX_CACHED_LENGTH) {
-    if (asciiKeys.size >= MAX_DECODED) asciiKeys.clear();
-    asciiKeys.add(k);
+  const n = nthKey++;
+  if (lastKeys[n] === k) return true;
+  let ascii = asciiKeys.has(k);
+  if (!ascii && !HIGH.test(k)) {
+    ascii = true;
+    if (k.length <= MAX_CACHED_LENGTH) {
+      if (asciiKeys.size >= MAX_DECODED) asciiKeys.clear();
+      asciiKeys.add(k);
+    }
   }
-  return true;
+  // '' (ASCII) where the key isn't, or is too long to keep.
+  if (n < MAX_SEQUENCE) lastKeys[n] = ascii && k.length <= MAX_CACHED_LENGTH ? k : '';
+  return ascii;
 }
 const asciiKeys = new Set<string>();
+// The keys of the file read last seen ASCII, in the order the walk met them.
+const lastKeys: string[] = [];
+let nthKey = 0;
 
 /** The object again with its keys decoded, in the same order; "__proto__" stays an own property. */
 function rekeyed(o: Record<string, unknown>, own: string[]): Record<string, unknown> {

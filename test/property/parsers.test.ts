@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
@@ -256,10 +257,14 @@ describe('a JSON file read from its bytes (Latin-1, its non-ASCII text decoded a
   it(`on ${RUNS} texts, valid and not`, () => {
     let fromBytes = 0;
     fc.assert(
-      fc.property(tree, fc.nat(80), fc.constantFrom('', 'x', ',', '"', '\ufeff'), (t, cut, junk) => {
+      // Bytes that aren't UTF-8 too (a byte no character starts with, a sequence cut short, an
+      // encoded surrogate), put anywhere: in a key or string (the only place JSON.parse lets a byte
+      // past ASCII stand, where the reader asks each as it decodes it), inside a character, between tokens.
+      fc.property(tree, fc.nat(80), fc.constantFrom('', 'x', ',', '"', '\ufeff'), fc.constantFrom([0xff], [0xc3], [0xe6, 0x96], [0xed, 0xa0, 0x80], [0x80]), (t, cut, junk, bad) => {
         const whole = text(t);
-        for (const s of [whole, whole.slice(0, cut) + junk + whole.slice(cut), '\ufeff' + whole]) {
-          const bytes = Buffer.from(s, 'utf8');
+        const inBytes = (b: Buffer) => Buffer.concat([b.subarray(0, cut), Buffer.from(bad), b.subarray(cut)]);
+        for (const bytes of [whole, whole.slice(0, cut) + junk + whole.slice(cut), '\ufeff' + whole].map((x) => Buffer.from(x, 'utf8')).concat(inBytes(Buffer.from(whole, 'utf8')))) {
+          const s = bytes.toString('latin1');
           const fast = parseJsonBytes(bytes, limits);
           if (fast) fromBytes++;
           let value: unknown;
@@ -307,6 +312,32 @@ describe('a JSON file read from its bytes (Latin-1, its non-ASCII text decoded a
     const names = Array.from({ length: 300 }, (_, i) => `街道${String(i).padStart(3, '0')}号（虚构）x`);
     const text = JSON.stringify({ a: names, b: names.slice().reverse(), [names[7]]: names[8] });
     for (let round = 0; round < 2; round++) expect(parseJsonBytes(Buffer.from(text), limits)!.value).toEqual(JSON.parse(text));
+  });
+
+  it('reads each file of a batch as itself, whose nth string or key is the one before it but for a character or a byte', () => {
+    const file = (path: string, key = '路径') => Buffer.from(`{"${key}": ["evidence/会议纪要/${path}.pdf", "x"], "b": "名"}`);
+    const files = [
+      file('a'),
+      file('a\u0085'),
+      file('a\u202e'),
+      Buffer.concat([file('a').subarray(0, 30), Buffer.from([0xff]), file('a').subarray(31)]),
+      file('a', 'ab'),
+      file('a', '路\u2028'),
+      file('a', 'a\u007f'),
+      file('é'),
+    ];
+    for (let round = 0; round < 3; round++) {
+      for (const bytes of files) {
+        const fast = parseJsonBytes(bytes, limits);
+        if (!isUtf8(bytes)) {
+          expect(fast).toBeUndefined();
+          continue;
+        }
+        const value = JSON.parse(bytes.toString('utf8'));
+        expect(fast!.value).toEqual(value);
+        expect(fast!.textClean).toBe((scan(value) & CONTROL_CHARACTER) === 0);
+      }
+    }
   });
 
   it('reads ASCII strings and keys kept beside decoded ones, and strings too long to keep, as JSON.parse does', () => {
