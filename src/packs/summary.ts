@@ -53,7 +53,10 @@ export function summarised(r: AssessResult): Summarised {
 
 const rank = (v: Verdict) => (v === 'veto' ? 0 : v === 'fail' ? 1 : 2);
 type Worst = BatchSummary['worst'][number];
-const worse = (a: Worst, b: Worst) => rank(a.verdict) - rank(b.verdict) || a.score - b.score || a.area.localeCompare(b.area);
+// localeCompare without locales compares as a new Intl.Collator() does (ECMA-402), but makes that
+// collator at every call: once per failing area of a batch, ~1% of a --format csv run's CPU.
+const collator = new Intl.Collator();
+const worse = (a: Worst, b: Worst) => rank(a.verdict) - rank(b.verdict) || a.score - b.score || collator.compare(a.area, b.area);
 /** Enough of a result to rank it among the worst (a tie with the last one kept keeps that one, as a stable sort would). */
 const candidate = (r: Summarised): Worst => ({ area: r.area.name ?? r.input ?? '', verdict: r.verdict, score: r.score, open: 0 });
 const byCount = <T extends { count: number; id: string }>(a: T, b: T) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
