@@ -80,7 +80,7 @@ export async function makeStep(config: StepConfig, pieces: 'text' | 'bytes' = 't
     const warnings = result.warnings.slice(0, MAX_WARNINGS);
     if (result.warnings.length > MAX_WARNINGS) warnings.push(t(lang, 'io.warnings.more', { n: result.warnings.length - MAX_WARNINGS }));
     return {
-      ...(stream?.piece ? (encode ? { piece: utf8(stream.piece(result) as ReportText), encoded: true } : { piece: stream.piece(result) }) : layout?.keep ? { kept: layout.keep(result) } : slim ? { result: slimmed(result), slim: true } : { result }),
+      ...(stream?.piece ? (encode ? { piece: utf8(stream.piece(result) as ReportText | Uint8Array), encoded: true } : { piece: stream.piece(result) }) : layout?.keep ? { kept: layout.keep(result) } : slim ? { result: slimmed(result), slim: true } : { result }),
       ...(layout ? { part: layout.part(result) } : {}),
       ...(config.batch ? { summary: summarised(result) } : {}),
       code: exitFor(result, config.failOn),
@@ -109,8 +109,10 @@ export function wholeResult(input: string, config: Pick<StepConfig, 'input' | 'b
 /**
  * Text as UTF-8 in a buffer of its own (not a slice of Buffer's pool), so that it can be moved
  * to another thread. Lone surrogates become U+FFFD, as the writer's own encoding makes them.
+ * A piece made as UTF-8 already (json, jsonl: ReportStream.piece) is that buffer.
  */
-function utf8(text: ReportText): Uint8Array {
+function utf8(text: ReportText | Uint8Array): Uint8Array {
+  if (text instanceof Uint8Array) return text;
   const parts = typeof text === 'string' ? [text] : text;
   let size = 0;
   for (const part of parts) size += Buffer.byteLength(part);

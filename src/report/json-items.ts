@@ -1,5 +1,6 @@
 import type { ItemResult, VetoResult } from '../assess/types.js';
 import { safeJson } from '../text/safe.js';
+import { Utf8Builder, utf8Of } from './utf8-builder.js';
 
 /**
  * Items and vetoes of results as JSON.stringify writes them in the report (toJson's shape: its
@@ -9,13 +10,20 @@ import { safeJson } from '../text/safe.js';
  * facts it reads, its responsible units, its evidence list: about three quarters of a 70 KB
  * JSON line) and the same in every area; stringifying and escaping it again for each of 2,000
  * areas was a third of `--format jsonl`'s CPU. So the standard's members of an item are written
- * once per batch and kept, and only the area's own (state, actual values, explanation, reasons,
- * missing facts) are stringified per area. Kept per writer (one per report stream), by item id,
+ * once per batch and kept, as UTF-8 (encoding them again was the next largest cost: utf8-builder.ts),
+ * and only the area's own (state, actual values, explanation, reasons, missing facts) are
+ * stringified and encoded per area; the state (a few values) is kept with the members around it. Kept per writer (one per report stream), by item id,
  * and used only while every member it was written from is the very same value (strings and the
  * standard's own arrays, compared by identity), so a batch of several standards, or a result
  * put together by hand, is written as JSON.stringify would write it.
  */
-export function jsonItems(indented: boolean): { item: (i: ItemResult) => string; veto: (v: VetoResult) => string } {
+export interface JsonItems {
+  /** Write an item (a veto) as it stands in the list, into `out`. */
+  item(i: ItemResult, out: Utf8Builder): void;
+  veto(v: VetoResult, out: Utf8Builder): void;
+}
+
+export function jsonItems(indented: boolean): JsonItems {
   // Items and vetoes stand at results[i].items[j]: their members four levels in from the document's.
   const pad = indented ? '\n' + '  '.repeat(5) : '';
   const close = indented ? '\n' + '  '.repeat(4) + '}' : '}';
@@ -66,50 +74,101 @@ export function jsonItems(indented: boolean): { item: (i: ItemResult) => string;
     };
   };
 
-  // The object around its members; `first`: the members that open it, if any, `{` in place of their comma (no copy of the rest).
-  const object = (first: string, rest: string) => (first !== '' ? first + rest + close : rest === '' ? '{}' : '{' + rest.slice(1) + close);
-  const opening = (members: string) => (members === '' ? '' : '{' + members.slice(1));
+  /**
+   * An object written from its members, each `,…` as `member` writes it: the first one's comma
+   * becomes `{` once they are written (no copy of the rest), and no members at all are `{}`.
+   */
+  const shut = (out: Utf8Builder, start: number) => {
+    if (out.length === start) out.ascii('{}');
+    else {
+      out.put(start, '{');
+      out.ascii(close);
+    }
+  };
+  const noneMissing = (i: { missing: unknown }) => Array.isArray(i.missing) && i.missing.length === 0;
 
-  interface Kept<T> {
-    of: T;
-    parts: string[];
+  interface KeptItem {
+    of: ItemResult;
     actual: (actual: unknown) => string | undefined;
+    /** From id to text, then state (keyed by it: a few), then reads. */
+    lead: Map<string, Uint8Array>;
+    head: string;
+    reads: string;
+    responsible: Uint8Array;
+    evidence: Uint8Array;
+    /** responsible, `"missing": []`, evidence, weight: how most items end. */
+    trail: Uint8Array;
   }
-  const items = new Map<string, Kept<ItemResult>>();
-  const vetoes = new Map<string, Kept<VetoResult>>();
+  interface KeptVeto {
+    of: VetoResult;
+    actual: (actual: unknown) => string | undefined;
+    id: Uint8Array;
+    /** number and text, then state (keyed by it), then reads. */
+    lead: Map<string, Uint8Array>;
+    numberText: string;
+    reads: string;
+  }
+  const items = new Map<string, KeptItem>();
+  const vetoes = new Map<string, KeptVeto>();
 
   const sameItem = (a: ItemResult, b: ItemResult) =>
     a.id === b.id && a.aspect === b.aspect && a.content === b.content && a.number === b.number && a.text === b.text && a.reads === b.reads && a.responsible === b.responsible && a.evidence === b.evidence && a.weight === b.weight;
   const sameVeto = (a: VetoResult, b: VetoResult) => a.id === b.id && a.number === b.number && a.text === b.text && a.reads === b.reads;
 
+  // Kept as bytes for a state that is a string (a hand-made result may hold anything): a few per item.
+  const lead = (map: Map<string, Uint8Array>, before: string, state: unknown, after: string): Uint8Array | string => {
+    if (typeof state !== 'string') return before + own('state', state) + after;
+    let bytes = map.get(state);
+    if (bytes === undefined) {
+      bytes = utf8Of(before + own('state', state) + after);
+      if (map.size < 8) map.set(state, bytes);
+    }
+    return bytes;
+  };
+  const put = (out: Utf8Builder, piece: Uint8Array | string) => (typeof piece === 'string' ? out.text(piece) : out.bytes(piece));
+
   return {
-    item(i) {
+    item(i, out) {
       let kept = items.get(i.id);
       if (kept === undefined || !sameItem(kept.of, i)) {
+        const responsible = safeJson(member('responsible', i.responsible));
+        const evidence = safeJson(member('evidence', i.evidence) + member('weight', i.weight));
         kept = {
           of: i,
           actual: actualOf(i.reads),
-          parts: [
-            opening(safeJson(member('id', i.id) + member('aspect', i.aspect) + member('content', i.content) + member('number', i.number) + member('text', i.text))),
-            safeJson(member('reads', i.reads)),
-            safeJson(member('responsible', i.responsible)),
-            safeJson(member('evidence', i.evidence) + member('weight', i.weight)),
-          ],
+          lead: new Map(),
+          head: safeJson(member('id', i.id) + member('aspect', i.aspect) + member('content', i.content) + member('number', i.number) + member('text', i.text)),
+          reads: safeJson(member('reads', i.reads)),
+          responsible: utf8Of(responsible),
+          evidence: utf8Of(evidence),
+          trail: utf8Of(responsible + own('missing', []) + evidence),
         };
         items.set(i.id, kept);
       }
-      const [head, reads, responsible, tail] = kept.parts;
-      return object(head, own('state', i.state) + reads + (kept.actual(i.actual) ?? own('actual', i.actual)) + own('explanation', i.explanation) + own('reasons', i.reasons) + responsible + own('missing', i.missing) + tail);
+      const start = out.length;
+      put(out, lead(kept.lead, kept.head, i.state, kept.reads));
+      out.text((kept.actual(i.actual) ?? own('actual', i.actual)) + own('explanation', i.explanation) + own('reasons', i.reasons));
+      if (noneMissing(i)) out.bytes(kept.trail);
+      else {
+        out.bytes(kept.responsible);
+        out.text(own('missing', i.missing));
+        out.bytes(kept.evidence);
+      }
+      shut(out, start);
     },
-    veto(v) {
+    veto(v, out) {
       let kept = vetoes.get(v.id);
       if (kept === undefined || !sameVeto(kept.of, v)) {
-        kept = { of: v, actual: actualOf(v.reads), parts: [opening(safeJson(member('id', v.id))), safeJson(member('number', v.number) + member('text', v.text)), safeJson(member('reads', v.reads))] };
+        kept = { of: v, actual: actualOf(v.reads), id: utf8Of(safeJson(member('id', v.id))), lead: new Map(), numberText: safeJson(member('number', v.number) + member('text', v.text)), reads: safeJson(member('reads', v.reads)) };
         vetoes.set(v.id, kept);
       }
-      const [id, numberText, reads] = kept.parts;
+      const start = out.length;
+      out.bytes(kept.id);
       // The list ({id, version}) is made afresh for each veto of each area: written each time, a small object.
-      return object(id, own('list', v.list) + numberText + own('state', v.state) + reads + (kept.actual(v.actual) ?? own('actual', v.actual)) + own('explanation', v.explanation) + own('reasons', v.reasons) + own('missing', v.missing));
+      out.text(own('list', v.list));
+      put(out, lead(kept.lead, kept.numberText, v.state, kept.reads));
+      out.text((kept.actual(v.actual) ?? own('actual', v.actual)) + own('explanation', v.explanation) + own('reasons', v.reasons) + own('missing', v.missing));
+      shut(out, start);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { AssessResult } from '../assess/types.js';
 import { safeJson } from '../text/safe.js';
-import { jsonItems } from './json-items.js';
+import { jsonItems, type JsonItems } from './json-items.js';
+import { textOf, Utf8Builder } from './utf8-builder.js';
 import type { ReportStream, StreamFormatter, TextFormatter } from './types.js';
 
 /** The contract's JSON, version 1: stable key order, one object for all inputs. */
@@ -14,49 +15,39 @@ export const json: TextFormatter = (results, options) => whole(jsonStream(option
  */
 export const jsonStream: StreamFormatter = (options) => {
   let n = 0;
+  // A result's piece is its UTF-8 (writeResult), in a buffer of its own: held, or moved from a
+  // worker thread, as it is; only the separator before it is placed in order.
+  const out = new Utf8Builder();
   // --compact: the same document without indentation (about half the bytes; a batch of the
   // country is otherwise 4.5 GB). Exactly JSON.stringify({schemaVersion, results, summary}).
-  if (options?.compact) {
-    const items = jsonItems(false);
-    const piece = (r: AssessResult) => resultParts(r, items, false);
-    const separator = () => (n++ ? ',' : '');
-    const place = (p: unknown): string[] => [separator(), ...(p as string[])];
-    return {
-      head: () => `{"schemaVersion":${SCHEMA_VERSION},"results":[`,
-      piece,
-      place,
-      placeBytes: (bytes) => [separator(), bytes],
-      item: (r) => place(piece(r)).join(''),
-      tail: (summary) => `]${summary ? `,"summary":${safeJson(JSON.stringify(summary))}` : ''}}\n`,
-    };
-  }
-  // A result is two levels down in the document (results[i]), placed in parts (ReportText).
-  const items = jsonItems(true);
-  const piece = (r: AssessResult) => resultParts(r, items, true);
-  const separator = () => (n++ ? ',\n    ' : '\n    ');
-  const place = (p: unknown): string[] => [separator(), ...(p as string[])];
+  const indented = !options?.compact;
+  const items = jsonItems(indented);
+  const piece = (r: AssessResult): Uint8Array => {
+    writeResult(r, items, indented, out);
+    return out.take();
+  };
+  const separator = indented ? () => (n++ ? ',\n    ' : '\n    ') : () => (n++ ? ',' : '');
+  const place = (p: unknown) => [separator(), p as Uint8Array];
   return {
-    head: () => `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "results": [`,
+    head: () => (indented ? `{\n  "schemaVersion": ${SCHEMA_VERSION},\n  "results": [` : `{"schemaVersion":${SCHEMA_VERSION},"results":[`),
     piece,
     place,
-    placeBytes: (bytes) => [separator(), bytes],
-    item: (r) => place(piece(r)).join(''),
-    tail: (summary) => `${n ? '\n  ' : ''}]${summary ? `,\n  "summary": ${safeJson(JSON.stringify(summary, null, 2)).replace(/\n/g, '\n  ')}` : ''}\n}\n`,
+    placeBytes: place,
+    item: (r) => separator() + textOf(piece(r)),
+    tail: indented
+      ? (summary) => `${n ? '\n  ' : ''}]${summary ? `,\n  "summary": ${safeJson(JSON.stringify(summary, null, 2)).replace(/\n/g, '\n  ')}` : ''}\n}\n`
+      : (summary) => `]${summary ? `,"summary":${safeJson(JSON.stringify(summary))}` : ''}}\n`,
   };
 };
 
-/** Items (and vetoes) stringified together: a few dozen kilobytes, well under V8's large-object size. */
-const GROUP = 16;
-
 /**
  * A result as JSON.stringify writes it (toJson's shape) in the document — `indented`: with
- * (…, null, 2), two levels down (results[i]); else compact, as a JSON line too — in parts: what
- * comes before `items`, the items and the vetoes a group at a time (json-items.ts writes each),
- * and what comes after. Joined, the parts are that text exactly; apart, none is a large object
- * (ReportText says why). Names and paths from outside may hold a bidi override or U+2028:
- * escaped (safeJson), the same value.
+ * (…, null, 2), two levels down (results[i]); else compact, as a JSON line too — written into
+ * `out` as UTF-8: what comes before `items`, the items and the vetoes (json-items.ts writes each,
+ * mostly from bytes kept), and what comes after. Names and paths from outside may hold a bidi
+ * override or U+2028: escaped (safeJson), the same value.
  */
-export function resultParts(r: AssessResult, write: ReturnType<typeof jsonItems>, indented: boolean): string[] {
+export function writeResult(r: AssessResult, write: JsonItems, indented: boolean, out: Utf8Builder): void {
   const before = { ...(r.input !== undefined ? { input: r.input } : {}), area: r.area, period: r.period ?? null, standard: r.standard, verdict: r.verdict, score: r.score, aspects: r.aspects };
   const after = { warnings: r.warnings, ...(r.evidenceFindings ? { evidenceFindings: r.evidenceFindings } : {}), ...(r.progress ? { progress: r.progress } : {}) };
   const text = (value: unknown, depth: number) => (indented ? nested(value, depth) : JSON.stringify(value));
@@ -64,22 +55,21 @@ export function resultParts(r: AssessResult, write: ReturnType<typeof jsonItems>
   const br = (depth: number) => (indented ? '\n' + '  '.repeat(depth) : '');
   const head = text(before, 2);
   // `{…, "aspects": […]`, without the line break and brace that close it.
-  const parts = [safeJson(head.slice(0, head.length - br(2).length - 1))];
-  const list = <T>(key: string, values: T[], one: (value: T) => string) => {
-    parts.push(`,${br(3)}"${key}":${indented ? ' ' : ''}[`);
-    for (let k = 0; k < values.length; k += GROUP) {
-      // `{…},{…}` as they stand in the list, each after its line break.
-      let group = '';
-      for (let j = k; j < values.length && j < k + GROUP; j++) group += (j ? ',' : '') + br(4) + one(values[j]);
-      parts.push(group);
+  out.text(safeJson(head.slice(0, head.length - br(2).length - 1)));
+  const first = br(4);
+  const next = ',' + first;
+  const list = <T>(key: string, values: T[], one: (value: T, out: Utf8Builder) => void) => {
+    out.ascii(`,${br(3)}"${key}":${indented ? ' ' : ''}[`);
+    for (let j = 0; j < values.length; j++) {
+      out.ascii(j ? next : first);
+      one(values[j], out);
     }
-    parts.push(values.length ? `${br(3)}]` : ']');
+    out.ascii(values.length ? `${br(3)}]` : ']');
   };
   list('items', r.items, write.item);
   list('vetoes', r.vetoes, write.veto);
   // `,"warnings": …}`: the rest, from after its opening brace.
-  parts.push(',' + safeJson(text(after, 2).slice(1)));
-  return parts;
+  out.text(',' + safeJson(text(after, 2).slice(1)));
 }
 
 /** JSON.stringify(value, null, 2) as it stands `depth` levels down in a document: each line after the first indented 2 × depth more. */

@@ -1,6 +1,7 @@
 import type { AssessResult } from '../assess/types.js';
 import { jsonItems } from './json-items.js';
-import { resultParts, whole } from './json.js';
+import { whole, writeResult } from './json.js';
+import { textOf, Utf8Builder } from './utf8-builder.js';
 import { safeJson } from '../text/safe.js';
 import type { Formatter, StreamFormatter } from './types.js';
 
@@ -14,15 +15,22 @@ import type { Formatter, StreamFormatter } from './types.js';
 export const jsonl: Formatter = (results, options) => whole(jsonlStream(options), results, options.summary);
 
 export const jsonlStream: StreamFormatter = () => {
-  // The line in parts (json.ts resultParts; names and paths from outside escaped by safeJson).
+  // The line as UTF-8 (json.ts writeResult; names and paths from outside escaped by safeJson),
+  // in a buffer of its own: held, or moved from a worker thread, as it is.
   const items = jsonItems(false);
-  const piece = (r: AssessResult) => [...resultParts(r, items, false), '\n'];
+  const out = new Utf8Builder();
+  const piece = (r: AssessResult): Uint8Array => {
+    writeResult(r, items, false, out);
+    out.ascii('\n');
+    return out.take();
+  };
+  const place = (p: unknown) => [p as Uint8Array];
   return {
     head: () => '',
-    item: (r) => piece(r).join(''),
+    item: (r) => textOf(piece(r)),
     piece,
-    place: (parts) => parts as string[],
-    placeBytes: (bytes) => [bytes],
+    place,
+    placeBytes: place,
     tail: (summary) => (summary?.invalid ?? []).map((bad) => safeJson(JSON.stringify({ input: bad.input, verdict: 'invalid', message: bad.message })) + '\n').join(''),
   };
 };

@@ -33,12 +33,15 @@ export interface FormatOptions {
 }
 
 /**
- * Text to write: one string, or several written one after the other. A JSON result laid out
- * with indentation is 100,000 characters and more (two bytes each: Chinese); as one string it
- * is an object V8 puts on pages of their own, mapped and faulted in afresh area after area (a
- * third of the json format's cost) — so json places it in parts of a few dozen items each.
+ * Text to write: one string, or several written one after the other. Text of 100,000
+ * characters and more as one string is an object V8 puts on pages of their own, mapped and
+ * faulted in afresh area after area: a large piece is better placed in parts (json, jsonl
+ * place theirs as UTF-8: ReportPieces).
  */
 export type ReportText = string | readonly string[];
+
+/** Text in parts, some already UTF-8 (a piece made as bytes: json, jsonl), written one after the other. */
+export type ReportPieces = readonly (string | Uint8Array)[];
 
 /** What a formatter gives: text, or bytes for a binary format (xlsx, pdf). */
 export type ReportOutput = string | Uint8Array;
@@ -71,15 +74,17 @@ export interface ReportStream {
    * it assessed and only the piece (plain data, cloned) comes back — and `place` is the rest, run
    * in input order on the thread that writes (a separator, a running total, a header).
    * item(r) is exactly place(piece(r)), joined. A stream without them gets whole results back.
+   * A piece may be the UTF-8 of its text already (a Uint8Array with an ArrayBuffer of its own:
+   * json, jsonl assemble it from bytes kept), which a worker moves as it is (no encoding).
    */
   piece?(result: AssessResult): unknown;
-  place?(piece: unknown): ReportText;
+  place?(piece: unknown): ReportText | ReportPieces;
   /**
    * place() for a piece that is text (a ReportText) given as its UTF-8 instead: a worker thread
    * encodes its pieces and their bytes are moved to the writing thread, not copied as strings
    * and encoded there (a jsonl line is 58,000 two-byte characters). The same bytes as place.
    */
-  placeBytes?(bytes: Uint8Array): readonly (string | Uint8Array)[];
+  placeBytes?(bytes: Uint8Array): ReportPieces;
   /**
    * The one input of a run, which could not be assessed (a batch lists such inputs in its
    * summary, given to `tail`): what the report shows of it. Absent: nothing (a lone invalid input

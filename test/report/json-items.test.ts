@@ -52,6 +52,9 @@ const changed = fc
     return { ...r, items, vetoes };
   });
 
+/** What a stream placed, as text: its parts in order, those given as UTF-8 (json, jsonl) decoded. */
+const text = (parts: string | readonly (string | Uint8Array)[]) => [parts].flat().map((p) => (typeof p === 'string' ? p : Buffer.from(p).toString('utf8'))).join('');
+
 describe('json-items: an item written from kept standard members is JSON.stringify\'s', () => {
   it('jsonl, json --compact and json, area after area through one stream, as the whole text', () => {
     fc.assert(
@@ -59,8 +62,8 @@ describe('json-items: an item written from kept standard members is JSON.stringi
         const line = jsonlStream({ lang: 'zh', color: false, width: 80 });
         const compact = jsonStream({ lang: 'zh', color: false, width: 80, compact: true });
         const indented = jsonStream({ lang: 'zh', color: false, width: 80 });
-        for (const r of batch) expect((line.place!(line.piece!(r)) as string[]).join('')).toBe(safeJson(JSON.stringify(toJson(r))) + '\n');
-        const whole = (s: typeof compact) => s.head() + batch.map((r) => (s.place!(s.piece!(r)) as string[]).join('')).join('') + s.tail();
+        for (const r of batch) expect(text(line.place!(line.piece!(r)))).toBe(safeJson(JSON.stringify(toJson(r))) + '\n');
+        const whole = (s: typeof compact) => s.head() + batch.map((r) => text(s.place!(s.piece!(r)))).join('') + s.tail();
         expect(whole(compact)).toBe(safeJson(JSON.stringify({ schemaVersion: 1, results: batch.map(toJson) })) + '\n');
         expect(whole(indented)).toBe(safeJson(JSON.stringify({ schemaVersion: 1, results: batch.map(toJson) }, null, 2)) + '\n');
       }),
@@ -72,10 +75,27 @@ describe('json-items: an item written from kept standard members is JSON.stringi
     const r = real[0];
     const items = r.items.map((i, k) => (k === 0 ? { ...i, text: 'a\u202eb', aspect: '\u2028', reads: ['x\u0085'] } : i));
     const line = jsonlStream({ lang: 'zh', color: false, width: 80 });
-    const text = (line.place!(line.piece!({ ...r, items })) as string[]).join('');
-    expect(text).toContain('"a\\u202eb"');
-    expect(text).toContain('"aspect":"\\u2028"');
-    expect(text).toContain('["x\\u0085"]');
-    expect(JSON.parse(text).items[0].text).toBe('a\u202eb');
+    const placed = text(line.place!(line.piece!({ ...r, items })));
+    expect(placed).toContain('"a\\u202eb"');
+    expect(placed).toContain('"aspect":"\\u2028"');
+    expect(placed).toContain('["x\\u0085"]');
+    expect(JSON.parse(placed).items[0].text).toBe('a\u202eb');
+  });
+
+  it('an item without the standard\'s members, or without any, and states of every kind, as JSON.stringify writes them', () => {
+    const r = real[0];
+    const bare = (i: ItemResult) => ({ ...i, id: undefined, aspect: undefined, content: undefined, number: undefined, text: undefined }) as unknown as ItemResult;
+    const none = Object.fromEntries(itemKeys.map((k) => [k, undefined])) as unknown as ItemResult;
+    const states: unknown[] = ['pass', 'fail', null, 3, { a: 1 }, ...Array.from({ length: 12 }, (_, k) => `s${k}`)];
+    const items = [...r.items.slice(0, 3).map(bare), none, ...states.map((state, k) => ({ ...r.items[k % r.items.length], state }) as ItemResult)];
+    const odd = { ...r, items };
+    // Twice through one stream: what it kept the first time is what it writes the second.
+    const line = jsonlStream({ lang: 'zh', color: false, width: 80 });
+    for (let k = 0; k < 2; k++) expect(text(line.place!(line.piece!(odd)))).toBe(JSON.stringify(toJson(odd)) + '\n');
+    for (const compact of [false, true]) {
+      const stream = jsonStream({ lang: 'zh', color: false, width: 80, compact });
+      const placed = stream.head() + text(stream.place!(stream.piece!(odd))) + text(stream.place!(stream.piece!(odd))) + stream.tail();
+      expect(placed).toBe(JSON.stringify({ schemaVersion: 1, results: [toJson(odd), toJson(odd)] }, null, compact ? undefined : 2) + '\n');
+    }
   });
 });

@@ -33,8 +33,9 @@ describe('ReportStream piece + place', () => {
         const whole = results.map((r) => one.item(r)).join('') + one.tail();
         // A worker's pieces arrive cloned, in any order of making; placed in input order.
         const pieces = [...results].reverse().map((r) => structuredClone(worker.piece!(r))).reverse();
-        // place may give its text in parts (ReportText), written one after the other.
-        const placed = pieces.map((p) => [writer.place!(p)].flat().join('')).join('') + writer.tail();
+        // place may give its text in parts (ReportText), written one after the other, some as UTF-8 (json, jsonl).
+        const text = (parts: ReturnType<NonNullable<typeof writer.place>>) => [parts].flat().map((p) => (typeof p === 'string' ? p : Buffer.from(p).toString('utf8'))).join('');
+        const placed = pieces.map((p) => text(writer.place!(p))).join('') + writer.tail();
         expect(placed).toBe(whole);
         expect(writer.head()).toBe(one.head());
       });
@@ -45,9 +46,10 @@ describe('ReportStream piece + place', () => {
         const writer = make(options);
         if (!writer.placeBytes) return; // pieces of this format cross threads as they are
         const odd = [...results, { ...results[0], area: { name: '\ud800半个代理对' } }];
-        const utf8 = (text: string | readonly string[]) => Buffer.from([text].flat().join(''));
+        // A piece made as UTF-8 already (json, jsonl) is carried as it is (assess-step.ts).
+        const utf8 = (text: string | readonly string[] | Uint8Array) => (text instanceof Uint8Array ? text : Buffer.from([text].flat().join('')));
         const whole = Buffer.from(odd.map((r) => one.item(r)).join('') + one.tail());
-        const placed = Buffer.concat([...odd.flatMap((r) => writer.placeBytes!(utf8(writer.piece!(r) as string[])).map((p) => (typeof p === 'string' ? Buffer.from(p) : p))), Buffer.from(writer.tail())]);
+        const placed = Buffer.concat([...odd.flatMap((r) => writer.placeBytes!(utf8(writer.piece!(r) as string[] | Uint8Array)).map((p) => (typeof p === 'string' ? Buffer.from(p) : p))), Buffer.from(writer.tail())]);
         expect(placed.equals(whole)).toBe(true);
       });
     }
