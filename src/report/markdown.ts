@@ -2,7 +2,7 @@ import { isOpen } from '../assess/open.js';
 import type { AssessResult } from '../assess/types.js';
 import { labels, percent, placeOf } from './labels.js';
 import { t } from '../messages/catalogue.js';
-import { batchMarkdown } from './batch-markdown.js';
+import { batchMarkdown, markdownRow, type MarkdownRow } from './batch-markdown.js';
 import { progressMarkdown } from './progress-markdown.js';
 import { esc } from './markdown-text.js';
 import type { FormatOptions, ReportLayout, TextFormatter } from './types.js';
@@ -11,7 +11,7 @@ import { factsOf, factWords, whyOf } from './facts.js';
 
 /** A summary to paste into a 问题清单 or post on a pull request. */
 export const markdown: TextFormatter = (results, options) =>
-  (options.summary ? batchMarkdown(results, options.summary, options.lang) : '') + results.map((r) => area(r, options)).join(SEPARATOR);
+  (options.summary ? batchMarkdown(results.map(markdownRow), options.summary, options.lang) : '') + results.map((r) => area(r, options)).join(SEPARATOR);
 
 const SEPARATOR = '\n---\n\n';
 const area = (r: AssessResult, options: FormatOptions) => one(r, options) + progressMarkdown(r, options.lang);
@@ -19,12 +19,13 @@ const area = (r: AssessResult, options: FormatOptions) => one(r, options) + prog
 /**
  * `--format markdown` for a batch, piece by piece (the CLI's way; `markdown` gives the same text at
  * once): each area's section is made where the area is assessed and set aside, the head (one row
- * per area, counts, most-failed items) needs only the slimmed results, and each section is read
+ * per area, counts, most-failed items) needs only a few fields of each (MarkdownRow), and each section is read
  * back as it is placed, so a batch holds no area's whole result.
  */
-export function markdownLayout(options: FormatOptions): ReportLayout {
+export function markdownLayout(options: FormatOptions): ReportLayout<MarkdownRow> {
   return {
     part: (r) => area(r, options),
+    keep: markdownRow,
     *write(kept, part, summary) {
       if (summary) yield batchMarkdown(kept, summary, options.lang);
       for (let i = 0; i < kept.length; i++) {
