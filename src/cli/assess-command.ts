@@ -173,14 +173,14 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
       if (stream) {
         await out(stream.tail(batch));
         await sink!.finish(stream.deferHead ? stream.head() : '');
-      } else if (layout && parts && results.length + kept.length >= 2) {
-        // Laid out from the kept results, each area's part read back from disk as it is placed.
+      } else if (layout && (parts || !layout.part) && results.length + kept.length >= 2) {
+        // Laid out from the kept results, each area's part (if it has any: KeptLayout) read back from disk as it is placed.
         for await (const piece of layout.write(kept.length ? kept : results, (i, s) => parts!.bytes(i, s), batch)) await out(piece);
         await sink!.finish('');
       } else {
         // One area left of a batch (the rest invalid) is that area's own report: it needs its
         // whole result, which was not kept — assessed again, here.
-        if (parts) results.splice(0, results.length, ...[...results, ...kept].map((r) => wholeResult(r.input!, config)));
+        if (parts || kept.length) results.splice(0, results.length, ...[...results, ...kept].map((r) => wholeResult(r.input!, config)));
         const report = await format!(results, { ...options, ...(batch ? { summary: batch } : {}) });
         if (typeof report === 'string') {
           await out(report);

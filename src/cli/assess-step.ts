@@ -6,7 +6,7 @@ import { summarised, type Summarised } from '../packs/summary.js';
 import { outcomeOf, type Outcome } from '../packs/workers.js';
 import { formatOf, type Format } from '../report/formats.js';
 import { slimmed } from '../report/slim.js';
-import type { FormatOptions, Part, ReportLayout, ReportStream, ReportText } from '../report/types.js';
+import type { FormatOptions, KeptLayout, Part, ReportLayout, ReportStream, ReportText } from '../report/types.js';
 import { exitFor, type FailOn } from './fail-on.js';
 
 /**
@@ -81,7 +81,7 @@ export async function makeStep(config: StepConfig, pieces: 'text' | 'bytes' = 't
     if (result.warnings.length > MAX_WARNINGS) warnings.push(t(lang, 'io.warnings.more', { n: result.warnings.length - MAX_WARNINGS }));
     return {
       ...(stream?.piece ? (encode ? { piece: utf8(stream.piece(result) as ReportText | Uint8Array), encoded: true } : { piece: stream.piece(result) }) : layout?.keep ? { kept: layout.keep(result) } : slim ? { result: slimmed(result), slim: true } : { result }),
-      ...(layout ? { part: layout.part(result) } : {}),
+      ...(layout?.part ? { part: layout.part(result) } : {}),
       ...(config.batch ? { summary: summarised(result) } : {}),
       code: exitFor(result, config.failOn),
       warnings,
@@ -94,7 +94,7 @@ export async function makeStep(config: StepConfig, pieces: 'text' | 'bytes' = 't
  * The format's layout for a batch of this run (ReportLayout: the report, or with --by the
  * 整改清单), where it has one and the report is not streamed.
  */
-export async function layoutOf(format: Format, config: Pick<StepConfig, 'streamed' | 'batch' | 'by' | 'options'>): Promise<ReportLayout<{ input?: string }> | undefined> {
+export async function layoutOf(format: Format, config: Pick<StepConfig, 'streamed' | 'batch' | 'by' | 'options'>): Promise<ReportLayout<{ input?: string }> | KeptLayout<{ input?: string }> | undefined> {
   if (config.streamed || !config.batch) return undefined;
   const load = config.by ? format.byResponsibleLayout : format.layout;
   return load ? (await load())(config.options) : undefined;

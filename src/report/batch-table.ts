@@ -1,33 +1,66 @@
 import { Chalk } from 'chalk';
-import type { Verdict } from '../assess/types.js';
+import type { AssessResult, Verdict } from '../assess/types.js';
 import { batchLabels, signedPoints } from './batch-labels.js';
 import { labels, percent, placeOf } from './labels.js';
-import type { TextFormatter } from './types.js';
+import type { FormatOptions } from './types.js';
 import { displayWidth, hang, padStart, truncate, truncateStart } from './width.js';
 import { t } from '../messages/catalogue.js';
 import { safeText } from '../text/safe.js';
+
+/**
+ * What an area's line reads of its result: all a batch keeps of it (tableLayout's keep), held for
+ * every area until the lines are laid out — a few fields, not the result.
+ */
+export interface TableRow {
+  input?: string;
+  /** Area · period, or — . */
+  name: string;
+  verdict: Verdict;
+  score: number;
+  /** Items met and applicable, over all aspects. */
+  met: number;
+  applicable: number;
+  /** The score's change since the baseline: set where the result has progress. */
+  delta?: number | null;
+}
+
+export function tableRow(r: AssessResult): TableRow {
+  let met = 0;
+  let applicable = 0;
+  for (const a of r.aspects) {
+    met += a.met;
+    applicable += a.applicable;
+  }
+  return {
+    ...(r.input !== undefined ? { input: r.input } : {}),
+    name: [r.area.name, r.period].filter(Boolean).join(' · ') || '—',
+    verdict: r.verdict,
+    score: r.score,
+    met,
+    applicable,
+    ...(r.progress ? { delta: r.progress.score.delta } : {}),
+  };
+}
 
 /**
  * The terminal view of a batch: one line per pack (verdict, score, items met, area, where it came
  * from), the packs that could not be read, then the summary — what a district 未保办 reads before
  * opening any single report.
  */
-export const batchTable: TextFormatter = (results, { lang, color, width, summary }) => {
+export function batchTable(rows: readonly TableRow[], { lang, color, width, summary }: FormatOptions): string {
   const c = new Chalk({ level: color ? 1 : 0 });
   const L = labels(lang);
   const B = batchLabels(lang);
   const paint: Record<Verdict, (s: string) => string> = { pass: c.green, fail: c.red, veto: c.bgRed.white, in_progress: c.yellow };
   const out: string[] = [];
   const verdictWidth = Math.max(...Object.values(L.verdict).map(displayWidth), displayWidth(B.invalid));
-  const withDelta = results.some((r) => r.progress);
+  const withDelta = rows.some((r) => r.delta !== undefined);
   const line = (verdict: string, rest: string) => `${verdict}${' '.repeat(Math.max(0, verdictWidth - displayWidth(stripAnsi(verdict))))}  ${rest}`;
 
-  for (const r of results) {
-    const met = r.aspects.reduce((s, a) => s + a.met, 0);
-    const applicable = r.aspects.reduce((s, a) => s + a.applicable, 0);
-    const name = [r.area.name, r.period].filter(Boolean).join(' · ') || '—';
-    const delta = withDelta ? `  ${(r.progress ? signedPoints(r.progress.score.delta) : '—').padStart(8)}` : '';
-    const fixed = `${percent(r.score).padStart(6)}  ${`${met}/${applicable}`.padStart(7)}${delta}  `;
+  for (const r of rows) {
+    const name = r.name;
+    const delta = withDelta ? `  ${(r.delta !== undefined ? signedPoints(r.delta) : '—').padStart(8)}` : '';
+    const fixed = `${percent(r.score).padStart(6)}  ${`${r.met}/${r.applicable}`.padStart(7)}${delta}  `;
     // The area's name whole where it can be; the pack's path after it, cut at its start (its end
     // names the pack). A directory name may hold ESC, CR, U+202E: safeText.
     const room = Math.max(20, width - verdictWidth - displayWidth(fixed) - 2);
@@ -59,10 +92,10 @@ export const batchTable: TextFormatter = (results, { lang, color, width, summary
   }
   if (summary.vetoes.length) {
     out.push('', c.bold(B.vetoes));
-    for (const v of summary.vetoes) out.push(truncate(`  ${padStart(B.areas(v.count, results.length), 12)}  ${L.negativeItem} ${v.number}  ${v.text}`, width));
+    for (const v of summary.vetoes) out.push(truncate(`  ${padStart(B.areas(v.count, rows.length), 12)}  ${L.negativeItem} ${v.number}  ${v.text}`, width));
   }
   if (summary.mostFailed.length) {
-    const areas = results.length;
+    const areas = rows.length;
     out.push('', c.bold(B.mostFailed));
     for (const i of summary.mostFailed) {
       // Where it stands and its text (the id is in the JSON).
@@ -72,7 +105,7 @@ export const batchTable: TextFormatter = (results, { lang, color, width, summary
     }
   }
   return out.join('\n') + '\n';
-};
+}
 
 function stripAnsi(s: string): string {
   // eslint-disable-next-line no-control-regex

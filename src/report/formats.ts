@@ -39,8 +39,8 @@ export const FORMATS = {
     load: async () => (await import('./table.js')).table,
     byResponsible: async () => (await import('./rectification/table.js')).rectificationTable,
     byResponsibleStream: async () => (await import('./rectification/table.js')).rectificationTableStream,
-    // A batch's table is a line per area and the summary (batch-table.ts): no item's details.
-    slim: { report: true },
+    // A batch's table is a line per area and the summary (batch-table.ts): what it keeps of each.
+    layout: async () => (await import('./table.js')).tableLayout,
   },
   json: {
     showsProgress: true,

@@ -3,9 +3,9 @@ import Table from 'cli-table3';
 import type { AssessResult, ItemResult, ItemState } from '../assess/types.js';
 import { labels, percent, placeOf } from './labels.js';
 import { t as words } from '../messages/catalogue.js';
-import { batchTable } from './batch-table.js';
+import { batchTable, tableRow, type TableRow } from './batch-table.js';
 import { progressTable } from './progress-table.js';
-import type { FormatOptions, TextFormatter } from './types.js';
+import type { FormatOptions, KeptLayout, TextFormatter } from './types.js';
 import { displayWidth, hang, joinFitting, truncate, wrap } from './width.js';
 import { safeText } from '../text/safe.js';
 import { factsOf, factWords, whyOf } from './facts.js';
@@ -19,7 +19,19 @@ const MARK: Record<ItemState, string> = { pass: '✓', fail: '✗', missing: '?'
  */
 export const table: TextFormatter = (results, options) =>
   // A batch (several packs) is one line each and a summary: src/report/batch-table.ts.
-  options.summary ? batchTable(results, options) : results.map((r) => one(r, options) + progressTable(r, options)).join('\n');
+  options.summary ? batchTable(results.map(tableRow), options) : results.map((r) => one(r, options) + progressTable(r, options)).join('\n');
+
+/**
+ * The table of a batch in the CLI: a line per area is all it shows of each (TableRow), so that
+ * is all the batch keeps — 2,000 results held to the end, even slimmed, were most of the
+ * format's own cost (in the garbage collector) and grow with the count.
+ */
+export function tableLayout(options: FormatOptions): KeptLayout<TableRow> {
+  return {
+    keep: tableRow,
+    write: (rows, _part, summary) => [batchTable(rows, { ...options, ...(summary ? { summary } : {}) })],
+  };
+}
 
 function one(r: AssessResult, options: FormatOptions): string {
   const { lang, color, width } = options;

@@ -116,5 +116,15 @@ export interface ReportLayout<K extends { input?: string } = AssessResult> {
   write(kept: K[], part: (index: number, section?: number) => string | Uint8Array, summary?: BatchSummary): Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 }
 
+/**
+ * A report laid out at the end from what it keeps of each result alone, nothing set aside: the
+ * table's view of a batch (a line per area, then the summary), whose lines are laid out together
+ * (the columns of any area's progress). `write` is never asked for a part.
+ */
+export interface KeptLayout<K extends { input?: string }> extends Omit<ReportLayout<K>, 'part' | 'keep'> {
+  part?: undefined;
+  keep(result: AssessResult): K;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each layout keeps its own shape
-export type LayoutFormatter = (options: FormatOptions) => ReportLayout<any>;
+export type LayoutFormatter = (options: FormatOptions) => ReportLayout<any> | KeptLayout<any>;
