@@ -6,7 +6,7 @@ import { labels, percent, placeOf } from '../labels.js';
 import { aspectChart } from './chart.js';
 import { classToken, escapeHtml as h } from './escape.js';
 import { progressSection } from './progress.js';
-import { Utf8Builder, utf8 } from './utf8.js';
+import { Utf8Builder, utf8Of as utf8 } from '../utf8-builder.js';
 import { aspectStanding, scoreSentence, verdictSentence, verdictWord } from './summary.js';
 import { documentTitle, formatDate, type DocumentKind, type ReportDate } from './titles.js';
 import { areaTitle, stateLabel, vetoLabel } from './words.js';
