@@ -169,10 +169,10 @@ export class SheetWriter {
 
   /**
    * Write a row (every string made safe first: `safeLines`); waits while the zip catches up. Gives
-   * its number. The row goes to exceljs as the model its Row would give (cells by column: address,
-   * type, value, style, note), rendered by exceljs's own row and cell xforms — without a Row and
-   * a Cell object per cell, each cell's style merged and its value typed (~160,000 cells for
-   * 矩阵 of 2,000 areas).
+   * its number. Made as the model exceljs's Row would give (cells by column: address, type, value,
+   * style, note) and written as its row and cell xforms write it (writeRow) — without a Row and a
+   * Cell object per cell, each cell's style merged and its value typed, and an XmlStream per row
+   * (~160,000 cells for 矩阵 of 2,000 areas).
    */
   async add(spec: RowSpec): Promise<number> {
     const n = ++this.rows;
@@ -201,10 +201,7 @@ export class SheetWriter {
     }
     const height = spec.height !== undefined ? spec.height : lines > 1 ? rowHeight(lines) : undefined;
     for (let k = 0; k < Math.max(this.runs.length, validations?.length ?? 0); k++) this.validate(k, validations?.[k], n);
-    // What WorksheetWriter._writeRow reads of a Row (and Row.model: null where it has neither cells nor height).
-    const w = this.sheet as unknown as RowInternals;
-    w._writeRow({ hasValues, height, model: height || models.length ? { cells: models, number: n, min, max, height, style: look ?? NONE, hidden: false, outlineLevel: 0, collapsed: false } : null });
-    w._rowZero = n + 1;
+    writeRow(this.sheet as unknown as RowInternals, n, models, hasValues, height, look ?? NONE, min, max);
     await this.caughtUp();
     return n;
   }
@@ -252,7 +249,61 @@ type CellModel = { address: string; type: number; value?: string | number; style
 const NULL = 0;
 const NUMBER = 2;
 const STRING = 3;
-type RowInternals = { _writeRow(row: { hasValues: boolean; height: number | undefined; model: unknown }): void; _rowZero: number };
+type RowInternals = {
+  startedData: boolean;
+  _writeColumns(): void;
+  _writeOpenSheetData(): void;
+  stream: { write(text: string): void };
+  _workbook: { styles: { addStyleModel(style: Look, cellType?: number): number } };
+  hasComments: boolean;
+  _sheetCommentsWriter: { addComments(comments: unknown[]): void };
+  _rowZero: number;
+};
+
+let encoder: ((text: string) => string) | undefined;
+/** exceljs's own escaping of XML text and attribute values. */
+function xmlEncode(text: string): string {
+  return (encoder ??= (createRequire(import.meta.url)('exceljs/lib/utils/utils.js') as { xmlEncode(text: string): string }).xmlEncode)(text);
+}
+
+/**
+ * A row as exceljs 4.4's WorksheetWriter._writeRow writes one (RowXform and CellXform: prepare,
+ * then render through an XmlStream), its text made here at once: the same attributes in the same
+ * order, each cell's and the row's style id from exceljs's style registry, notes handed to its
+ * comments writer. test/xlsx (and the workbooks compared entry by entry) hold it to exceljs's.
+ */
+function writeRow(w: RowInternals, n: number, cells: CellModel[], hasValues: boolean, height: number | undefined, style: Look, min: number, max: number): void {
+  if (!w.startedData) {
+    w._writeColumns();
+    w._writeOpenSheetData();
+    w.startedData = true;
+  }
+  w._rowZero = n + 1;
+  if (!hasValues && !height) return;
+  const styles = w._workbook.styles;
+  const rowStyle = styles.addStyleModel(style);
+  let xml = `<row r="${n}"`;
+  if (height) xml += ` ht="${xmlEncode(String(height))}" customHeight="1"`;
+  if (min > 0 && max > 0 && min <= max) xml += ` spans="${min}:${max}"`;
+  if (rowStyle) xml += ` s="${rowStyle}" customFormat="1"`;
+  xml += ' x14ac:dyDescent="0.25"';
+  let inner = '';
+  const comments: unknown[] = [];
+  for (const c of cells) {
+    const id = styles.addStyleModel(c.style, c.type);
+    if (c.comment) comments.push({ ...(c.comment as object), ref: c.address });
+    if (c.type === NULL && !id) continue;
+    inner += `<c r="${c.address}"${id ? ` s="${id}"` : ''}`;
+    if (c.type === NULL) inner += '/>';
+    else if (c.type === NUMBER) inner += `><v>${xmlEncode(String(c.value))}</v></c>`;
+    else inner += ` t="str"><v>${xmlEncode(String(c.value))}</v></c>`;
+  }
+  w.stream.write(inner ? `${xml}>${inner}</row>` : `${xml}/>`);
+  if (comments.length) {
+    w.hasComments = true;
+    w._sheetCommentsWriter.addComments(comments);
+  }
+}
 
 const letters: string[] = [];
 /** A column's letters (1 → A, 27 → AA), as exceljs's col-cache makes them. */
