@@ -91,13 +91,20 @@ export class PdfJoin {
     return this.next++;
   }
 
-  /** The bytes to write for one part (the file's head before the first). */
-  add(bytes: Uint8Array, options: PartOptions = {}): Buffer[] {
+  /**
+   * The bytes to write for one part (the file's head before the first), in pieces as they are
+   * made: each is written and dropped before the next is made (young garbage, not a print's
+   * worth held until it is all joined). `pdf`: its bytes, or its text as Latin-1.
+   */
+  *add(pdf: Uint8Array | string, options: PartOptions = {}): Generator<Buffer> {
     if (!this.started) {
       this.started = true;
       this.emit('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n');
     }
-    const pdf = parsePdf(bytes);
+    yield* this.joined(parsePdf(pdf), options);
+  }
+
+  private *joined(pdf: ParsedPdf, options: PartOptions): Generator<Buffer> {
     const catalog = dictAt(pdf, pdf.trailer.get('/Root'));
     if (!catalog) throw new Error('the printed PDF has no catalog');
     this.lang ??= stringOf(catalog.get('/Lang'));
@@ -171,13 +178,14 @@ export class PdfJoin {
 
     for (const n of [...keep].sort((a, b) => a - b)) {
       const object = pdf.objects.get(n)!;
-      const stream = object.stream && pdf.bytes.subarray(...object.stream);
+      const stream = object.stream && pdf.text.slice(...object.stream);
       // Most objects (a structure element, a glyph, a font) are copied as written, references
       // renumbered; those the joining changes are read into values (CHANGED may also match
       // inside a string: such an object is only read the longer way).
       const changed = n === pagesRef.n || numberTree.has(n) || topEntries.includes(n) || CHANGED.test(pdf.textOf(n));
       if (!changed) {
         this.object(number(n), renumbered(pdf, n, ref), record, stream);
+        if (this.out.length) yield* this.taken();
         continue;
       }
       let value = pdf.valueOf(n)!;
@@ -221,6 +229,7 @@ export class PdfJoin {
         }
       }
       this.object(number(n), serialize(value, ref), record, stream);
+      if (this.out.length) yield* this.taken();
     }
     this.tops += topEntries.length;
     this.xref.put(base + 1, entries);
@@ -232,7 +241,7 @@ export class PdfJoin {
       if (parentTree) this.parentTrees.push(number(parentTree));
     }
     this.pageCount += count;
-    return this.taken();
+    yield* this.taken();
   }
 
   /** The document's own objects, the xref table and the trailer: the end of the file. */
@@ -276,18 +285,14 @@ export class PdfJoin {
     yield* this.taken();
   }
 
-  private object(n: number, value: string, record: (n: number, at: number) => void, stream?: Uint8Array): void {
+  private object(n: number, value: string, record: (n: number, at: number) => void, stream?: string): void {
     record(n, this.offset);
-    if (!stream) return this.emit(`${n} 0 obj\n${value}\nendobj\n`);
-    this.emit(`${n} 0 obj\n${value}\nstream\n`);
-    this.emit(stream);
-    this.emit('\nendstream\nendobj\n');
+    this.emit(stream === undefined ? `${n} 0 obj\n${value}\nendobj\n` : `${n} 0 obj\n${value}\nstream\n${stream}\nendstream\nendobj\n`);
   }
 
   /**
-   * Written out: text gathered into pieces of about PIECE bytes (tens of thousands of small
-   * objects a print: one Buffer each was most of the joining's garbage), a stream's bytes as a
-   * view of the print's.
+   * Written out: text (Latin-1, a stream's bytes too) gathered into pieces of about PIECE bytes
+   * (tens of thousands of small objects a print: one Buffer each was most of the joining's garbage).
    */
   private emit(text: string | Uint8Array): void {
     if (typeof text === 'string') {

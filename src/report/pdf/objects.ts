@@ -46,7 +46,6 @@ export class ParsedPdf {
   constructor(
     /** The file as Latin-1 text (one character a byte). */
     readonly text: string,
-    readonly bytes: Uint8Array,
     readonly objects: Map<number, PdfObject>,
     readonly trailer: Dict,
     /** The largest object number used. */
@@ -129,8 +128,9 @@ export function renumbered(pdf: ParsedPdf, n: number, ref: (n: number) => number
   return out;
 }
 
-export function parsePdf(bytes: Uint8Array): ParsedPdf {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+/** A PDF's bytes, or its text as Latin-1 (one character a byte: what a batch's printer hands over, never holding the bytes as well). */
+export function parsePdf(pdf: Uint8Array | string): ParsedPdf {
+  const text = typeof pdf === 'string' ? pdf : Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
   if (!text.startsWith('%PDF-')) throw new PdfShapeError('not a PDF');
   const p = new Reader(text);
   const objects = new Map<number, PdfObject>();
@@ -181,7 +181,7 @@ export function parsePdf(bytes: Uint8Array): ParsedPdf {
     if (n > size) size = n;
   }
   if (!trailer) throw new PdfShapeError('no trailer');
-  return new ParsedPdf(text, bytes, objects, trailer, size);
+  return new ParsedPdf(text, objects, trailer, size);
 }
 
 class Reader {

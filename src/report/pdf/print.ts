@@ -41,15 +41,18 @@ export interface PrintOptions {
 export async function printPdf(html: string, options: PrintOptions): Promise<Uint8Array> {
   const printer = await openPrinter(options);
   try {
-    return await printer.print(html);
+    return Buffer.from(await printer.print(html), 'latin1');
   } finally {
     await printer.close();
   }
 }
 
 export interface Printer {
-  /** One document printed: a page of its own, closed after, so the browser holds no more than it. */
-  print(html: string): Promise<Uint8Array>;
+  /**
+   * One document printed: a page of its own, closed after, so the browser holds no more than it.
+   * The PDF as Latin-1 text (one character a byte), as the joiner reads it: never held as bytes too.
+   */
+  print(html: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -98,9 +101,10 @@ const READ_SIZE = 1 << 20;
  * same parameters (the page's @page size and margins rule), but its stream read back in pieces
  * of READ_SIZE: page.pdf asks for it whole, one protocol message of the whole PDF in base64, read
  * by this process as bytes, as text and as parsed JSON before it is decoded (four copies of a
- * print at once, ~20 MB for 10 areas).
+ * print at once, ~20 MB for 10 areas). Each piece is made Latin-1 text at once (heap, which V8
+ * collects by its size, where a Buffer's bytes outside it wait for a full collection).
  */
-async function printed(session: import('playwright-core').CDPSession): Promise<Buffer> {
+async function printed(session: import('playwright-core').CDPSession): Promise<string> {
   try {
     const { stream } = await session.send('Page.printToPDF', {
       transferMode: 'ReturnAsStream',
@@ -122,14 +126,14 @@ async function printed(session: import('playwright-core').CDPSession): Promise<B
       marginRight: 0,
     });
     if (!stream) throw new Error('Chromium returned no PDF stream');
-    const pieces: Buffer[] = [];
+    let pdf = '';
     for (let eof = false; !eof; ) {
       const read = await session.send('IO.read', { handle: stream, size: READ_SIZE });
-      pieces.push(Buffer.from(read.data, read.base64Encoded ? 'base64' : 'latin1'));
+      pdf += read.base64Encoded ? Buffer.from(read.data, 'base64').toString('latin1') : read.data;
       eof = read.eof;
     }
     await session.send('IO.close', { handle: stream });
-    return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
+    return pdf;
   } finally {
     await session.detach().catch(() => undefined);
   }
