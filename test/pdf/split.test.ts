@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitDocument } from '../../src/report/pdf/split.js';
+import { heatMap, ROWS_A_BLOCK, type HeatRow } from '../../src/report/html/heatmap.js';
 
 /** The elements a piece of our html leaves open (tags only; ours are well formed). */
 function balance(html: string): string[] {
@@ -55,4 +56,42 @@ describe('the district view cut into prints (src/report/pdf/split.ts)', () => {
   it('a view within the budget is one print, as it was', () => {
     expect([...splitDocument(pieces, 1e9)]).toEqual([pieces.join('')]);
   });
+
+  it('the heat map is cut only between its drawings of 20 rows, which tile it: same width, each viewBox where the last ended', () => {
+    const aspects = ['组织领导', '家庭保护', '学校保护'];
+    const count = 3 * ROWS_A_BLOCK + 7;
+    const rows: [HeatRow, string][] = Array.from({ length: count }, (_, i) => [
+      { title: `地区${i + 1}`, verdict: 'fail', score: (i % 10) / 10, aspects: [['组织领导', i % 3 ? 0.5 : null, i % 3 ? 'scored' : 'unreported'], ['家庭保护', 1, 'scored'], ['学校保护', 0.85, 'scored']] },
+      `area-${i + 1}`,
+    ]);
+    const pieces = ['<section class="heatmap-section"><h2>二、各地区各项目得分</h2>', ...heatMap(aspects, 6, count, rows, 'zh'), '</section>'];
+    const whole = pieces.join('');
+    const drawings = [...whole.matchAll(/<svg class="heatmap"[^>]* width="(\d+)" height="(\d+)" viewBox="0 (\d+) (\d+) (\d+)">/g)].map((m) => m.slice(1).map(Number));
+    expect(drawings).toHaveLength(4);
+    // One width; each drawing starts where the one before ended (the first at 0, over the column heads), its height that of its rows.
+    expect(new Set(drawings.map((d) => d[0])).size).toBe(1);
+    for (let b = 1; b < drawings.length; b++) expect(drawings[b][2]).toBe(drawings[b - 1][2] + drawings[b - 1][4]);
+    expect(drawings.slice(1, 3).map((d) => d[4])).toEqual([ROWS_A_BLOCK * 26, ROWS_A_BLOCK * 26]);
+    expect(drawings[3][4]).toBe(7 * 26 + 4);
+    // Every row once; the hatch a drawing's cells use is its own (a print may hold only that drawing).
+    expect(whole.match(/<g class="heat-row"/g)).toHaveLength(count);
+    for (const svg of whole.split('<svg').slice(1)) {
+      const own = /<pattern id="([^"]+)"/.exec(svg)![1];
+      for (const m of svg.matchAll(/url\(#([^)]+)\)/g)) expect(m[1]).toBe(own);
+    }
+    // Cut into prints of ~1 drawing: several prints hold a part of the heat map, each whole drawings.
+    const prints = [...splitDocument(pieces, 5_000)];
+    const withDrawing = prints.filter((p) => p.includes('<svg'));
+    expect(withDrawing.length).toBeGreaterThan(1);
+    for (const p of prints) expect(balance(p)).toEqual([]);
+    expect(prints.join('').match(/<g class="heat-row"/g)).toHaveLength(count);
+  });
+
+  it('a heat map of up to 20 rows is one drawing, as it always was', () => {
+    const rows: [HeatRow, string][] = [[{ title: '甲', verdict: 'pass', score: 1, aspects: [['组织领导', 1, 'scored']] }, 'area-1']];
+    const svg = [...heatMap(['组织领导'], 2, 1, rows, 'zh')].join('');
+    expect(svg.match(/<svg/g)).toHaveLength(1);
+    expect(svg).toContain('<pattern id="hatch"');
+  });
 });
+

@@ -42,24 +42,41 @@ export function heatCells(r: AssessResult): HeatRow['aspects'] {
 }
 
 /**
+ * Rows a drawing: the heat map is drawn as a column of drawings of this many rows each, which
+ * read as one (the same width and scale, no gap, each drawing's viewBox the part of the map it
+ * holds): a district's view is printed in parts (pdf/split.ts) and can be cut only between
+ * drawings — one drawing of 38,600 rows was ~100 MB of html in one print. About half an A4 page
+ * (a page holds ~40 rows at the print's width), so a page ends at most half a block short.
+ */
+export const ROWS_A_BLOCK = 20;
+
+/**
  * The district's one picture: areas (rows, in the overview's order) × 项目 (columns, `aspects`: in
  * the standard's order) and a total column, each cell the score in % on a colour of its bin;
  * 未填报 hatched grey, 不适用 left blank. Row labels link to each area's report. Drawn here as SVG
  * (issue 17): a grid of rects needs no charting library. In pieces, a row at a time (`rows`:
- * `count` of them, each with its anchor); `widest`: the display width of the longest area name.
+ * `count` of them, each with its anchor), in drawings of ROWS_A_BLOCK rows, the column heads over
+ * the first; `widest`: the display width of the longest area name.
  */
 export function* heatMap(aspects: string[], widest: number, count: number, rows: Iterable<[HeatRow, string]>, lang: Lang): Generator<string> {
   const labelWidth = Math.max(80, widest * PX_PER_COLUMN) + 12;
   const headerHeight = Math.max(...aspects.map((a) => displayWidth(a)), 4) * PX_PER_COLUMN + 12;
   const columns = [...aspects, t(lang, 'pdf.district.total')];
   const width = labelWidth + columns.length * CELL_W + 4;
-  const height = headerHeight + count * CELL_H + 4;
   const title = t(lang, 'pdf.section.heatmap');
-  const out = [
-    `<svg class="heatmap" role="img" aria-label="${h(title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
-    `<title>${h(title)}</title>`,
-    `<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#eaecf0"/><line x1="0" y1="0" x2="0" y2="6" stroke="#98a2b3" stroke-width="2"/></pattern></defs>`,
-  ];
+  const blocks = Math.max(1, Math.ceil(count / ROWS_A_BLOCK));
+  /** Block b's drawing opened: the rows it holds, its own hatch (an id a print of its own can hold). */
+  const open = (b: number) => {
+    const top = b === 0 ? 0 : headerHeight + b * ROWS_A_BLOCK * CELL_H;
+    const bottom = headerHeight + Math.min(count, (b + 1) * ROWS_A_BLOCK) * CELL_H + (b === blocks - 1 ? 4 : 0);
+    const height = bottom - top;
+    return [
+      `<svg class="heatmap" role="img" aria-label="${h(title)}" width="${width}" height="${height}" viewBox="0 ${top} ${width} ${height}">`,
+      `<title>${h(title)}</title>`,
+      `<defs><pattern id="${hatch(b)}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#eaecf0"/><line x1="0" y1="0" x2="0" y2="6" stroke="#98a2b3" stroke-width="2"/></pattern></defs>`,
+    ].join('\n');
+  };
+  const out = [open(0)];
   columns.forEach((name, c) => {
     // Column heads stand upright (rotated), so ten 项目 fit the A4 type area.
     const x = labelWidth + c * CELL_W + CELL_W / 2 + 4;
@@ -68,28 +85,38 @@ export function* heatMap(aspects: string[], widest: number, count: number, rows:
   yield out.join('\n');
   let row = 0;
   for (const [r, anchor] of rows) {
+    const block = Math.floor(row / ROWS_A_BLOCK);
+    if (row > 0 && row % ROWS_A_BLOCK === 0) {
+      // Closed as a piece of its own and the next opened in the next: the view may be cut here.
+      yield '\n</svg>';
+      yield '\n' + open(block);
+    }
     const y = headerHeight + row++ * CELL_H;
     const name = h(r.title);
+    const fill = `url(#${hatch(block)})`;
     const line = [`<g class="heat-row" data-area="${name}" data-verdict="${h(r.verdict)}">`, `<a href="#${h(anchor)}"><text class="row" x="${labelWidth - 8}" y="${y + CELL_H / 2 + 4}" text-anchor="end">${name}</text></a>`];
     const byName = new Map(r.aspects.map((a) => [a[0], a]));
     aspects.forEach((aspect, c) => {
       const a = byName.get(aspect);
-      line.push(a ? cell(labelWidth + c * CELL_W, y, aspect, a[1], a[2], lang) : cell(labelWidth + c * CELL_W, y, aspect, null, 'not-applicable', lang));
+      line.push(a ? cell(labelWidth + c * CELL_W, y, aspect, a[1], a[2], lang, fill) : cell(labelWidth + c * CELL_W, y, aspect, null, 'not-applicable', lang, fill));
     });
-    line.push(cell(labelWidth + aspects.length * CELL_W, y, columns[columns.length - 1], r.score, 'scored', lang, true));
+    line.push(cell(labelWidth + aspects.length * CELL_W, y, columns[columns.length - 1], r.score, 'scored', lang, fill, true));
     line.push('</g>');
     yield '\n' + line.join('\n');
   }
   yield '\n</svg>\n' + legend(lang);
 }
 
-function cell(x: number, y: number, aspect: string, score: number | null, standing: string, lang: Lang, total = false): string {
+/** The first drawing's hatch is `hatch` as it always was; each other drawing has its own. */
+const hatch = (block: number) => (block === 0 ? 'hatch' : `hatch-${block}`);
+
+function cell(x: number, y: number, aspect: string, score: number | null, standing: string, lang: Lang, hatched: string, total = false): string {
   const cx = x + CELL_W / 2;
   const cy = y + CELL_H / 2 + 4;
   const data = `data-aspect="${h(aspect)}" data-score="${score ?? ''}" data-standing="${standing}"`;
   if (score === null) {
     const word = standing === 'unreported' ? t(lang, 'pdf.chart.unreported') : '';
-    const fill = standing === 'unreported' ? 'url(#hatch)' : '#ffffff';
+    const fill = standing === 'unreported' ? hatched : '#ffffff';
     return `<rect class="cell ${standing}" x="${x + 1}" y="${y + 1}" width="${CELL_W - 2}" height="${CELL_H - 2}" fill="${fill}" ${data}/>` + (word ? `<text class="cell-text" x="${cx}" y="${cy}" text-anchor="middle" fill="#344054">${h(word)}</text>` : '');
   }
   const bin = binOf(score);

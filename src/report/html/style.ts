@@ -80,6 +80,8 @@ svg text { font-family: ${HEADING_FONTS}; }
 .chart.delta .bar.after { fill: #2c7bb6; }
 .chart.delta .delta-up { fill: var(--pass); }
 .chart.delta .delta-down { fill: #b42318; }
+/* The heat map is a column of drawings (heatmap.ts: so a long view can be cut between them): no line gap between them. */
+svg.heatmap { display: block; }
 .heatmap .cell-text { font-size: 12px; font-variant-numeric: tabular-nums; }
 .heatmap a text { fill: #175cd3; }
 .heatmap .cell.total { stroke: #101828; stroke-width: 1; }

@@ -3,7 +3,7 @@
  * Chromium's memory does not grow with the count (at 1,000 areas the view is 3.7 MB of html; at
  * tens of thousands, its overview and 整改台账 run to thousands of pages). It is cut only between
  * the pieces the view is written in (a row of a table, a group of the 整改台账), never inside an
- * SVG (the heat map is one drawing): the elements open at the cut are closed there and opened
+ * SVG (the heat map is a column of drawings of 20 rows each, cut between them): the elements open at the cut are closed there and opened
  * again (without their ids) at the head of the next print, a table with its header row, so each
  * print is a whole document that reads on from the last.
  */
