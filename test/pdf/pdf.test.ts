@@ -178,6 +178,21 @@ if (missing && process.env.CI) {
       }
       return top;
     };
+    /** Every bookmark under the first top one (the district's view), as `depth title` lines, with its page. */
+    const viewBookmarks = (file: string) => {
+      const xml = tool('pdftohtml', ['-xml', '-i', '-q', '-stdout', '-f', '1', '-l', '1', file]);
+      const outline = xml.slice(xml.indexOf('<outline>'), xml.lastIndexOf('</outline>'));
+      let depth = 0;
+      let top = 0;
+      const under: { page: number; title: string }[] = [];
+      for (const m of outline.matchAll(/<(\/?)outline>|<item page="(\d+)">([^<]*)<\/item>/g)) {
+        if (m[1] === '' && !m[2]) depth++;
+        else if (m[1] === '/') depth--;
+        else if (depth === 1) top++;
+        else if (top === 1) under.push({ page: Number(m[2]), title: `${depth} ${m[3]}` });
+      }
+      return under;
+    };
 
     it('a batch printed 10 areas at a time reads as one document: pages numbered on, a bookmark an area by name at its first page, the overview linking to each', () => {
       const { file, pages } = report('many');
@@ -234,6 +249,12 @@ if (missing && process.env.CI) {
       const cliView = flat(cli.pages.slice(0, bookmarks(cli.file)[1].page - 1).join(''));
       for (const area of ['甲', '乙', '丙', '丁']) expect(view.split(`示例街道${area}（虚构）`).length, area).toBe(cliView.split(`示例街道${area}（虚构）`).length);
       for (const { page, title } of marks.slice(1)) expect(flat(pages[page - 1])).toContain(`被评估地区：${title}`);
+      // The view's own bookmarks, whichever print their heading fell in, nested as in the one print (its sections, the 整改台账's groups), each at its heading's page.
+      const inView = viewBookmarks(file);
+      expect(inView.map((m) => m.title)).toEqual(viewBookmarks(cli.file).map((m) => m.title));
+      expect(inView.map((m) => m.title)).toEqual(expect.arrayContaining(['2 三、各地区情况', '2 四、整改台账（按责任单位）', '3 派出所（1 项）', '3 司法所（1 项）']));
+      expect(new Set(inView.map((m) => m.page)).size).toBeGreaterThan(2);
+      for (const { page, title } of inView) expect(flat(pages[page - 1]), title).toContain(flat(title.slice(2)));
     }, 300_000);
 
     it('整改台账 of a batch (--by responsible), printed in one part or in several: the same rows, pages numbered on', async () => {

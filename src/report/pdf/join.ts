@@ -34,6 +34,25 @@ export interface PartOptions {
   target?: (name: string) => number | undefined;
   /** Its bookmarks (default true): false leaves them out. */
   outline?: boolean;
+  /**
+   * It goes on with the part before (a district's view printed in several parts): the heading
+   * level of each of its top bookmarks (h2 → 2), each placed under the document's last bookmark
+   * of a lower level (the view's title, its section), as one print of the whole would have it,
+   * rather than as top bookmarks of their own (closed, one a part).
+   */
+  levels?: number[];
+}
+
+/** A bookmark not yet written: the last one at its depth, so a later part may put one after or under it. */
+interface Entry {
+  /** Its object number in the document. */
+  n: number;
+  /** Its value, references already the document's (negative: `resolved`). */
+  value: Dict;
+  level: number;
+  /** Bookmarks under it that show when it is open; and whether it is. */
+  visible: number;
+  open: boolean;
 }
 
 const CATALOG = 1;
@@ -65,10 +84,11 @@ export class PdfJoin {
   private parentKey = 0;
   private lang: string | undefined;
   private info: Dict | undefined;
-  /** The outline's top entries: the first, the last (written only once the next is known), how many. */
+  /** The outline: its first and last top entries, how many show (tops closed: one each), and its last entry at each depth (`path`, written when it can have nothing more after or under it). */
   private firstTop: number | undefined;
-  private lastTop: { n: number; value: Dict } | undefined;
+  private lastTopN: number | undefined;
   private tops = 0;
+  private path: Entry[] = [];
   private started = false;
   /** Written and not yet taken: text not yet made bytes, and the pieces made. */
   private text = '';
@@ -124,6 +144,9 @@ export class PdfJoin {
     // The outline's top entries become the document's: closed, chained after the last part's.
     const topEntries: number[] = [];
     if (outlineRoot) for (let n = refNumber(outlineRoot.get('/First')); n; n = refNumber(dictAt(pdf, new Ref(n))?.get('/Next'))) topEntries.push(n);
+    // The last top entry, its last child, and so on down: held back, as later parts may go on under them.
+    const spine: number[] = [];
+    for (let n = topEntries.at(-1) ?? 0; n && !spine.includes(n); n = refNumber(dictAt(pdf, new Ref(n))?.get('/Last'))) spine.push(n);
     options.tops?.forEach((top, i) => {
       if (top.firstPage === undefined || i >= topEntries.length) return;
       let to = dictAt(pdf, new Ref(topEntries[i]))?.get('/Dest');
@@ -176,13 +199,27 @@ export class PdfJoin {
       else this.xref.put(n, line);
     };
 
+    const outlineEntries = new Set([...topEntries, ...spine].filter((n) => keep.has(n)));
+    /** An outline entry's value with its destination made the document's, its references resolved. */
+    const changedEntry = (n: number): Dict => {
+      const value = new Map(pdf.valueOf(n) as Dict);
+      if (value.has('/Dest')) {
+        const to = destination(value.get('/Dest')!);
+        if (to) value.set('/Dest', to);
+        else value.delete('/Dest');
+      }
+      const action = value.get('/A');
+      if (action instanceof Map && action.get('/S') === '/GoTo' && action.has('/D')) value.set('/A', new Map(action).set('/D', destination(action.get('/D')!) ?? 'null'));
+      return resolved(value, ref);
+    };
     for (const n of [...keep].sort((a, b) => a - b)) {
       const object = pdf.objects.get(n)!;
       const stream = object.stream && pdf.text.slice(...object.stream);
       // Most objects (a structure element, a glyph, a font) are copied as written, references
       // renumbered; those the joining changes are read into values (CHANGED may also match
       // inside a string: such an object is only read the longer way).
-      const changed = n === pagesRef.n || numberTree.has(n) || topEntries.includes(n) || CHANGED.test(pdf.textOf(n));
+      if (outlineEntries.has(n)) continue; // placed below, in the outline's order
+      const changed = n === pagesRef.n || numberTree.has(n) || CHANGED.test(pdf.textOf(n));
       if (!changed) {
         this.object(number(n), renumbered(pdf, n, ref), record, stream);
         if (this.out.length) yield* this.taken();
@@ -206,32 +243,27 @@ export class PdfJoin {
           value.set('/A', new Map(action).set('/D', to ?? 'null'));
         }
         if (numberTree.has(n)) shiftNumberTree(value, keyBase, n === numberTree.root);
-        const top = topEntries.indexOf(n);
-        if (top >= 0) {
-          const count = Number(value.get('/Count') ?? 0);
-          if (count > 0) value.set('/Count', String(-count));
-          const title = options.tops?.[top]?.title;
-          if (title) value.set('/Title', pdfText(title));
-          if (top === 0) {
-            if (this.lastTop) {
-              value.set('/Prev', new Ref(-this.lastTop.n));
-              this.lastTop.value.set('/Next', new Ref(-number(n)));
-              this.object(this.lastTop.n, serialize(this.lastTop.value, ref), record);
-            } else value.delete('/Prev');
-            this.firstTop ??= number(n);
-          }
-          if (top === topEntries.length - 1) {
-            value.delete('/Next');
-            // Written when the next part's first top entry (its /Next) is known, or at the end.
-            this.lastTop = { n: number(n), value: resolved(value, ref) };
-            continue;
-          }
-        }
       }
       this.object(number(n), serialize(value, ref), record, stream);
       if (this.out.length) yield* this.taken();
     }
-    this.tops += topEntries.length;
+    // The top entries placed in the document's outline, the spine held back below the last.
+    topEntries.forEach((n, i) => {
+      const value = changedEntry(n);
+      const count = Number(value.get('/Count') ?? 0);
+      const title = options.tops?.[i]?.title;
+      if (title) value.set('/Title', pdfText(title));
+      // A part's own top entries are closed (thousands of areas: one line each); those that go on with the part before stay as printed.
+      const level = options.levels ? (options.levels[i] ?? 2) : 1;
+      this.place({ n: number(n), value, level, visible: Math.abs(count), open: options.levels ? count > 0 : false }, record);
+      if (i < topEntries.length - 1) return;
+      for (const m of spine.slice(1)) {
+        const below = changedEntry(m);
+        const c = Number(below.get('/Count') ?? 0);
+        this.path.push({ n: number(m), value: below, level: this.path.at(-1)!.level + 1, visible: Math.abs(c), open: c > 0 });
+      }
+    });
+    if (this.out.length) yield* this.taken();
     this.xref.put(base + 1, entries);
     this.kids.push(number(pagesRef.n));
     if (treeDict) {
@@ -248,11 +280,11 @@ export class PdfJoin {
   *finish(): Generator<Buffer> {
     const own = new Map<number, string>();
     const record = (n: number, at: number) => this.xref.put(n, Buffer.from(`${String(at).padStart(10, '0')} 00000 n \n`, 'latin1'));
-    if (this.lastTop) this.object(this.lastTop.n, serialize(this.lastTop.value, (n) => (n < 0 ? -n : n)), record);
+    while (this.path.length) this.write(this.path.pop()!, record);
     const refs = (ns: number[]) => `[${ns.map((n) => `${n} 0 R`).join(' ')}]`;
     own.set(PAGES, `<</Type /Pages\n/Kids ${refs(this.kids)}\n/Count ${this.pageCount}>>`);
-    const outline = this.firstTop !== undefined && this.lastTop !== undefined;
-    own.set(OUTLINES, outline ? `<</Type /Outlines\n/First ${this.firstTop} 0 R\n/Last ${this.lastTop!.n} 0 R\n/Count ${this.tops}>>` : 'null');
+    const outline = this.firstTop !== undefined && this.lastTopN !== undefined;
+    own.set(OUTLINES, outline ? `<</Type /Outlines\n/First ${this.firstTop} 0 R\n/Last ${this.lastTopN} 0 R\n/Count ${this.tops}>>` : 'null');
     const tagged = this.structure.length > 0;
     own.set(STRUCTURE, tagged ? `<</Type /StructTreeRoot\n/K ${refs(this.structure)}\n/ParentTree ${PARENT_TREE} 0 R\n/ParentTreeNextKey ${this.parentKey}>>` : 'null');
     own.set(PARENT_TREE, tagged ? `<</Kids ${refs(this.parentTrees)}>>` : 'null');
@@ -283,6 +315,49 @@ export class PdfJoin {
     }
     this.emit(`trailer\n<</Size ${size}\n/Root ${CATALOG} 0 R\n/Info ${INFO} 0 R>>\nstartxref\n${at}\n%%EOF\n`);
     yield* this.taken();
+  }
+
+  /**
+   * An outline entry put in its place: after the last entry of its level (written now: its /Next
+   * is known), under the last of a lower level (its /First, /Last and the counts of those above
+   * it that show it), or a top entry; then it is the last at its level.
+   */
+  private place(entry: Entry, record: (n: number, at: number) => void): void {
+    const doc = (n: number) => new Ref(-n);
+    while (this.path.length && this.path.at(-1)!.level > entry.level) this.write(this.path.pop()!, record);
+    const before = this.path.at(-1)?.level === entry.level ? this.path.pop() : undefined;
+    entry.value.delete('/Next');
+    if (before) {
+      before.value.set('/Next', doc(entry.n));
+      entry.value.set('/Prev', doc(before.n));
+      this.write(before, record);
+    } else entry.value.delete('/Prev');
+    const parent = this.path.at(-1);
+    const shown = 1 + (entry.open ? entry.visible : 0);
+    if (parent) {
+      entry.value.set('/Parent', doc(parent.n));
+      if (!before && !parent.value.has('/First')) parent.value.set('/First', doc(entry.n));
+      parent.value.set('/Last', doc(entry.n));
+      // Counted by each entry above that would show it: up to the first closed one.
+      for (let i = this.path.length - 1; i >= 0; i--) {
+        this.path[i].visible += shown;
+        if (!this.path[i].open) break;
+        if (i === 0) this.tops += shown;
+      }
+    } else {
+      entry.value.set('/Parent', doc(OUTLINES));
+      this.firstTop ??= entry.n;
+      this.lastTopN = entry.n;
+      this.tops += shown;
+    }
+    this.path.push(entry);
+  }
+
+  /** An outline entry written, its /Count as it now stands (negative: closed). */
+  private write(entry: Entry, record: (n: number, at: number) => void): void {
+    if (entry.visible) entry.value.set('/Count', String(entry.open ? entry.visible : -entry.visible));
+    else entry.value.delete('/Count');
+    this.object(entry.n, serialize(entry.value, (n) => (n < 0 ? -n : n)), record);
   }
 
   private object(n: number, value: string, record: (n: number, at: number) => void, stream?: string): void {

@@ -56,8 +56,8 @@ export function pdfLayout(options: FormatOptions, sizes = { areas: AREAS_A_PRINT
         // the same document, so the anchors it links to stand (empty) at its head.
         const targets = [...new Set(Array.from(body.matchAll(/href="#(area-\d+)"/g), (m) => m[1]))].map((anchor) => `<a id="${anchor}"></a>`).join('');
         const html = print.page(docs.title, docs.header, targets + body, join.pages + 1);
-        // The bookmarks of the view are its first print's (a print that goes on with it has no title to hang them from).
-        yield* join.add(await printer.print(html), { target: (name) => firstPages.get(name), outline: first });
+        // The bookmarks of a print that goes on with the view go under the view's (its title, its sections).
+        yield* join.add(await printer.print(html), { target: (name) => firstPages.get(name), ...(first ? {} : { levels: topLevels(body) }) });
         first = false;
       }
       let chunk: { title: string; firstPage: number; body: string }[] = [];
@@ -90,12 +90,29 @@ export function pdfProblemsLayout(options: FormatOptions, sizes = { district: DI
       return printing(options, docs.title, async function* (printer, join) {
         let first = true;
         for (const body of splitDocument(docs.body, sizes.district)) {
-          yield* join.add(await printer.print(print.page(docs.title, docs.header, body, join.pages + 1)), { outline: first });
+          yield* join.add(await printer.print(print.page(docs.title, docs.header, body, join.pages + 1)), first ? {} : { levels: topLevels(body) });
           first = false;
         }
       });
     },
   };
+}
+
+/**
+ * The heading level of each top bookmark Chromium makes of `html` (its outline nests a heading
+ * under the last one of a lower level: the top ones are those no earlier heading is above).
+ */
+export function topLevels(html: string): number[] {
+  const levels: number[] = [];
+  let highest = 7;
+  for (const m of html.matchAll(/<h([1-6])[\s>]/g)) {
+    const level = Number(m[1]);
+    if (level <= highest) {
+      levels.push(level);
+      highest = level;
+    }
+  }
+  return levels;
 }
 
 /** One Chromium and one joined PDF for the prints `parts` makes; the browser closed and the xref's file removed however it ends. */
