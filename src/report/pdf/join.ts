@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Ref, parsePdf, pdfText, refsOf, renumbered, serialize, type Dict, type ParsedPdf, type Value } from './objects.js';
 
 /**
@@ -69,6 +70,12 @@ const A4_TOP = '841.91998';
 /** What in an object's text makes it one the joining changes (a page, an annotation, a link). */
 const CHANGED = /\/StructParents?\b|\/Dest\b|\/GoTo\b/;
 
+/**
+ * Glyphs remembered for sharing: a batch's prints use a few thousand characters in two or three
+ * faces; this bounds the memory (~100 bytes a glyph) whatever the count.
+ */
+const GLYPHS_KEPT = 100_000;
+
 /** Text written out in pieces of about this many bytes. */
 const PIECE = 1 << 16;
 
@@ -89,6 +96,8 @@ export class PdfJoin {
   private lastTopN: number | undefined;
   private tops = 0;
   private path: Entry[] = [];
+  /** Glyphs written (shareGlyphs): digest → object number. */
+  private readonly glyphs = new Map<string, number>();
   private started = false;
   /** Written and not yet taken: text not yet made bytes, and the pieces made. */
   private text = '';
@@ -199,6 +208,7 @@ export class PdfJoin {
       else this.xref.put(n, line);
     };
 
+    const shared = this.shareGlyphs(pdf, keep, moved, base);
     const outlineEntries = new Set([...topEntries, ...spine].filter((n) => keep.has(n)));
     /** An outline entry's value with its destination made the document's, its references resolved. */
     const changedEntry = (n: number): Dict => {
@@ -218,7 +228,7 @@ export class PdfJoin {
       // Most objects (a structure element, a glyph, a font) are copied as written, references
       // renumbered; those the joining changes are read into values (CHANGED may also match
       // inside a string: such an object is only read the longer way).
-      if (outlineEntries.has(n)) continue; // placed below, in the outline's order
+      if (outlineEntries.has(n) || shared.has(n)) continue; // placed below, in the outline's order; or written by a part before
       const changed = n === pagesRef.n || numberTree.has(n) || CHANGED.test(pdf.textOf(n));
       if (!changed) {
         this.object(number(n), renumbered(pdf, n, ref), record, stream);
@@ -315,6 +325,41 @@ export class PdfJoin {
     }
     this.emit(`trailer\n<</Size ${size}\n/Root ${CATALOG} 0 R\n/Info ${INFO} 0 R>>\nstartxref\n${at}\n%%EOF\n`);
     yield* this.taken();
+  }
+
+  /**
+   * The glyphs of this part's Type 3 fonts (each a small stream of drawing operators, under a
+   * font's /CharProcs) that a part before wrote byte for byte the same: each print embeds the
+   * glyphs it uses afresh, and most of a batch's prints use the same characters. Such a glyph is
+   * not written again; the font refers to the one written (an object may be referred to from
+   * any number of places). The fonts themselves can't be shared: each print numbers its glyphs
+   * into fonts of its own (which glyphs, under which codes, with which ToUnicode), and its pages'
+   * text is written in those codes. Which glyphs were written is kept by digest, up to GLYPHS_KEPT.
+   * Returns the part's objects not to write (each `moved` to the one written).
+   */
+  private shareGlyphs(pdf: ParsedPdf, keep: Set<number>, moved: Map<number, number>, base: number): Set<number> {
+    const skip = new Set<number>();
+    for (const n of keep) {
+      const text = pdf.textOf(n);
+      const at = text.indexOf('/CharProcs');
+      if (at < 0 || !text.includes('/Type3')) continue;
+      const procs = /^\/CharProcs\s*<<([^<>()%]*)>>/.exec(text.slice(at));
+      if (!procs) continue;
+      for (const m of procs[1].matchAll(/(\d+)\s+0\s+R/g)) {
+        const glyph = Number(m[1]);
+        const object = pdf.objects.get(glyph);
+        if (!object?.stream || skip.has(glyph) || moved.has(glyph) || !keep.has(glyph)) continue;
+        const dict = pdf.textOf(glyph);
+        if (dict.includes(' R')) continue; // refers to something of its part: not the same object elsewhere
+        const digest = createHash('sha256').update(dict, 'latin1').update('\n').update(pdf.text.slice(...object.stream), 'latin1').digest('base64');
+        const written = this.glyphs.get(digest);
+        if (written !== undefined) {
+          moved.set(glyph, written);
+          skip.add(glyph);
+        } else if (this.glyphs.size < GLYPHS_KEPT) this.glyphs.set(digest, base + glyph);
+      }
+    }
+    return skip;
   }
 
   /**
