@@ -23,13 +23,15 @@ export interface MarkdownRow {
 }
 
 export function markdownRow(r: AssessResult): MarkdownRow {
+  let open = 0;
+  for (const i of r.items) if (isOpen(i)) open++;
   return {
     ...(r.input !== undefined ? { input: r.input } : {}),
     name: [r.area.name, r.period].filter(Boolean).join(' · ') || '—',
     verdict: r.verdict,
     score: r.score,
     ...(r.progress ? { delta: r.progress.score.delta } : {}),
-    open: r.items.filter(isOpen).length,
+    open,
   };
 }
 

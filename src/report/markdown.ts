@@ -56,23 +56,37 @@ function one(r: AssessResult, options: FormatOptions): string {
     out.push(t(lang, 'report.vetoesClear', { n: r.vetoes.length }), '');
   }
   out.push(`| ${L.aspect} | ${L.met} | ${L.applicable} | ${L.score} |`, '|---|---:|---:|---:|');
-  for (const a of r.aspects) out.push(`| ${esc(a.name)} | ${a.met} | ${a.applicable} | ${percent(a.score)} |`);
-  const met = r.aspects.reduce((s, a) => s + a.met, 0);
-  const applicable = r.aspects.reduce((s, a) => s + a.applicable, 0);
+  let met = 0;
+  let applicable = 0;
+  for (const a of r.aspects) {
+    out.push(`| ${esc(a.name)} | ${a.met} | ${a.applicable} | ${percent(a.score)} |`);
+    met += a.met;
+    applicable += a.applicable;
+  }
   out.push(`| **${L.total}** | **${met}** | **${applicable}** | **${percent(r.score)}** |`, '');
-  const open = r.items.filter(isOpen);
   out.push(`### ${L.findings}`, '');
-  if (!open.length) out.push(L.none);
-  for (const i of open) {
+  // Loops, not filter/flatMap/spread: this runs once per area of a batch, most of whose items are met.
+  let open = 0;
+  for (const i of r.items) {
+    if (!isOpen(i)) continue;
+    open++;
     out.push(`- **${L.state[i.state]}** ${esc(i.aspect)} / ${esc(placeOf(i))}: ${esc(i.text)}`);
     const why = whyOf(i, lang, facts);
     if (why) out.push(`  - ${esc(why)}`);
   }
+  if (!open) out.push(L.none);
   // Every fact still to collect, by description: the submitter's to-do in one place.
-  const missing = [...new Set([...r.items, ...r.vetoes].flatMap((i) => i.missing))];
+  const missing = missingFacts(r);
   if (missing.length) {
     out.push('', `### ${t(lang, 'report.missingFacts', { n: missing.length })}`, '');
     for (const f of missing) out.push(`- ${esc(factWords(f, lang, facts))}`);
   }
   return out.join('\n') + '\n';
+}
+
+/** The facts still missing of an area's items and vetoes, each once, in their order. */
+function missingFacts(r: AssessResult): string[] {
+  let seen: Set<string> | undefined;
+  for (const list of [r.items, r.vetoes]) for (const i of list) if (i.missing.length) for (const f of i.missing) (seen ??= new Set()).add(f);
+  return seen ? [...seen] : [];
 }
