@@ -17,6 +17,7 @@ export const junit: TextFormatter = (results, options) => whole(junitStream(opti
 
 /** One <testsuite> per result as it comes; the <testsuites> totals are known only at the end. */
 export const junitStream: StreamFormatter = ({ lang }) => {
+  const suite = suites(lang);
   const totals = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   const add = (s: Suite) => {
     for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += s.counts[k];
@@ -25,8 +26,8 @@ export const junitStream: StreamFormatter = ({ lang }) => {
   return {
     deferHead: true,
     head: () => '<?xml version="1.0" encoding="UTF-8"?>\n' + `<testsuites${attrs({ name: 'weibao', ...totals, time: 0 })}>\n`,
-    item: (r) => add(suite(r, lang)),
-    piece: (r) => suite(r, lang),
+    item: (r) => add(suite(r)),
+    piece: (r) => suite(r),
     place: (s) => add(s as Suite),
     tail: (summary) => (summary?.invalid ?? []).map((bad) => add(invalidSuite(bad))).join('') + '</testsuites>\n',
   };
@@ -37,41 +38,68 @@ interface Suite {
   counts: { tests: number; failures: number; errors: number; skipped: number };
 }
 
-function suite(r: AssessResult, lang: 'zh' | 'en'): Suite {
+/**
+ * A writer of suites. A met item's (and a clear veto's) testcase is the standard's words alone —
+ * most of an area's, the same in every area — so it is written and escaped once per stream and
+ * kept by id, used while the members it was written from are the very same values.
+ */
+function suites(lang: 'zh' | 'en'): (r: AssessResult) => Suite {
   const L = labels(lang);
-  const cases: string[] = [];
-  const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-  const add = (classname: string, name: string, body: string, kind: 'ok' | 'failure' | 'skipped') => {
-    counts.tests++;
-    if (kind === 'failure') counts.failures++;
-    if (kind === 'skipped') counts.skipped++;
-    cases.push(`    <testcase${attrs({ classname, name, time: 0 })}${body ? `>\n${body}    </testcase>\n` : '/>\n'}`);
+  const okItems = new Map<string, { of: ItemResult; xml: string }>();
+  const okVetoes = new Map<string, { of: VetoResult; xml: string }>();
+  const testcase = (classname: string, name: string, body: string) => `    <testcase${attrs({ classname, name, time: 0 })}${body ? `>\n${body}    </testcase>\n` : '/>\n'}`;
+  const itemCase = (i: ItemResult, body: string) => testcase(i.aspect, `${i.id} ${placeOf(i)}`, body);
+  const vetoCase = (v: VetoResult, body: string) => testcase(`${L.negativeItem} (${v.list.id}@${v.list.version})`, `${v.id} ${v.number}`, body);
+  return (r) => {
+    let cases = '';
+    const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+    const count = (kind: 'ok' | 'failure' | 'skipped') => {
+      counts.tests++;
+      if (kind === 'failure') counts.failures++;
+      if (kind === 'skipped') counts.skipped++;
+    };
+    for (const i of r.items) {
+      if (i.state === 'pass') {
+        let ok = okItems.get(i.id);
+        if (ok === undefined || ok.of.aspect !== i.aspect || ok.of.content !== i.content || ok.of.number !== i.number) okItems.set(i.id, (ok = { of: i, xml: itemCase(i, '') }));
+        count('ok');
+        cases += ok.xml;
+        continue;
+      }
+      const [kind, body] = itemBody(i, L);
+      count(kind);
+      cases += itemCase(i, body);
+    }
+    for (const v of r.vetoes) {
+      if (v.state === 'clear') {
+        let ok = okVetoes.get(v.id);
+        if (ok === undefined || ok.of.number !== v.number || ok.of.list.id !== v.list.id || ok.of.list.version !== v.list.version) okVetoes.set(v.id, (ok = { of: v, xml: vetoCase(v, '') }));
+        count('ok');
+        cases += ok.xml;
+        continue;
+      }
+      const [kind, body] = vetoBody(v, L);
+      count(kind);
+      cases += vetoCase(v, body);
+    }
+    const name = [r.area.name, r.period].filter(Boolean).join(' · ') || r.input || 'weibao';
+    const properties = [
+      ['input', r.input],
+      ['standard', `${r.standard.id}@${r.standard.version}`],
+      ['verdict', r.verdict],
+      ['score', String(r.score)],
+      ...(r.area.code ? [['area.code', r.area.code]] : []),
+    ]
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `      <property${attrs({ name: k, value: v })}/>\n`)
+      .join('');
+    const xml =
+      `  <testsuite${attrs({ name, tests: counts.tests, failures: counts.failures, errors: 0, skipped: counts.skipped, time: 0, file: r.file ?? r.input })}>\n` +
+      `    <properties>\n${properties}    </properties>\n` +
+      cases +
+      '  </testsuite>\n';
+    return { xml, counts };
   };
-  for (const i of r.items) {
-    const [kind, body] = itemBody(i, L);
-    add(i.aspect, `${i.id} ${placeOf(i)}`, body, kind);
-  }
-  for (const v of r.vetoes) {
-    const [kind, body] = vetoBody(v, L);
-    add(`${L.negativeItem} (${v.list.id}@${v.list.version})`, `${v.id} ${v.number}`, body, kind);
-  }
-  const name = [r.area.name, r.period].filter(Boolean).join(' · ') || r.input || 'weibao';
-  const properties = [
-    ['input', r.input],
-    ['standard', `${r.standard.id}@${r.standard.version}`],
-    ['verdict', r.verdict],
-    ['score', String(r.score)],
-    ...(r.area.code ? [['area.code', r.area.code]] : []),
-  ]
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `      <property${attrs({ name: k, value: v })}/>\n`)
-    .join('');
-  const xml =
-    `  <testsuite${attrs({ name, tests: counts.tests, failures: counts.failures, errors: 0, skipped: counts.skipped, time: 0, file: r.file ?? r.input })}>\n` +
-    `    <properties>\n${properties}    </properties>\n` +
-    cases.join('') +
-    '  </testsuite>\n';
-  return { xml, counts };
 }
 
 type Words = ReturnType<typeof labels>;

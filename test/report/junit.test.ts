@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { junit } from '../../src/report/junit.js';
+import { junit, junitStream } from '../../src/report/junit.js';
+import { fixtureResult } from '../helpers/results.js';
 import { spawnAssess as assess } from '../helpers/cli.js';
 
 // JUnit as Jenkins and GitLab read it, checked with a real XML parser: well-formed, the element
@@ -68,5 +69,15 @@ describe('--format junit', () => {
 
   it('matches the golden report', async () => {
     await expect(r.stdout).toMatchFileSnapshot('../packs/golden/packs.junit.xml');
+  });
+
+  it('a met item\'s testcase kept by id is rewritten when the same id stands elsewhere (another standard, another place)', () => {
+    const a = fixtureResult('changning-compliant.json', 'a.json');
+    const moved = { ...a, items: a.items.map((i, k) => (k % 2 ? { ...i, aspect: `${i.aspect}<b>`, number: i.number + 1 } : i)), vetoes: a.vetoes.map((v) => ({ ...v, number: v.number + 1, list: { ...v.list, version: 'x&y' } })) };
+    const options = { lang: 'zh' as const, color: false, width: 80 };
+    // Through one stream, each area's suite is what a fresh stream writes of it alone.
+    const stream = junitStream(options);
+    for (const r of [a, moved, a, moved]) expect(stream.item(r)).toBe(junitStream(options).item(r));
+    expect(junitStream(options).item(moved)).toContain('&lt;b&gt;');
   });
 });
