@@ -11,6 +11,7 @@ import { t } from '../messages/catalogue.js';
 import { SlimShare } from '../report/slim.js';
 import type { FormatOptions, Formatter, ReportStream, ReportText } from '../report/types.js';
 import { assessInOrder, builtModule, defaultJobs, type Outcome } from '../packs/workers.js';
+import { Spares } from '../packs/spares.js';
 import { layoutOf, makeStep, wholeResult, type Assessed, type StepConfig } from './assess-step.js';
 import { PartSpool } from './part-spool.js';
 import { DEFAULT_LIMITS } from '../source/types.js';
@@ -138,8 +139,10 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
     // With workers, this thread's own pieces wait for earlier inputs' before they are written:
     // held as UTF-8 (off the heap, as a worker's come) they are not promoted to the old
     // generation on the way.
-    const step = await makeStep(config, jobs > 1 && expanded.inputs.length > 1 ? 'bytes' : 'text');
-    const worker = { data: { step: stepModule?.href, data: config }, debug: opts.debug, lang: opts.lang };
+    const spares = new Spares();
+    const step = await makeStep(config, jobs > 1 && expanded.inputs.length > 1 ? 'bytes' : 'text', spares.bytesOf);
+    // A piece is written before the next outcome is asked for: its buffer is used again (spares.ts).
+    const worker = { data: { step: stepModule?.href, data: config }, debug: opts.debug, lang: opts.lang, giveBack: spares };
     // Each outcome is taken in a function of its own, not in this one's loop: V8 counts an async
     // function hot each time it resumes, and this long one was compiled by TurboFan four times over
     // a 2,000-area batch (deoptimised each time on a map it had not seen), ~0.3 s of a helper

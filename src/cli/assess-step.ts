@@ -63,9 +63,11 @@ export const MAX_WARNINGS = 50;
  * UTF-8 there if the stream can place it so (ReportStream.placeBytes). A worker's bytes are
  * moved to the writing thread, which then neither copies the text in nor encodes it; held bytes
  * are off the heap, not promoted with the results around them. `text` (`--jobs 1`): the writer
- * encodes each piece into its buffer as it comes.
+ * encodes each piece into its buffer as it comes. `bytesOf` gives a piece's bytes, in a buffer of
+ * its own (not a slice of Buffer's pool) so that it can be moved to another thread: with
+ * workers, buffers used again once written (packs/spares.ts).
  */
-export async function makeStep(config: StepConfig, pieces: 'text' | 'bytes' = 'text'): Promise<(input: string) => Outcome<Assessed>> {
+export async function makeStep(config: StepConfig, pieces: 'text' | 'bytes' = 'text', bytesOf: (size: number) => Buffer = (size) => Buffer.allocUnsafeSlow(size)): Promise<(input: string) => Outcome<Assessed>> {
   const format = formatOf(config.format)!;
   const stream: ReportStream | undefined = config.streamed ? (await (config.by ? format.byResponsibleStream! : format.stream!)())(config.options) : undefined;
   const encode = pieces === 'bytes' && !!stream?.placeBytes;
@@ -80,7 +82,7 @@ export async function makeStep(config: StepConfig, pieces: 'text' | 'bytes' = 't
     const warnings = result.warnings.slice(0, MAX_WARNINGS);
     if (result.warnings.length > MAX_WARNINGS) warnings.push(t(lang, 'io.warnings.more', { n: result.warnings.length - MAX_WARNINGS }));
     return {
-      ...(stream?.piece ? (encode ? { piece: utf8(stream.piece(result) as ReportText | Uint8Array), encoded: true } : { piece: stream.piece(result) }) : layout?.keep ? { kept: layout.keep(result) } : slim ? { result: slimmed(result), slim: true } : { result }),
+      ...(stream?.piece ? (encode ? { piece: utf8(stream.piece(result) as ReportText | Uint8Array, bytesOf), encoded: true } : { piece: stream.piece(result) }) : layout?.keep ? { kept: layout.keep(result) } : slim ? { result: slimmed(result), slim: true } : { result }),
       ...(layout?.part ? { part: layout.part(result) } : {}),
       ...(config.batch ? { summary: summarised(result) } : {}),
       code: exitFor(result, config.failOn),
@@ -107,16 +109,21 @@ export function wholeResult(input: string, config: Pick<StepConfig, 'input' | 'b
 }
 
 /**
- * Text as UTF-8 in a buffer of its own (not a slice of Buffer's pool), so that it can be moved
- * to another thread. Lone surrogates become U+FFFD, as the writer's own encoding makes them.
- * A piece made as UTF-8 already (json, jsonl: ReportStream.piece) is that buffer.
+ * Text as UTF-8 in bytes from `bytesOf`. Lone surrogates become U+FFFD, as the writer's own
+ * encoding makes them. A piece made as UTF-8 already (json, jsonl: ReportStream.piece) is copied
+ * in too: its own buffer, made afresh for each piece, would be freed only by a full collection on
+ * the thread that writes it, where a buffer from `bytesOf` is used again (packs/spares.ts).
  */
-function utf8(text: ReportText | Uint8Array): Uint8Array {
-  if (text instanceof Uint8Array) return text;
+function utf8(text: ReportText | Uint8Array, bytesOf: (size: number) => Buffer): Uint8Array {
+  if (text instanceof Uint8Array) {
+    const bytes = bytesOf(text.length);
+    bytes.set(text);
+    return bytes;
+  }
   const parts = typeof text === 'string' ? [text] : text;
   let size = 0;
   for (const part of parts) size += Buffer.byteLength(part);
-  const bytes = Buffer.allocUnsafeSlow(size);
+  const bytes = bytesOf(size);
   let at = 0;
   for (const part of parts) at += bytes.write(part, at);
   return bytes;

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { Spares } from './spares.js';
 import type { Outcome } from './workers.js';
 
 /**
@@ -18,14 +19,18 @@ export interface WorkerData {
   data: unknown;
 }
 
-type Step = { makeStep(data: unknown, pieces: 'bytes'): Promise<(input: string) => Outcome<unknown>> };
+type Step = { makeStep(data: unknown, pieces: 'bytes', bytesOf: (size: number) => Buffer): Promise<(input: string) => Outcome<unknown>> };
 type Input = { index: number; input: string };
+/** A piece's buffer, written out by the main thread and given back for another piece (workers.ts). */
+type Spare = { spare: ArrayBuffer };
 
 const port = parentPort!;
 const given = workerData as WorkerData | { prestart: string };
 const loading = import('prestart' in given ? given.prestart : given.step) as Promise<Step>;
 let run: ((input: string) => Outcome<unknown>) | undefined;
 const waiting: Input[] = [];
+// Pieces are written into buffers the main thread gave back once it wrote them (spares.ts).
+const spares = new Spares();
 const answer = ({ index, input }: Input) => {
   const outcome = run!(input);
   // Bytes in the outcome (a piece as UTF-8: assess-step.ts) are moved to the main thread, not copied.
@@ -34,12 +39,13 @@ const answer = ({ index, input }: Input) => {
 };
 const start = async ({ step, data }: WorkerData) => {
   const { makeStep } = (await ('prestart' in given && step !== given.prestart ? import(step) : loading)) as Step;
-  run = await makeStep(data, 'bytes');
+  run = await makeStep(data, 'bytes', spares.bytesOf);
   for (const m of waiting.splice(0)) answer(m);
 };
 let config: Promise<void> | undefined = 'prestart' in given ? undefined : start(given);
-port.on('message', (m: Input | WorkerData) => {
-  if (!config) config = start(m as WorkerData);
+port.on('message', (m: Input | WorkerData | Spare) => {
+  if ('spare' in m) spares.add(m.spare);
+  else if (!config) config = start(m as WorkerData);
   else if (run) answer(m as Input);
   else waiting.push(m as Input);
 });

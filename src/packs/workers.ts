@@ -5,6 +5,7 @@ import type { AssessResult } from '../assess/types.js';
 import { describeError } from '../error-words.js';
 import type { Lang } from '../messages/types.js';
 import { discardPrestarted, takePrestarted, WORKER_OPTIONS } from './prestart.js';
+import type { Spares } from './spares.js';
 
 /** An input that could not be assessed: the lines for stderr and its exit code (describeError). */
 export interface Failure {
@@ -59,6 +60,13 @@ export interface WorkerTask {
   data: unknown;
   debug?: boolean;
   lang?: Lang;
+  /**
+   * The caller is done with an outcome's bytes (`result.piece`, a Uint8Array) once it asks for
+   * the next outcome: the buffer then goes back to the worker that made it, for its next piece,
+   * or into these spares when `local` made it here (with spares.bytesOf), and is not to be read
+   * again. Unset, every piece is the caller's to keep.
+   */
+  giveBack?: Spares;
 }
 
 /**
@@ -110,6 +118,7 @@ export async function* assessInOrder<R = AssessResult>(inputs: string[], jobs: n
       const outcome = ready.get(i)!;
       ready.delete(i);
       yield outcome;
+      if (task.giveBack) pool.giveBack(i, outcome, task.giveBack);
     }
   } finally {
     await pool.close();
@@ -158,6 +167,25 @@ class Pool<R> {
     }
   }
 
+  /** Which worker made the bytes of an outcome not yet given back (task.giveBack). */
+  private readonly lent = new Map<number, Worker>();
+
+  /** The buffer of outcome `index`'s piece back to the worker that made it, or into `spares` when made here. */
+  giveBack(index: number, outcome: Outcome<R>, spares: Spares): void {
+    const worker = this.lent.get(index);
+    this.lent.delete(index);
+    const piece = (outcome.result as { piece?: unknown } | undefined)?.piece;
+    if (!(piece instanceof Uint8Array) || !(piece.buffer instanceof ArrayBuffer)) return;
+    const spare = piece.buffer;
+    if (!worker) return spares.add(spare);
+    if (this.closing) return;
+    try {
+      worker.postMessage({ spare }, [spare]);
+    } catch {
+      // a worker that has ended: the buffer is freed here
+    }
+  }
+
   /** The input sent to the least busy worker, if one has room in its queue; false when none has. */
   take(index: number, input: string): boolean {
     let slot: Slot | undefined;
@@ -195,7 +223,9 @@ class Pool<R> {
     let answered = false;
     worker.on('message', (m: { index: number; outcome: Outcome<R> }) => {
       answered = true;
-      if (slot.jobs.delete(m.index)) this.done(m.index, m.outcome);
+      if (!slot.jobs.delete(m.index)) return;
+      if (this.task.giveBack) this.lent.set(m.index, worker);
+      this.done(m.index, m.outcome);
     });
     // A worker that dies (out of memory, a crash in native code) fails the inputs it held, as the
     // process would have failed on them with one job, and a fresh worker takes its place (so no

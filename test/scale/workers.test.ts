@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Spares } from '../../src/packs/spares.js';
 import { assessInOrder, type Outcome } from '../../src/packs/workers.js';
 
 // The pool itself, with worker modules of the test's own: outcomes in input order whatever order
@@ -73,6 +74,43 @@ describe('assessInOrder', () => {
     expect(here).toBeGreaterThan(0);
     expect(out.filter((o) => o.failure?.lines[0] === 'thread').length).toBe(inputs.length - here);
     expect(here).toBeLessThan(inputs.length);
+  });
+
+  // A worker that writes each input into a buffer it was given back when one is there, and says so.
+  const lending = `import { parentPort } from 'node:worker_threads';
+     const spares = [];
+     parentPort.on('message', (m) => {
+       if (m.spare) return void spares.push(m.spare);
+       const text = new TextEncoder().encode(m.input);
+       const reused = spares.length > 0;
+       const buffer = spares.pop() ?? new ArrayBuffer(64);
+       const piece = new Uint8Array(buffer, 0, text.length);
+       piece.set(text);
+       new Uint8Array(buffer).fill(88, text.length); // what a longer piece left behind
+       parentPort.postMessage({ index: m.index, outcome: { input: m.input, result: { piece, reused } } }, [buffer]);
+     });`;
+  const local2 = (input: string): Outcome<{ piece: Uint8Array; reused: boolean }> => ({ input, result: { piece: new TextEncoder().encode(input), reused: false } });
+
+  it('giveBack: a piece read before the next is asked for is whole, and its buffer goes back to its worker for another piece', { timeout: 120_000 }, async () => {
+    const module = moduleOf('lending.mjs', lending);
+    const inputs = Array.from({ length: 200 }, (_, i) => `in-${i}`);
+    const read: string[] = [];
+    let reused = 0;
+    for await (const o of assessInOrder(inputs, 2, local2, { module, data: null, giveBack: new Spares() })) {
+      read.push(new TextDecoder().decode(o.result!.piece));
+      if (o.result!.reused) reused++;
+    }
+    expect(read).toEqual(inputs);
+    expect(reused).toBeGreaterThan(0);
+  });
+
+  it('without giveBack every piece stays the caller\'s: whole after the batch', { timeout: 120_000 }, async () => {
+    const module = moduleOf('lending.mjs', lending);
+    const inputs = Array.from({ length: 200 }, (_, i) => `in-${i}`);
+    const out: Outcome<{ piece: Uint8Array; reused: boolean }>[] = [];
+    for await (const o of assessInOrder(inputs, 2, local2, { module, data: null })) out.push(o);
+    expect(out.map((o) => new TextDecoder().decode(o.result!.piece))).toEqual(inputs);
+    expect(out.some((o) => o.result!.reused)).toBe(false);
   });
 
   it('one job runs every input here, in order', async () => {
