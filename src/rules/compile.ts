@@ -33,6 +33,9 @@ export function compileRule(rule: unknown, options: CompileOptions = {}): Compil
 
 // Most evaluations miss nothing: one empty list, frozen, serves them all (callers only read it).
 const NO_MISSES: string[] = Object.freeze([]) as unknown as string[];
+// And most give true or false: their outcome is one of two frozen objects, not one made per item of every area.
+const TRUE_OUTCOME: TrackedResult = Object.freeze({ value: true, missing: NO_MISSES });
+const FALSE_OUTCOME: TrackedResult = Object.freeze({ value: false, missing: NO_MISSES });
 
 export interface TrackedOptions extends CompileOptions {
   /**
@@ -64,7 +67,8 @@ export function compileTrackedTree(tree: RuleNode, options: TrackedOptions = {})
     misses = null;
     try {
       const value = fn(data);
-      return { value, missing: misses ?? NO_MISSES };
+      if (misses === null) return value === true ? TRUE_OUTCOME : value === false ? FALSE_OUTCOME : { value, missing: NO_MISSES };
+      return { value, missing: misses };
     } catch (e) {
       throw fault ? fault(e) : e;
     } finally {
