@@ -52,7 +52,8 @@ function program(io: Io, result: { code: number }, lang: Lang, shown: Map<Comman
   const langOption = () => new Option(`--lang <${ph('lang')}>`, t(lang, 'cli.opt.lang')).choices(['zh', 'en']).default(lang, t(lang, 'cli.opt.langDefault'));
   // A limit's help says its default (the value assess-command falls back to when the option is absent).
   const limit = (flags: string, description: string, byDefault: string) => new Option(flags, description).argParser(positiveInt).default(undefined, byDefault);
-  const withExamples = (c: Command, lines: Example[]) => (shown.set(c, lines), c.addHelpText('after', examples(lang, lines)));
+  // Help's closing texts are made when help is shown, not on every run (a batch never shows them).
+  const withExamples = (c: Command, lines: Example[]) => (shown.set(c, lines), c.addHelpText('after', () => examples(lang, lines)));
   const cmd = new Command('assess')
     .description(t(lang, 'cli.description'))
     .version(VERSION, '-V, --version', t(lang, 'cli.version'))
@@ -108,7 +109,7 @@ function program(io: Io, result: { code: number }, lang: Lang, shown: Map<Comman
     ['assess packs/xinhua --baseline last-month.json --format markdown', 'cli.note.monthly'],
     ['assess standards list'],
     ['assess help init'],
-  ]).addHelpText('after', exitCodes(lang));
+  ]).addHelpText('after', () => exitCodes(lang));
 
   const sub = (parent: Command, name: string, description: MessageId) =>
     parent
