@@ -33,9 +33,11 @@ export function compileRule(rule: unknown, options: CompileOptions = {}): Compil
 
 // Most evaluations miss nothing: one empty list, frozen, serves them all (callers only read it).
 const NO_MISSES: string[] = Object.freeze([]) as unknown as string[];
-// And most give true or false: their outcome is one of two frozen objects, not one made per item of every area.
-const TRUE_OUTCOME: TrackedResult = Object.freeze({ value: true, missing: NO_MISSES });
-const FALSE_OUTCOME: TrackedResult = Object.freeze({ value: false, missing: NO_MISSES });
+// And most give true or false: their outcome is one of two objects, not one made per item of every
+// area (callers only read it). Not frozen: a frozen object has a shape of its own, and the code
+// reading outcomes would meet two.
+const TRUE_OUTCOME: TrackedResult = { value: true, missing: NO_MISSES };
+const FALSE_OUTCOME: TrackedResult = { value: false, missing: NO_MISSES };
 
 export interface TrackedOptions extends CompileOptions {
   /**

@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toVocabulary, VOCABULARY_FILE } from './vocabulary.js';
 import { STANDARDS_DIR } from './registry.js';
-import type { Standard, Vocabulary } from './types.js';
+import type { Standard, StandardItem, Vocabulary } from './types.js';
 
 // Why a second way to read a bundled standard: parsing its YAML and linting it costs ~0.7 s of
 // CPU at every start (cold start 0.27 s → 0.97 s of CPU without it, `npm run bench`'s cold-start
@@ -30,8 +30,22 @@ export function readPrebuilt(file: string): Standard | undefined {
     const raw = JSON.parse(readFileSync(json, 'utf8')) as Standard;
     // Vocabularies have no prototype (a fact named `constructor` must not be found on Object).
     const vocabulary: Vocabulary = toVocabulary(raw.vocabulary);
-    return { ...raw, file, vocabulary, localFacts: toVocabulary(raw.localFacts) };
+    return { ...raw, items: raw.items.map(shaped), file, vocabulary, localFacts: toVocabulary(raw.localFacts) };
   } catch {
     return undefined;
   }
+}
+
+/**
+ * An item with every field in the order checkStandard (load.ts) writes them, those it lacks
+ * undefined, as there. JSON leaves out what is undefined, so the items read back had five
+ * shapes (with or without applies_if, rule or veto_if, note): every item read while evaluating
+ * an area was a lookup among them, and code compiled for the shapes seen first was dropped at
+ * the next (a deoptimisation, then compiling again).
+ */
+function shaped(it: StandardItem): StandardItem {
+  const { id, aspect, content, number, row, text, responsible, weight, appliesIf, rule, vetoIf, evidence, note, reads } = it;
+  return row !== undefined
+    ? { id, aspect, content, number, row, text, responsible, weight, appliesIf, rule, vetoIf, evidence, note, reads }
+    : { id, aspect, content, number, text, responsible, weight, appliesIf, rule, vetoIf, evidence, note, reads };
 }
