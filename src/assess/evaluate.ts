@@ -24,9 +24,11 @@ export function evaluateItems(standard: LoadedStandard, facts: Record<string, un
 }
 
 // Met (and not applicable) items have no reasons and miss nothing: one empty list of each, shared
-// by every such item of every area (nothing changes a result's lists after it is made).
-const NONE: Reason[] = [];
-const NO_FACTS: string[] = [];
+// by every such item of every area (nothing changes a result's lists after it is made). Frozen: a
+// library caller that pushed into one would otherwise change every met item of every result; now
+// it is a TypeError at that push.
+const NONE: Reason[] = Object.freeze([]) as unknown as Reason[];
+const NO_FACTS: string[] = Object.freeze([]) as unknown as string[];
 
 /** One item's result; its fields in one order whatever the state (the order reports print them in). */
 function result(item: StandardItem, actual: Record<string, unknown>, state: ItemResult['state'], missing: string[], reasons: Reason[], unmet?: string[]): ItemResult {
