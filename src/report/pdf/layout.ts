@@ -29,8 +29,13 @@ import { XrefFile } from './xref-file.js';
  */
 const AREAS_A_PRINT = 10;
 
-/** The district's view is printed in parts of about this much html (split.ts): ~100 pages. */
-const DISTRICT_A_PRINT = 1_500_000;
+/**
+ * The district's view is printed in parts of about this much html (split.ts): ~50 pages, a print
+ * of about the size of 10 areas' (~800 KB of html), so that what this process holds of one print
+ * (its html, several times over on its way to Chromium; its PDF, joined) is no larger for the
+ * view than for the areas. One print more per 750 KB costs Chromium about a second.
+ */
+const DISTRICT_A_PRINT = 750_000;
 
 type Print = ReturnType<typeof printLayout>;
 type Kept = Parameters<Print['documents']>[0][number];
