@@ -31,14 +31,18 @@ const tmp = mkdtempSync(join(tmpdir(), 'weibao-join-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe.skipIf(!ready)('joining printed PDFs (join.ts)', () => {
-  it('a part whose glyphs a part before wrote shares them: smaller, the same words and pixels', async () => {
+  it('a part is joined a piece at a time; one whose glyphs a part before wrote shares them: smaller, the same words and pixels', async () => {
     const result = assessInput(join(root, 'fixtures/changning-failing.json'));
     const html = renderDocument([result], { lang: 'zh', color: false, width: 80, date: '2023-12-28' }, 'report', 'print');
     const printed = await printPdf(html, { browser: browser!, lang: 'zh' });
     const xref = new XrefFile('zh');
     try {
       const join2 = new PdfJoin(xref, '测试');
-      const first = Buffer.concat([...join2.add(printed)]);
+      // Made and handed out a piece at a time (~64 KB of text, a stream with the text around it), not the part at once.
+      const pieces = [...join2.add(printed)];
+      const first = Buffer.concat(pieces);
+      expect(pieces.length).toBeGreaterThan(first.length / (128 << 10));
+      expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(first.length / 4);
       const second = Buffer.concat([...join2.add(printed)]);
       const file = join(tmp, 'twice.pdf');
       writeFileSync(file, Buffer.concat([first, second, ...join2.finish()]));
