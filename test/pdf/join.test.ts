@@ -1,15 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assessInput } from '../../src/assess/input.js';
 import { renderDocument } from '../../src/report/html/index.js';
-import { findBrowser } from '../../src/report/pdf/browser.js';
 import { PdfJoin } from '../../src/report/pdf/join.js';
 import { printPdf } from '../../src/report/pdf/print.js';
 import { XrefFile } from '../../src/report/pdf/xref-file.js';
 import { root } from '../helpers/cli.js';
+import { onPath, testBrowser } from '../helpers/pdf-tools.js';
 
 /**
  * The joiner (src/report/pdf/join.ts) on a real print: one area's report printed by Chromium and
@@ -18,14 +18,7 @@ import { root } from '../helpers/cli.js';
  * Skipped (with the reason) where Chromium or poppler is missing; test/pdf/pdf.test.ts makes CI
  * fail then.
  */
-const onPath = (name: string) => (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(join(dir, name)));
-const browser = (() => {
-  try {
-    return findBrowser(undefined, 'en');
-  } catch {
-    return undefined;
-  }
-})();
+const browser = testBrowser();
 const ready = browser && ['pdftotext', 'pdfinfo', 'pdftoppm'].every(onPath);
 const tmp = mkdtempSync(join(tmpdir(), 'weibao-join-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { findBrowser } from '../../src/report/pdf/browser.js';
 import { printPdf } from '../../src/report/pdf/print.js';
+import { onPath, testBrowser } from '../helpers/pdf-tools.js';
 
 /**
  * The PDF as the 区未保办 gets it: made by the real CLI (`--format pdf --output`), printed by the
@@ -20,15 +20,7 @@ import { printPdf } from '../../src/report/pdf/print.js';
  * (docs/pdf-*.png, linked from the README).
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const onPath = (name: string) => (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(join(dir, name)));
-/** The browser as the CLI finds it (WEIBAO_CHROMIUM, else chromium … on PATH). */
-const browser = (() => {
-  try {
-    return findBrowser(undefined, 'en');
-  } catch {
-    return undefined;
-  }
-})();
+const browser = testBrowser();
 const poppler = ['pdftotext', 'pdfinfo', 'pdffonts', 'pdftoppm'].every(onPath);
 const missing = [!browser && 'Chromium (apt-get install chromium fonts-noto-cjk)', !poppler && 'poppler (apt-get install poppler-utils)'].filter(Boolean).join(' and ');
 
