@@ -99,7 +99,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   const color = wantColor(opts.color, !!opts.output, io.stdout);
   // Not a terminal (a pipe, a file): 80 columns, what a pasted report or a `less` fits.
   const width = Math.min(Math.max(io.stdout.columns ?? 80, 60), 160);
-  const options: FormatOptions = { lang: opts.lang, color, width, ...(opts.compact ? { compact: true } : {}), ...(opts.issuer ? { issuer: opts.issuer } : {}), date: opts.date ?? isoDate(today()), ...(opts.browser ? { browser: opts.browser } : {}), ...(opts.standard && isPathRef(opts.standard) ? { standardFile: opts.standard } : {}) };
+  const options: FormatOptions = { lang: opts.lang, color, width, ownProcess: true, ...(opts.compact ? { compact: true } : {}), ...(opts.issuer ? { issuer: opts.issuer } : {}), date: opts.date ?? isoDate(today()), ...(opts.browser ? { browser: opts.browser } : {}), ...(opts.standard && isPathRef(opts.standard) ? { standardFile: opts.standard } : {}) };
   const stream: ReportStream | undefined = streamed ? (await streamed)(options) : undefined;
   const format = formatter ? await formatter : undefined;
   const progress = progressFor(io.stderr, expanded.inputs.length);

@@ -15,6 +15,12 @@ export interface FormatOptions {
   date?: string;
   /** pdf: the Chromium to print with (`--browser`; else WEIBAO_CHROMIUM, else found on PATH). */
   browser?: string;
+  /**
+   * pdf: the report is all this process does from here on (the CLI), so the printer may keep V8's
+   * young generation small (pdf/layout.ts) — a process-wide setting that a service importing the
+   * library must not get unasked.
+   */
+  ownProcess?: boolean;
   /** json: no indentation (`--compact`). */
   compact?: boolean;
   /**

@@ -123,7 +123,7 @@ export function topLevels(html: string): number[] {
 /** One Chromium and one joined PDF for the prints `parts` makes; the browser closed and the xref's file removed however it ends. */
 async function* printing(options: FormatOptions, title: string, parts: (printer: Printer, join: PdfJoin) => AsyncGenerator<Uint8Array>): AsyncGenerator<Uint8Array> {
   const browser = findBrowser(options.browser, options.lang);
-  keepYoungGenerationSmall();
+  if (options.ownProcess) keepYoungGenerationSmall();
   const xref = new XrefFile(options.lang);
   try {
     const printer = await openPrinter({ browser, lang: options.lang });
@@ -147,7 +147,9 @@ async function* printing(options: FormatOptions, title: string, parts: (printer:
  * it). Kept at its starting size, the young garbage of one print is collected as it is made
  * (node's CPU +15%, a fraction of Chromium's). Node offers no other way to set it once started
  * (`--max-semi-space-size` is a launch flag): V8 reads this factor each time it would grow the
- * space, so setting it now takes effect from here on (a pdf batch is the rest of the run).
+ * space, so setting it now takes effect from here on. Only where the process is ours
+ * (FormatOptions.ownProcess, the CLI: a pdf batch is the rest of the run); a service that imports
+ * the library keeps its own heap settings.
  */
 function keepYoungGenerationSmall(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
