@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FORMAT_NAMES, FORMATS } from '../../src/report/formats.js';
+import { FORMAT_NAMES, formatOf } from '../../src/report/formats.js';
 import { listBundled } from '../../src/standard/registry.js';
 import { loadStandardSync } from '../../src/standard/load.js';
 import { runInProcess } from '../helpers/cli.js';
@@ -78,10 +78,10 @@ function offenders(text: string, json: boolean): string[] {
   return out;
 }
 
-const textFormats = FORMAT_NAMES.filter((f) => !FORMATS[f].binary);
+const textFormats = FORMAT_NAMES.filter((f) => !formatOf(f)!.binary);
 const runs: [string, string[]][] = [
   ...textFormats.map((f) => [`assess --format ${f}`, ['fixtures/changning-failing.json', 'fixtures/changning-vetoed.json', '--format', f]] as [string, string[]]),
-  ...textFormats.filter((f) => FORMATS[f].byResponsible).map((f) => [`assess --by responsible --format ${f}`, ['fixtures/changning-failing.json', '--by', 'responsible', '--format', f]] as [string, string[]]),
+  ...textFormats.filter((f) => formatOf(f)!.byResponsible).map((f) => [`assess --by responsible --format ${f}`, ['fixtures/changning-failing.json', '--by', 'responsible', '--format', f]] as [string, string[]]),
   ['assess packs (table)', ['fixtures/packs', '--format', 'table']],
   ['assess --baseline', ['fixtures/packs', '--baseline', 'fixtures/packs-baseline.json', '--format', 'table']],
   ['assess yangshi', ['fixtures/yangshi-failing.json']],

@@ -7,13 +7,13 @@ import { compareWithBaseline, findBaseline, readBaseline, type BaselineResult } 
 import { spawnAssess as assess } from '../helpers/cli.js';
 
 const item = (id: string, aspect: string, state: ItemResult['state']): ItemResult => ({
-  id, aspect, content: '内容', number: 1, text: id, state, reads: [], actual: {}, explanation: '', responsible: [], missing: [], evidence: [], weight: 1,
+  id, aspect, content: '内容', number: 1, text: id, state, reads: [], actual: {}, explanation: '', responsible: [], missing: [], evidence: [], weight: 1, reasons: [],
 });
 const now: AssessResult = {
   area: { name: '甲街道' }, period: '2023-12', standard: { id: 's', version: '1', title: 'S' }, verdict: 'fail', score: 0.5, warnings: [],
   aspects: [{ name: 'A', met: 1, applicable: 2, score: 0.5 }, { name: 'B', met: 1, applicable: 2, score: 0.5 }],
   items: [item('a1', 'A', 'pass'), item('a2', 'A', 'fail'), item('b1', 'B', 'unsupported'), item('b2', 'B', 'pass'), item('b3', 'B', 'not_applicable'), item('new', 'B', 'missing')],
-  vetoes: [{ id: 'v1', list: { id: 'n', version: '1' }, number: 1, text: 'v', state: 'clear', reads: [], actual: {}, explanation: '', missing: [] }],
+  vetoes: [{ id: 'v1', list: { id: 'n', version: '1' }, number: 1, text: 'v', state: 'clear', reads: [], actual: {}, explanation: '', missing: [], reasons: [] }],
 };
 const before: BaselineResult = {
   area: { name: '甲街道' }, period: '2023-11', standard: { id: 's', version: '1' }, verdict: 'veto', score: 0.25,

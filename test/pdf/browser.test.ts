@@ -67,7 +67,7 @@ describe('finding the browser that prints the PDF', () => {
   // The process is the point here: the environment decides which browser there is.
   it('assess --format pdf without a browser exits 4, says what to install, and writes nothing', () => {
     const out = join(tmp, 'r.pdf');
-    const env = { ...process.env, PATH: '/nonexistent', NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: '/nonexistent', NO_COLOR: '1' };
     delete env.WEIBAO_CHROMIUM;
     const r = spawnSync(process.execPath, ['bin/assess.js', 'fixtures/changning-failing.json', '--format', 'pdf', '--output', out], { cwd: root, encoding: 'utf8', env });
     expect(r.status, r.stderr).toBe(4);

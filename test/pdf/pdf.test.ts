@@ -222,7 +222,7 @@ if (missing && process.env.CI) {
       const layout = pdfLayout({ lang: 'zh', color: false, width: 80, date: DATE }, { areas: 2, district: 6_000 });
       const parts = results.map((r) => layout.part(r));
       const pieces: Uint8Array[] = [];
-      for await (const piece of layout.write(results.map((r) => layout.keep!(r)), (i, s = 0) => ([] as string[]).concat(parts[i])[s])) pieces.push(piece as Uint8Array);
+      for await (const piece of layout.write(results.map((r) => layout.keep!(r)), (i, s = 0) => ([] as (string | Uint8Array)[]).concat(parts[i])[s])) pieces.push(piece as Uint8Array);
       const file = join(tmp, 'small-prints.pdf');
       writeFileSync(file, Buffer.concat(pieces));
       const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
@@ -261,7 +261,7 @@ if (missing && process.env.CI) {
       const layout = pdfProblemsLayout({ lang: 'zh', color: false, width: 80, date: DATE }, { district: 3_000 });
       const parts = results.map((r) => layout.part(r));
       const pieces: Uint8Array[] = [];
-      for await (const piece of layout.write(results.map((r) => layout.keep!(r)), (i, s = 0) => ([] as string[]).concat(parts[i])[s])) pieces.push(piece as Uint8Array);
+      for await (const piece of layout.write(results.map((r) => layout.keep!(r)), (i, s = 0) => ([] as (string | Uint8Array)[]).concat(parts[i])[s])) pieces.push(piece as Uint8Array);
       const file = join(tmp, 'ledger-small-prints.pdf');
       writeFileSync(file, Buffer.concat(pieces));
       expect(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stderr).toBe('');

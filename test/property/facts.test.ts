@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { FORMAT_NAMES, FORMATS } from '../../src/report/formats.js';
+import { FORMAT_NAMES, formatOf } from '../../src/report/formats.js';
 import { sharedVocabulary } from '../../src/standard/vocabulary.js';
 
 /**
@@ -108,7 +108,7 @@ describe('random facts files through main()', () => {
       fc.asyncProperty(
         document,
         fc.constantFrom('json', 'yaml'),
-        fc.constantFrom(...FORMAT_NAMES.filter((f) => !FORMATS[f].binary)), // binary formats need --output
+        fc.constantFrom(...FORMAT_NAMES.filter((f) => !formatOf(f)!.binary)), // binary formats need --output
         fc.constantFrom('zh', 'en'),
         fc.constantFrom('tiny', 'own', 'changning'),
         async (doc, syntax, format, lang, which) => {

@@ -19,6 +19,7 @@ function item(over: Partial<ItemResult> & { id: string }): ItemResult {
     missing: [],
     evidence: [],
     weight: 1,
+    reasons: [],
     ...over,
   };
 }
@@ -44,7 +45,7 @@ function result(over: Partial<AssessResult> = {}): AssessResult {
       item({ id: 'fam.c', aspect: '家庭保护', state: 'pass' }),
       item({ id: 'net.a', aspect: '网络保护', state: 'not_applicable' }),
     ],
-    vetoes: [{ id: 'neg.one', list: { id: 'negative-list', version: '2023' }, number: 1, text: '发生未成年人重大安全事故', state: 'clear', reads: [], actual: {}, explanation: '', missing: [] }],
+    vetoes: [{ id: 'neg.one', list: { id: 'negative-list', version: '2023' }, number: 1, text: '发生未成年人重大安全事故', state: 'clear', reads: [], actual: {}, explanation: '', missing: [], reasons: [] }],
     warnings: [],
     ...over,
   };
@@ -85,7 +86,7 @@ describe('html formatter', () => {
       standard: { id: evil, version: evil, title: evil },
       aspects: [{ name: evil, met: 0, applicable: 1, score: 0 }],
       items: [item({ id: evil, aspect: evil, content: evil, text: evil, state: evil as never, explanation: evil, responsible: [evil], missing: [evil], actual: { [evil]: evil }, evidence: [{ fact: evil, documents: [evil] }] })],
-      vetoes: [{ id: evil, list: { id: 'n', version: '1' }, number: 1, text: evil, state: 'triggered', reads: [], actual: {}, explanation: evil, missing: [] }],
+      vetoes: [{ id: evil, list: { id: 'n', version: '1' }, number: 1, text: evil, state: 'triggered', reads: [], actual: {}, explanation: evil, missing: [], reasons: [] }],
       warnings: [evil],
       verdict: 'veto',
     });
@@ -124,7 +125,7 @@ describe('html formatter', () => {
     const vetoed = result({
       verdict: 'veto',
       score: 1,
-      vetoes: [{ id: 'neg.welfare', list: { id: 'negative-list', version: '2023' }, number: 3, text: '保障资金没有落实到位', state: 'triggered', reads: [], actual: {}, explanation: '违法违规发放 1 起', missing: [] }],
+      vetoes: [{ id: 'neg.welfare', list: { id: 'negative-list', version: '2023' }, number: 3, text: '保障资金没有落实到位', state: 'triggered', reads: [], actual: {}, explanation: '违法违规发放 1 起', missing: [], reasons: [] }],
     });
     const out = html([vetoed], zh);
     expect(out).toMatch(/<div class="banner verdict-veto">/);

@@ -33,7 +33,7 @@ const changed = fc
     const items: ItemResult[] = r.items.map((i) => ({ ...i }));
     const vetoes: VetoResult[] = r.vetoes.map((v) => ({ ...v }));
     for (const [at, veto, key, value] of changes) {
-      const target = (veto ? vetoes : items) as Record<string, unknown>[];
+      const target = (veto ? vetoes : items) as unknown as Record<string, unknown>[];
       if (!target.length) continue;
       const keys = veto ? vetoKeys : itemKeys;
       const one = target[at % target.length];

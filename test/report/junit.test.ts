@@ -59,7 +59,7 @@ describe('--format junit', () => {
     const text = 'a < b & "c" \'d\' \u0001\u0008 ]]> 完';
     const out = junit(
       [{ area: { name: text }, standard: { id: 's', version: '1', title: 'S' }, verdict: 'fail', score: 0, aspects: [], vetoes: [], warnings: [],
-        items: [{ id: 'x', aspect: text, content: null, number: 1, text, state: 'fail', reads: [], actual: {}, explanation: text, responsible: [], missing: [], evidence: [], weight: 1 }] }],
+        items: [{ id: 'x', aspect: text, content: null, number: 1, text, state: 'fail', reads: [], actual: {}, explanation: text, responsible: [], missing: [], evidence: [], weight: 1, reasons: [] }] }],
       { lang: 'zh', color: false, width: 80 },
     );
     expect(XMLValidator.validate(out)).toBe(true);

@@ -49,10 +49,10 @@ describe('values in words', () => {
 
   it('the words of a standard read from a file: its own facts too (FormatOptions.standardFile)', () => {
     const file = 'fixtures/standards/changning-demo-street-2024-draft.yaml';
-    const own = factsOf({ standard: { id: 'changning-demo-street', version: '2024-draft' } }, { standardFile: file });
+    const own = factsOf({ standard: { id: 'changning-demo-street', version: '2024-draft', title: '' } }, { standardFile: file });
     expect(own.minor_mode_promotion_activities_per_year?.zh).toBe('年内开展未成年人模式推广宣传活动次数');
     // Another standard's results are not read with that file's words.
-    expect(factsOf({ standard: { id: 'changning-demo-street', version: '2023' } }, { standardFile: file }).minor_mode_promotion_activities_per_year).toBeUndefined();
+    expect(factsOf({ standard: { id: 'changning-demo-street', version: '2023', title: '' } }, { standardFile: file }).minor_mode_promotion_activities_per_year).toBeUndefined();
   });
 });
 

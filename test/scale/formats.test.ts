@@ -52,7 +52,7 @@ describe('--format csv', () => {
       const cells = body[n];
       expect(cells[col('输入')]).toBe(r.input);
       expect(Number(cells[col('得分')])).toBe(r.score);
-      expect(cells[col('结论')]).toBe({ pass: '达标', fail: '不达标', veto: '否决' }[r.verdict]);
+      expect(cells[col('结论')]).toBe(({ pass: '达标', fail: '不达标', veto: '否决' } as Record<string, string>)[r.verdict]);
       expect(cells[col('未达标的工作标准')].split('; ').filter(Boolean)).toEqual(r.items.filter((i) => i.state === 'fail' || i.state === 'unsupported').map((i) => i.id));
       expect(cells[col('缺少事实的工作标准')].split('; ').filter(Boolean)).toEqual(r.items.filter((i) => i.state === 'missing').map((i) => i.id));
       expect(cells[col('触发的负面清单项')].split('; ').filter(Boolean)).toEqual(r.vetoes.filter((v) => v.state === 'triggered').map((v) => v.id));
