@@ -69,7 +69,8 @@ export const MAX_WARNINGS = 50;
  */
 export async function makeStep(config: StepConfig, pieces: 'text' | 'bytes' = 'text', bytesOf: (size: number) => Buffer = (size) => Buffer.allocUnsafeSlow(size)): Promise<(input: string) => Outcome<Assessed>> {
   const format = formatOf(config.format)!;
-  const stream: ReportStream | undefined = config.streamed ? (await (config.by ? format.byResponsibleStream! : format.stream!)())(config.options) : undefined;
+  // A piece made as UTF-8 (json, jsonl) is written straight into a buffer from bytesOf.
+  const stream: ReportStream | undefined = config.streamed ? (await (config.by ? format.byResponsibleStream! : format.stream!)())(config.options, bytesOf) : undefined;
   const encode = pieces === 'bytes' && !!stream?.placeBytes;
   const { lang } = config;
   // A batch laid out at the end holds every result: slimmed where the format reads no more, or
@@ -110,16 +111,11 @@ export function wholeResult(input: string, config: Pick<StepConfig, 'input' | 'b
 
 /**
  * Text as UTF-8 in bytes from `bytesOf`. Lone surrogates become U+FFFD, as the writer's own
- * encoding makes them. A piece made as UTF-8 already (json, jsonl: ReportStream.piece) is copied
- * in too: its own buffer, made afresh for each piece, would be freed only by a full collection on
- * the thread that writes it, where a buffer from `bytesOf` is used again (packs/spares.ts).
+ * encoding makes them. A piece made as UTF-8 already (json, jsonl: ReportStream.piece) is in a
+ * buffer from `bytesOf` (the stream was given it), as it is.
  */
 function utf8(text: ReportText | Uint8Array, bytesOf: (size: number) => Buffer): Uint8Array {
-  if (text instanceof Uint8Array) {
-    const bytes = bytesOf(text.length);
-    bytes.set(text);
-    return bytes;
-  }
+  if (text instanceof Uint8Array) return text;
   const parts = typeof text === 'string' ? [text] : text;
   let size = 0;
   for (const part of parts) size += Buffer.byteLength(part);

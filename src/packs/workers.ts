@@ -85,7 +85,12 @@ export async function* assessInOrder<R = AssessResult>(inputs: string[], jobs: n
   const module = jobs > 1 && inputs.length > 1 ? (task.module ?? workerModule()) : undefined;
   if (!module) {
     discardPrestarted();
-    for (const input of inputs) yield local(input);
+    for (const input of inputs) {
+      const outcome = local(input);
+      yield outcome;
+      // Written: its buffer is used for the next piece (a new one for each was GC work).
+      if (task.giveBack) giveBackHere(outcome, task.giveBack);
+    }
     return;
   }
   // A thread the system won't create (EAGAIN at the process or thread limit, ENOMEM) is not a
@@ -174,9 +179,8 @@ class Pool<R> {
   giveBack(index: number, outcome: Outcome<R>, spares: Spares): void {
     const worker = this.lent.get(index);
     this.lent.delete(index);
-    const piece = (outcome.result as { piece?: unknown } | undefined)?.piece;
-    if (!(piece instanceof Uint8Array) || !(piece.buffer instanceof ArrayBuffer)) return;
-    const spare = piece.buffer;
+    const spare = spareOf(outcome);
+    if (!spare) return;
     if (!worker) return spares.add(spare);
     if (this.closing) return;
     try {
@@ -252,6 +256,18 @@ class Pool<R> {
     worker.on('exit', (code) => end(new Error(`worker thread stopped (exit code ${code})`)));
     return slot;
   }
+}
+
+/** The buffer of an outcome's piece made as bytes (assess-step.ts), if it has one. */
+function spareOf(outcome: Outcome<unknown>): ArrayBuffer | undefined {
+  const piece = (outcome.result as { piece?: unknown } | undefined)?.piece;
+  return piece instanceof Uint8Array && piece.buffer instanceof ArrayBuffer ? piece.buffer : undefined;
+}
+
+/** An outcome's buffer, made on this thread, into `spares`. */
+function giveBackHere(outcome: Outcome<unknown>, spares: Spares): void {
+  const spare = spareOf(outcome);
+  if (spare) spares.add(spare);
 }
 
 /** The system would not create the thread (or its first resources): out of threads, processes or memory. */

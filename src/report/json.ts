@@ -1,7 +1,7 @@
 import type { AssessResult } from '../assess/types.js';
 import { safeJson } from '../text/safe.js';
 import { jsonItems, type JsonItems } from './json-items.js';
-import { textOf, Utf8Builder } from './utf8-builder.js';
+import { Utf8Builder } from './utf8-builder.js';
 import type { ReportStream, StreamFormatter, TextFormatter } from './types.js';
 
 /** The contract's JSON, version 1: stable key order, one object for all inputs. */
@@ -13,11 +13,11 @@ export const json: TextFormatter = (results, options) => whole(jsonStream(option
  * The same text as JSON.stringify({schemaVersion, results, summary}, null, 2), written as it
  * goes: each result is stringified alone and indented to its place in the array.
  */
-export const jsonStream: StreamFormatter = (options) => {
+export const jsonStream: StreamFormatter = (options, bytesOf) => {
   let n = 0;
-  // A result's piece is its UTF-8 (writeResult), in a buffer of its own: held, or moved from a
-  // worker thread, as it is; only the separator before it is placed in order.
-  const out = new Utf8Builder();
+  // A result's piece is its UTF-8 (writeResult), written into a buffer of its own (from bytesOf):
+  // held, or moved from a worker thread, as it is; only the separator before it is placed in order.
+  const out = new Utf8Builder(bytesOf);
   // --compact: the same document without indentation (about half the bytes; a batch of the
   // country is otherwise 4.5 GB). Exactly JSON.stringify({schemaVersion, results, summary}).
   const indented = !options?.compact;
@@ -33,7 +33,10 @@ export const jsonStream: StreamFormatter = (options) => {
     piece,
     place,
     placeBytes: place,
-    item: (r) => separator() + textOf(piece(r)),
+    item: (r) => {
+      writeResult(r, items, indented, out);
+      return separator() + out.takeText();
+    },
     tail: indented
       ? (summary) => `${n ? '\n  ' : ''}]${summary ? `,\n  "summary": ${safeJson(JSON.stringify(summary, null, 2)).replace(/\n/g, '\n  ')}` : ''}\n}\n`
       : (summary) => `]${summary ? `,"summary":${safeJson(JSON.stringify(summary))}` : ''}}\n`,

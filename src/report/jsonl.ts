@@ -1,7 +1,7 @@
 import type { AssessResult } from '../assess/types.js';
 import { jsonItems } from './json-items.js';
 import { whole, writeResult } from './json.js';
-import { textOf, Utf8Builder } from './utf8-builder.js';
+import { Utf8Builder } from './utf8-builder.js';
 import { safeJson } from '../text/safe.js';
 import type { Formatter, StreamFormatter } from './types.js';
 
@@ -14,20 +14,26 @@ import type { Formatter, StreamFormatter } from './types.js';
  */
 export const jsonl: Formatter = (results, options) => whole(jsonlStream(options), results, options.summary);
 
-export const jsonlStream: StreamFormatter = () => {
+export const jsonlStream: StreamFormatter = (_options, bytesOf) => {
   // The line as UTF-8 (json.ts writeResult; names and paths from outside escaped by safeJson),
-  // in a buffer of its own: held, or moved from a worker thread, as it is.
+  // written into a buffer of its own (from bytesOf): held, or moved from a worker thread, as it is.
   const items = jsonItems(false);
-  const out = new Utf8Builder();
-  const piece = (r: AssessResult): Uint8Array => {
+  const out = new Utf8Builder(bytesOf);
+  const line = (r: AssessResult) => {
     writeResult(r, items, false, out);
     out.ascii('\n');
+  };
+  const piece = (r: AssessResult): Uint8Array => {
+    line(r);
     return out.take();
   };
   const place = (p: unknown) => [p as Uint8Array];
   return {
     head: () => '',
-    item: (r) => textOf(piece(r)),
+    item: (r) => {
+      line(r);
+      return out.takeText();
+    },
     piece,
     place,
     placeBytes: place,

@@ -80,8 +80,9 @@ export interface ReportStream {
    * it assessed and only the piece (plain data, cloned) comes back — and `place` is the rest, run
    * in input order on the thread that writes (a separator, a running total, a header).
    * item(r) is exactly place(piece(r)), joined. A stream without them gets whole results back.
-   * A piece may be the UTF-8 of its text already (a Uint8Array with an ArrayBuffer of its own:
-   * json, jsonl assemble it from bytes kept), which a worker moves as it is (no encoding).
+   * A piece may be the UTF-8 of its text already (json, jsonl assemble it from bytes kept), in
+   * a buffer from the stream's `bytesOf` (StreamFormatter), which a worker moves as it is (no
+   * encoding, no copy) and the writer may use again once it is written.
    */
   piece?(result: AssessResult): unknown;
   place?(piece: unknown): ReportText | ReportPieces;
@@ -100,7 +101,12 @@ export interface ReportStream {
   invalid?(bad: InvalidInput): string;
 }
 
-export type StreamFormatter = (options: FormatOptions) => ReportStream;
+/**
+ * `bytesOf(size)`: a buffer of at least `size` bytes with an ArrayBuffer of its own (not a slice
+ * of Buffer's pool), for pieces made as UTF-8 (ReportStream.piece); default a new one each time.
+ * The caller (packs/spares.ts) may hand out a buffer again once the piece in it is written.
+ */
+export type StreamFormatter = (options: FormatOptions, bytesOf?: (size: number) => Buffer) => ReportStream;
 
 /**
  * A report laid out at the end whose bulk is one part per result (html's area documents, in an
