@@ -106,10 +106,17 @@ export async function* assessInOrder<R = AssessResult>(inputs: string[], jobs: n
   try {
     const window = WINDOW_PER_JOB * jobs;
     let next = 0;
+    // Workers first, each kept its queue's worth ahead (Pool.take), so none waits while this
+    // thread is busy — topped up before every outcome is handed on, after every input assessed
+    // here and whenever a worker answers, not only while this thread waits for an outcome: a run
+    // of outcomes made here (handed on one after the other) or this thread off the core (a busy
+    // machine) had left a worker idle.
+    const topUp = (i: number) => {
+      while (next < inputs.length && next < i + window && pool.take(next, inputs[next], inputs.length - next)) next++;
+    };
     for (let i = 0; i < inputs.length; i++) {
+      topUp(i);
       while (!ready.has(i)) {
-        // Workers first, each kept DEPTH inputs ahead, so none waits while this thread is busy.
-        while (next < inputs.length && next < i + window && pool.take(next, inputs[next])) next++;
         if (next < inputs.length && next < i + window) {
           ready.set(next, local(inputs[next]));
           next++;
@@ -119,6 +126,7 @@ export async function* assessInOrder<R = AssessResult>(inputs: string[], jobs: n
           await new Promise<void>((arrived) => (wake = arrived));
           wake = undefined;
         }
+        topUp(i);
       }
       const outcome = ready.get(i)!;
       ready.delete(i);
@@ -139,10 +147,18 @@ const WINDOW_PER_JOB = 16;
 
 /**
  * Inputs sent to a worker and not yet answered: its queue, so it never waits for this thread to
- * come back from assessing an input of its own (a few milliseconds each). The last inputs of a
- * batch wait in it, so not more.
+ * come back from assessing an input of its own (a few milliseconds each), or from the core when
+ * the machine is busy (a scheduler's time slice is several milliseconds: with 6, a worker was idle
+ * ~10% of a 2,000-area run on a loaded machine). Smaller near the end of a batch (Pool.take), so
+ * that the last inputs are shared out rather than left waiting in one queue.
  */
-const DEPTH = 6;
+const DEPTH = 12;
+
+/**
+ * A worker's queue until it has answered once: it is still starting (or cannot start, and fails
+ * what it holds), and this thread assesses meanwhile.
+ */
+const FIRST_DEPTH = 4;
 
 interface Job {
   index: number;
@@ -153,6 +169,8 @@ interface Slot {
   worker: Worker;
   jobs: Map<number, Job>;
   ended: boolean;
+  /** It has answered at least once (it started). */
+  answered: boolean;
 }
 
 /** Worker threads, each given inputs one message at a time; the least busy takes the next. */
@@ -190,10 +208,15 @@ class Pool<R> {
     }
   }
 
-  /** The input sent to the least busy worker, if one has room in its queue; false when none has. */
-  take(index: number, input: string): boolean {
+  /**
+   * The input sent to the least busy worker, if one has room in its queue; false when none has.
+   * `left`: inputs not yet handed out, this one included. A queue holds no more than each
+   * thread's share of them (this one's too), so the batch's end is not one worker's queue.
+   */
+  take(index: number, input: string, left: number): boolean {
+    const share = Math.ceil(left / (this.workers.length + 1));
     let slot: Slot | undefined;
-    for (const w of this.workers) if (!w.ended && w.jobs.size < DEPTH && (!slot || w.jobs.size < slot.jobs.size)) slot = w;
+    for (const w of this.workers) if (!w.ended && w.jobs.size < Math.min(w.answered ? DEPTH : FIRST_DEPTH, share) && (!slot || w.jobs.size < slot.jobs.size)) slot = w;
     if (!slot) return false;
     slot.jobs.set(index, { index, input });
     slot.worker.postMessage({ index, input });
@@ -223,10 +246,9 @@ class Pool<R> {
         return undefined;
       }
     }
-    const slot: Slot = { worker, jobs: new Map<number, Job>(), ended: false };
-    let answered = false;
+    const slot: Slot = { worker, jobs: new Map<number, Job>(), ended: false, answered: false };
     worker.on('message', (m: { index: number; outcome: Outcome<R> }) => {
-      answered = true;
+      slot.answered = true;
       if (!slot.jobs.delete(m.index)) return;
       if (this.task.giveBack) this.lent.set(m.index, worker);
       this.done(m.index, m.outcome);
@@ -242,14 +264,14 @@ class Pool<R> {
       const held = [...slot.jobs.values()];
       slot.jobs.clear();
       const at = this.workers.indexOf(slot);
-      if (at >= 0 && !this.closing && answered) {
+      if (at >= 0 && !this.closing && slot.answered) {
         const fresh = this.spawn();
         if (fresh) this.workers[at] = fresh;
         else this.workers.splice(at, 1);
       }
       // A thread the system could not start (no module of ours ran): its inputs are assessed
       // here. Anything else (a module that throws, a crash mid-pack) fails what it held.
-      const unstarted = !answered && isThreadRefusal(e);
+      const unstarted = !slot.answered && isThreadRefusal(e);
       for (const job of held) this.done(job.index, unstarted ? this.local(job.input) : { input: job.input, failure: describeError(e, this.task.debug, this.task.lang) });
     };
     worker.on('error', end);
