@@ -90,9 +90,9 @@ export function readUnlessDirectory(file: string, maxBytes: number, directory = 
 
 /**
  * At most `max` bytes from `fd`. The first read asks for the size fstat gave and one byte more
- * (a file still growing shows as a full buffer): a facts file is then one read, one short read
- * at its end and no copy, rather than a 1 MiB buffer per file and a concat (a batch reads
- * thousands). Past that, 1 MiB at a time.
+ * (a file still growing shows as a full buffer): a facts file is then one read and no copy,
+ * rather than a 1 MiB buffer per file and a concat (a batch reads thousands). Past that, 1 MiB
+ * at a time, until a read gives nothing.
  */
 function readAtMost(fd: number, max: number, expected: number): Buffer {
   const chunks: Buffer[] = [];
@@ -104,6 +104,10 @@ function readAtMost(fd: number, max: number, expected: number): Buffer {
     if (n === 0) break;
     chunks.push(chunk.subarray(0, n));
     total += n;
+    // The first read gave exactly the size fstat gave, short of the byte more it asked for: that
+    // is the end of a regular file, and a second read to be told so again was one of the five system calls a small
+    // file's system calls. A size of 0 (/proc) or anything else read on until a read gives nothing.
+    if (chunks.length === 1 && expected > 0 && n === expected && n < chunk.length) break;
     // A short read is normally the end: the read that says so needs no large buffer.
     want = n < chunk.length ? 4096 : 1 << 20;
   }

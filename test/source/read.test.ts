@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readBounded } from '../../src/source/read.js';
+
+/**
+ * readBounded reads a file of the size fstat gives in one read (no second read to be told the
+ * file ended): what it answers must still be the file's bytes, every one, at every size around
+ * the buffer it asks for, and the bound must still hold on what was read.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'weibao-read-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('readBounded', () => {
+  it('gives a file its bytes, whole, at every size', () => {
+    for (const size of [0, 1, 2, 4095, 4096, 4097, 47_741, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, 3 * (1 << 20) + 7]) {
+      const file = join(dir, `f${size}`);
+      const bytes = randomBytes(size);
+      writeFileSync(file, bytes);
+      expect(readBounded(file, 10 << 20).equals(bytes), `${size} bytes`).toBe(true);
+    }
+  });
+
+  it('holds the bound at the size fstat gives and one byte past it', () => {
+    const file = join(dir, 'limit');
+    writeFileSync(file, Buffer.alloc(100, 0x20));
+    expect(readBounded(file, 100).length).toBe(100);
+    expect(() => readBounded(file, 99)).toThrow(/over the limit of 99/);
+  });
+
+  it('reads on where fstat says 0 bytes (a /proc file holds more)', () => {
+    const proc = '/proc/self/status';
+    let expected: string;
+    try {
+      expected = readFileSync(proc, 'utf8');
+    } catch {
+      return; // no /proc here
+    }
+    const text = readBounded(proc, 10 << 20).toString('utf8');
+    // Its figures change between two reads; its first line does not.
+    expect(text.length).toBeGreaterThan(0);
+    expect(text.split('\n')[0]).toBe(expected.split('\n')[0]);
+  });
+});
