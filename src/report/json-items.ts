@@ -23,6 +23,8 @@ export interface JsonItems {
   veto(v: VetoResult, out: Utf8Builder): void;
 }
 
+const LIST_KEYS = ['id', 'version'];
+
 export function jsonItems(indented: boolean): JsonItems {
   // Items and vetoes stand at results[i].items[j]: their members four levels in from the document's.
   const pad = indented ? '\n' + '  '.repeat(5) : '';
@@ -41,36 +43,50 @@ export function jsonItems(indented: boolean): JsonItems {
     return safeJson(member(key, value));
   };
   /**
-   * `actual` (the values of the facts an item reads, keyed by them, in their order) from its
-   * keys written once: a value that is a number, true, false, null or a string is written as
-   * JSON.stringify writes it; any other value, a key not the next of the facts read (fewer is
-   * fine: the keys are still in their order), or an object not plain, is left to JSON.stringify
-   * (undefined here). A fifth of the json format's CPU was these objects.
+   * `actual` (the values of the facts an item reads, keyed by them, in their order) written into
+   * `out` from its keys kept as bytes: a value that is a number, true, false, null or a string is
+   * written as JSON.stringify writes it; any other value, a key not the next of the facts read
+   * (fewer is fine: the keys are still in their order), or an object not plain, is left to
+   * JSON.stringify — what was written is taken back and false returned. A fifth of the json
+   * format's CPU was these objects; made as a string and encoded, most of what is left of it.
    */
   const actualOf = (reads: readonly string[]) => {
-    if (!Array.isArray(reads)) return () => undefined;
+    if (!Array.isArray(reads)) return () => false;
     const keys = reads.slice();
     const inner = indented ? pad + '  ' : '';
-    const before = keys.map((k, n) => safeJson(`${n ? ',' : '{'}${inner}${JSON.stringify(k)}${colon}`));
-    const start = `,${pad}"actual"${colon}`;
+    const before = keys.map((k, n) => utf8Of(safeJson(`${n ? ',' : '{'}${inner}${JSON.stringify(k)}${colon}`)));
+    const start = utf8Of(`,${pad}"actual"${colon}`);
+    const empty = utf8Of(`,${pad}"actual"${colon}{}`);
     const end = indented ? pad + '}' : '}';
-    return (actual: unknown): string | undefined => {
-      if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return undefined;
+    return (actual: unknown, out: Utf8Builder): boolean => {
+      if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return false;
       const proto = Object.getPrototypeOf(actual);
-      if (proto !== Object.prototype && proto !== null) return undefined;
-      let out = start;
+      if (proto !== Object.prototype && proto !== null) return false;
+      const at = out.length;
+      out.bytes(start);
       let n = 0;
       for (const k in actual) {
-        if (k !== keys[n]) return undefined;
+        if (k !== keys[n]) {
+          out.rewind(at);
+          return false;
+        }
         const v = (actual as Record<string, unknown>)[k];
-        if (typeof v === 'number') out += before[n] + (Number.isFinite(v) ? '' + v : 'null');
-        else if (typeof v === 'boolean') out += before[n] + (v ? 'true' : 'false');
-        else if (v === null) out += before[n] + 'null';
-        else if (typeof v === 'string') out += before[n] + safeJson(JSON.stringify(v));
-        else return undefined;
+        out.bytes(before[n]);
+        if (typeof v === 'number') out.ascii(Number.isFinite(v) ? '' + v : 'null');
+        else if (typeof v === 'boolean') out.ascii(v ? 'true' : 'false');
+        else if (v === null) out.ascii('null');
+        else if (typeof v === 'string') out.text(safeJson(JSON.stringify(v)));
+        else {
+          out.rewind(at);
+          return false;
+        }
         n++;
       }
-      return n === 0 ? start + '{}' : out + end;
+      if (n === 0) {
+        out.rewind(at);
+        out.bytes(empty);
+      } else out.ascii(end);
+      return true;
     };
   };
 
@@ -85,28 +101,31 @@ export function jsonItems(indented: boolean): JsonItems {
       out.ascii(close);
     }
   };
-  const noneMissing = (i: { missing: unknown }) => Array.isArray(i.missing) && i.missing.length === 0;
 
+  type Actual = (actual: unknown, out: Utf8Builder) => boolean;
   interface KeptItem {
     of: ItemResult;
-    actual: (actual: unknown) => string | undefined;
+    actual: Actual;
     /** From id to text, then state (keyed by it: a few), then reads. */
     lead: Map<string, Uint8Array>;
     head: string;
     reads: string;
     responsible: Uint8Array;
     evidence: Uint8Array;
-    /** responsible, `"missing": []`, evidence, weight: how most items end. */
-    trail: Uint8Array;
+    /** `"explanation": ""`, `"reasons": []`, responsible, `"missing": []`, evidence, weight: how most items end. */
+    quiet: Uint8Array;
   }
   interface KeptVeto {
     of: VetoResult;
-    actual: (actual: unknown) => string | undefined;
+    actual: Actual;
     id: Uint8Array;
     /** number and text, then state (keyed by it), then reads. */
     lead: Map<string, Uint8Array>;
     numberText: string;
     reads: string;
+    /** The last list written (a veto's is made afresh for each area) and its member. */
+    list?: { id: string; version: string };
+    listBytes?: Uint8Array;
   }
   const items = new Map<string, KeptItem>();
   const vetoes = new Map<string, KeptVeto>();
@@ -127,6 +146,19 @@ export function jsonItems(indented: boolean): JsonItems {
   };
   const put = (out: Utf8Builder, piece: Uint8Array | string) => (typeof piece === 'string' ? out.text(piece) : out.bytes(piece));
 
+  // An item (a veto) with no explanation, reasons or missing facts: most of them, in every area.
+  const quiet = own('explanation', '') + own('reasons', []);
+  const quietVeto = utf8Of(quiet + own('missing', []));
+  const noneMissing = (i: { missing: unknown }) => Array.isArray(i.missing) && i.missing.length === 0;
+  const isQuiet = (i: { explanation: unknown; reasons: unknown; missing: unknown }) => i.explanation === '' && Array.isArray(i.reasons) && i.reasons.length === 0 && noneMissing(i);
+  // A veto's list as the engine makes it, {id, version} of strings: its bytes are kept.
+  const isList = (b: unknown): b is { id: string; version: string } => {
+    if (typeof b !== 'object' || b === null || Object.getPrototypeOf(b) !== Object.prototype) return false;
+    let n = 0;
+    for (const k in b) if (k !== LIST_KEYS[n++]) return false;
+    return n === 2 && typeof (b as { id: unknown }).id === 'string' && typeof (b as { version: unknown }).version === 'string';
+  };
+
   return {
     item(i, out) {
       let kept = items.get(i.id);
@@ -141,15 +173,16 @@ export function jsonItems(indented: boolean): JsonItems {
           reads: safeJson(member('reads', i.reads)),
           responsible: utf8Of(responsible),
           evidence: utf8Of(evidence),
-          trail: utf8Of(responsible + own('missing', []) + evidence),
+          quiet: utf8Of(quiet + responsible + own('missing', []) + evidence),
         };
         items.set(i.id, kept);
       }
       const start = out.length;
       put(out, lead(kept.lead, kept.head, i.state, kept.reads));
-      out.text((kept.actual(i.actual) ?? own('actual', i.actual)) + own('explanation', i.explanation) + own('reasons', i.reasons));
-      if (noneMissing(i)) out.bytes(kept.trail);
+      if (!kept.actual(i.actual, out)) out.text(own('actual', i.actual));
+      if (isQuiet(i)) out.bytes(kept.quiet);
       else {
+        out.text(own('explanation', i.explanation) + own('reasons', i.reasons));
         out.bytes(kept.responsible);
         out.text(own('missing', i.missing));
         out.bytes(kept.evidence);
@@ -164,10 +197,21 @@ export function jsonItems(indented: boolean): JsonItems {
       }
       const start = out.length;
       out.bytes(kept.id);
-      // The list ({id, version}) is made afresh for each veto of each area: written each time, a small object.
-      out.text(own('list', v.list));
+      // The list ({id, version}) is made afresh for each veto of each area: the same one's bytes are kept.
+      const list = v.list;
+      if (kept.list !== undefined && isList(list) && list.id === kept.list.id && list.version === kept.list.version) out.bytes(kept.listBytes!);
+      else {
+        const text = own('list', list);
+        if (isList(list)) {
+          kept.list = { id: list.id, version: list.version };
+          kept.listBytes = utf8Of(text);
+        }
+        out.text(text);
+      }
       put(out, lead(kept.lead, kept.numberText, v.state, kept.reads));
-      out.text((kept.actual(v.actual) ?? own('actual', v.actual)) + own('explanation', v.explanation) + own('reasons', v.reasons) + own('missing', v.missing));
+      if (!kept.actual(v.actual, out)) out.text(own('actual', v.actual));
+      if (isQuiet(v)) out.bytes(quietVeto);
+      else out.text(own('explanation', v.explanation) + own('reasons', v.reasons) + own('missing', v.missing));
       shut(out, start);
     },
   };

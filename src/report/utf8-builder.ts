@@ -52,6 +52,11 @@ export class Utf8Builder {
     this.at += b.length;
   }
 
+  /** Take back what was written from `offset` on. */
+  rewind(offset: number): void {
+    this.at = offset;
+  }
+
   /** Replace the byte at `offset` (written before) with an ASCII character. */
   put(offset: number, c: string): void {
     this.buf[offset] = c.charCodeAt(0);

@@ -22,7 +22,8 @@ const real: AssessResult[] = [
   ...['yangshi-failing.json', 'yangshi-compliant.json'].map((f) => assessFacts(yangshi, JSON.parse(readFileSync(`fixtures/${f}`, 'utf8')), { input: f })),
 ];
 
-const odd = fc.constantFrom<unknown>(undefined, null, NaN, Infinity, -0, 1e21, 2.5, true, '', 'x\u202ey\u2028', '新\u0085', '"\\\n', [], {}, { '2': 1, a: [null, undefined] }, () => 1, ['a', 'b']);
+// The last few: a veto's list in another order, with a member more, or of other values (its bytes are kept per veto).
+const odd = fc.constantFrom<unknown>(undefined, null, NaN, Infinity, -0, 1e21, 2.5, true, '', 'x\u202ey\u2028', '新\u0085', '"\\\n', [], {}, { '2': 1, a: [null, undefined] }, () => 1, ['a', 'b'], { version: '2023', id: 'negative-list' }, { id: 'negative-list', version: '2023', x: 1 }, { id: 'negative-list', version: 2023 }, { id: 'negative-list', version: '2024' }, { id: 'other', version: '2023' }, { id: 'x\u202e', version: '2023' });
 const itemKeys = ['id', 'aspect', 'content', 'number', 'text', 'state', 'reads', 'actual', 'explanation', 'reasons', 'responsible', 'missing', 'evidence', 'weight'] as const;
 const vetoKeys = ['id', 'list', 'number', 'text', 'state', 'reads', 'actual', 'explanation', 'reasons', 'missing'] as const;
 /** A result with some members of some items and vetoes changed (a fresh value, or another's), or an item's actual keyed like numbers. */
@@ -80,6 +81,16 @@ describe('json-items: an item written from kept standard members is JSON.stringi
     expect(placed).toContain('"aspect":"\\u2028"');
     expect(placed).toContain('["x\\u0085"]');
     expect(JSON.parse(placed).items[0].text).toBe('a\u202eb');
+  });
+
+  it('a veto\'s list of another list, version, order or shape after the usual one, as JSON.stringify writes it', () => {
+    const r = real.find((x) => x.vetoes.length)!;
+    const lists: unknown[] = [{ id: 'other', version: '2023' }, { id: r.vetoes[0].list.id, version: '2024' }, { version: r.vetoes[0].list.version, id: r.vetoes[0].list.id }, { ...r.vetoes[0].list, x: 1 }, null];
+    const line = jsonlStream({ lang: 'zh', color: false, width: 80 });
+    for (const list of [r.vetoes[0].list, ...lists, r.vetoes[0].list]) {
+      const odd = { ...r, vetoes: r.vetoes.map((v) => ({ ...v, list }) as VetoResult) };
+      expect(text(line.place!(line.piece!(odd)))).toBe(JSON.stringify(toJson(odd)) + '\n');
+    }
   });
 
   it('an item without the standard\'s members, or without any, and states of every kind, as JSON.stringify writes them', () => {
