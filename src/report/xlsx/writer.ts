@@ -151,6 +151,10 @@ export async function* bookChunks(fill: (book: ReportBook) => Promise<void>): As
 export class SheetWriter {
   private rows = 0;
   private committed = false;
+  /** Rows made but not yet written into the sheet's stream (flush). */
+  private xml = '';
+  /** A row's values, made (rowXml): one array for every row. */
+  private readonly values: Value[] = [];
   /** Per column, the validation being run down it: written as one range when it ends. */
   private readonly runs: ({ dv: DataValidation; from: number; to: number } | undefined)[] = [];
 
@@ -169,41 +173,34 @@ export class SheetWriter {
 
   /**
    * Write a row (every string made safe first: `safeLines`); waits while the zip catches up. Gives
-   * its number. Made as the model exceljs's Row would give (cells by column: address, type, value,
-   * style, note) and written as its row and cell xforms write it (writeRow) — without a Row and a
-   * Cell object per cell, each cell's style merged and its value typed, and an XmlStream per row
+   * its number. Written as exceljs's Row and Cell xforms would write it (rowXml) — without a Row and
+   * a Cell object per cell, each cell's style merged and its value typed, and an XmlStream per row
    * (~160,000 cells for 矩阵 of 2,000 areas).
    */
   async add(spec: RowSpec): Promise<number> {
     const n = ++this.rows;
-    const { look, cells, notes, validations } = spec;
-    let lines = 1;
-    const fit = this.fitHeightsFrom !== undefined && n >= this.fitHeightsFrom;
-    const models: CellModel[] = [];
-    let hasValues = false;
-    let min = 0;
-    let max = 0;
-    for (let k = 0; k < spec.values.length; k++) {
-      const source = spec.values[k];
-      const value = typeof source === 'function' ? source() : source;
-      if (value === undefined) continue;
-      const own = cells?.[k];
-      const style = own ? (look ? over(look, own) : own) : look;
-      const address = columnLetter(k + 1) + n;
-      const model: CellModel =
-        value === null ? { address, type: NULL, style: style ?? NONE } : typeof value === 'string' ? { address, type: STRING, value: safeLines(value), style: style ?? NONE } : { address, type: NUMBER, value, style: style ?? NONE };
-      if (value !== null) hasValues = true;
-      if (notes?.[k]) model.comment = new (exceljsNote())(notes[k]!).model;
-      if (!min) min = k + 1;
-      max = k + 1;
-      models.push(model);
-      if (fit && value !== null && style?.alignment?.wrapText) lines = Math.max(lines, linesOf(String(value), this.widths[k] ?? 9));
-    }
-    const height = spec.height !== undefined ? spec.height : lines > 1 ? rowHeight(lines) : undefined;
+    const { look, validations } = spec;
     for (let k = 0; k < Math.max(this.runs.length, validations?.length ?? 0); k++) this.validate(k, validations?.[k], n);
-    writeRow(this.sheet as unknown as RowInternals, n, models, hasValues, height, look ?? NONE, min, max);
-    await this.caughtUp();
+    const w = this.sheet as unknown as RowInternals;
+    if (!w.startedData) {
+      w._writeColumns();
+      w._writeOpenSheetData();
+      w.startedData = true;
+    }
+    w._rowZero = n + 1;
+    this.xml += rowXml(w, n, spec, this.values, this.fitHeightsFrom !== undefined && n >= this.fitHeightsFrom ? this.widths : undefined);
+    // Rows go to the zip several at a time: a write into exceljs's stream per row was a promise,
+    // a Buffer and a chunk object each.
+    if (this.xml.length >= BATCH) await this.flush();
     return n;
+  }
+
+  /** The rows waiting (add) written into the sheet's stream; then wait while the zip catches up. */
+  private async flush(): Promise<void> {
+    if (!this.xml) return;
+    (this.sheet as unknown as RowInternals).stream.write(this.xml);
+    this.xml = '';
+    await this.caughtUp();
   }
 
   /** A data bar across score cells (as scoreBars does for a workbook held whole). */
@@ -213,6 +210,8 @@ export class SheetWriter {
 
   commit(): void {
     if (this.committed) return;
+    if (this.xml) (this.sheet as unknown as RowInternals).stream.write(this.xml);
+    this.xml = '';
     for (let k = 0; k < this.runs.length; k++) this.validate(k, undefined, this.rows + 1);
     this.sheet.commit();
     this.committed = true;
@@ -240,12 +239,14 @@ export class SheetWriter {
   private async caughtUp(): Promise<void> {
     const into = (this.sheet as unknown as { stream?: { pipes?: { _writableState?: { needDrain?: boolean }; once(e: string, f: () => void): void }[] } }).stream?.pipes?.[0];
     if (into?._writableState?.needDrain) await new Promise<void>((done) => into.once('drain', done));
-    else if (!into && this.rows % 100 === 0) await new Promise<void>((done) => setImmediate(done));
+    else if (!into) await new Promise<void>((done) => setImmediate(done));
   }
 }
 
-/** A cell as exceljs's Cell.model gives it (enums.js ValueType: Null 0, Number 2, String 3). */
-type CellModel = { address: string; type: number; value?: string | number; style: Look; comment?: unknown };
+/** Rows are handed to the zip once this much of their XML (in UTF-16 units) has been made. */
+const BATCH = 1 << 15;
+
+/** exceljs's value types (enums.js ValueType: Null 0, Number 2, String 3): a style first seen on a cell is registered for its type. */
 const NULL = 0;
 const NUMBER = 2;
 const STRING = 3;
@@ -266,43 +267,84 @@ function xmlEncode(text: string): string {
   return (encoder ??= (createRequire(import.meta.url)('exceljs/lib/utils/utils.js') as { xmlEncode(text: string): string }).xmlEncode)(text);
 }
 
+/** Short texts made safe and escaped (the symbols of 矩阵, verdicts, states): the same few, met thousands of times. */
+const shortTexts = new Map<string, string>();
+function cellText(value: string): string {
+  if (value.length > 8) return xmlEncode(safeLines(value));
+  let text = shortTexts.get(value);
+  if (text === undefined) {
+    if (shortTexts.size >= 256) shortTexts.clear();
+    shortTexts.set(value, (text = xmlEncode(safeLines(value))));
+  }
+  return text;
+}
+
 /**
  * A row as exceljs 4.4's WorksheetWriter._writeRow writes one (RowXform and CellXform: prepare,
- * then render through an XmlStream), its text made here at once: the same attributes in the same
- * order, each cell's and the row's style id from exceljs's style registry, notes handed to its
- * comments writer. test/xlsx (and the workbooks compared entry by entry) hold it to exceljs's.
+ * then render through an XmlStream): the same attributes in the same order, each cell's and the
+ * row's style id from exceljs's style registry (asked in the same order, so the ids are the
+ * same), notes handed to its comments writer. `values`: where the row's values are made; with
+ * `widths`, the row is as tall as its wrapped text. test/xlsx (and the workbooks compared entry by
+ * entry) hold it to exceljs's.
  */
-function writeRow(w: RowInternals, n: number, cells: CellModel[], hasValues: boolean, height: number | undefined, style: Look, min: number, max: number): void {
-  if (!w.startedData) {
-    w._writeColumns();
-    w._writeOpenSheetData();
-    w.startedData = true;
+function rowXml(w: RowInternals, n: number, spec: RowSpec, values: Value[], widths: number[] | undefined): string {
+  const { look, cells, notes } = spec;
+  const count = spec.values.length;
+  let hasValues = false;
+  let min = 0;
+  let max = 0;
+  let lines = 1;
+  for (let k = 0; k < count; k++) {
+    const source = spec.values[k];
+    const value = (values[k] = typeof source === 'function' ? source() : (source as Value));
+    if (value === undefined) continue;
+    if (!min) min = k + 1;
+    max = k + 1;
+    if (value === null) continue;
+    hasValues = true;
+    if (widths) {
+      const own = cells?.[k];
+      const style = own ? (look ? over(look, own) : own) : look;
+      if (style?.alignment?.wrapText) lines = Math.max(lines, linesOf(String(value), widths[k] ?? 9));
+    }
   }
-  w._rowZero = n + 1;
-  if (!hasValues && !height) return;
+  const height = spec.height !== undefined ? spec.height : lines > 1 ? rowHeight(lines) : undefined;
+  if (!hasValues && !height) {
+    values.length = 0;
+    return '';
+  }
   const styles = w._workbook.styles;
-  const rowStyle = styles.addStyleModel(style);
+  const rowStyle = styles.addStyleModel(look ?? NONE);
   let xml = `<row r="${n}"`;
   if (height) xml += ` ht="${xmlEncode(String(height))}" customHeight="1"`;
-  if (min > 0 && max > 0 && min <= max) xml += ` spans="${min}:${max}"`;
+  if (min > 0) xml += ` spans="${min}:${max}"`;
   if (rowStyle) xml += ` s="${rowStyle}" customFormat="1"`;
   xml += ' x14ac:dyDescent="0.25"';
   let inner = '';
-  const comments: unknown[] = [];
-  for (const c of cells) {
-    const id = styles.addStyleModel(c.style, c.type);
-    if (c.comment) comments.push({ ...(c.comment as object), ref: c.address });
-    if (c.type === NULL && !id) continue;
-    inner += `<c r="${c.address}"${id ? ` s="${id}"` : ''}`;
-    if (c.type === NULL) inner += '/>';
-    else if (c.type === NUMBER) inner += `><v>${xmlEncode(String(c.value))}</v></c>`;
-    else inner += ` t="str"><v>${xmlEncode(String(c.value))}</v></c>`;
+  let comments: unknown[] | undefined;
+  for (let k = 0; k < count; k++) {
+    const value = values[k];
+    if (value === undefined) continue;
+    const own = cells?.[k];
+    const style = (own ? (look ? over(look, own) : own) : look) ?? NONE;
+    const id = styles.addStyleModel(style, value === null ? NULL : typeof value === 'string' ? STRING : NUMBER);
+    const address = columnLetter(k + 1) + n;
+    if (notes?.[k]) (comments ??= []).push({ ...(new (exceljsNote())(notes[k]!).model as object), ref: address });
+    if (value === null) {
+      if (id) inner += `<c r="${address}" s="${id}"/>`;
+      continue;
+    }
+    inner += `<c r="${address}"${id ? ` s="${id}"` : ''}`;
+    // A number's text has nothing to escape.
+    if (typeof value === 'number') inner += `><v>${String(value)}</v></c>`;
+    else inner += ` t="str"><v>${cellText(value)}</v></c>`;
   }
-  w.stream.write(inner ? `${xml}>${inner}</row>` : `${xml}/>`);
-  if (comments.length) {
+  values.length = 0;
+  if (comments) {
     w.hasComments = true;
     w._sheetCommentsWriter.addComments(comments);
   }
+  return inner ? `${xml}>${inner}</row>` : `${xml}/>`;
 }
 
 const letters: string[] = [];
