@@ -54,35 +54,30 @@ interface Head {
 }
 
 // Each area's parts, set aside as it is assessed (ReportLayout.part), each read back alone: its
-// head, its items' ids and states (矩阵), their columns (read only for an id not seen before),
-// its rows of 整改台账 and of 本期进展.
+// head, its items' states (矩阵), their columns (the items' ids, and what 矩阵's header shows of
+// each), its rows of 整改台账 and of 本期进展.
 const HEAD = 0;
-const IDS = 1;
-const STATES = 2;
-const COLUMNS = 3;
-const RECTIFICATION = 4;
-const PROGRESS = 5;
+const STATES = 1;
+const COLUMNS = 2;
+const RECTIFICATION = 3;
+const PROGRESS = 4;
 
 /**
- * What an area's items give 矩阵 (their ids; their columns: 项目, place, text) is, area after area,
- * the same as the last one's (the items of one standard): made again only where it differs. The
- * columns (18 KB of text) are set aside in full only then, and otherwise by their digest alone —
- * the sheet needs them only where an id is first seen (ColumnsRead).
+ * What an area's items give 矩阵 (their columns: id, 项目, place, text) is, area after area, the
+ * same as the last one's (the items of one standard): made again only where it differs. The
+ * columns (18 KB of text) are set aside in full only then, and otherwise by their digest alone
+ * (ColumnsRead finds them by it) — not the items' ids either, 2 KB an area: they are the columns'.
  */
 class Repeats {
   private last: AssessResult['items'] = [];
-  private ids = '';
   private digest = '';
-  private columns = '';
 
-  of(items: AssessResult['items']): { ids: string; columns: string } {
-    if (sameColumns(items, this.last)) return { ids: this.ids, columns: this.digest };
+  of(items: AssessResult['items']): string {
+    if (sameColumns(items, this.last)) return this.digest;
     this.last = items;
-    this.ids = JSON.stringify(items.map((i) => i.id));
     const json = JSON.stringify(matrixColumns(items));
     this.digest = createHash('sha256').update(json).digest('base64');
-    this.columns = `${this.digest}\n${json}`;
-    return { ids: this.ids, columns: this.columns };
+    return `${this.digest}\n${json}`;
   }
 }
 
@@ -125,20 +120,6 @@ class ColumnsRead {
   }
 }
 
-/** The same on the reading side: a list read back (the ids of a standard's items) parsed once per distinct text, a few kept. */
-class Reread<T> {
-  private readonly seen = new Map<string, T>();
-
-  of(text: string): T {
-    let value = this.seen.get(text);
-    if (value === undefined) {
-      if (this.seen.size >= 64) this.seen.clear();
-      this.seen.set(text, (value = JSON.parse(text) as T));
-    }
-    return value;
-  }
-}
-
 /** A part set aside, read back: its UTF-8 decoded (and parsed: JSON). */
 function textOf(part: string | Uint8Array): string {
   return typeof part === 'string' ? part : Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8');
@@ -163,12 +144,10 @@ export function xlsxLayout(options: FormatOptions): ReportLayout<Kept> {
       const rectification = rectificationRows(r, lang, true);
       const progress = progressRows(r, lang);
       const head: Head = { row: areaRow(r, lang), rectification: measureWidths(rectification, RECTIFICATION_WIDEST), progress: measureWidths(progress, PROGRESS_WIDEST) };
-      const { ids, columns } = repeats.of(r.items);
       return [
         JSON.stringify(head),
-        ids,
         JSON.stringify(r.items.map((i) => i.state)),
-        columns,
+        repeats.of(r.items),
         JSON.stringify(rectification),
         JSON.stringify(progress),
       ];
@@ -177,11 +156,10 @@ export function xlsxLayout(options: FormatOptions): ReportLayout<Kept> {
     write(kept, part, summary) {
       const inputOrder = kept.map((_, i) => i);
       const sorted = worstFirst(kept);
-      const idsOf = new Reread<string[]>();
       const columnsRead = new ColumnsRead(kept.length, (i) => textOf(part(i, COLUMNS)));
       const items = (i: number): ItemStates => {
         const states = parsed<string[]>(part(i, STATES));
-        return idsOf.of(textOf(part(i, IDS))).map((id, k) => [id, states[k]]);
+        return columnsRead.of(i).map((c, k) => [c.id, states[k]]);
       };
       const heads = function* (order: number[]) {
         for (const i of order) yield parsed<Head>(part(i, HEAD));
