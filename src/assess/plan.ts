@@ -13,14 +13,14 @@ export interface ItemPlan {
   compiled: CompiledItem;
   /** The facts `actual` shows (item.reads). */
   paths: readonly string[];
+  /**
+   * Every path is one segment that Object.prototype does not have: on a plain object (a parsed
+   * facts file) one property load finds each, own or absent, as resolveParts would. Nearly every
+   * item of every standard; the others read through resolveParts.
+   */
+  direct: boolean;
   /** Each path split at its dots; undefined for '' (the whole facts object). */
   parts: readonly (string[] | undefined)[];
-  /**
-   * Set where every path is one segment that Object.prototype does not have (nearly every item
-   * of every standard): `actual` from a plain object (a parsed facts file), one property load a
-   * name, own or absent, as resolveParts would find it. The others read through resolveParts.
-   */
-  direct?: (facts: Record<string, unknown>) => Record<string, unknown>;
 }
 
 const plans = new WeakMap<LoadedStandard, { items: readonly StandardItem[]; plan: ItemPlan[] }>();
@@ -32,7 +32,7 @@ export function planOf(standard: LoadedStandard): ItemPlan[] {
   const plan = standard.items.map((item): ItemPlan => {
     const parts = item.reads.map((path) => (path === '' ? undefined : path.split('.')));
     const direct = item.reads.every((path, i) => parts[i]?.length === 1 && !(path in Object.prototype));
-    return { item, compiled: standard.compiled.get(item.id)!, paths: item.reads.slice(), parts, ...(direct ? { direct: reader(item.reads) } : {}) };
+    return { item, compiled: standard.compiled.get(item.id)!, paths: item.reads.slice(), direct, parts };
   });
   plans.set(standard, { items: standard.items, plan });
   return plan;
@@ -50,30 +50,20 @@ export function isPlainFacts(facts: unknown): boolean {
 
 /** The values of the facts an item reads, null where absent: the item's `actual`. */
 export function actualOf(plan: ItemPlan, facts: unknown, plain: boolean): Record<string, unknown> {
-  if (plain && plan.direct) return plan.direct(facts as Record<string, unknown>);
+  // Built key by key: a copy of a template (`{ ...template }`) is slower, every item's shape being its own.
   const out: Record<string, unknown> = {};
   const { paths } = plan;
+  if (plain && plan.direct) {
+    for (let i = 0; i < paths.length; i++) {
+      const v = (facts as Record<string, unknown>)[paths[i]];
+      out[paths[i]] = v === undefined ? null : v;
+    }
+    return out;
+  }
   for (let i = 0; i < paths.length; i++) {
     const parts = plan.parts[i];
     const v = parts === undefined ? facts : resolveParts(facts, parts);
     out[paths[i]] = v === NOT_FOUND ? null : v;
   }
   return out;
-}
-
-/**
- * `actual` for one item's names as an object literal made for them: `(f) => ({ "a": f["a"] ?? null, … })`.
- * Built key by key in one shared loop, every item's object went through the same megamorphic
- * stores (a dictionary lookup of a facts file's 250+ names, then a map transition, per key) and
- * grew its properties out of line; a copy of a template (`{ ...template }`) was slower still,
- * its copy site as megamorphic. A literal of its own per item has its shape and size fixed and
- * its own inline caches: ~15% less CPU in assessFacts over 2,000 areas and 1.3 KB less
- * allocated per area. The names come from a standard (untrusted when given by path): each is
- * written as JSON.stringify writes it, a JavaScript string literal whatever it holds, and only
- * names Object.prototype lacks get here (no `__proto__` key, which a literal would take for the
- * prototype). `?? null`: absent (undefined) and null both show as null, as resolveParts' NOT_FOUND does.
- */
-function reader(names: readonly string[]): (facts: Record<string, unknown>) => Record<string, unknown> {
-  const body = names.map((name) => `${JSON.stringify(name)}: f[${JSON.stringify(name)}] ?? null`).join(', ');
-  return new Function('f', `return { ${body} };`) as (facts: Record<string, unknown>) => Record<string, unknown>;
 }
