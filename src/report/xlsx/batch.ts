@@ -4,7 +4,7 @@ import { t } from '../../messages/catalogue.js';
 import type { BatchSummary } from '../../packs/summary.js';
 import { placeOf } from '../labels.js';
 import { FILL } from './sheet.js';
-import { fillLook, fitWidths, headerRow, PERCENT, scoreBars, tableSheet, type Look, type ReportBook, type RowSpec } from './writer.js';
+import { boundWidths, fillLook, headerRow, measureWidths, PERCENT, scoreBars, tableSheet, widest, type Look, type ReportBook, type RowSpec } from './writer.js';
 import { stateWord, verdictWord } from './words.js';
 
 const rank = (v: Verdict) => (v === 'veto' ? 0 : v === 'fail' ? 1 : 2);
@@ -30,8 +30,11 @@ export interface AreaRow {
   input: string;
 }
 
-/** 矩阵: each item's state, by id. */
-export type ItemStates = [string, string][];
+/** 矩阵: an area's items — their ids (one list for every area of a standard) and each one's state. */
+export interface ItemStates {
+  ids: readonly string[];
+  states: readonly string[];
+}
 
 
 export function areaRow(r: AssessResult, lang: Lang): AreaRow {
@@ -62,28 +65,59 @@ export function matrixColumns(items: AssessResult['items']): MatrixColumn[] {
 /**
  * What the batch's 总览 and 矩阵 are laid out by, from each area's row (areaRow) in input order:
  * the 项目 columns (in the order the areas came), the item columns (each id the first time it is
- * seen: `columnsOf(k)` gives the k-th area's, read only then) and the states that appear.
+ * seen, from the area's columns: one list for the areas of one standard, looked through once) and
+ * the states that appear (`shown`: each area's distinct states).
  */
-export function batchColumns(rows: Iterable<{ aspects: AreaRow['aspects']; items: ItemStates }>, columnsOf: (area: number) => MatrixColumn[]) {
+export function batchColumns(rows: Iterable<{ aspects: AreaRow['aspects']; columns: readonly MatrixColumn[]; shown: readonly string[] }>) {
   const aspects: string[] = [];
   const known = new Set<string>();
   const columns: MatrixColumn[] = [];
   const seen = new Map<string, number>();
   const shown = new Set<string>();
-  let area = 0;
+  let last: readonly MatrixColumn[] | undefined;
   for (const r of rows) {
     for (const [name] of r.aspects) if (!known.has(name)) known.add(name), aspects.push(name);
-    let own: MatrixColumn[] | undefined;
-    r.items.forEach(([id, state], k) => {
-      shown.add(state);
-      if (seen.has(id)) return;
-      seen.set(id, columns.length);
-      own ??= columnsOf(area);
-      columns.push(own[k]);
-    });
-    area++;
+    for (const state of r.shown) shown.add(state);
+    if (r.columns === last) continue;
+    last = r.columns;
+    for (const c of r.columns) {
+      if (seen.has(c.id)) continue;
+      seen.set(c.id, columns.length);
+      columns.push(c);
+    }
   }
   return { aspects, columns, seen, shown };
+}
+
+/** An area's distinct item states, for 矩阵's legend (batchColumns). */
+export function shownOf(items: AssessResult['items']): string[] {
+  const states: string[] = [];
+  for (const i of items) if (!states.includes(i.state)) states.push(i.state);
+  return states;
+}
+
+/**
+ * 总览's column widths, measured an area at a time (OverviewWidths.add, in the pass that lays the
+ * batch out) rather than in a pass of its own over every row: the 项目 columns by name, as their
+ * order is known only once every area is seen.
+ */
+export class OverviewWidths {
+  private readonly fixed: number[] = [];
+  private readonly aspects = new Map<string, number>();
+
+  constructor(private readonly lang: Lang) {}
+
+  add(r: AreaRow): void {
+    widest(this.fixed, measureWidths([{ values: [r.name, r.period, verdictWord(this.lang, r.verdict), r.score, r.vetoes, r.open, r.input] }]));
+    const scores = measureWidths([{ values: r.aspects.map(([, score]) => score) }]);
+    r.aspects.forEach(([name], k) => this.aspects.set(name, Math.max(this.aspects.get(name) ?? 0, scores[k])));
+  }
+
+  /** In the sheet's columns (`aspects`: its 项目 columns). */
+  of(aspects: readonly string[]): number[] {
+    const f = this.fixed;
+    return [f[0] ?? 0, f[1] ?? 0, f[2] ?? 0, f[3] ?? 0, ...aspects.map((name) => this.aspects.get(name) ?? 0), f[4] ?? 0, f[5] ?? 0, f[6] ?? 0];
+  }
 }
 
 export type BatchColumns = ReturnType<typeof batchColumns>;
@@ -92,24 +126,21 @@ export type BatchColumns = ReturnType<typeof batchColumns>;
  * Sheet 总览: one row per area (`rows()`: worst first, read afresh for each pass) — verdict, score,
  * each 项目's score, vetoes, open items — filterable; inputs that could not be assessed at the end.
  */
-export async function overviewSheet(book: ReportBook, layout: BatchColumns, count: number, rows: () => Iterable<AreaRow>, lang: Lang, summary?: BatchSummary): Promise<void> {
+export async function overviewSheet(book: ReportBook, layout: BatchColumns, count: number, rows: Iterable<AreaRow>, measured: OverviewWidths, lang: Lang, summary?: BatchSummary): Promise<void> {
   // Columns in the order the areas came (input order), rows worst first.
   const { aspects } = layout;
   const header = [t(lang, 'xlsx.area'), t(lang, 'xlsx.period'), t(lang, 'xlsx.verdict'), t(lang, 'xlsx.score'), ...aspects, t(lang, 'xlsx.vetoes'), t(lang, 'xlsx.open'), t(lang, 'xlsx.input')];
   // Score cells (得分 and each 项目's) as percentages; the verdict on its colour.
   const scored = (fill: Look | undefined): (Look | undefined)[] => [undefined, undefined, fill, PERCENT, ...aspects.map(() => PERCENT)];
-  function* specs(): Generator<RowSpec> {
-    for (const r of rows()) {
-      const scores = aspects.map((name) => r.aspects.find(([a]) => a === name)?.[1] ?? null);
-      yield { values: [r.name, r.period, verdictWord(lang, r.verdict), r.score, ...scores, r.vetoes, r.open, r.input], cells: scored(fillLook(FILL[r.verdict])) };
-    }
-    for (const bad of summary?.invalid ?? []) {
-      yield { values: [bad.input, '', t(lang, 'xlsx.invalid'), null, ...aspects.map(() => null), '', null, bad.message], cells: [undefined, undefined, fillLook(FILL.missing)] };
-    }
-  }
-  const sheet = tableSheet(book, '总览', header.length, { freezeColumns: 1, widths: fitWidths([headerRow(header), ...specs()], 8, 40) });
+  const invalid: RowSpec[] = (summary?.invalid ?? []).map((bad) => ({ values: [bad.input, '', t(lang, 'xlsx.invalid'), null, ...aspects.map(() => null), '', null, bad.message], cells: [undefined, undefined, fillLook(FILL.missing)] }));
+  const widths = boundWidths(widest(measureWidths([headerRow(header), ...invalid]), measured.of(aspects)), 8, 40);
+  const sheet = tableSheet(book, '总览', header.length, { freezeColumns: 1, widths });
   await sheet.add(headerRow(header));
-  for (const row of specs()) await sheet.add(row);
+  for (const r of rows) {
+    const scores = aspects.map((name) => r.aspects.find(([a]) => a === name)?.[1] ?? null);
+    await sheet.add({ values: [r.name, r.period, verdictWord(lang, r.verdict), r.score, ...scores, r.vetoes, r.open, r.input], cells: scored(fillLook(FILL[r.verdict])) });
+  }
+  for (const row of invalid) await sheet.add(row);
   for (let c = 4; c < 5 + aspects.length; c++) scoreBars(sheet, c, 2, count + 1);
 }
 
@@ -131,13 +162,18 @@ export async function matrixSheet(book: ReportBook, layout: BatchColumns, rows: 
   const header = [t(lang, 'xlsx.area'), t(lang, 'xlsx.verdict'), ...columns.map((c) => c.label)];
   const sheet = tableSheet(book, '矩阵', header.length, { freezeColumns: 2, widths: [18, 10, ...columns.map(() => 4)] });
   await sheet.add({ ...headerRow(header, [undefined, undefined, ...columns.map(() => ROTATED)]), notes: [undefined, undefined, ...columns.map((c) => c.text)], height: 90 });
+  // Each list of ids (a standard's items) placed among the columns once.
+  const places = new WeakMap<readonly string[], number[]>();
   for (const r of rows) {
+    const { ids, states } = r.items;
+    let at = places.get(ids);
+    if (!at) places.set(ids, (at = ids.map((id) => seen.get(id)! + 2)));
     const values: (string | null)[] = [r.name, verdictWord(lang, r.verdict), ...columns.map(() => '')];
     const cells: (Look | undefined)[] = [undefined, fillLook(FILL[r.verdict])];
-    for (const [id, state] of r.items) {
-      const k = seen.get(id)! + 2;
-      values[k] = SYMBOL[state] ?? state;
-      cells[k] = stateLook(state);
+    for (let k = 0; k < at.length; k++) {
+      const state = states[k];
+      values[at[k]] = SYMBOL[state] ?? state;
+      cells[at[k]] = stateLook(state);
     }
     await sheet.add({ values, cells });
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AssessResult } from '../../assess/types.js';
 import type { FormatOptions, Formatter, ReportLayout } from '../types.js';
 import { conclusionSheet, itemsSheet } from './area.js';
-import { areaRow, batchColumns, matrixColumns, matrixSheet, overviewSheet, worstFirst, type AreaRow, type ItemStates, type MatrixColumn } from './batch.js';
+import { areaRow, batchColumns, matrixColumns, matrixSheet, OverviewWidths, overviewSheet, shownOf, worstFirst, type AreaRow, type ItemStates, type MatrixColumn } from './batch.js';
 import { PROGRESS_WIDEST, progressRows, progressSheet, type ProgressRow } from './progress.js';
 import { RECTIFICATION_WIDEST, rectificationRows, rectificationSheet, type RectificationRow } from './rectification.js';
 import { bookChunks, measureWidths, ReportBook, widest } from './writer.js';
@@ -46,9 +46,10 @@ function keep(r: AssessResult): Kept {
   return { verdict: r.verdict, score: r.score, ...(r.input !== undefined ? { input: r.input } : {}) };
 }
 
-/** An area's head part: its row of 总览, and the widths of its rows of 整改台账 and 本期进展. */
+/** An area's head part: its row of 总览, its items' distinct states (矩阵's legend), and the widths of its rows of 整改台账 and 本期进展. */
 interface Head {
   row: AreaRow;
+  shown: string[];
   rectification: number[];
   progress: number[];
 }
@@ -94,29 +95,32 @@ function sameColumns(a: AssessResult['items'], b: AssessResult['items']): boolea
 /**
  * Columns read back (Repeats): a part that gives only the digest has them from another area set
  * aside in full with the same digest — an earlier one of the same thread, or found among all.
+ * One list of columns (and of their ids) per digest: the areas of a standard share it.
  */
 class ColumnsRead {
-  private readonly known = new Map<string, MatrixColumn[]>();
+  private readonly known = new Map<string, { columns: MatrixColumn[]; ids: string[] }>();
 
   constructor(
     private readonly count: number,
     private readonly part: (area: number) => string,
   ) {}
 
-  of(area: number): MatrixColumn[] {
+  of(area: number): { columns: MatrixColumn[]; ids: string[] } {
     const text = this.part(area);
     const at = text.indexOf('\n');
     const digest = at < 0 ? text : text.slice(0, at);
-    let columns = this.known.get(digest);
-    if (columns) return columns;
+    const known = this.known.get(digest);
+    if (known) return known;
+    let columns: MatrixColumn[] | undefined;
     if (at >= 0) columns = JSON.parse(text.slice(at + 1)) as MatrixColumn[];
     else
       for (let i = 0; i < this.count && !columns; i++) {
         const other = this.part(i);
         if (other.startsWith(digest + '\n')) columns = JSON.parse(other.slice(digest.length + 1)) as MatrixColumn[];
       }
-    this.known.set(digest, columns!);
-    return columns!;
+    const found = { columns: columns!, ids: columns!.map((c) => c.id) };
+    this.known.set(digest, found);
+    return found;
   }
 }
 
@@ -143,7 +147,7 @@ export function xlsxLayout(options: FormatOptions): ReportLayout<Kept> {
     part(r) {
       const rectification = rectificationRows(r, lang, true);
       const progress = progressRows(r, lang);
-      const head: Head = { row: areaRow(r, lang), rectification: measureWidths(rectification, RECTIFICATION_WIDEST), progress: measureWidths(progress, PROGRESS_WIDEST) };
+      const head: Head = { row: areaRow(r, lang), shown: shownOf(r.items), rectification: measureWidths(rectification, RECTIFICATION_WIDEST), progress: measureWidths(progress, PROGRESS_WIDEST) };
       return [
         JSON.stringify(head),
         JSON.stringify(r.items.map((i) => i.state)),
@@ -157,28 +161,23 @@ export function xlsxLayout(options: FormatOptions): ReportLayout<Kept> {
       const inputOrder = kept.map((_, i) => i);
       const sorted = worstFirst(kept);
       const columnsRead = new ColumnsRead(kept.length, (i) => textOf(part(i, COLUMNS)));
-      const items = (i: number): ItemStates => {
-        const states = parsed<string[]>(part(i, STATES));
-        return columnsRead.of(i).map((c, k) => [c.id, states[k]]);
-      };
-      const heads = function* (order: number[]) {
-        for (const i of order) yield parsed<Head>(part(i, HEAD));
-      };
+      const items = (i: number): ItemStates => ({ ids: columnsRead.of(i).ids, states: parsed<string[]>(part(i, STATES)) });
       const rectification: number[] = [];
       const progress: number[] = [];
+      const overview = new OverviewWidths(lang);
       const layout = batchColumns(
         (function* () {
           for (const i of inputOrder) {
             const head = parsed<Head>(part(i, HEAD));
             widest(rectification, head.rectification);
             widest(progress, head.progress);
-            yield { aspects: head.row.aspects, items: items(i) };
+            overview.add(head.row);
+            yield { aspects: head.row.aspects, columns: columnsRead.of(i).columns, shown: head.shown };
           }
         })(),
-        (i) => columnsRead.of(i),
       );
       return bookChunks(async (book) => {
-        await overviewSheet(book, layout, sorted.length, () => map(heads(sorted), (h) => h.row), lang, summary);
+        await overviewSheet(book, layout, sorted.length, map(sorted, (i) => parsed<Head>(part(i, HEAD)).row), overview, lang, summary);
         await matrixSheet(book, layout, (function* () {
           for (const i of sorted) yield { ...parsed<Head>(part(i, HEAD)).row, items: items(i) };
         })(), lang);
