@@ -19,7 +19,6 @@ import type { ParseLimits } from './types.js';
  */
 export function fastParseBytes(bytes: Buffer, limits: ParseLimits): ReturnType<typeof fastParse> {
   if (bytes[0] === 0xef) return undefined;
-  const text = bytes.toString('latin1');
-  if (text.indexOf('\\u') !== -1) return undefined;
-  return fastParse(text, limits, true);
+  // A \u escape (which may stand for a character past ASCII) is looked for by fastParse, in the scan for backslashes it makes anyway.
+  return fastParse(bytes.toString('latin1'), limits, true);
 }
