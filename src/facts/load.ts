@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hint, InputError, problem } from '../errors.js';
-import { parseDocument, readDocument, readUnlessDirectory } from '../source/read.js';
+import { parseDocument, readBounded, readUnlessDirectory } from '../source/read.js';
 import { packFactsFile } from '../source/pack.js';
 import { isPathRef } from '../standard/registry.js';
 import { DEFAULT_LIMITS, type ParseLimits, type Parsed } from '../source/types.js';
@@ -15,6 +15,7 @@ export interface FactsSource {
   file: string;
   /** The pack directory, when the input is one. */
   pack?: string;
+  /** As read, with the reader's listing of keys and values (Parsed.listed): validated as it is, unchanged. */
   parsed: Parsed;
 }
 
@@ -32,7 +33,7 @@ export function readFactsSource(input: string, limits: ParseLimits = DEFAULT_LIM
   if (!file) {
     throw new InputError('read', input, [{ message: 'is a directory without facts.json or facts.yaml', expected: 'a facts file, or a data pack directory holding facts.json or facts.yaml', id: 'input.read.noFacts', hint: hint('input.read.noFacts.fix') }]);
   }
-  return { input, file, pack: input, parsed: readDocument(file, limits) };
+  return { input, file, pack: input, parsed: parseDocument(readBounded(file, limits.maxBytes), file, limits) };
 }
 
 /**

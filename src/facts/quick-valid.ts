@@ -2,6 +2,7 @@ import type { Vocabulary } from '../standard/types.js';
 import { hasControl as anyControl, scan } from './control.js';
 import { isCalendarDate } from './diagnose.js';
 import { factValueSchema } from './schema.js';
+import type { Listing } from '../source/types.js';
 
 // Why a second check beside ajv: ajv's generated code for the facts schema is too large for V8
 // to optimise, and running it over every valid file (with the walks below) costs a batch ~20% of
@@ -20,8 +21,10 @@ import { factValueSchema } from './schema.js';
 //
 // `textClean`: the reader already looked at every key and string for control characters and
 // found none (Parsed.textClean; the JSON reader does, in the walk it makes anyway), so they are
-// not looked at again here.
-export function quickValid(value: unknown, vocabulary: Vocabulary, textClean = false): boolean {
+// not looked at again here. `listed`: the keys and values of the objects under the top level, as
+// the reader's walk listed them (Parsed.listed): listing the facts and evidence objects again
+// (each a dictionary to V8) and looking up each value cost as much as checking them.
+export function quickValid(value: unknown, vocabulary: Vocabulary, textClean = false, listed?: ReadonlyMap<object, Listing>): boolean {
   if (!isPlainObject(value)) return false;
   const checks = quickChecks(vocabulary);
   const hasControl = textClean ? none : anyControl;
@@ -29,21 +32,26 @@ export function quickValid(value: unknown, vocabulary: Vocabulary, textClean = f
   for (const key of Object.keys(value)) {
     const v = value[key];
     switch (key) {
-      case 'facts':
+      case 'facts': {
         hasFacts = true;
         if (!isPlainObject(v)) return false;
-        for (const name of Object.keys(v)) {
+        const { keys, values } = listed?.get(v) ?? listing(v);
+        for (let i = 0; i < keys.length; i++) {
+          const name = keys[i];
           const check = checks.get(name);
           // undefined: a name not in the vocabulary (warned about, with the closest one); null: a
           // fact whose schema this shortcut doesn't read.
-          const x = v[name];
+          const x = values[i];
           if (!check || !check(x) || (typeof x === 'string' && hasControl(x))) return false;
         }
         break;
-      case 'evidence':
+      }
+      case 'evidence': {
         if (!isPlainObject(v)) return false;
-        for (const name of Object.keys(v)) {
-          const list = v[name];
+        const { keys, values } = listed?.get(v) ?? listing(v);
+        for (let i = 0; i < keys.length; i++) {
+          const name = keys[i];
+          const list = values[i];
           if (!Array.isArray(list) || (!textClean && !checks.has(name) && hasControl(name))) return false;
           for (const ref of list) {
             if (typeof ref === 'string') {
@@ -64,6 +72,7 @@ export function quickValid(value: unknown, vocabulary: Vocabulary, textClean = f
           }
         }
         break;
+      }
       case '$comment':
         if (scan(v) !== 0) return false;
         break;
@@ -89,6 +98,12 @@ export function quickValid(value: unknown, vocabulary: Vocabulary, textClean = f
 }
 
 const SHA256 = /^[0-9a-fA-F]{64}$/u;
+
+/** An object's keys and values, where the reader handed none. */
+function listing(o: Record<string, unknown>): Listing {
+  const keys = Object.keys(o);
+  return { keys, values: keys.map((k) => o[k]) };
+}
 const none = () => false;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -86,7 +86,7 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
   // that builds no pointers says so, and only a document with something to report is walked again.
   // A file quickValid vouches for holds nothing the checks below would report (the envelope's
   // aside): it is walked once, there.
-  const clean = quickValid(value, vocabulary, parsed.textClean === true);
+  const clean = quickValid(value, vocabulary, parsed.textClean === true, parsed.listed);
   const found = clean ? 0 : scan(value);
   for (const pointer of found & NON_FINITE ? nonFinite(value) : []) {
     seen.add(pointer);

@@ -1,12 +1,14 @@
 import { isUtf8 } from 'node:buffer';
 import { CONTROL, hasControl } from './control-chars.js';
-import type { ParseLimits } from './types.js';
+import type { Listing, ParseLimits } from './types.js';
 
 /** What JSON.parse read, once checked: the value, and whether the text can hold a control character. */
 export interface FastRead {
   value: unknown;
   /** No key or string holds a character of source/control-chars.ts (validation need not look); false: it may. */
   textClean: boolean;
+  /** The own keys and values of each object directly under the top level, as the walk listed them (Parsed.listed). */
+  listed: Map<object, Listing>;
 }
 
 /**
@@ -38,7 +40,7 @@ export function fastParse(text: string, limits: ParseLimits, latin1 = false): Fa
   }
   // One walk of the value counts the keys, checks numbers and depth, and decodes each key and
   // string that isn't ASCII: module state, not a closure or an object per call.
-  walked = { keys: 0, maxDepth: limits.maxDepth, latin1: latin1 && HIGH.test(text), notUtf8: false, control: false };
+  walked = { keys: 0, maxDepth: limits.maxDepth, latin1: latin1 && HIGH.test(text), notUtf8: false, control: false, listed: new Map() };
   nthString = 0;
   nthKey = 0;
   let checked: unknown;
@@ -64,7 +66,7 @@ export function fastParse(text: string, limits: ParseLimits, latin1 = false): Fa
   // each past ASCII (C1, bidi, separators) is in a key or string decoded, and was looked for
   // there, once per distinct string (textOf); DEL is ASCII.
   const control = latin1 ? read.control || text.indexOf('\x7f') !== -1 : controlInText(text);
-  return { value: checked, textClean: !control && (backslash === -1 || !escapedControl(text, backslash)) };
+  return { value: checked, textClean: !control && (backslash === -1 || !escapedControl(text, backslash)), listed: read.listed };
 }
 
 /**
@@ -109,8 +111,10 @@ interface Walk {
   notUtf8: boolean;
   /** A key or string decoded holds a control character (control-chars.ts). */
   control: boolean;
+  /** The own keys and values of each object at depth 1 (a facts file's facts, evidence and area). */
+  listed: Map<object, Listing>;
 }
-const IDLE: Walk = { keys: 0, maxDepth: 0, latin1: false, notUtf8: false, control: false };
+const IDLE: Walk = { keys: 0, maxDepth: 0, latin1: false, notUtf8: false, control: false, listed: new Map() };
 let walked = IDLE;
 const REFUSED = Symbol('refused');
 
@@ -152,6 +156,10 @@ function walk(v: unknown, depth: number): unknown {
   const o = v as Record<string, unknown>;
   const own = Object.keys(o);
   walked.keys += own.length;
+  // Validation would list an object under the top level again, and look up each of its values
+  // (a facts object of a few hundred names is a dictionary to V8: listing it and looking its
+  // values up cost as much as checking them): it is handed what the walk listed and read.
+  const values = depth === 1 ? new Array<unknown>(own.length) : undefined;
   let rekey = false;
   for (let i = 0; i < own.length; i++) {
     const k = own[i];
@@ -159,10 +167,12 @@ function walk(v: unknown, depth: number): unknown {
     const x = o[k];
     // An own "__proto__" (JSON.parse makes one) is set below as any other own property.
     if (typeof x === 'string' && !deeper) {
+      let text = x;
       if (latin1) {
-        const text = textOf(x);
+        text = textOf(x);
         if (text !== x) o[k] = text;
       }
+      if (values) values[i] = text;
       continue;
     }
     const w = walk(x, depth + 1);
@@ -170,8 +180,11 @@ function walk(v: unknown, depth: number): unknown {
       if (w === REFUSED) return REFUSED;
       o[k] = w;
     }
+    if (values) values[i] = w;
   }
-  return rekey ? rekeyed(o, own) : o;
+  if (rekey) return rekeyed(o, own);
+  if (values) walked.listed.set(o, { keys: own, values });
+  return o;
 }
 
 /**

@@ -28,7 +28,7 @@ export function parseJson(text: string, file: string | undefined, limits: ParseL
 export function parseJsonBytes(bytes: Buffer, limits: ParseLimits): Parsed | undefined {
   const fast = fastParseBytes(bytes, limits);
   // Never decoded: a place asked for is found in the bytes (json-where.ts).
-  return fast && { value: fast.value, textClean: fast.textClean, locate: locatorOfBytes(bytes) };
+  return fast && { value: fast.value, textClean: fast.textClean, listed: fast.listed, locate: locatorOfBytes(bytes) };
 }
 
 /** The located reading alone: the value, and where the value at a JSON pointer starts (what parseJson answers as, tested against it). */

@@ -22,10 +22,18 @@ export function parseText(text: string, syntax: Syntax, file?: string, limits: P
 
 /** Read and parse one file with limits; every failure is an InputError naming the file. */
 export function readDocument(file: string, limits: ParseLimits = DEFAULT_LIMITS): Parsed {
-  return parseDocument(readBounded(file, limits.maxBytes), file, limits);
+  return unlisted(parseDocument(readBounded(file, limits.maxBytes), file, limits));
 }
 
-/** A file's bytes, read already, parsed as its name says: a workbook, JSON or YAML. */
+/** A reading without its listing (Parsed.listed), for a caller who may change the value before validating it. */
+function unlisted(parsed: Parsed): Parsed {
+  if (parsed.listed === undefined) return parsed;
+  const { listed, ...rest } = parsed;
+  void listed;
+  return rest;
+}
+
+/** A file's bytes, read already, parsed as its name says: a workbook, JSON or YAML (with Parsed.listed where the JSON reader's walk made one). */
 export function parseDocument(bytes: Buffer, file: string, limits: ParseLimits = DEFAULT_LIMITS): Parsed {
   // A 台账 workbook (and every spreadsheet format, so each gets its own refusal): read as cells, not text.
   if (isWorkbookPath(file)) return readWorkbookFile(bytes, file, limits);

@@ -8,6 +8,21 @@ export interface Parsed {
    * (source/control-chars.ts), so validation need not look again; unset where it didn't look.
    */
   textClean?: boolean;
+  /**
+   * Each object directly under the top level (a facts file's facts, evidence and area) with its
+   * own keys and values, as the reader's walk listed them, so that validation need not list them
+   * again. Only where the reading goes straight to validation (readFactsSource): a listing
+   * describes the value as read, and a value a caller changed between reading and validating
+   * would be checked by a stale one, so the readers a library caller gets (readDocument,
+   * parseText) leave it out.
+   */
+  listed?: ReadonlyMap<object, Listing>;
+}
+
+/** An object's own keys in order (Object.keys), and the value of each. */
+export interface Listing {
+  keys: readonly string[];
+  values: readonly unknown[];
 }
 
 export interface ParseLimits {

@@ -1,10 +1,14 @@
 import { isUtf8 } from 'node:buffer';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { CONTROL_CHARACTER, scan } from '../../src/facts/control.js';
 import { parseJson, parseJsonBytes, parseJsonStrict } from '../../src/source/json.js';
-import { decodeText, parseText } from '../../src/source/read.js';
+import { readFactsSource } from '../../src/facts/load.js';
+import { decodeText, parseText, readDocument } from '../../src/source/read.js';
 import type { Parsed } from '../../src/source/types.js';
 
 /**
@@ -254,6 +258,20 @@ describe('a JSON file read from its bytes (Latin-1, its non-ASCII text decoded a
     }
   };
 
+  // The reader's listing (Parsed.listed, which validation reads instead of listing again) is what
+  // Object.keys says of each object it names, with the value each key holds, and it names only
+  // objects under the top level.
+  const listedRight = (p: Parsed, s: string) => {
+    const v = p.value;
+    const under = v && typeof v === 'object' ? Object.values(v) : [];
+    for (const [o, { keys, values }] of p.listed ?? []) {
+      expect(under.includes(o), s).toBe(true);
+      expect(keys, s).toEqual(Object.keys(o));
+      expect(values.length, s).toBe(keys.length);
+      keys.forEach((k, i) => expect(values[i], s).toBe((o as Record<string, unknown>)[k]));
+    }
+  };
+
   it(`on ${RUNS} texts, valid and not`, () => {
     let fromBytes = 0;
     fc.assert(
@@ -276,11 +294,35 @@ describe('a JSON file read from its bytes (Latin-1, its non-ASCII text decoded a
           expect(ours, s).toEqual(read(() => parseJson(decodeText(bytes, 'x.json'), 'x.json', limits)));
           // textClean, where set, is what validation's own scan would find.
           if ('shape' in ours && ours.textClean !== undefined) expect(ours.textClean, s).toBe((scan(value) & CONTROL_CHARACTER) === 0);
+          if (fast) listedRight(fast, s);
         }
       }),
       { numRuns: RUNS },
     );
     expect(fromBytes).toBeGreaterThan(RUNS / 10);
+  });
+
+  it('lists the keys and values of the objects under the top level for validation, in their order, and only where the reading goes straight to it', () => {
+    const bytes = Buffer.from('{"facts": {"b": 1, "a": "新", "__proto__": 2}, "evidence": {"a": ["证据/甲.pdf"]}, "area": {"name": "新泾镇"}, "period": "2023"}');
+    const p = parseJsonBytes(bytes, limits)!;
+    const v = p.value as Record<string, object>;
+    expect([...p.listed!.keys()]).toEqual([v.facts, v.evidence, v.area]);
+    expect(p.listed!.get(v.facts)).toEqual({ keys: ['b', 'a', '__proto__'], values: [1, '新', 2] });
+    listedRight(p, '');
+    // An object whose keys were decoded is a new object: not listed (validation lists it itself).
+    const q = parseJsonBytes(Buffer.from('{"facts": {"键": 1}}'), limits)!;
+    expect(q.listed!.size).toBe(0);
+    // A library caller's reading may be changed before it is validated: it carries no list.
+    const dir = mkdtempSync(join(tmpdir(), 'weibao-listed-'));
+    try {
+      writeFileSync(join(dir, 'facts.json'), bytes);
+      expect(readDocument(join(dir, 'facts.json')).listed).toBeUndefined();
+      expect(parseText(bytes.toString('utf8'), 'json').listed).toBeUndefined();
+      expect(readFactsSource(join(dir, 'facts.json')).parsed.listed).toBeDefined();
+      expect(readFactsSource(dir).parsed.listed).toBeDefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rebuilds an object whose keys are decoded in the same order, __proto__ an own key', () => {

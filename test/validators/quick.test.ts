@@ -8,7 +8,9 @@ import { CONTROL_CHARACTER, scan } from '../../src/facts/control.js';
 import { isCalendarDate } from '../../src/facts/diagnose.js';
 import { quickValid } from '../../src/facts/quick-valid.js';
 import { sharedVocabulary } from '../../src/standard/vocabulary.js';
+import { parseJsonBytes } from '../../src/source/json.js';
 import { readDocument } from '../../src/source/read.js';
+import { DEFAULT_LIMITS } from '../../src/source/types.js';
 import type { Vocabulary } from '../../src/standard/types.js';
 
 /**
@@ -203,6 +205,36 @@ describe('quickValid(value, vocabulary, textClean)', () => {
       }),
       { numRuns: 2000, seed: 20261201 },
     );
+    expect(trues).toBeGreaterThan(0);
+  });
+
+  it("says with the reader's listing of keys and values (Parsed.listed) what it says listing them itself (random files)", () => {
+    const names = Object.keys(vocabulary);
+    const text = fc.oneof(fc.constantFrom('新泾镇', '2023', 'evidence/a.pdf', '证据/甲.pdf', ''), fc.string());
+    const file = fc.record(
+      {
+        facts: fc.dictionary(fc.constantFrom(...names, 'unknown_fact', '__proto__', '键'), fc.oneof(fc.constantFrom(null, true, 0, 2, -1, 1.5, 'x'), fc.integer())),
+        evidence: fc.dictionary(fc.oneof(fc.constantFrom(...names), fc.string()), fc.array(fc.oneof(text, fc.record({ path: text }, { requiredKeys: [] })))),
+        area: fc.record({ name: text, code: text }, { requiredKeys: [] }),
+        period: fc.oneof(text, fc.constantFrom(2023, 1.5)),
+      },
+      { requiredKeys: ['facts'] },
+    );
+    let listed = 0;
+    let trues = 0;
+    fc.assert(
+      fc.property(file, (f) => {
+        const parsed = parseJsonBytes(Buffer.from(JSON.stringify(f)), DEFAULT_LIMITS);
+        if (!parsed) return;
+        if (parsed.listed?.size) listed++;
+        const clean = parsed.textClean === true;
+        const withList = quickValid(parsed.value, vocabulary, clean, parsed.listed);
+        expect(withList).toBe(quickValid(parsed.value, vocabulary, clean));
+        if (withList) trues++;
+      }),
+      { numRuns: 2000, seed: 20261201 },
+    );
+    expect(listed).toBeGreaterThan(100);
     expect(trues).toBeGreaterThan(0);
   });
 
