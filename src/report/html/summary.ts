@@ -2,10 +2,17 @@ import type { AssessResult, AspectScore, ItemResult, Lang } from '../../assess/t
 import { t } from '../../messages/catalogue.js';
 import { labels, percent } from '../labels.js';
 
-/** How many items stand in each state: the numbers of the summary sentence. */
+/** How many items stand in each state: the numbers of the summary sentence (one pass). */
 export function stateCounts(items: ItemResult[]) {
-  const n = (s: string) => items.filter((i) => i.state === s).length;
-  return { total: items.length, pass: n('pass'), fail: n('fail'), missing: n('missing'), unsupported: n('unsupported'), na: n('not_applicable') };
+  let pass = 0, fail = 0, missing = 0, unsupported = 0, na = 0;
+  for (const i of items) {
+    if (i.state === 'pass') pass++;
+    else if (i.state === 'fail') fail++;
+    else if (i.state === 'missing') missing++;
+    else if (i.state === 'unsupported') unsupported++;
+    else if (i.state === 'not_applicable') na++;
+  }
+  return { total: items.length, pass, fail, missing, unsupported, na };
 }
 
 /**
@@ -36,7 +43,9 @@ function vetoClause(r: AssessResult, lang: Lang): string {
 /** The second sentence: the score, and where the open items are (or that every 项目 is met). */
 export function scoreSentence(r: AssessResult, lang: Lang): string {
   const sep = t(lang, 'pdf.list.separator');
-  const open = r.aspects.filter((a) => r.items.some((i) => i.aspect === a.name && i.state !== 'pass' && i.state !== 'not_applicable'));
+  const openNames = new Set<string>();
+  for (const i of r.items) if (i.state !== 'pass' && i.state !== 'not_applicable') openNames.add(i.aspect);
+  const open = r.aspects.filter((a) => openNames.has(a.name));
   const unreported = r.aspects.filter((a) => aspectStanding(a, r.items) === 'unreported');
   const parts = [
     t(lang, 'pdf.summary.score', { score: percent(r.score) }),
@@ -58,7 +67,28 @@ export function verdictWord(verdict: string, lang: Lang): string {
  */
 export function aspectStanding(a: AspectScore, items: ItemResult[]): 'scored' | 'unreported' | 'not-applicable' {
   if (a.applicable === 0) return 'not-applicable';
-  const own = items.filter((i) => i.aspect === a.name && i.state !== 'not_applicable');
-  if (own.length && own.every((i) => i.state === 'missing')) return 'unreported';
+  const own = tallyOf(items).get(a.name);
+  if (own && own.applicable && own.applicable === own.missing) return 'unreported';
   return 'scored';
 }
+
+/**
+ * Each 项目's applicable items and how many of them lack facts, counted in one pass over an
+ * area's items and kept for them: the summary, the chart and the district's heat map each ask
+ * for every 项目's standing, which was a pass over the items per question.
+ */
+function tallyOf(items: ItemResult[]): Map<string, { applicable: number; missing: number }> {
+  let tally = tallies.get(items);
+  if (tally) return tally;
+  tally = new Map();
+  for (const i of items) {
+    if (i.state === 'not_applicable') continue;
+    let own = tally.get(i.aspect);
+    if (!own) tally.set(i.aspect, (own = { applicable: 0, missing: 0 }));
+    own.applicable++;
+    if (i.state === 'missing') own.missing++;
+  }
+  tallies.set(items, tally);
+  return tally;
+}
+const tallies = new WeakMap<ItemResult[], Map<string, { applicable: number; missing: number }>>();
