@@ -70,8 +70,9 @@ export function assessInput(path: string, options: AssessInputOptions = {}): Ass
 
 /**
  * Where the facts of each finding stand, so a CI annotation can point at the line: the facts an
- * item not met (or not yet due) reads or misses and the evidence lists its evidence findings
- * name, the facts a veto not clear reads, and `/facts` (for a finding that reads none). Only
+ * item failed, unsupported or not yet due reads or misses, those a missing item misses, the
+ * evidence lists its evidence findings name, the facts a veto not clear reads, and `/facts`
+ * (for a finding that reads none). Only
  * these: locating reads the file a second time (recording where every value starts), and a
  * pointer looked up costs as much again — so an area with no finding is not read again at all.
  */
@@ -85,7 +86,10 @@ function locationsOf(parsed: Parsed, facts: FactsFile, r: AssessResult): Record<
     if (Object.hasOwn(facts.facts, name)) pointers.add(pointerOf(['facts', name]));
   };
   for (const i of items) {
-    i.reads.forEach(fact);
+    // A missing item is pointed at by the facts it misses (where the file gives one as null),
+    // not by the others it reads: every area of a batch has some, and its reads are up to
+    // 267 lookups for lines nobody points at.
+    if (i.state !== 'missing') i.reads.forEach(fact);
     i.missing.forEach(fact);
     for (const e of r.evidenceFindings ?? []) {
       if (!e.items.includes(i.id)) continue;
