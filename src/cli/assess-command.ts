@@ -228,12 +228,9 @@ function inputOptionsOf(opts: AssessOptions, limits: typeof DEFAULT_LIMITS): Ass
     // An item's `explanation` in words only for a report that prints that field: these word an
     // item from its reasons themselves (report/facts.ts whyOf) or print no reasons at all, and
     // the words cost ~4% of a csv batch's instructions (callgrind, 200 areas: 1.870 → 1.796 G).
-    // test/cli/explain-unread.test.ts holds each of them to the same bytes either way.
-    explain: !(opts.by === undefined && UNWORDED.has(opts.format)),
+    // The registry marks them (formats.ts `unworded`).
+    explain: !(opts.by === undefined && formatOf(opts.format)?.unworded),
   };
 }
-
-/** Formats whose report (not --by responsible) reads no item's or veto's `explanation`. */
-export const UNWORDED: ReadonlySet<string> = new Set(['csv', 'table', 'markdown', 'html']);
 
 export { EXIT };

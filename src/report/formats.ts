@@ -30,11 +30,18 @@ export interface Format {
   binary?: boolean;
   /** The report shows `--baseline`'s progress (本月进展); given to any other, --baseline is warned about. */
   showsProgress?: boolean;
+  /**
+   * The report (not --by responsible) prints no item's or veto's `explanation`: it words an item
+   * from its reasons (facts.ts whyOf) or prints none, so the CLI asks for no words (assessInput
+   * `explain: false`). test/cli/explain-unread.test.ts holds each to the same bytes either way.
+   */
+  unworded?: boolean;
 }
 
 
 export const FORMATS = {
   table: {
+    unworded: true,
     showsProgress: true,
     load: async () => (await import('./table.js')).table,
     byResponsible: async () => (await import('./rectification/table.js')).rectificationTable,
@@ -50,6 +57,7 @@ export const FORMATS = {
     byResponsibleStream: async () => (await import('./rectification/json.js')).rectificationJsonStream,
   },
   markdown: {
+    unworded: true,
     showsProgress: true,
     load: async () => (await import('./markdown.js')).markdown,
     layout: async () => (await import('./markdown.js')).markdownLayout,
@@ -65,6 +73,7 @@ export const FORMATS = {
     stream: async () => (await import('./github.js')).githubStream,
   },
   html: {
+    unworded: true,
     showsProgress: true,
     load: async () => (await import('./html/index.js')).html,
     layout: async () => (await import('./html/index.js')).htmlLayout,
@@ -86,6 +95,7 @@ export const FORMATS = {
   },
   // For a platform: one row per area (Excel, WPS, a data engine), one JSON line per area.
   csv: {
+    unworded: true,
     load: async () => (await import('./csv.js')).csv,
     stream: async () => (await import('./csv.js')).csvStream,
     byResponsible: async () => (await import('./rectification/csv.js')).rectificationCsv,
