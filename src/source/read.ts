@@ -113,8 +113,8 @@ function readAtMost(fd: number, max: number, expected: number): Buffer {
     chunks.push(chunk.subarray(0, n));
     total += n;
     // The first read gave exactly the size fstat gave, short of the byte more it asked for: that
-    // is the end of a regular file, and a second read to be told so again was one of the five system calls a small
-    // file's system calls. A size of 0 (/proc) or anything else read on until a read gives nothing.
+    // is the end of a regular file, and a second read only to be told so was one of a small
+    // file's five system calls. A size of 0 (/proc) or anything else reads on until a read gives nothing.
     if (chunks.length === 1 && expected > 0 && n === expected && n < chunk.length) break;
     // A short read is normally the end: the read that says so needs no large buffer.
     want = n < chunk.length ? 4096 : 1 << 20;
