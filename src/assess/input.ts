@@ -1,4 +1,4 @@
-import { InputError, pointerOf } from '../errors.js';
+import { InputError, pointerToken } from '../errors.js';
 import { declaredStandard, readFactsSource } from '../facts/load.js';
 import { validateFacts } from '../facts/validate.js';
 import type { EvidenceMode } from './evidence.js';
@@ -83,7 +83,7 @@ function locationsOf(parsed: Parsed, facts: FactsFile, r: AssessResult): Record<
   const pointers = new Set<string>(['/facts']);
   // A fact the file does not give has no place of its own (a YAML reader would answer with its parent's).
   const fact = (name: string) => {
-    if (Object.hasOwn(facts.facts, name)) pointers.add(pointerOf(['facts', name]));
+    if (Object.hasOwn(facts.facts, name)) pointers.add('/facts/' + pointerToken(name));
   };
   for (const i of items) {
     // A missing item is pointed at by the facts it misses (where the file gives one as null),
@@ -94,7 +94,7 @@ function locationsOf(parsed: Parsed, facts: FactsFile, r: AssessResult): Record<
     for (const e of r.evidenceFindings ?? []) {
       if (!e.items.includes(i.id)) continue;
       fact(e.fact);
-      if (Object.hasOwn(facts.evidence, e.fact)) pointers.add(pointerOf(['evidence', e.fact]));
+      if (Object.hasOwn(facts.evidence, e.fact)) pointers.add('/evidence/' + pointerToken(e.fact));
     }
   }
   for (const v of vetoes) v.reads.forEach(fact);

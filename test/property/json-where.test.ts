@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { visit } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
-import { offsetOf, whereIn } from '../../src/source/json-where.js';
+import { lineColumn, locatorOf, offsetOf, whereIn } from '../../src/source/json-where.js';
 import { parseJson, parseJsonBytes } from '../../src/source/json.js';
 import { decodeText } from '../../src/source/read.js';
 
@@ -119,6 +119,12 @@ describe('where a value stands in a JSON text, read as far as asked', () => {
         asked.push('/nowhere', '/0/x/1');
         const where = whereIn(text);
         for (const p of asked) expect(offsetOf(where, p), `${JSON.stringify(text)} at ${p}`).toBe(full.get(p));
+        // Line and column too, the line starts found only as far as each question needs (in any order).
+        const locate = locatorOf(() => text);
+        for (const p of asked) {
+          const at = full.get(p);
+          expect(locate(p), `${JSON.stringify(text)} at ${p}`).toEqual(at === undefined ? undefined : lineColumn(text, at));
+        }
         if (asked.some((p) => p.split('/').length > 3 && full.has(p))) deep++;
       }),
       { numRuns: RUNS },
