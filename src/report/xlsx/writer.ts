@@ -1,12 +1,13 @@
 import { createRequire } from 'node:module';
-import { Writable } from 'node:stream';
 import type { DataValidation, Style, Worksheet } from 'exceljs';
 import { safeLines } from '../../text/safe.js';
+import { Book } from './book.js';
 import { FOOTER, HEADER_CELL, HEADER_ROW, linesOf, pageSetupOf, rowHeight, textWidth } from './sheet.js';
+import { ZipWriter } from './zip.js';
 
 /**
- * The report workbooks' writer: exceljs's streaming WorkbookWriter, so a batch of any size is
- * written row by row into the zip — memory holds one row and the compressed bytes, not the whole
+ * The report workbooks' writer: exceljs's streaming WorksheetWriter in a workbook of our own over
+ * our zip (book.ts, zip.ts), so a batch of any size is written row by row into the zip — memory holds one row and the compressed bytes, not the whole
  * workbook (2,000 areas × 80 styled cells of 矩阵 held by exceljs's Workbook were ~370 MB).
  *
  * What streaming asks of a sheet: its frozen panes and print setup are given when it is created,
@@ -45,47 +46,28 @@ export interface SheetOptions {
   fitHeightsFrom?: number;
 }
 
-type Writer = import('exceljs').stream.xlsx.WorkbookWriter;
-
-/**
- * exceljs's streaming writer alone (what `exceljs`'s index gives as stream.xlsx.WorkbookWriter):
- * the index also loads its readers — unzipper and its polyfills — which a report never uses
- * (~0.15 s of CPU at start, a third of loading exceljs).
- */
-function workbookWriter(): new (options: object) => Writer {
-  return createRequire(import.meta.url)('exceljs/lib/stream/xlsx/workbook-writer.js') as new (options: object) => Writer;
-}
-
 /** A report workbook being written; `bytes()` finishes it (or `finish()`, written out as it goes: `chunks`). */
 export class ReportBook {
   private current: SheetWriter | undefined;
 
   private constructor(
-    private readonly book: Writer,
+    private readonly book: Book,
     private readonly chunks: Buffer[],
   ) {}
 
   /** `out`: where each piece of the zip goes as it is made (the book waits for it); without it, the pieces are held for bytes(). */
   static async open(out?: (chunk: Buffer) => Promise<void>): Promise<ReportBook> {
     const chunks: Buffer[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        if (!out) {
-          chunks.push(chunk);
-          done();
-        } else out(chunk).then(() => done(), done);
-      },
-    });
     // Inline strings (no shared-string table: it would hold every distinct text of the batch until the end).
-    const book = new (workbookWriter())({ stream: sink, useStyles: true, useSharedStrings: false, creator: 'weibao' } as never);
-    return new ReportBook(book, chunks);
+    return new ReportBook(new Book(new ZipWriter(out ?? ((chunk) => void chunks.push(chunk)), new Date())), chunks);
   }
 
   /** A new sheet (the one before it is finished first: the zip takes one entry at a time). */
   sheet(name: string, options: SheetOptions): SheetWriter {
     this.current?.commit();
     const { widths, fitHeightsFrom, ...rest } = options;
-    this.current = new SheetWriter(this.book.addWorksheet(name, rest as never) as unknown as Worksheet, widths, fitHeightsFrom);
+    const { zip } = this.book;
+    this.current = new SheetWriter(this.book.addWorksheet(name, rest), widths, () => zip.drained(), fitHeightsFrom);
     return this.current;
   }
 
@@ -161,6 +143,8 @@ export class SheetWriter {
   constructor(
     readonly sheet: Worksheet,
     private readonly widths: number[],
+    /** Until the zip has handed on what it was given (its output's pace). */
+    private readonly drained: () => Promise<void>,
     private readonly fitHeightsFrom?: number,
   ) {
     widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
@@ -200,7 +184,8 @@ export class SheetWriter {
     if (!this.xml) return;
     (this.sheet as unknown as RowInternals).stream.write(this.xml);
     this.xml = '';
-    await this.caughtUp();
+    // Made faster than the output takes it, the zip's pieces would pile up in memory.
+    await this.drained();
   }
 
   /** A data bar across score cells (as scoreBars does for a workbook held whole). */
@@ -230,17 +215,6 @@ export class SheetWriter {
     this.runs[k] = dv ? { dv, from: n, to: n } : undefined;
   }
 
-  /**
-   * The sheet's XML goes through a PassThrough into the zip, which deflates it a chunk at a time
-   * on the thread pool; exceljs writes on without looking, so written faster than deflated, the
-   * XML would pile up in memory. Wait for it to drain (readable-stream's state: the PassThrough
-   * archiver puts in front of each entry).
-   */
-  private async caughtUp(): Promise<void> {
-    const into = (this.sheet as unknown as { stream?: { pipes?: { _writableState?: { needDrain?: boolean }; once(e: string, f: () => void): void }[] } }).stream?.pipes?.[0];
-    if (into?._writableState?.needDrain) await new Promise<void>((done) => into.once('drain', done));
-    else if (!into) await new Promise<void>((done) => setImmediate(done));
-  }
 }
 
 /** Rows are handed to the zip once this much of their XML (in UTF-16 units) has been made. */
