@@ -237,14 +237,11 @@ function annexTo(out: Utf8Builder, r: AssessResult, ctx: DocumentContext, facts:
       '<tbody>',
     ].join('\n'),
   );
-  // Each row from pieces encoded once (rowHead, factSpan): one copy for what says which item a
-  // row is and how it stands, one per fact shown; only the facts' values are looked up.
+  // Each row as UTF-8 made once (annexRow): only its state and its facts' values are looked up.
   const items = r.items;
   for (let n = 0; n < items.length; n++) {
     const i = items[n];
-    const cells = itemCells(i, n, lang, facts);
-    out.bytes(rowHead(cells, i.state, L));
-    actual(out, cells, i.actual, lang, facts);
+    annexRow(out, itemCells(i, n, lang, facts), i.state, i.actual, L);
   }
   if (items.length) out.bytes(ROW_END);
   const notes = [...r.warnings, ...(r.evidenceFindings ?? []).map((f) => `${f.fact}: ${f.message}`)];
@@ -262,22 +259,6 @@ export function state(label: string, key: string): string {
 function missingFacts(i: Pick<ItemResult, 'missing'>): string {
   // The ids once, in small print on screen (what the facts file calls them); the words above name each fact.
   return i.missing?.length ? ` <span class="screen-only ids">${i.missing.map((f) => `<code>${h(f)}</code>`).join(' ')}</span>` : '';
-}
-
-/** 实际值: each fact by its description with its value in words (`已建立强制报告工作流程：是`); the id as a tooltip. */
-function actual(out: Utf8Builder, cells: ItemCells, values: Record<string, unknown>, lang: Lang, facts: FactDictionary): void {
-  // Own keys, in order (for…in over ~70 shapes of object, one per item, was slower).
-  const keys = Object.keys(values);
-  for (let j = 0; j < keys.length; j++) {
-    const k = keys[j];
-    if (j) out.ascii('<br>');
-    // An item reads its facts in the same order in every area: the j-th fact's spans are at hand.
-    if (cells.keys[j] !== k) {
-      cells.keys[j] = k;
-      cells.spans[j] = spansOf(k, lang, facts);
-    }
-    factSpan(out, cells.spans[j], k, values[k], lang, facts);
-  }
 }
 
 // ── Made once, not once per area: what depends only on the standard (and the language) ──
@@ -303,17 +284,102 @@ interface ItemCells {
   /** The facts the item showed last, in order, and each one's spans by value (spansOf). */
   keys: string[];
   spans: Map<unknown, Uint8Array>[];
+  /**
+   * Whole rows (rowHead, then each fact's span) for those facts, found by state, then the first
+   * fact's value, then the next's …; at most MAX_ROWS of them (`count`), the first made.
+   */
+  rows: RowTree;
+  count: number;
 }
+/** By state, then by each fact's value in turn: the row's bytes at the last step. */
+type RowTree = Map<unknown, RowTree | Uint8Array>;
 const itemCellsById = new Map<string, ItemCells>();
 
 /** An item's annex row as far as the standard decides it: kept by id, and made again should another standard give the id other words or another place. */
 function itemCells(i: ItemResult, n: number, lang: Lang, facts: FactDictionary): ItemCells {
   const seen = itemCellsById.get(i.id);
   if (seen && seen.n === n && seen.lang === lang && seen.facts === facts && seen.aspect === i.aspect && seen.content === i.content && seen.number === i.number && seen.text === i.text) return seen;
-  const made: ItemCells = { id: i.id, aspect: i.aspect, content: i.content, number: i.number, text: i.text, n, lang, facts, heads: new Map(), keys: [], spans: [] };
+  const made: ItemCells = { id: i.id, aspect: i.aspect, content: i.content, number: i.number, text: i.text, n, lang, facts, heads: new Map(), keys: [], spans: [], rows: new Map(), count: 0 };
   itemCellsById.set(i.id, made);
   return made;
 }
+
+/**
+ * An annex row: the item's cells and state, then 实际值 — each fact by its description with its
+ * value in words (`已建立强制报告工作流程：是`), the id as a tooltip. Most areas' rows are one of a
+ * few per item (a 2,000-area batch: 142,000 rows, 400 unlike), so a row whose facts' values are
+ * not objects is written as one piece kept whole (ItemCells.rows): one copy, not one per fact.
+ */
+function annexRow(out: Utf8Builder, cells: ItemCells, state: string, values: Record<string, unknown>, L: ReturnType<typeof labels>): void {
+  const { lang, facts } = cells;
+  // Own keys, in order (for…in over ~70 shapes of object, one per item, was slower).
+  const keys = Object.keys(values);
+  // An item reads its facts in the same order in every area: the j-th fact's spans are at hand.
+  let same = keys.length === cells.keys.length;
+  for (let j = 0; j < keys.length; j++) {
+    const k = keys[j];
+    if (cells.keys[j] === k) continue;
+    same = false;
+    cells.keys[j] = k;
+    cells.spans[j] = spansOf(k, lang, facts);
+  }
+  if (!same) {
+    // Rows made for other facts say other things.
+    cells.keys.length = keys.length;
+    cells.spans.length = keys.length;
+    cells.rows = new Map();
+    cells.count = 0;
+  }
+  let node: RowTree = cells.rows;
+  let key: unknown = state;
+  for (let j = 0; j < keys.length; j++) {
+    const next = node.get(key);
+    if (next === undefined) return newRow(out, cells, node, key, j, state, values, L);
+    node = next as RowTree;
+    key = values[keys[j]];
+  }
+  const row = node.get(key);
+  if (row === undefined) return newRow(out, cells, node, key, keys.length, state, values, L);
+  out.bytes(row as Uint8Array);
+}
+
+/** A row not kept yet: written, and kept (in `node` under `key`, the tree grown for facts from `from` on) while there is room and no value is an object. */
+function newRow(out: Utf8Builder, cells: ItemCells, node: RowTree, key: unknown, from: number, state: string, values: Record<string, unknown>, L: ReturnType<typeof labels>): void {
+  const { keys, spans, lang, facts } = cells;
+  const head = rowHead(cells, state, L);
+  const pieces: Uint8Array[] = [head];
+  for (let j = 0; j < keys.length; j++) {
+    const k = keys[j];
+    const v = values[k];
+    if (v !== null && typeof v === 'object') {
+      // Words made from a list or a record are not kept: this row is written from its pieces.
+      out.bytes(head);
+      for (let m = 0; m < keys.length; m++) {
+        if (m) out.ascii('<br>');
+        factSpan(out, spans[m], keys[m], values[keys[m]], lang, facts);
+      }
+      return;
+    }
+    if (j) pieces.push(BR);
+    pieces.push(spanOf(spans[j], k, v, lang, facts));
+  }
+  const row = pieces.length === 1 ? head : Buffer.concat(pieces);
+  out.bytes(row);
+  if (cells.count >= MAX_ROWS) return;
+  cells.count++;
+  for (let j = from; j < keys.length; j++) {
+    const next: RowTree = new Map();
+    node.set(key, next);
+    node = next;
+    key = values[keys[j]];
+  }
+  node.set(key, row);
+}
+
+const BR = utf8('<br>');
+
+/** Rows kept at most per item (the first made; the rest written from their pieces). */
+const MAX_ROWS = 64;
 
 /** The row's beginning for the item in state `key` (ItemCells.heads). */
 function rowHead(cells: ItemCells, key: string, L: ReturnType<typeof labels>): Uint8Array {
@@ -343,15 +409,23 @@ function spansOf(k: string, lang: Lang, facts: FactDictionary): Map<unknown, Uin
   return values;
 }
 
-/** One fact and its value in words, escaped: kept (as UTF-8, in `values`: spansOf) for a value that is not an object (是/否, a count, a date). */
+/** One fact and its value in words, escaped: kept (spanOf) for a value that is not an object (是/否, a count, a date). */
 function factSpan(out: Utf8Builder, values: Map<unknown, Uint8Array>, k: string, v: unknown, lang: Lang, facts: FactDictionary): void {
-  const make = () => `<span class="fact" title="${h(k)}">${h(factInWords(k, v, lang, facts))}</span>`;
-  if (v !== null && typeof v === 'object') return out.text(make());
+  if (v !== null && typeof v === 'object') return out.text(makeSpan(k, v, lang, facts));
+  out.bytes(spanOf(values, k, v, lang, facts));
+}
+
+/** A fact's span for a value that is not an object, as UTF-8, kept in `values` (spansOf). */
+function spanOf(values: Map<unknown, Uint8Array>, k: string, v: unknown, lang: Lang, facts: FactDictionary): Uint8Array {
   // Keyed by the value itself: 1 and "1" are two keys, as they are two values.
   let span = values.get(v);
   if (span === undefined) {
     if (values.size >= MAX_VALUES) values.clear();
-    values.set(v, (span = utf8(make())));
+    values.set(v, (span = utf8(makeSpan(k, v, lang, facts))));
   }
-  out.bytes(span);
+  return span;
+}
+
+function makeSpan(k: string, v: unknown, lang: Lang, facts: FactDictionary): string {
+  return `<span class="fact" title="${h(k)}">${h(factInWords(k, v, lang, facts))}</span>`;
 }
