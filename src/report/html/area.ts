@@ -52,12 +52,20 @@ export function areaDocument(r: AssessResult, anchor: string, ctx: DocumentConte
 
 /** areaDocument() as UTF-8 in a buffer of its own (a batch's part: set aside on disk, or moved from a worker thread). */
 export function areaDocumentBytes(r: AssessResult, anchor: string, ctx: DocumentContext, backLink?: string): Uint8Array {
-  areaDocumentTo(shared, r, anchor, ctx, backLink);
-  return shared.take();
+  areaDocumentTo(parts, r, anchor, ctx, backLink);
+  return parts.take();
 }
 
 /** One builder per thread: a document is built in one go, then taken. */
 const shared = new Utf8Builder();
+
+/**
+ * A batch's documents are each built straight into a buffer of its own, handed over as it is
+ * (Utf8Builder's `bytesOf`): taken whole, not copied into another (80 KB an area, 160 MB of
+ * copying per 2,000). Each is made an eighth larger than the last document, which the next
+ * (about as long) then fits without growing.
+ */
+const parts = new Utf8Builder((size) => Buffer.allocUnsafeSlow(size + (size >> 3)));
 
 function areaDocumentTo(out: Utf8Builder, r: AssessResult, anchor: string, ctx: DocumentContext, backLink?: string): void {
   const { lang } = ctx;
