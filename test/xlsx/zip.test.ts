@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { ZipWriter } from '../../src/report/xlsx/zip.js';
+import * as zlib from 'node:zlib';
+import { tableCrc32, ZipWriter } from '../../src/report/xlsx/zip.js';
 
 // jszip: what exceljs reads a workbook with (its dependency), here with every CRC checked.
 type Zip = { files: Record<string, { async(type: 'string'): Promise<string> }> };
@@ -72,5 +73,18 @@ describe('ZipWriter', () => {
     }
     await done;
     expect((await JSZip.loadAsync(Buffer.concat(taken), { checkCRC32: true })).files['a.xml']).toBeDefined();
+  });
+
+  // The fallback for Node 20 before 20.15 (no zlib.crc32), which package.json allows: the same
+  // CRC as zlib's, whole and continued piece by piece (how an entry's pieces are checked).
+  it('checks by table what zlib.crc32 checks, in one piece or several', () => {
+    const zcrc = (zlib as unknown as { crc32(data: Uint8Array, value?: number): number }).crc32;
+    const data = Buffer.from(text(100_000, 4), 'utf8');
+    expect(tableCrc32(Buffer.alloc(0), 0)).toBe(0);
+    expect(tableCrc32(data, 0)).toBe(zcrc(data, 0));
+    let c = 0;
+    for (let at = 0; at < data.length; at += 7_777) c = tableCrc32(data.subarray(at, at + 7_777), c);
+    expect(c).toBe(zcrc(data, 0));
+    expect(tableCrc32(Buffer.from('123456789'), 0)).toBe(0xcbf43926); // the CRC-32 check value
   });
 });
