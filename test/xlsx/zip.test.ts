@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import * as zlib from 'node:zlib';
 import { tableCrc32, ZipWriter } from '../../src/report/xlsx/zip.js';
+import { describeError } from '../../src/error-words.js';
 
 // jszip: what exceljs reads a workbook with (its dependency), here with every CRC checked.
 type Zip = { files: Record<string, { async(type: 'string'): Promise<string> }> };
@@ -86,5 +87,18 @@ describe('ZipWriter', () => {
     for (let at = 0; at < data.length; at += 7_777) c = tableCrc32(data.subarray(at, at + 7_777), c);
     expect(c).toBe(zcrc(data, 0));
     expect(tableCrc32(Buffer.from('123456789'), 0)).toBe(0xcbf43926); // the CRC-32 check value
+  });
+
+  // 4 GB of workbook is ~1.3 million areas' 矩阵, so the limit is reached by moving the offset
+  // rather than by writing: past it, the run ends with words and a fix, exit 74, not a stack.
+  it('refuses past 4 GB (no zip64) with words in both languages and the output exit code', async () => {
+    const zip = new ZipWriter(() => undefined, new Date());
+    zip.add('a.xml', 'x');
+    (zip as unknown as { offset: number }).offset = 2 ** 32;
+    const err = await zip.finish().then(() => undefined, (e: unknown) => e);
+    const zh = describeError(err, false, 'zh');
+    expect(zh.code).toBe(74);
+    expect(zh.lines.join('\n')).toMatch(/4 GB[\s\S]*分成几批/);
+    expect(describeError(err, false, 'en').lines.join('\n')).toMatch(/larger than 4 GB[\s\S]*split the batch/);
   });
 });

@@ -1,4 +1,5 @@
 import * as zlib from 'node:zlib';
+import { EXIT, OutputError } from '../../errors.js';
 
 /**
  * The zip an .xlsx is, written as it goes: entries one after another, each deflated (level 1, as
@@ -118,7 +119,7 @@ export class ZipWriter {
 
   /** A size or offset as the 32-bit fields hold it (no zip64: an .xlsx past 4 GB is past Excel's own limits). */
   private checked(n: number): number {
-    if (n > 0xffffffff) throw new Error('The workbook is larger than 4 GB, more than a zip without zip64 holds: split the batch.');
+    if (n > 0xffffffff) throw new OutputError('io.xlsx.tooLarge', {}, EXIT.output, 'io.xlsx.tooLarge.fix');
     return n;
   }
 }
