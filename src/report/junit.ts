@@ -82,17 +82,16 @@ function suites(lang: 'zh' | 'en'): (r: AssessResult) => Suite {
       count(kind);
       cases += vetoCase(v, body);
     }
-    const name = [r.area.name, r.period].filter(Boolean).join(' · ') || r.input || 'weibao';
-    const properties = [
-      ['input', r.input],
-      ['standard', `${r.standard.id}@${r.standard.version}`],
-      ['verdict', r.verdict],
-      ['score', String(r.score)],
-      ...(r.area.code ? [['area.code', r.area.code]] : []),
-    ]
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => `      <property${attrs({ name: k, value: v })}/>\n`)
-      .join('');
+    // Concatenated, not [k, v] pairs filtered and mapped: pairs destructured through callbacks
+    // threw away the compiled suite writer (a map it had not seen), compiled again at ~0.1 s.
+    const { name: area } = r.area;
+    const name = (area && r.period ? `${area} · ${r.period}` : area || r.period) || r.input || 'weibao';
+    const properties =
+      property('input', r.input) +
+      property('standard', `${r.standard.id}@${r.standard.version}`) +
+      property('verdict', r.verdict) +
+      property('score', String(r.score)) +
+      (r.area.code ? property('area.code', r.area.code) : '');
     const xml =
       `  <testsuite${attrs({ name, tests: counts.tests, failures: counts.failures, errors: 0, skipped: counts.skipped, time: 0, file: r.file ?? r.input })}>\n` +
       `    <properties>\n${properties}    </properties>\n` +
@@ -101,6 +100,9 @@ function suites(lang: 'zh' | 'en'): (r: AssessResult) => Suite {
     return { xml, counts };
   };
 }
+
+/** A <property> of a suite; none for a value that is undefined. */
+const property = (name: string, value: string | undefined) => (value === undefined ? '' : `      <property${attrs({ name, value })}/>\n`);
 
 type Words = ReturnType<typeof labels>;
 
