@@ -28,21 +28,32 @@ export const csvStream: StreamFormatter = ({ lang }) => {
   const header = () => row([...base(lang), ...(aspects ?? []).map((aspect) => t(lang, 'batch.csv.aspectScore', { aspect })), ...lists(lang)]);
   // The row without its 项目 columns (piece, in any thread), then with them (place: the columns
   // are the first area's, known in input order only).
+  // Loops, not filter().map(), and no array of the 项目 scores for row(): an empty list of ids
+  // and a list of scores (small integers or not) are arrays of other kinds than the rest, and
+  // each one the compiled code had not met threw it away (piece, and the `take` of
+  // assess-command.ts that place is inlined into, compiled again).
   const piece = (r: AssessResult): Piece => {
-    const vetoes = r.vetoes.filter((v) => v.state === 'triggered').map((v) => v.id);
-    const failed = r.items.filter((i) => i.state === 'fail' || i.state === 'unsupported').map((i) => i.id);
-    const missing = r.items.filter((i) => i.state === 'missing').map((i) => i.id);
+    let vetoes = '';
+    for (const v of r.vetoes) if (v.state === 'triggered') vetoes = listed(vetoes, v.id);
+    let failed = '';
+    let missing = '';
+    for (const i of r.items) {
+      if (i.state === 'fail' || i.state === 'unsupported') failed = listed(failed, i.id);
+      else if (i.state === 'missing') missing = listed(missing, i.id);
+    }
     return {
       aspects: r.aspects.map((a) => [a.name, a.score]),
       front: row([...areaCells(r, lang), r.score]).slice(0, -2),
-      back: row([list(vetoes), list(failed), list(missing), '']).slice(0, -2),
+      back: row([vetoes, failed, missing, '']).slice(0, -2),
     };
   };
   const place = (p: unknown) => {
     const { aspects: own, front, back } = p as Piece;
     const head = aspects ? '' : ((aspects = own.map(([name]) => name)), header());
     const scores = new Map(own);
-    return head + front + ',' + (aspects!.length ? row(aspects!.map((a) => scores.get(a) ?? '')).slice(0, -2) + ',' : '') + back + '\r\n';
+    let columns = '';
+    for (const a of aspects!) columns += cell(scores.get(a) ?? '') + ',';
+    return head + front + ',' + columns + back + '\r\n';
   };
   return {
     head: () => BOM,
@@ -82,7 +93,8 @@ function invalidRow(bad: InvalidInput, aspects: number, lang: Lang): string {
   return row([bad.input, '', '', '', '', t(lang, 'batch.verdict.invalid'), '', ...Array<string>(aspects).fill(''), '', '', '', bad.message]);
 }
 
-const list = (ids: string[]) => ids.join('; ');
+/** A list of ids in a cell, `id` added ("a; b"). */
+const listed = (ids: string, id: string) => (ids ? ids + '; ' + id : id);
 
 export type Cell = string | number;
 
