@@ -79,62 +79,162 @@ export interface WorkerTask {
  * it. Reports are byte for byte those of one job, and a batch still streams — at most
  * WINDOW_PER_JOB × jobs inputs are in flight or waiting for an earlier one, so memory stays flat
  * whatever the count. Workers end when the batch does, or when the caller stops early (an
- * EPIPE, a signal: `return()` on this generator).
+ * EPIPE, a signal: `return()` on this iterator).
  */
-export async function* assessInOrder<R = AssessResult>(inputs: string[], jobs: number, local: (input: string) => Outcome<R>, task: WorkerTask): AsyncGenerator<Outcome<R>> {
+export function assessInOrder<R = AssessResult>(inputs: string[], jobs: number, local: (input: string) => Outcome<R>, task: WorkerTask): AsyncIterableIterator<Outcome<R>> {
   const module = jobs > 1 && inputs.length > 1 ? (task.module ?? workerModule()) : undefined;
-  if (!module) {
-    discardPrestarted();
-    for (const input of inputs) {
-      const outcome = local(input);
-      yield outcome;
-      // Written: its buffer is used for the next piece (a new one for each was GC work).
-      if (task.giveBack) giveBackHere(outcome, task.giveBack);
-    }
-    return;
+  return module ? new InOrder<R>(inputs, jobs, module, task, local) : assessHere(inputs, local, task);
+}
+
+/** Every input assessed here, one after the other (assessInOrder with one job). */
+async function* assessHere<R>(inputs: string[], local: (input: string) => Outcome<R>, task: WorkerTask): AsyncGenerator<Outcome<R>> {
+  discardPrestarted();
+  for (const input of inputs) {
+    const outcome = local(input);
+    yield outcome;
+    // Written: its buffer is used for the next piece (a new one for each was GC work).
+    if (task.giveBack) giveBackHere(outcome, task.giveBack);
   }
-  // A thread the system won't create (EAGAIN at the process or thread limit, ENOMEM) is not a
-  // bug and must not end the run: this thread takes the inputs it would have taken. With no
-  // worker at all, the batch runs as --jobs 1. (Created outside the try, a pool whose second
-  // thread failed left its first running and the process never exited.)
-  const ready = new Map<number, Outcome<R>>();
-  let wake: (() => void) | undefined;
-  const pool = new Pool<R>(Math.min(jobs, inputs.length) - 1, module, task, local, (index, outcome) => {
-    ready.set(index, outcome);
-    wake?.();
-  });
-  try {
-    const window = WINDOW_PER_JOB * jobs;
-    let next = 0;
-    // Workers first, each kept its queue's worth ahead (Pool.take), so none waits while this
-    // thread is busy — topped up before every outcome is handed on, after every input assessed
-    // here and whenever a worker answers, not only while this thread waits for an outcome: a run
-    // of outcomes made here (handed on one after the other) or this thread off the core (a busy
-    // machine) had left a worker idle.
-    const topUp = (i: number) => {
-      while (next < inputs.length && next < i + window && pool.take(next, inputs[next], inputs.length - next)) next++;
-    };
-    for (let i = 0; i < inputs.length; i++) {
-      topUp(i);
-      while (!ready.has(i)) {
-        if (next < inputs.length && next < i + window) {
-          ready.set(next, local(inputs[next]));
-          next++;
-          // Let the workers' answers in (they arrive between turns of the event loop) and top them up.
-          await new Promise((turn) => setImmediate(turn));
-        } else {
-          await new Promise<void>((arrived) => (wake = arrived));
-          wake = undefined;
-        }
-        topUp(i);
-      }
-      const outcome = ready.get(i)!;
-      ready.delete(i);
-      yield outcome;
-      if (task.giveBack) pool.giveBack(i, outcome, task.giveBack);
+}
+
+/**
+ * assessInOrder with workers: the outcomes put back in input order, the workers (Pool) and this
+ * thread sharing the inputs. An iterator of plain methods rather than an async generator: resumed
+ * after every input assessed here and every wait as well as every outcome, the generator was
+ * compiled by TurboFan in every 2,000-area run with --jobs 2, once or twice (a deopt), with
+ * topUp, Pool.take and the step inlined — a large graph, on a compiler thread that takes the
+ * cores the two assessing threads need. It stayed hot with the scheduling moved out of its body
+ * and only the waiting left in it. --trace-opt, 5 runs each on a loaded machine: 66–260 ms of
+ * compiling (median ~180) for the generator and topUp; 60–120 ms for these methods.
+ */
+class InOrder<R> implements AsyncIterableIterator<Outcome<R>> {
+  private readonly ready = new Map<number, Outcome<R>>();
+  /** Started at the first `next`, as a generator's body would be. */
+  private pool: Pool<R> | undefined;
+  private readonly window: number;
+  /** The first input not yet handed out (to a worker, or assessed here). */
+  private unassigned = 0;
+  /** The next outcome to hand on. */
+  private at = 0;
+  /** The outcome handed on last: written once the next is asked for (its buffer then goes back). */
+  private lent: Outcome<R> | undefined;
+  private closed = false;
+  /** The outcome waited for (`until`), and who waits. */
+  private waiting: { index: number; arrived: (outcome: Outcome<R>) => void; failed: (e: unknown) => void } | undefined;
+  /** An input was assessed here and `step` runs again after a turn of the event loop. */
+  private turning = false;
+
+  constructor(
+    private readonly inputs: string[],
+    private readonly jobs: number,
+    private readonly module: URL,
+    private readonly task: WorkerTask,
+    private readonly local: (input: string) => Outcome<R>,
+  ) {
+    this.window = WINDOW_PER_JOB * jobs;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<Outcome<R>>> {
+    if (this.closed) return this.return();
+    // A thread the system won't create (EAGAIN at the process or thread limit, ENOMEM) is not a
+    // bug and must not end the run: this thread takes the inputs it would have taken. With no
+    // worker at all, the batch runs as --jobs 1.
+    this.pool ??= new Pool<R>(Math.min(this.jobs, this.inputs.length) - 1, this.module, this.task, this.local, (index, outcome) => {
+      this.ready.set(index, outcome);
+      if (!this.turning) this.step();
+    });
+    const lent = this.lent;
+    this.lent = undefined;
+    // Written: its buffer goes back (WorkerTask.giveBack).
+    if (lent && this.task.giveBack) this.pool.giveBack(this.at - 1, lent, this.task.giveBack);
+    if (this.at >= this.inputs.length) return this.return();
+    const outcome = this.take(this.at);
+    if (outcome) return Promise.resolve(this.handOn(outcome));
+    return this.until(this.at).then(
+      (arrived) => this.handOn(arrived),
+      async (e: unknown) => {
+        await this.return();
+        throw e;
+      },
+    );
+  }
+
+  /** The batch is over, or the caller stops early (an EPIPE, a signal): the workers end. */
+  async return(): Promise<IteratorResult<Outcome<R>>> {
+    this.closed = true;
+    this.waiting = undefined;
+    await (this.closing ??= this.pool?.close());
+    return { done: true, value: undefined };
+  }
+
+  private closing: Promise<void> | undefined;
+
+  private handOn(outcome: Outcome<R>): IteratorResult<Outcome<R>> {
+    this.lent = outcome;
+    this.at++;
+    return { done: false, value: outcome };
+  }
+
+  /**
+   * Outcome `i`, if it is ready (taken out). Workers first, each kept its queue's worth ahead
+   * (Pool.take), so none waits while this thread is busy — topped up before every outcome is
+   * handed on, after every input assessed here and whenever a worker answers, not only while
+   * this thread waits for an outcome: a run of outcomes made here (handed on one after the other)
+   * or this thread off the core (a busy machine) had left a worker idle.
+   */
+  private take(i: number): Outcome<R> | undefined {
+    this.topUp(i);
+    const outcome = this.ready.get(i);
+    if (outcome) this.ready.delete(i);
+    return outcome;
+  }
+
+  /** Outcome `i`, once it is ready: meanwhile this thread assesses the inputs no worker holds. */
+  private until(i: number): Promise<Outcome<R>> {
+    return new Promise((arrived, failed) => {
+      this.waiting = { index: i, arrived, failed };
+      this.step();
+    });
+  }
+
+  /**
+   * While an outcome is waited for: hand it over if it is ready, else assess the next input no
+   * worker holds here, if the window has room, and look again after a turn of the event loop (the
+   * workers' answers arrive between turns); else a worker's answer calls this again.
+   */
+  private readonly step = (): void => {
+    this.turning = false;
+    const waiting = this.waiting;
+    if (!waiting) return;
+    const outcome = this.take(waiting.index);
+    if (outcome) {
+      this.waiting = undefined;
+      return waiting.arrived(outcome);
     }
-  } finally {
-    await pool.close();
+    const { inputs, unassigned: next } = this;
+    if (next < inputs.length && next < waiting.index + this.window) {
+      this.unassigned = next + 1;
+      try {
+        this.ready.set(next, this.local(inputs[next]));
+      } catch (e) {
+        // `local` gives failures as outcomes; anything it throws is a bug, the caller's to report
+        this.waiting = undefined;
+        return waiting.failed(e);
+      }
+      this.turning = true;
+      setImmediate(this.step);
+    }
+  };
+
+  private topUp(i: number): void {
+    const { inputs } = this;
+    const pool = this.pool!;
+    const end = Math.min(inputs.length, i + this.window);
+    while (this.unassigned < end && pool.take(this.unassigned, inputs[this.unassigned], inputs.length - this.unassigned)) this.unassigned++;
   }
 }
 

@@ -14,7 +14,7 @@ const moduleOf = (name: string, code: string) => {
   writeFileSync(join(dir, name), code);
   return pathToFileURL(join(dir, name));
 };
-const collect = async (it: AsyncGenerator<Outcome>) => {
+const collect = async (it: AsyncIterable<Outcome>) => {
   const out: Outcome[] = [];
   for await (const o of it) out.push(o);
   return out;
