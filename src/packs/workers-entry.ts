@@ -20,9 +20,8 @@ export interface WorkerData {
 }
 
 type Step = { makeStep(data: unknown, pieces: 'bytes', bytesOf: (size: number) => Buffer): Promise<(input: string) => Outcome<unknown>> };
-type Input = { index: number; input: string };
-/** A piece's buffer, written out by the main thread and given back for another piece (workers.ts). */
-type Spare = { spare: ArrayBuffer };
+/** `spares`: buffers of this thread's pieces, written out by the main thread and given back for more pieces (workers.ts). */
+type Input = { index: number; input: string; spares?: ArrayBuffer[] };
 
 const port = parentPort!;
 const given = workerData as WorkerData | { prestart: string };
@@ -43,10 +42,14 @@ const start = async ({ step, data }: WorkerData) => {
   for (const m of waiting.splice(0)) answer(m);
 };
 let config: Promise<void> | undefined = 'prestart' in given ? undefined : start(given);
-port.on('message', (m: Input | WorkerData | Spare) => {
-  if ('spare' in m) spares.add(m.spare);
-  else if (!config) config = start(m as WorkerData);
-  else if (run) answer(m as Input);
+port.on('message', (m: Input | WorkerData) => {
+  if (!config) {
+    config = start(m as WorkerData);
+    return;
+  }
+  const back = (m as Input).spares;
+  if (back) for (const spare of back) spares.add(spare);
+  if (run) answer(m as Input);
   else waiting.push(m as Input);
 });
 // A step that cannot load is this thread's failure (the pool fails what it held).

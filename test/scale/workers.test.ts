@@ -81,7 +81,7 @@ describe('assessInOrder', () => {
   const lending = `import { parentPort } from 'node:worker_threads';
      const spares = [];
      parentPort.on('message', (m) => {
-       if (m.spare) return void spares.push(m.spare);
+       if (m.spares) spares.push(...m.spares); // given back with the next input
        const text = new TextEncoder().encode(m.input);
        const reused = spares.length > 0;
        const buffer = spares.pop() ?? new ArrayBuffer(64);
