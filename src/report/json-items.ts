@@ -43,51 +43,92 @@ export function jsonItems(indented: boolean): JsonItems {
     return safeJson(member(key, value));
   };
   /**
-   * `actual` (the values of the facts an item reads, keyed by them, in their order) written into
-   * `out` from its keys kept as bytes: a value that is a number, true, false, null or a string is
-   * written as JSON.stringify writes it; any other value, a key not the next of the facts read
+   * `actual` (the values of the facts an item reads, keyed by them, in their order): what is
+   * kept to write it from bytes. A value that is a number, true, false, null or a string is
+   * written as JSON.stringify writes it, together with the key that may come next (`,"key":`),
+   * from bytes kept per value seen (a count, a yes or no: a few per fact): one copy per fact read,
+   * not a key, a number made text and a comma each (most of an item's writing was these small
+   * copies, each a call into the engine). Any other value, a key not the next of the facts read
    * (fewer is fine: the keys are still in their order), or an object not plain, is left to
-   * JSON.stringify — what was written is taken back and false returned. A fifth of the json
-   * format's CPU was these objects; made as a string and encoded, most of what is left of it.
+   * JSON.stringify (`writeLead`).
    */
-  const actualOf = (reads: readonly string[]) => {
-    if (!Array.isArray(reads)) return () => false;
-    const keys = reads.slice();
+  interface Actual {
+    keys: string[];
+    /** `,"key":` (the first: `{"key":`) of each fact read, as text and as the length of its UTF-8. */
+    keyText: string[];
+    keyLength: number[];
+    /** Per fact read: its value's JSON followed by the next fact's key, by value. */
+    values: Map<unknown, Uint8Array>[];
+  }
+  const actualOf = (reads: unknown): Actual | undefined => {
+    if (!Array.isArray(reads) || reads.length === 0) return undefined;
+    const keys: string[] = reads.slice();
     const inner = indented ? pad + '  ' : '';
-    const before = keys.map((k, n) => utf8Of(safeJson(`${n ? ',' : '{'}${inner}${JSON.stringify(k)}${colon}`)));
-    const start = utf8Of(`,${pad}"actual"${colon}`);
-    const empty = utf8Of(`,${pad}"actual"${colon}{}`);
-    const end = indented ? pad + '}' : '}';
-    return (actual: unknown, out: Utf8Builder): boolean => {
-      if (typeof actual !== 'object' || actual === null || Array.isArray(actual)) return false;
+    const keyText = keys.map((k, n) => safeJson(`${n ? ',' : '{'}${inner}${JSON.stringify(k)}${colon}`));
+    return { keys, keyText, keyLength: keyText.map((k) => Buffer.byteLength(k)), values: keys.map(() => new Map()) };
+  };
+  const actualStart = `,${pad}"actual"${colon}`;
+  const actualEnd = indented ? pad + '}' : '}';
+  /** A value's JSON as JSON.stringify writes it, or undefined for one it is left to write. */
+  const valueText = (v: unknown): string | undefined => {
+    if (typeof v === 'number') return Number.isFinite(v) ? '' + v : 'null';
+    if (typeof v === 'boolean') return v ? 'true' : 'false';
+    if (v === null) return 'null';
+    if (typeof v === 'string') return safeJson(JSON.stringify(v));
+    return undefined;
+  };
+
+  /** The lead kept for one state: up to `actual`, and with `"actual":{"first":` after it. */
+  interface Lead {
+    plain: Uint8Array | string;
+    first?: Uint8Array;
+  }
+  /**
+   * What comes before an item's (a veto's) explanation: its lead (`lead`: kept per state), then
+   * `actual`, its closing brace written (true), or not (false: `actual` was `{}`, or left to
+   * JSON.stringify, and written in full).
+   */
+  const writeLead = (lead: Lead, a: Actual | undefined, actual: unknown, out: Utf8Builder): boolean => {
+    const at = out.length;
+    if (a !== undefined && lead.first !== undefined && typeof actual === 'object' && actual !== null && !Array.isArray(actual)) {
       const proto = Object.getPrototypeOf(actual);
-      if (proto !== Object.prototype && proto !== null) return false;
-      const at = out.length;
-      out.bytes(start);
-      let n = 0;
-      for (const k in actual) {
-        if (k !== keys[n]) {
-          out.rewind(at);
-          return false;
+      if (proto === Object.prototype || proto === null) {
+        out.bytes(lead.first);
+        const { keys, values } = a;
+        let n = 0;
+        let whole = true;
+        for (const k in actual) {
+          const v = (actual as Record<string, unknown>)[k];
+          if (n === keys.length || k !== keys[n]) {
+            whole = false;
+            break;
+          }
+          const seen = values[n];
+          let bytes = seen.get(v);
+          if (bytes === undefined) {
+            const text = valueText(v);
+            if (text === undefined) {
+              whole = false;
+              break;
+            }
+            bytes = utf8Of(n + 1 < keys.length ? text + a.keyText[n + 1] : text);
+            // A few per fact (a long text, or one of many counts, is made again each time).
+            if (seen.size < 16 && text.length < 64) seen.set(v, bytes);
+          }
+          out.bytes(bytes);
+          n++;
         }
-        const v = (actual as Record<string, unknown>)[k];
-        out.bytes(before[n]);
-        if (typeof v === 'number') out.ascii(Number.isFinite(v) ? '' + v : 'null');
-        else if (typeof v === 'boolean') out.ascii(v ? 'true' : 'false');
-        else if (v === null) out.ascii('null');
-        else if (typeof v === 'string') out.text(safeJson(JSON.stringify(v)));
-        else {
-          out.rewind(at);
-          return false;
+        if (whole && n > 0) {
+          // The next fact's key went with the last value: not there, so taken back.
+          if (n < keys.length) out.rewind(out.length - a.keyLength[n]);
+          return true;
         }
-        n++;
-      }
-      if (n === 0) {
         out.rewind(at);
-        out.bytes(empty);
-      } else out.ascii(end);
-      return true;
-    };
+      }
+    }
+    put(out, lead.plain);
+    out.text(own('actual', actual));
+    return false;
   };
 
   /**
@@ -102,25 +143,26 @@ export function jsonItems(indented: boolean): JsonItems {
     }
   };
 
-  type Actual = (actual: unknown, out: Utf8Builder) => boolean;
   interface KeptItem {
     of: ItemResult;
-    actual: Actual;
+    actual: Actual | undefined;
     /** From id to text, then state (keyed by it: a few), then reads. */
-    lead: Map<string, Uint8Array>;
+    lead: Map<string, Lead>;
     head: string;
     reads: string;
     responsible: Uint8Array;
     evidence: Uint8Array;
     /** `"explanation": ""`, `"reasons": []`, responsible, `"missing": []`, evidence, weight: how most items end. */
     quiet: Uint8Array;
+    /** The same after the brace that closes `actual`, and with the item's own closing brace. */
+    quietShut: Uint8Array;
   }
   interface KeptVeto {
     of: VetoResult;
-    actual: Actual;
+    actual: Actual | undefined;
     id: Uint8Array;
     /** number and text, then state (keyed by it), then reads. */
-    lead: Map<string, Uint8Array>;
+    lead: Map<string, Lead>;
     numberText: string;
     reads: string;
     /** The last list written (a veto's is made afresh for each area) and its member. */
@@ -135,14 +177,15 @@ export function jsonItems(indented: boolean): JsonItems {
   const sameVeto = (a: VetoResult, b: VetoResult) => a.id === b.id && a.number === b.number && a.text === b.text && a.reads === b.reads;
 
   // Kept as bytes for a state that is a string (a hand-made result may hold anything): a few per item.
-  const lead = (map: Map<string, Uint8Array>, before: string, state: unknown, after: string): Uint8Array | string => {
-    if (typeof state !== 'string') return before + own('state', state) + after;
-    let bytes = map.get(state);
-    if (bytes === undefined) {
-      bytes = utf8Of(before + own('state', state) + after);
-      if (map.size < 8) map.set(state, bytes);
+  const lead = (map: Map<string, Lead>, before: string, state: unknown, after: string, a: Actual | undefined): Lead => {
+    if (typeof state !== 'string') return { plain: before + own('state', state) + after };
+    let kept = map.get(state);
+    if (kept === undefined) {
+      const text = before + own('state', state) + after;
+      kept = { plain: utf8Of(text), ...(a ? { first: utf8Of(text + actualStart + a.keyText[0]) } : {}) };
+      if (map.size < 8) map.set(state, kept);
     }
-    return bytes;
+    return kept;
   };
   const put = (out: Utf8Builder, piece: Uint8Array | string) => (typeof piece === 'string' ? out.text(piece) : out.bytes(piece));
 
@@ -165,6 +208,7 @@ export function jsonItems(indented: boolean): JsonItems {
       if (kept === undefined || !sameItem(kept.of, i)) {
         const responsible = safeJson(member('responsible', i.responsible));
         const evidence = safeJson(member('evidence', i.evidence) + member('weight', i.weight));
+        const quietText = quiet + responsible + own('missing', []) + evidence;
         kept = {
           of: i,
           actual: actualOf(i.reads),
@@ -173,15 +217,23 @@ export function jsonItems(indented: boolean): JsonItems {
           reads: safeJson(member('reads', i.reads)),
           responsible: utf8Of(responsible),
           evidence: utf8Of(evidence),
-          quiet: utf8Of(quiet + responsible + own('missing', []) + evidence),
+          quiet: utf8Of(quietText),
+          quietShut: utf8Of(actualEnd + quietText + close),
         };
         items.set(i.id, kept);
       }
       const start = out.length;
-      put(out, lead(kept.lead, kept.head, i.state, kept.reads));
-      if (!kept.actual(i.actual, out)) out.text(own('actual', i.actual));
-      if (isQuiet(i)) out.bytes(kept.quiet);
-      else {
+      const open = writeLead(lead(kept.lead, kept.head, i.state, kept.reads, kept.actual), kept.actual, i.actual, out);
+      if (isQuiet(i)) {
+        if (open) {
+          // `actual`'s closing brace, the rest and the item's own, in one.
+          out.bytes(kept.quietShut);
+          out.put(start, '{');
+          return;
+        }
+        out.bytes(kept.quiet);
+      } else {
+        if (open) out.ascii(actualEnd);
         out.text(own('explanation', i.explanation) + own('reasons', i.reasons));
         out.bytes(kept.responsible);
         out.text(own('missing', i.missing));
@@ -208,8 +260,7 @@ export function jsonItems(indented: boolean): JsonItems {
         }
         out.text(text);
       }
-      put(out, lead(kept.lead, kept.numberText, v.state, kept.reads));
-      if (!kept.actual(v.actual, out)) out.text(own('actual', v.actual));
+      if (writeLead(lead(kept.lead, kept.numberText, v.state, kept.reads, kept.actual), kept.actual, v.actual, out)) out.ascii(actualEnd);
       if (isQuiet(v)) out.bytes(quietVeto);
       else out.text(own('explanation', v.explanation) + own('reasons', v.reasons) + own('missing', v.missing));
       shut(out, start);
