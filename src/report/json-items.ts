@@ -18,9 +18,10 @@ import { Utf8Builder, utf8Of } from './utf8-builder.js';
  * put together by hand, is written as JSON.stringify would write it.
  */
 export interface JsonItems {
-  /** Write an item (a veto) as it stands in the list, into `out`. */
+  /** Write an item (a veto, an aspect of the result) as it stands in the list, into `out`. */
   item(i: ItemResult, out: Utf8Builder): void;
   veto(v: VetoResult, out: Utf8Builder): void;
+  aspect(a: unknown, out: Utf8Builder): void;
 }
 
 const LIST_KEYS = ['id', 'version'];
@@ -52,21 +53,21 @@ export function jsonItems(indented: boolean): JsonItems {
    * (fewer is fine: the keys are still in their order), or an object not plain, is left to
    * JSON.stringify (`writeLead`).
    */
-  interface Actual {
+  interface Shape {
     keys: string[];
-    /** `,"key":` (the first: `{"key":`) of each fact read, as text and as the length of its UTF-8. */
+    /** `,"key":` (the first: `{"key":`) of each, as text and as the length of its UTF-8. */
     keyText: string[];
     keyLength: number[];
-    /** Per fact read: its value's JSON followed by the next fact's key, by value. */
+    /** Per key: its value's JSON followed by the next key, by value. */
     values: Map<unknown, Uint8Array>[];
   }
-  const actualOf = (reads: unknown): Actual | undefined => {
-    if (!Array.isArray(reads) || reads.length === 0) return undefined;
-    const keys: string[] = reads.slice();
-    const inner = indented ? pad + '  ' : '';
+  type Actual = Shape;
+  /** An object's shape: its keys (`keys`, the first few of them, in their order), its members `inner` in. */
+  const shapeOf = (keys: string[], inner: string): Shape => {
     const keyText = keys.map((k, n) => safeJson(`${n ? ',' : '{'}${inner}${JSON.stringify(k)}${colon}`));
     return { keys, keyText, keyLength: keyText.map((k) => Buffer.byteLength(k)), values: keys.map(() => new Map()) };
   };
+  const actualOf = (reads: unknown): Actual | undefined => (Array.isArray(reads) && reads.length ? shapeOf(reads.slice(), indented ? pad + '  ' : '') : undefined);
   const actualStart = `,${pad}"actual"${colon}`;
   const actualEnd = indented ? pad + '}' : '}';
   /** A value's JSON as JSON.stringify writes it, or undefined for one it is left to write. */
@@ -89,46 +90,62 @@ export function jsonItems(indented: boolean): JsonItems {
    * JSON.stringify, and written in full).
    */
   const writeLead = (lead: Lead, a: Actual | undefined, actual: unknown, out: Utf8Builder): boolean => {
-    const at = out.length;
-    if (a !== undefined && lead.first !== undefined && typeof actual === 'object' && actual !== null && !Array.isArray(actual)) {
-      const proto = Object.getPrototypeOf(actual);
-      if (proto === Object.prototype || proto === null) {
-        out.bytes(lead.first);
-        const { keys, values } = a;
-        let n = 0;
-        let whole = true;
-        for (const k in actual) {
-          const v = (actual as Record<string, unknown>)[k];
-          if (n === keys.length || k !== keys[n]) {
-            whole = false;
-            break;
-          }
-          const seen = values[n];
-          let bytes = seen.get(v);
-          if (bytes === undefined) {
-            const text = valueText(v);
-            if (text === undefined) {
-              whole = false;
-              break;
-            }
-            bytes = utf8Of(n + 1 < keys.length ? text + a.keyText[n + 1] : text);
-            // A few per fact (a long text, or one of many counts, is made again each time).
-            if (seen.size < 16 && text.length < 64) seen.set(v, bytes);
-          }
-          out.bytes(bytes);
-          n++;
-        }
-        if (whole && n > 0) {
-          // The next fact's key went with the last value: not there, so taken back.
-          if (n < keys.length) out.rewind(out.length - a.keyLength[n]);
-          return true;
-        }
-        out.rewind(at);
-      }
-    }
+    if (a !== undefined && lead.first !== undefined && writeObject(lead.first, a, actual, out)) return true;
     put(out, lead.plain);
     out.text(own('actual', actual));
     return false;
+  };
+  /**
+   * A plain object of `shape` (its keys the first of the shape's, in their order; each value a
+   * number, true, false, null or a string) written from `first` (what comes before it, up to its
+   * first key) and the bytes kept per value, without its closing brace: true. Otherwise nothing
+   * is written: false.
+   */
+  const writeObject = (first: Uint8Array, shape: Shape, o: unknown, out: Utf8Builder): boolean => {
+    if (typeof o !== 'object' || o === null || Array.isArray(o)) return false;
+    const proto = Object.getPrototypeOf(o);
+    if (proto !== Object.prototype && proto !== null) return false;
+    const at = out.length;
+    out.bytes(first);
+    const { keys, values } = shape;
+    let n = 0;
+    for (const k in o) {
+      if (n === keys.length || k !== keys[n]) return none(out, at);
+      const v = (o as Record<string, unknown>)[k];
+      const seen = values[n];
+      let bytes = seen.get(v);
+      if (bytes === undefined) {
+        const text = valueText(v);
+        if (text === undefined) return none(out, at);
+        bytes = utf8Of(n + 1 < keys.length ? text + shape.keyText[n + 1] : text);
+        // A few per key (a long text, or one of many counts, is made again each time).
+        if (seen.size < 16 && text.length < 64) seen.set(v, bytes);
+      }
+      out.bytes(bytes);
+      n++;
+    }
+    if (n === 0) return none(out, at);
+    // The next key went with the last value: not there, so taken back.
+    if (n < keys.length) out.rewind(out.length - shape.keyLength[n]);
+    return true;
+  };
+  const none = (out: Utf8Builder, at: number): false => {
+    out.rewind(at);
+    return false;
+  };
+
+  /**
+   * An aspect of a result ({name, met, applicable, score}: results[i].aspects[j], where an item
+   * stands) as JSON.stringify writes it in the list, from bytes kept (writeObject); anything
+   * else by JSON.stringify. The per-area head of a result was a third of writing it, most of it
+   * these ten objects stringified, indented, escaped and encoded.
+   */
+  const aspectShape = shapeOf(['name', 'met', 'applicable', 'score'], pad);
+  const aspectFirst = utf8Of(aspectShape.keyText[0]);
+  const aspect = (a: unknown, out: Utf8Builder) => {
+    if (writeObject(aspectFirst, aspectShape, a, out)) return out.ascii(close);
+    const text = indented ? JSON.stringify(a, null, 2) : JSON.stringify(a);
+    out.text(text === undefined ? 'null' : safeJson(indented ? text.replace(/\n/g, '\n' + '  '.repeat(4)) : text));
   };
 
   /**
@@ -203,6 +220,7 @@ export function jsonItems(indented: boolean): JsonItems {
   };
 
   return {
+    aspect,
     item(i, out) {
       let kept = items.get(i.id);
       if (kept === undefined || !sameItem(kept.of, i)) {

@@ -1,7 +1,7 @@
 import type { AssessResult } from '../assess/types.js';
 import { safeJson } from '../text/safe.js';
 import { jsonItems, type JsonItems } from './json-items.js';
-import { Utf8Builder } from './utf8-builder.js';
+import { Utf8Builder, utf8Of } from './utf8-builder.js';
 import type { ReportStream, StreamFormatter, TextFormatter } from './types.js';
 
 /** The contract's JSON, version 1: stable key order, one object for all inputs. */
@@ -51,13 +51,14 @@ export const jsonStream: StreamFormatter = (options, bytesOf) => {
  * override or U+2028: escaped (safeJson), the same value.
  */
 export function writeResult(r: AssessResult, write: JsonItems, indented: boolean, out: Utf8Builder): void {
-  const before = { ...(r.input !== undefined ? { input: r.input } : {}), area: r.area, period: r.period ?? null, standard: r.standard, verdict: r.verdict, score: r.score, aspects: r.aspects };
-  const after = { warnings: r.warnings, ...(r.evidenceFindings ? { evidenceFindings: r.evidenceFindings } : {}), ...(r.progress ? { progress: r.progress } : {}) };
+  // The aspects (an array, as the engine makes them) are written as a list, as the items are; anything else with the rest.
+  const listed = Array.isArray(r.aspects);
+  const before = { ...(r.input !== undefined ? { input: r.input } : {}), area: r.area, period: r.period ?? null, standard: r.standard, verdict: r.verdict, score: r.score, ...(listed ? {} : { aspects: r.aspects }) };
   const text = (value: unknown, depth: number) => (indented ? nested(value, depth) : JSON.stringify(value));
   // The line break before a member (a key of the result, an item) or a closing bracket.
   const br = (depth: number) => (indented ? '\n' + '  '.repeat(depth) : '');
   const head = text(before, 2);
-  // `{…, "aspects": […]`, without the line break and brace that close it.
+  // `{…, "score": …`, without the line break and brace that close it.
   out.text(safeJson(head.slice(0, head.length - br(2).length - 1)));
   const first = br(4);
   const next = ',' + first;
@@ -69,11 +70,19 @@ export function writeResult(r: AssessResult, write: JsonItems, indented: boolean
     }
     out.ascii(values.length ? `${br(3)}]` : ']');
   };
+  if (listed) list('aspects', r.aspects, write.aspect);
   list('items', r.items, write.item);
   list('vetoes', r.vetoes, write.veto);
-  // `,"warnings": …}`: the rest, from after its opening brace.
-  out.text(',' + safeJson(text(after, 2).slice(1)));
+  // `,"warnings": …}`: the rest, from after its opening brace; most results' (no warnings) kept.
+  if (Array.isArray(r.warnings) && r.warnings.length === 0 && !r.evidenceFindings && !r.progress) return out.bytes(QUIET_END[indented ? 1 : 0]);
+  const after = { warnings: r.warnings, ...(r.evidenceFindings ? { evidenceFindings: r.evidenceFindings } : {}), ...(r.progress ? { progress: r.progress } : {}) };
+  const rest = text(after, 2);
+  // No warnings at all (a result put together by hand): the brace that closes the result.
+  out.text(rest === '{}' ? br(2) + '}' : ',' + safeJson(rest.slice(1)));
 }
+
+/** How a result without warnings ends, compact and indented. */
+const QUIET_END = [utf8Of(',' + JSON.stringify({ warnings: [] }).slice(1)), utf8Of(',' + nested({ warnings: [] }, 2).slice(1))];
 
 /** JSON.stringify(value, null, 2) as it stands `depth` levels down in a document: each line after the first indented 2 × depth more. */
 function nested(value: unknown, depth: number): string {

@@ -109,4 +109,25 @@ describe('json-items: an item written from kept standard members is JSON.stringi
       expect(placed).toBe(JSON.stringify({ schemaVersion: 1, results: [toJson(odd), toJson(odd)] }, null, compact ? undefined : 2) + '\n');
     }
   });
+
+  it('aspects of other shapes or values, and warnings or none, as JSON.stringify writes them, area after area', () => {
+    const aspectOf = fc.oneof(
+      fc.record({ name: fc.constantFrom('思想引领', 'x\u202e', ''), met: fc.nat(20), applicable: fc.nat(20), score: fc.oneof(fc.double(), fc.constant(1)) }),
+      fc.record({ name: fc.string(), met: odd, applicable: fc.nat(), score: odd }),
+      fc.constantFrom<unknown>({ met: 1, name: 'a', applicable: 1, score: 1 }, { name: 'a' }, { name: 'a', met: 1, applicable: 2, score: 1, x: 1 }, {}, null, undefined, 'x', [1], Object.assign(Object.create(null), { name: 'n', met: 1 })),
+    );
+    const resultOf = fc.tuple(fc.nat(real.length - 1), fc.option(fc.array(aspectOf, { maxLength: 4 }), { nil: undefined }), fc.constantFrom<unknown>([], ['w\u2028'], undefined, 'x')).map(([k, aspects, warnings]) => ({ ...real[k], ...(aspects ? { aspects } : {}), warnings }) as unknown as AssessResult);
+    fc.assert(
+      fc.property(fc.array(resultOf, { minLength: 1, maxLength: 5 }), (batch) => {
+        const line = jsonlStream({ lang: 'zh', color: false, width: 80 });
+        for (const r of batch) expect(text(line.place!(line.piece!(r)))).toBe(safeJson(JSON.stringify(toJson(r))) + '\n');
+        for (const compact of [false, true]) {
+          const stream = jsonStream({ lang: 'zh', color: false, width: 80, compact });
+          const placed = stream.head() + batch.map((r) => text(stream.place!(stream.piece!(r)))).join('') + stream.tail();
+          expect(placed).toBe(safeJson(JSON.stringify({ schemaVersion: 1, results: batch.map(toJson) }, null, compact ? undefined : 2)) + '\n');
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
