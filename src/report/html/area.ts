@@ -252,9 +252,22 @@ function annexTo(out: Utf8Builder, r: AssessResult, ctx: DocumentContext, facts:
     annexRow(out, itemCells(i, n, lang, facts), i.state, i.actual, L);
   }
   if (items.length) out.bytes(ROW_END);
-  const notes = [...r.warnings, ...(r.evidenceFindings ?? []).map((f) => `${f.fact}: ${f.message}`)];
-  out.text(['</tbody></table></details>', notes.length ? `<h3>${h(t(lang, 'pdf.annex.notes'))}</h3><ul class="warnings">${notes.map((w) => `<li>${h(w)}</li>`).join('')}</ul>` : '', '</section>'].filter(Boolean).join('\n'));
+  out.text(annexEnd(r, lang));
 }
+
+/**
+ * The annex's end: warnings and evidence problems, where there are any. Apart from annexTo's loop
+ * over the rows: an area's first warning (an array of another kind than the empty ones before it)
+ * deoptimised annexTo, which was then compiled again, rows and all — three times in a 2,000-area batch.
+ */
+function annexEnd(r: AssessResult, lang: Lang): string {
+  const findings = r.evidenceFindings;
+  if (r.warnings.length === 0 && !findings?.length) return ANNEX_END;
+  const notes = [...r.warnings, ...(findings ?? []).map((f) => `${f.fact}: ${f.message}`)];
+  return ['</tbody></table></details>', `<h3>${h(t(lang, 'pdf.annex.notes'))}</h3><ul class="warnings">${notes.map((w) => `<li>${h(w)}</li>`).join('')}</ul>`, '</section>'].join('\n');
+}
+
+const ANNEX_END = '</tbody></table></details>\n</section>';
 
 const ROW_END = utf8('</td></tr>');
 
