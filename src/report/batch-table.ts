@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import type { AssessResult, Verdict } from '../assess/types.js';
 import { batchLabels, signedPoints } from './batch-labels.js';
-import { labels, percent, placeOf } from './labels.js';
+import { areaAndPeriod, labels, percent, placeOf } from './labels.js';
 import type { FormatOptions } from './types.js';
 import { displayWidth, hang, padStart, truncate, truncateStart } from './width.js';
 import { t } from '../messages/catalogue.js';
@@ -33,7 +33,7 @@ export function tableRow(r: AssessResult): TableRow {
   }
   return {
     ...(r.input !== undefined ? { input: r.input } : {}),
-    name: [r.area.name, r.period].filter(Boolean).join(' · ') || '—',
+    name: areaAndPeriod(r.area.name, r.period) || '—',
     verdict: r.verdict,
     score: r.score,
     met,
@@ -87,7 +87,7 @@ export function batchTable(rows: readonly TableRow[], { lang, color, width, summ
   if (summary.worst.length) {
     out.push('', c.bold(B.worst));
     for (const w of summary.worst) {
-      out.push('  ' + line(paint[w.verdict](L.verdict[w.verdict]), `${percent(w.score).padStart(6)}  ${truncate([w.area, w.period].filter(Boolean).join(' · '), Math.max(20, width - verdictWidth - 12))}`));
+      out.push('  ' + line(paint[w.verdict](L.verdict[w.verdict]), `${percent(w.score).padStart(6)}  ${truncate(areaAndPeriod(w.area, w.period), Math.max(20, width - verdictWidth - 12))}`));
     }
   }
   if (summary.vetoes.length) {

@@ -1,6 +1,6 @@
 import type { AssessResult, ItemResult } from '../assess/types.js';
 import { pointerToken } from '../errors.js';
-import { labels, percent, placeOf } from './labels.js';
+import { areaAndPeriod, labels, percent, placeOf } from './labels.js';
 import { whole } from './json.js';
 import type { InvalidInput } from '../packs/summary.js';
 import type { StreamFormatter, TextFormatter } from './types.js';
@@ -63,8 +63,7 @@ function forResult(r: AssessResult, W: Words): string {
     out += commandLine('error', property(property(file, 'line', firstLine(r, v.reads)), 'title', `${W.negativeItem} ${W.veto.get(v.state)}: ${v.id}`), `${v.text}\n${v.explanation}`) + '\n';
   }
   for (const w of r.warnings) out += commandLine('warning', property(file, 'title', 'weibao'), w) + '\n';
-  const { name: area } = r.area;
-  const name = (area && r.period ? `${area} · ${r.period}` : area || r.period) || r.input || '';
+  const name = areaAndPeriod(r.area.name, r.period) || r.input || '';
   const verdict = W.verdict.get(r.verdict);
   out += commandLine('notice', property(file, 'title', `weibao: ${verdict}`), `${name}: ${verdict} (${percent(r.score)}), ${r.standard.id}@${r.standard.version}`) + '\n';
   return out;

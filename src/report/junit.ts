@@ -1,6 +1,6 @@
 import type { AssessResult, ItemResult, VetoResult } from '../assess/types.js';
 import type { InvalidInput } from '../packs/summary.js';
-import { labels, placeOf } from './labels.js';
+import { areaAndPeriod, labels, placeOf } from './labels.js';
 import { whole } from './json.js';
 import type { StreamFormatter, TextFormatter } from './types.js';
 import { xmlAttributes as attrs, xmlEscape } from './xml.js';
@@ -84,8 +84,7 @@ function suites(lang: 'zh' | 'en'): (r: AssessResult) => Suite {
     }
     // Concatenated, not [k, v] pairs filtered and mapped: pairs destructured through callbacks
     // threw away the compiled suite writer (a map it had not seen), compiled again at ~0.1 s.
-    const { name: area } = r.area;
-    const name = (area && r.period ? `${area} · ${r.period}` : area || r.period) || r.input || 'weibao';
+    const name = areaAndPeriod(r.area.name, r.period) || r.input || 'weibao';
     const properties =
       property('input', r.input) +
       property('standard', `${r.standard.id}@${r.standard.version}`) +

@@ -63,6 +63,11 @@ export function labels(lang: Lang) {
   return (built[lang] ??= build(lang));
 }
 
+/** "长宁街道 · 2023-Q2": an area's name and period, either alone if the other is empty, '' if both are. */
+export function areaAndPeriod(area: string | undefined, period: string | undefined): string {
+  return area && period ? `${area} · ${period}` : area || period || '';
+}
+
 /** "组织协调 3": where an item stands in its document. */
 export function placeOf(item: { content: string | null; number: number }): string {
   return item.content ? `${item.content} ${item.number}` : String(item.number);
