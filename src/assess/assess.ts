@@ -1,5 +1,6 @@
 import type { FactsFile } from '../facts/types.js';
 import { validateFacts } from '../facts/validate.js';
+import { emptyList } from '../facts/lists.js';
 import { evidenceProblem, explain } from '../messages/explain.js';
 import { t } from '../messages/catalogue.js';
 import { checkEvidence, evidenceReason, type EvidenceMode } from './evidence.js';
@@ -44,7 +45,9 @@ export interface AssessOptions {
 export function assessFacts(standard: LoadedStandard, submission: FactsFile | Record<string, unknown>, options: AssessOptions = {}): AssessResult {
   const lang = options.lang ?? 'zh';
   let file = asFactsFile(submission);
-  const warnings = [...(options.warnings ?? [])];
+  // Copied onto one kind of list, empty or not (lists.ts): every result's warnings are read by the same code.
+  const warnings = emptyList<string>();
+  if (options.warnings) for (const w of options.warnings) warnings.push(w);
   if (!options.validated) {
     const checked = validateFacts({ value: file, locate: () => undefined }, standard.vocabulary);
     file = checked.facts;

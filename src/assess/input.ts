@@ -1,6 +1,7 @@
 import { InputError, pointerToken } from '../errors.js';
 import { declaredStandard, readFactsSource } from '../facts/load.js';
 import { validateFacts } from '../facts/validate.js';
+import { emptyList } from '../facts/lists.js';
 import type { EvidenceMode } from './evidence.js';
 import { DEFAULT_EVIDENCE_LIMITS, packFiles, type EvidenceLimits } from '../source/pack.js';
 import { problemLines } from '../error-words.js';
@@ -53,11 +54,14 @@ export function assessInput(path: string, options: AssessInputOptions = {}): Ass
     throw e;
   }
   const { facts, warnings } = validateFacts(source.parsed, standard.vocabulary, source.file, { standard });
+  // Located and in words, without the "警告:" label (whoever prints a warning adds it). A loop
+  // onto one kind of list, not map (whose list is of another kind when empty): lists.ts.
+  const worded = emptyList<string>();
+  for (const w of warnings) worded.push(problemLines({ ...w, file: source.file }, options.lang ?? 'zh').join('\n').replace(/^[^:]*: /, ''));
   const result = assessFacts(standard, facts, {
     lang: options.lang,
     input: path,
-    // Located and in words, without the "警告:" label (whoever prints a warning adds it).
-    warnings: warnings.map((w) => problemLines({ ...w, file: source.file }, options.lang ?? 'zh').join('\n').replace(/^[^:]*: /, '')),
+    warnings: worded,
     validated: true,
     explain: options.explain,
     // Evidence is checked for data packs only: a lone facts file has no pack to hold its documents.

@@ -13,6 +13,7 @@ import { factsFileSchema } from './schema.js';
 import { quickValid } from './quick-valid.js';
 import { charName, CONTROL_ALL, CONTROL_CHARACTER, controlCharacters, NON_FINITE, nonFinite, scan } from './control.js';
 import type { FactsFile } from './types.js';
+import { emptyList } from './lists.js';
 import { ajvClass, generatedKey, loadGenerated, type GeneratedKey } from '../validators/generated.js';
 
 const compiled = new WeakMap<Vocabulary, ValidateFunction>();
@@ -159,7 +160,8 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
   }
   const rawFacts = (value as { facts?: unknown }).facts;
   const facts = (rawFacts && typeof rawFacts === 'object' && !Array.isArray(rawFacts) ? rawFacts : {}) as Record<string, unknown>;
-  const warnings: InputProblem[] = [];
+  // One kind of list whether it holds a warning or not (lists.ts).
+  const warnings = emptyList<InputProblem>();
   let unknown = 0;
   // Object.keys, not entries: a facts object of a few hundred names is a dictionary to V8, and
   // entries' [name, value] pairs cost a batch more than the rest of this loop.
