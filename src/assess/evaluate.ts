@@ -26,7 +26,11 @@ export function evaluateItems(standard: LoadedStandard, facts: Record<string, un
 // Met (and not applicable) items have no reasons and miss nothing: one empty list of each, shared
 // by every such item of every area (nothing changes a result's lists after it is made). Frozen: a
 // library caller that pushed into one would otherwise change every met item of every result; now
-// it is a TypeError at that push.
+// it is a TypeError at that push. NO_FACTS is also the missing facts of every other item and
+// veto that misses none (failed, pending, triggered): a frozen list has one map whatever it
+// holds, and the missing facts an evaluation reports are frozen too (rules/compile.ts), so every
+// result's `missing` is one kind of list to the code that reads it (with `[]` beside them,
+// json-items.ts's isQuiet was compiled twice in a 2,000-area jsonl run, --trace-deopt).
 const NONE: Reason[] = Object.freeze([]) as unknown as Reason[];
 const NO_FACTS: string[] = Object.freeze([]) as unknown as string[];
 
@@ -41,24 +45,29 @@ function result(item: StandardItem, actual: Record<string, unknown>, state: Item
 function evaluateItem(standard: LoadedStandard, plan: ItemPlan, facts: Record<string, unknown>, plain: boolean, period?: Period): ItemResult {
   const { item, compiled } = plan;
   const actual = actualOf(plan, facts, plain);
+  let outcome: TrackedResult | undefined;
   if (compiled.appliesIf) {
     const applies = guarded(compiled.appliesIf, facts);
-    if (applies.missing.length) return result(item, actual, 'missing', applies.missing, [{ kind: 'missing', facts: applies.missing }]);
-    if (!truthy(applies.value)) return result(item, actual, 'not_applicable', NO_FACTS, [{ kind: 'not_applicable', because: unmetReasons(compiled.tree.appliesIf!, facts) }]);
+    // Missing facts of its own condition make the item missing as the test's would, by the same
+    // line below: a line of its own here was one no area had reached when TurboFan compiled this
+    // function, and it was compiled again at the first area that reached it (--trace-deopt).
+    if (applies.missing.length) outcome = applies;
+    else if (!truthy(applies.value)) return result(item, actual, 'not_applicable', NO_FACTS, [{ kind: 'not_applicable', because: unmetReasons(compiled.tree.appliesIf!, facts) }]);
   }
-  let outcome: TrackedResult;
-  try {
-    outcome = compiled.test(facts);
-  } catch (e) {
-    return result(item, actual, 'fail', [], [{ kind: 'error', message: ruleError(e) }]);
+  if (outcome === undefined) {
+    try {
+      outcome = compiled.test(facts);
+    } catch (e) {
+      return result(item, actual, 'fail', NO_FACTS, [{ kind: 'error', message: ruleError(e) }]);
+    }
   }
   if (outcome.missing.length) return result(item, actual, 'missing', outcome.missing, [{ kind: 'missing', facts: outcome.missing }]);
   if (truthy(outcome.value)) return result(item, actual, 'pass', NO_FACTS, NONE);
   // Part of a year (2023-Q2, 2023-05): a yearly count not yet reached is pending, not failed.
   const pending = period && !period.full ? pendingOutcome(item, compiled.tree.test, facts, period, standard.vocabulary) : undefined;
   if (pending?.state === 'missing') return result(item, actual, 'missing', pending.missing, [{ kind: 'missing', facts: pending.missing }]);
-  if (pending) return result(item, actual, 'pending', [], pending.reasons);
-  return result(item, actual, 'fail', [], withUnits(unmetReasons(compiled.tree.test, facts), standard.vocabulary), unmetFacts(compiled.tree.test, facts));
+  if (pending) return result(item, actual, 'pending', NO_FACTS, pending.reasons);
+  return result(item, actual, 'fail', NO_FACTS, withUnits(unmetReasons(compiled.tree.test, facts), standard.vocabulary), unmetFacts(compiled.tree.test, facts));
 }
 
 /** A threshold's unit from the vocabulary (`{fact, op, expected, actual, unit}`), so JSON readers need not look it up. */
@@ -93,11 +102,11 @@ function evaluateVeto(list: LoadedStandard, plan: ItemPlan, facts: Record<string
     outcome = plan.compiled.test(facts);
   } catch (e) {
     // A veto that can't be decided is never silently clear; nor is it proof of a veto.
-    return veto(list, item, actualOf(plan, facts, plain), 'missing', [{ kind: 'error', message: ruleError(e) }], []);
+    return veto(list, item, actualOf(plan, facts, plain), 'missing', [{ kind: 'error', message: ruleError(e) }], NO_FACTS);
   }
   const actual = actualOf(plan, facts, plain);
   if (outcome.missing.length) return veto(list, item, actual, 'missing', [{ kind: 'missing', facts: outcome.missing }], outcome.missing);
-  if (truthy(outcome.value)) return veto(list, item, actual, 'triggered', [{ kind: 'triggered', facts: triggering(item.reads, actual) }], []);
+  if (truthy(outcome.value)) return veto(list, item, actual, 'triggered', [{ kind: 'triggered', facts: triggering(item.reads, actual) }], NO_FACTS);
   return veto(list, item, actual, 'clear', NONE, NO_FACTS);
 }
 

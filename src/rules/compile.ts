@@ -70,7 +70,10 @@ export function compileTrackedTree(tree: RuleNode, options: TrackedOptions = {})
     try {
       const value = fn(data);
       if (misses === null) return value === true ? TRUE_OUTCOME : value === false ? FALSE_OUTCOME : { value, missing: NO_MISSES };
-      return { value, missing: misses };
+      // Frozen as NO_MISSES is: a frozen list has one map whatever it holds, so the code reading
+      // `missing` meets one kind of list (evaluateItem was compiled again at the first applies_if
+      // that missed a fact, --trace-deopt "wrong map"); and callers only read it.
+      return { value, missing: Object.freeze(misses) as string[] };
     } catch (e) {
       throw fault ? fault(e) : e;
     } finally {
