@@ -78,13 +78,58 @@ function syntaxProblems(text: string, errors: readonly { code: string; message: 
     lines.add(p.line);
     const at = { line: p.line, column: p.col };
     const first = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    // yaml reports a stack overflow while composing as RESOURCE_EXHAUSTION: that is deep nesting.
-    if (e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(first)) out.push(problem(at, 'input.tooDeep', { max: limits.maxDepth }));
+    // yaml reports a stack overflow while composing as RESOURCE_EXHAUSTION: that is deep nesting,
+    // said where the nesting passes the limit (flowTooDeep), not where the stack ran out.
+    if (e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(first)) out.push(problem(placeOf(flowTooDeep(text, limits.maxDepth), lineCounter) ?? at, 'input.tooDeep', { max: limits.maxDepth }));
     else if (e.code === 'TAB_AS_INDENT') out.push(problem({ ...at, hint: hint('input.fix.yamlTab') }, 'input.yaml.tab'));
     else if (e.code === 'MISSING_CHAR' && /quote/i.test(first)) out.push(problem({ ...at, hint: hint('input.fix.closeQuote') }, 'input.yaml.unclosedQuote'));
     else out.push(problem(at, 'input.yaml.syntax', { code: e.code, text: first }));
   }
   return out;
+}
+
+/** Line and column of an offset, if there is one. */
+function placeOf(offset: number | undefined, lineCounter: LineCounter): { line: number; column: number } | undefined {
+  if (offset === undefined) return undefined;
+  const p = lineCounter.linePos(offset);
+  return { line: p.line, column: p.col };
+}
+
+/**
+ * Where flow collections ([ and {) first nest past `max` levels, for a text whose nesting ran
+ * yaml's composer out of stack: where the stack runs out depends on how much of it the thread
+ * has (a worker thread has less), so --jobs 1 and --jobs 2 named different columns of the same
+ * file. Quoted scalars and comments are skipped; undefined where no flow nesting goes that deep
+ * (the library's place is said then). Asked only of a text already refused.
+ */
+export function flowTooDeep(text: string, max: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[' || c === '{') {
+      if (++depth > max) return i;
+    } else if (c === ']' || c === '}') {
+      if (depth > 0) depth--;
+    } else if ((c === '"' || c === "'") && startsScalar(text, i)) {
+      // To the closing quote: "…" escapes with a backslash, '…' doubles the quote.
+      for (i++; i < text.length; i++) {
+        if (c === '"' && text[i] === '\\') i++;
+        else if (text[i] === c) {
+          if (c === "'" && text[i + 1] === "'") i++;
+          else break;
+        }
+      }
+    } else if (c === '#' && startsScalar(text, i)) {
+      while (i < text.length && text[i] !== '\n') i++;
+    }
+  }
+  return undefined;
+}
+
+/** Whether a character stands where a scalar or comment may start (a quote inside "don't" does not). */
+function startsScalar(text: string, i: number): boolean {
+  const before = text[i - 1];
+  return i === 0 || before === ' ' || before === '\t' || before === '\n' || before === '\r' || before === '[' || before === '{' || before === ',' || before === ':';
 }
 
 /**
