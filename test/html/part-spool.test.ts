@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PartSpool } from '../../src/cli/part-spool.js';
+import { NAMED_PART, NamedPiece } from '../../src/report/utf8-builder.js';
 
 /**
  * The spool a batch's parts are set aside in: small sections are gathered before they are
@@ -31,6 +32,28 @@ describe('PartSpool', () => {
       const small = made.findIndex((p) => p.length > 1 && p.every((x) => asText(x).length < 1000));
       expect(spool.bytes(small, 0).toString('utf8')).toBe(asText(made[small][0]));
       expect(spool.bytes(small, 1).toString('utf8')).toBe(asText(made[small][1]));
+    } finally {
+      spool.close();
+    }
+  });
+
+  it('gives back a part with named pieces (html annex rows) whole: each piece kept once, its name set aside', () => {
+    const spool = new PartSpool('zh');
+    try {
+      const rows = ['<tr>甲</tr>', '<tr>乙 is two</tr>', '', 'x'.repeat(70_000)].map((t) => new NamedPiece(Buffer.from(t)));
+      const plain = (p: NamedPiece | string) => (typeof p === 'string' ? Buffer.from(p) : p.bytes);
+      const marked = (p: NamedPiece | string) => (typeof p === 'string' ? Buffer.from(p) : p.marked);
+      const documents: (NamedPiece | string)[][] = [
+        ['<section>一', rows[0], rows[1], rows[0], '</section>'],
+        [rows[1], '中', rows[2], rows[3], rows[0]],
+        ['no pieces at all'],
+        [rows[3], rows[3]],
+      ];
+      for (const d of documents) spool.add([Buffer.concat([NAMED_PART, ...d.map(marked)]), `line ${d.length}`]);
+      for (const i of [3, 1, 0, 2, 1]) {
+        expect(spool.get(i, 1)).toBe(`line ${documents[i].length}`);
+        expect(spool.bytes(i, 0).equals(Buffer.concat(documents[i].map(plain))), `${i}`).toBe(true);
+      }
     } finally {
       spool.close();
     }

@@ -6,7 +6,7 @@ import { labels, percent, placeOf } from '../labels.js';
 import { aspectChart } from './chart.js';
 import { classToken, escapeHtml as h } from './escape.js';
 import { progressSection } from './progress.js';
-import { Utf8Builder, utf8Of as utf8 } from '../utf8-builder.js';
+import { NAMED_PART, NamedPiece, Utf8Builder, utf8Of as utf8 } from '../utf8-builder.js';
 import { aspectStanding, scoreSentence, verdictSentence, verdictWord } from './summary.js';
 import { documentTitle, formatDate, type DocumentKind, type ReportDate } from './titles.js';
 import { areaTitle, stateLabel, vetoLabel } from './words.js';
@@ -50,9 +50,14 @@ export function areaDocument(r: AssessResult, anchor: string, ctx: DocumentConte
   return shared.takeText();
 }
 
-/** areaDocument() as UTF-8 in a buffer of its own (a batch's part: set aside on disk, or moved from a worker thread). */
-export function areaDocumentBytes(r: AssessResult, anchor: string, ctx: DocumentContext, backLink?: string): Uint8Array {
-  areaDocumentTo(parts, r, anchor, ctx, backLink);
+/**
+ * areaDocument() as UTF-8 in a buffer of its own (a batch's part: set aside on disk, or moved from
+ * a worker thread). `named`: its annex rows as named pieces (NamedPiece), for a part set aside in
+ * a PartSpool, which gives back the document.
+ */
+export function areaDocumentBytes(r: AssessResult, anchor: string, ctx: DocumentContext, backLink?: string, named = false): Uint8Array {
+  if (named) parts.bytes(NAMED_PART);
+  areaDocumentTo(parts, r, anchor, ctx, backLink, named);
   return parts.take();
 }
 
@@ -67,7 +72,7 @@ const shared = new Utf8Builder();
  */
 const parts = new Utf8Builder((size) => Buffer.allocUnsafeSlow(size + (size >> 3)));
 
-function areaDocumentTo(out: Utf8Builder, r: AssessResult, anchor: string, ctx: DocumentContext, backLink?: string): void {
+function areaDocumentTo(out: Utf8Builder, r: AssessResult, anchor: string, ctx: DocumentContext, backLink?: string, named = false): void {
   const { lang } = ctx;
   const facts = factsOf(r, ctx);
   const kind: DocumentKind = r.progress ? 'monthly' : 'report';
@@ -88,7 +93,7 @@ function areaDocumentTo(out: Utf8Builder, r: AssessResult, anchor: string, ctx: 
       .filter((line, i, all) => line || i === all.length - 1)
       .join('\n'),
   );
-  annexTo(out, r, ctx, facts);
+  annexTo(out, r, ctx, facts, named);
   out.text('\n</section>');
 }
 
@@ -232,8 +237,8 @@ export function signOff(lang: Lang): string {
   ].join('\n');
 }
 
-/** 附件: every item (collapsed on screen, open on paper), then warnings and evidence problems. */
-function annexTo(out: Utf8Builder, r: AssessResult, ctx: DocumentContext, facts: FactDictionary): void {
+/** 附件: every item (collapsed on screen, open on paper), then warnings and evidence problems; `named`: rows kept as named pieces. */
+function annexTo(out: Utf8Builder, r: AssessResult, ctx: DocumentContext, facts: FactDictionary, named: boolean): void {
   const { lang } = ctx;
   const L = labels(lang);
   out.text(
@@ -249,7 +254,7 @@ function annexTo(out: Utf8Builder, r: AssessResult, ctx: DocumentContext, facts:
   const items = r.items;
   for (let n = 0; n < items.length; n++) {
     const i = items[n];
-    annexRow(out, itemCells(i, n, lang, facts), i.state, i.actual, L);
+    annexRow(out, itemCells(i, n, lang, facts), i.state, i.actual, L, named);
   }
   if (items.length) out.bytes(ROW_END);
   out.text(annexEnd(r, lang));
@@ -313,7 +318,7 @@ interface ItemCells {
   count: number;
 }
 /** By state, then by each fact's value in turn: the row's bytes at the last step. */
-type RowTree = Map<unknown, RowTree | Uint8Array>;
+type RowTree = Map<unknown, RowTree | NamedPiece>;
 const itemCellsById = new Map<string, ItemCells>();
 
 /** An item's annex row as far as the standard decides it: kept by id, and made again should another standard give the id other words or another place. */
@@ -331,7 +336,7 @@ function itemCells(i: ItemResult, n: number, lang: Lang, facts: FactDictionary):
  * few per item (a 2,000-area batch: 142,000 rows, 400 unlike), so a row whose facts' values are
  * not objects is written as one piece kept whole (ItemCells.rows): one copy, not one per fact.
  */
-function annexRow(out: Utf8Builder, cells: ItemCells, state: string, values: Record<string, unknown>, L: ReturnType<typeof labels>): void {
+function annexRow(out: Utf8Builder, cells: ItemCells, state: string, values: Record<string, unknown>, L: ReturnType<typeof labels>, named: boolean): void {
   const { lang, facts } = cells;
   // Own keys, in order (for…in over ~70 shapes of object, one per item, was slower).
   const keys = Object.keys(values);
@@ -355,17 +360,17 @@ function annexRow(out: Utf8Builder, cells: ItemCells, state: string, values: Rec
   let key: unknown = state;
   for (let j = 0; j < keys.length; j++) {
     const next = node.get(key);
-    if (next === undefined) return newRow(out, cells, node, key, j, state, values, L);
+    if (next === undefined) return newRow(out, cells, node, key, j, state, values, L, named);
     node = next as RowTree;
     key = values[keys[j]];
   }
-  const row = node.get(key);
-  if (row === undefined) return newRow(out, cells, node, key, keys.length, state, values, L);
-  out.bytes(row as Uint8Array);
+  const row = node.get(key) as NamedPiece | undefined;
+  if (row === undefined) return newRow(out, cells, node, key, keys.length, state, values, L, named);
+  out.bytes(named ? row.marked : row.bytes);
 }
 
 /** A row not kept yet: written, and kept (in `node` under `key`, the tree grown for facts from `from` on) while there is room and no value is an object. */
-function newRow(out: Utf8Builder, cells: ItemCells, node: RowTree, key: unknown, from: number, state: string, values: Record<string, unknown>, L: ReturnType<typeof labels>): void {
+function newRow(out: Utf8Builder, cells: ItemCells, node: RowTree, key: unknown, from: number, state: string, values: Record<string, unknown>, L: ReturnType<typeof labels>, named: boolean): void {
   const { keys, spans, lang, facts } = cells;
   const head = rowHead(cells, state, L);
   const pieces: Uint8Array[] = [head];
@@ -385,8 +390,9 @@ function newRow(out: Utf8Builder, cells: ItemCells, node: RowTree, key: unknown,
     pieces.push(spanOf(spans[j], k, v, lang, facts));
   }
   const row = pieces.length === 1 ? head : Buffer.concat(pieces);
-  out.bytes(row);
-  if (cells.count >= MAX_ROWS) return;
+  if (cells.count >= MAX_ROWS) return out.bytes(row);
+  const kept = new NamedPiece(row);
+  out.bytes(named ? kept.marked : kept.bytes);
   cells.count++;
   for (let j = from; j < keys.length; j++) {
     const next: RowTree = new Map();
@@ -394,7 +400,7 @@ function newRow(out: Utf8Builder, cells: ItemCells, node: RowTree, key: unknown,
     node = next;
     key = values[keys[j]];
   }
-  node.set(key, row);
+  node.set(key, kept);
 }
 
 const BR = utf8('<br>');

@@ -61,9 +61,9 @@ function reportDocument(results: AssessResult[], ctx: DocumentContext, options: 
  * the whole result): the area's own document (AREA_PART), its line for the district's view
  * (LINE_PART: JSON), and its 整改台账 sections (from LEDGER_PARTS on, one per group).
  */
-function reportParts(r: AssessResult, ctx: DocumentContext): (string | Uint8Array)[] {
+function reportParts(r: AssessResult, ctx: DocumentContext, named = false): (string | Uint8Array)[] {
   const ledger = ledgerSections(r, ctx.lang, ctx, 'link');
-  return [areaPart(r, ctx), JSON.stringify(areaLine(r, ctx.lang, ledger)), ...ledger.map((s) => s.rows)];
+  return [areaPart(r, ctx, named), JSON.stringify(areaLine(r, ctx.lang, ledger)), ...ledger.map((s) => s.rows)];
 }
 
 const AREA_PART = 0;
@@ -71,10 +71,10 @@ const LINE_PART = 1;
 const LEDGER_PARTS = 2;
 
 /** An area's document in a batch (UTF-8: written out as it is), its anchor left to the layout (AREA_ANCHOR, set by districtLayout). */
-function areaPart(r: AssessResult, ctx: DocumentContext): Uint8Array {
+function areaPart(r: AssessResult, ctx: DocumentContext, named: boolean): Uint8Array {
   // Each area's own document names the area as 报送单位; --issuer is the district's.
   const areaCtx: DocumentContext = { lang: ctx.lang, date: ctx.date, medium: ctx.medium, ...(ctx.facts ? { facts: ctx.facts } : {}) };
-  return areaDocumentBytes(r, AREA_ANCHOR, areaCtx, 'overview');
+  return areaDocumentBytes(r, AREA_ANCHOR, areaCtx, 'overview', named);
 }
 
 /** The anchor an area's document is made with before its place in the district's order is known. */
@@ -151,7 +151,8 @@ function districtLayout(kept: Kept[], part: PartOf, ctx: DocumentContext, summar
 export function htmlLayout(options: FormatOptions): ReportLayout<Kept> {
   const ctx = contextOf(options, 'screen');
   return {
-    part: (r) => reportParts(r, ctx),
+    // Set aside in the CLI's PartSpool, which keeps each annex row once (NamedPiece) and gives back the document.
+    part: (r) => reportParts(r, ctx, true),
     keep,
     *write(kept, part, summary) {
       const { title, header, body } = districtLayout(kept, part, ctx, summary);
