@@ -1,16 +1,17 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI lives in dist/cli/main.js (built by `npm run build`, which `npm ci` runs).
+// Thin launcher: the CLI lives in dist/bundle/ (built by `npm run build`, which `npm ci` runs): the
+// modules of dist/ joined by scripts/bundle.mjs, so a run loads a few files, not ~100.
 import { writeSync } from 'node:fs';
-import { prestartWorker } from '../dist/packs/prestart.js';
+import { prestartWorker } from '../dist/bundle/prestart.js';
 
 // A batch's worker thread starts first (--jobs n): it loads its modules on the other core while
-// this thread loads the CLI's, instead of after (dist/packs/prestart.js). So the CLI is imported
+// this thread loads the CLI's, instead of after (src/packs/prestart.ts). So the CLI is imported
 // below, not statically: a static import is loaded before any line of this file runs.
 prestartWorker(process.argv.slice(2));
-const { langOf, main } = await import('../dist/cli/main.js');
-const { describeError, EXIT } = await import('../dist/cli/exit.js');
-const { outputFailure, watchStream } = await import('../dist/cli/output.js');
-const { cleanUpOnSignals } = await import('../dist/cli/signals.js');
+const { langOf, main } = await import('../dist/bundle/main.js');
+const { describeError, EXIT } = await import('../dist/bundle/exit.js');
+const { outputFailure, watchStream } = await import('../dist/bundle/output.js');
+const { cleanUpOnSignals } = await import('../dist/bundle/signals.js');
 
 const lang = langOf(process.argv);
 // A reader that stops early (`assess … | head`) closes the pipe: that is not an error, and the

@@ -73,9 +73,19 @@ function isBatchDirectory(p: string): boolean {
   }
 }
 
-/** The worker threads' module and the CLI's step, as built beside this file. */
-const ENTRY = new URL('./workers-entry.js', import.meta.url);
-const STEP = new URL('../cli/assess-step.js', import.meta.url);
+/**
+ * `rel` (a path under src/, as built) beside `here`, or in dist/ by its path there. Beside first:
+ * in the CLI's bundle (scripts/bundle.mjs) the workers' module and the CLI's step are files of
+ * the same folder as the module asking, and the pool and this must name the same step as the
+ * one the worker was started with; run from the TypeScript sources (the tests), a worker runs
+ * the build's copy (`npm test` builds first).
+ */
+export function builtModule(here: string, rel: string): URL | undefined {
+  const depth = rel.split('/').length - 1;
+  const up = '../'.repeat(depth);
+  const name = rel.split('/').pop()!;
+  return [new URL(`./${name}`, here), new URL(`${up}../dist/${rel}`, here)].find((url) => existsSync(url));
+}
 
 /**
  * Start the pool's first worker thread now if `args` look like a batch with jobs > 1 (bin/assess.js,
@@ -83,14 +93,18 @@ const STEP = new URL('../cli/assess-step.js', import.meta.url);
  * (workers-entry.ts). Does nothing where the build is incomplete or the system refuses a thread.
  */
 export function prestartWorker(args: readonly string[]): void {
-  if (early || !looksLikeBatch(args) || !existsSync(ENTRY) || !existsSync(STEP)) return;
+  if (early || !looksLikeBatch(args)) return;
+  // The worker threads' module and the CLI's step, as built: missing from an incomplete build.
+  const entry = builtModule(import.meta.url, 'packs/workers-entry.js');
+  const step = builtModule(import.meta.url, 'cli/assess-step.js');
+  if (!entry || !step) return;
   let worker: Worker;
   try {
-    worker = new Worker(ENTRY, { ...WORKER_OPTIONS, workerData: { prestart: STEP.href } });
+    worker = new Worker(entry, { ...WORKER_OPTIONS, workerData: { prestart: step.href } });
   } catch {
     return; // EAGAIN and the like: the pool will try again, and cope
   }
-  const started = { worker, module: ENTRY.href, dead: false };
+  const started = { worker, module: entry.href, dead: false };
   // Until the pool adopts it, a failure is only noted (the pool then starts a thread of its own).
   worker.on('error', () => (started.dead = true));
   worker.on('exit', () => (started.dead = true));

@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AssessResult } from '../assess/types.js';
 import { describeError } from '../error-words.js';
 import type { Lang } from '../messages/types.js';
-import { discardPrestarted, takePrestarted, WORKER_OPTIONS } from './prestart.js';
+import { builtModule, discardPrestarted, takePrestarted, WORKER_OPTIONS } from './prestart.js';
+
+export { builtModule };
 import type { Spares } from './spares.js';
 
 /** An input that could not be assessed: the lines for stderr and its exit code (describeError). */
@@ -39,14 +40,6 @@ export function outcomeOf<R = AssessResult>(input: string, assess: (input: strin
  */
 export function workerModule(): URL | undefined {
   return builtModule(import.meta.url, 'packs/workers-entry.js');
-}
-
-/** `rel` (a path under src/, as built) beside `here` in the build, or in dist/ when `here` is a TypeScript source. */
-export function builtModule(here: string, rel: string): URL | undefined {
-  const depth = rel.split('/').length - 1;
-  const up = '../'.repeat(depth);
-  const name = rel.split('/').pop()!;
-  return [new URL(`./${name}`, here), new URL(`${up}../dist/${rel}`, here)].find((url) => existsSync(url));
 }
 
 /** What a worker thread needs to assess inputs as this thread would (plain data: it is cloned). */
