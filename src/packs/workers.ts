@@ -4,9 +4,10 @@ import type { AssessResult } from '../assess/types.js';
 import { describeError } from '../error-words.js';
 import type { Lang } from '../messages/types.js';
 import { builtModule, discardPrestarted, takePrestarted, WORKER_OPTIONS } from './prestart.js';
-
-export { builtModule };
 import type { Spares } from './spares.js';
+
+// Defined in prestart.ts (which loads no module of ours); the assess command imports it from here.
+export { builtModule };
 
 /** An input that could not be assessed: the lines for stderr and its exit code (describeError). */
 export interface Failure {
