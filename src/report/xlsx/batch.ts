@@ -30,10 +30,22 @@ export interface AreaRow {
   input: string;
 }
 
-/** 矩阵: an area's items — their ids (one list for every area of a standard) and each one's state. */
+/**
+ * 矩阵: an area's items — their ids (one list for every area of a standard) and each one's state,
+ * as an index into the area's distinct states (`shown`, shownOf) a character each (statesOf):
+ * read back with no string or array made per item.
+ */
 export interface ItemStates {
   ids: readonly string[];
-  states: readonly string[];
+  shown: readonly string[];
+  codes: string;
+}
+
+/** Each item's state as a character: `0` for the area's first distinct state (shown[0]), `1` for the next, … */
+export function statesOf(items: AssessResult['items'], shown: readonly string[]): string {
+  let codes = '';
+  for (const i of items) codes += String.fromCharCode(48 + shown.indexOf(i.state));
+  return codes;
 }
 
 
@@ -65,19 +77,16 @@ export function matrixColumns(items: AssessResult['items']): MatrixColumn[] {
 /**
  * What the batch's 总览 and 矩阵 are laid out by, from each area's row (areaRow) in input order:
  * the 项目 columns (in the order the areas came), the item columns (each id the first time it is
- * seen, from the area's columns: one list for the areas of one standard, looked through once) and
- * the states that appear (`shown`: each area's distinct states).
+ * seen, from the area's columns: one list for the areas of one standard, looked through once).
  */
-export function batchColumns(rows: Iterable<{ aspects: AreaRow['aspects']; columns: readonly MatrixColumn[]; shown: readonly string[] }>) {
+export function batchColumns(rows: Iterable<{ aspects: AreaRow['aspects']; columns: readonly MatrixColumn[] }>) {
   const aspects: string[] = [];
   const known = new Set<string>();
   const columns: MatrixColumn[] = [];
   const seen = new Map<string, number>();
-  const shown = new Set<string>();
   let last: readonly MatrixColumn[] | undefined;
   for (const r of rows) {
     for (const [name] of r.aspects) if (!known.has(name)) known.add(name), aspects.push(name);
-    for (const state of r.shown) shown.add(state);
     if (r.columns === last) continue;
     last = r.columns;
     for (const c of r.columns) {
@@ -86,7 +95,7 @@ export function batchColumns(rows: Iterable<{ aspects: AreaRow['aspects']; colum
       columns.push(c);
     }
   }
-  return { aspects, columns, seen, shown };
+  return { aspects, columns, seen };
 }
 
 /** An area's distinct item states, for 矩阵's legend (batchColumns). */
@@ -96,21 +105,28 @@ export function shownOf(items: AssessResult['items']): string[] {
   return states;
 }
 
+/** Columns of 总览 an area's row fills whatever its 项目: 地区, 期间, 结论, 得分, then after the 项目 否决项, 未达标, 输入. */
+const FIXED = 7;
+
 /**
- * 总览's column widths, measured an area at a time (OverviewWidths.add, in the pass that lays the
- * batch out) rather than in a pass of its own over every row: the 项目 columns by name, as their
- * order is known only once every area is seen.
+ * An area's widths in 总览, measured where it is assessed (as its rows of 整改台账 are): its fixed
+ * columns' (FIXED), then each of its 项目's score's, in its aspects' order.
+ */
+export function overviewWidths(r: AreaRow, lang: Lang): number[] {
+  return [...measureWidths([{ values: [r.name, r.period, verdictWord(lang, r.verdict), r.score, r.vetoes, r.open, r.input] }]), ...measureWidths([{ values: r.aspects.map(([, score]) => score) }])];
+}
+
+/**
+ * 总览's column widths, from each area's (overviewWidths) as the pass that lays the batch out
+ * reads them: the 项目 columns by name, as their order is known only once every area is seen.
  */
 export class OverviewWidths {
   private readonly fixed: number[] = [];
   private readonly aspects = new Map<string, number>();
 
-  constructor(private readonly lang: Lang) {}
-
-  add(r: AreaRow): void {
-    widest(this.fixed, measureWidths([{ values: [r.name, r.period, verdictWord(this.lang, r.verdict), r.score, r.vetoes, r.open, r.input] }]));
-    const scores = measureWidths([{ values: r.aspects.map(([, score]) => score) }]);
-    r.aspects.forEach(([name], k) => this.aspects.set(name, Math.max(this.aspects.get(name) ?? 0, scores[k])));
+  add(r: AreaRow, measured: readonly number[]): void {
+    for (let k = 0; k < FIXED; k++) this.fixed[k] = Math.max(this.fixed[k] ?? 0, measured[k]);
+    r.aspects.forEach(([name], k) => this.aspects.set(name, Math.max(this.aspects.get(name) ?? 0, measured[FIXED + k])));
   }
 
   /** In the sheet's columns (`aspects`: its 项目 columns). */
@@ -158,22 +174,28 @@ const ROTATED: Look = { alignment: { textRotation: 90, vertical: 'bottom', horiz
 
 /** Sheet 矩阵: areas (`rows`, worst first) × items, each state a coloured symbol (✓ ✗ ? ! —), the header naming 项目 and place; a legend beneath. */
 export async function matrixSheet(book: ReportBook, layout: BatchColumns, rows: Iterable<Pick<AreaRow, 'name' | 'verdict'> & { items: ItemStates }>, lang: Lang): Promise<void> {
-  const { columns, seen, shown } = layout;
+  const { columns, seen } = layout;
+  // The states that appear (the legend's), from each area's distinct ones.
+  const shown = new Set<string>();
   const header = [t(lang, 'xlsx.area'), t(lang, 'xlsx.verdict'), ...columns.map((c) => c.label)];
   const sheet = tableSheet(book, '矩阵', header.length, { freezeColumns: 2, widths: [18, 10, ...columns.map(() => 4)] });
   await sheet.add({ ...headerRow(header, [undefined, undefined, ...columns.map(() => ROTATED)]), notes: [undefined, undefined, ...columns.map((c) => c.text)], height: 90 });
   // Each list of ids (a standard's items) placed among the columns once.
   const places = new WeakMap<readonly string[], number[]>();
   for (const r of rows) {
-    const { ids, states } = r.items;
+    const { ids, shown: states, codes } = r.items;
     let at = places.get(ids);
     if (!at) places.set(ids, (at = ids.map((id) => seen.get(id)! + 2)));
-    const values: (string | null)[] = [r.name, verdictWord(lang, r.verdict), ...columns.map(() => '')];
+    for (const state of states) shown.add(state);
+    const symbols = states.map((state) => SYMBOL[state] ?? state);
+    const looks = states.map(stateLook);
+    const values: (string | null)[] = [r.name, verdictWord(lang, r.verdict)];
+    for (let k = 0; k < columns.length; k++) values.push('');
     const cells: (Look | undefined)[] = [undefined, fillLook(FILL[r.verdict])];
     for (let k = 0; k < at.length; k++) {
-      const state = states[k];
-      values[at[k]] = SYMBOL[state] ?? state;
-      cells[at[k]] = stateLook(state);
+      const s = codes.charCodeAt(k) - 48;
+      values[at[k]] = symbols[s];
+      cells[at[k]] = looks[s];
     }
     await sheet.add({ values, cells });
   }

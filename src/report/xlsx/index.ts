@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AssessResult } from '../../assess/types.js';
 import type { FormatOptions, Formatter, ReportLayout } from '../types.js';
 import { conclusionSheet, itemsSheet } from './area.js';
-import { areaRow, batchColumns, matrixColumns, matrixSheet, OverviewWidths, overviewSheet, shownOf, worstFirst, type AreaRow, type ItemStates, type MatrixColumn } from './batch.js';
+import { areaRow, batchColumns, matrixColumns, matrixSheet, OverviewWidths, overviewSheet, overviewWidths, shownOf, statesOf, worstFirst, type AreaRow, type MatrixColumn } from './batch.js';
 import { PROGRESS_WIDEST, progressRows, progressSheet, type ProgressRow } from './progress.js';
 import { RECTIFICATION_WIDEST, rectificationRows, rectificationSheet, type RectificationRow } from './rectification.js';
 import { bookChunks, measureWidths, ReportBook, widest } from './writer.js';
@@ -46,19 +46,22 @@ function keep(r: AssessResult): Kept {
   return { verdict: r.verdict, score: r.score, ...(r.input !== undefined ? { input: r.input } : {}) };
 }
 
-/** An area's head part: its row of 总览, its items' distinct states (矩阵's legend), and the widths of its rows of 整改台账 and 本期进展. */
+/** An area's head part: its row of 总览 and the widths of it (overviewWidths) and of its rows of 整改台账 and 本期进展. */
 interface Head {
   row: AreaRow;
-  shown: string[];
+  overview: number[];
   rectification: number[];
   progress: number[];
 }
 
+/** An area's row of 矩阵: its name, its verdict, its items' distinct states and each item's (ItemStates). */
+type MatrixRow = [name: string, verdict: AreaRow['verdict'], shown: string[], codes: string];
+
 // Each area's parts, set aside as it is assessed (ReportLayout.part), each read back alone: its
-// head, its items' states (矩阵), their columns (the items' ids, and what 矩阵's header shows of
+// head, its row of 矩阵, its items' columns (the items' ids, and what 矩阵's header shows of
 // each), its rows of 整改台账 and of 本期进展.
 const HEAD = 0;
-const STATES = 1;
+const MATRIX = 1;
 const COLUMNS = 2;
 const RECTIFICATION = 3;
 const PROGRESS = 4;
@@ -147,10 +150,13 @@ export function xlsxLayout(options: FormatOptions): ReportLayout<Kept> {
     part(r) {
       const rectification = rectificationRows(r, lang, true);
       const progress = progressRows(r, lang);
-      const head: Head = { row: areaRow(r, lang), shown: shownOf(r.items), rectification: measureWidths(rectification, RECTIFICATION_WIDEST), progress: measureWidths(progress, PROGRESS_WIDEST) };
+      const row = areaRow(r, lang);
+      const head: Head = { row, overview: overviewWidths(row, lang), rectification: measureWidths(rectification, RECTIFICATION_WIDEST), progress: measureWidths(progress, PROGRESS_WIDEST) };
+      const shown = shownOf(r.items);
+      const matrix: MatrixRow = [row.name, row.verdict, shown, statesOf(r.items, shown)];
       return [
         JSON.stringify(head),
-        JSON.stringify(r.items.map((i) => i.state)),
+        JSON.stringify(matrix),
         repeats.of(r.items),
         JSON.stringify(rectification),
         JSON.stringify(progress),
@@ -161,25 +167,30 @@ export function xlsxLayout(options: FormatOptions): ReportLayout<Kept> {
       const inputOrder = kept.map((_, i) => i);
       const sorted = worstFirst(kept);
       const columnsRead = new ColumnsRead(kept.length, (i) => textOf(part(i, COLUMNS)));
-      const items = (i: number): ItemStates => ({ ids: columnsRead.of(i).ids, states: parsed<string[]>(part(i, STATES)) });
+      // Each area's columns (one list for the areas of a standard), found as the batch is laid out.
+      const columnsOf: { columns: MatrixColumn[]; ids: string[] }[] = [];
       const rectification: number[] = [];
       const progress: number[] = [];
-      const overview = new OverviewWidths(lang);
+      const overview = new OverviewWidths();
       const layout = batchColumns(
         (function* () {
           for (const i of inputOrder) {
             const head = parsed<Head>(part(i, HEAD));
             widest(rectification, head.rectification);
             widest(progress, head.progress);
-            overview.add(head.row);
-            yield { aspects: head.row.aspects, columns: columnsRead.of(i).columns, shown: head.shown };
+            overview.add(head.row, head.overview);
+            const columns = (columnsOf[i] = columnsRead.of(i));
+            yield { aspects: head.row.aspects, columns: columns.columns };
           }
         })(),
       );
       return bookChunks(async (book) => {
         await overviewSheet(book, layout, sorted.length, map(sorted, (i) => parsed<Head>(part(i, HEAD)).row), overview, lang, summary);
         await matrixSheet(book, layout, (function* () {
-          for (const i of sorted) yield { ...parsed<Head>(part(i, HEAD)).row, items: items(i) };
+          for (const i of sorted) {
+            const [name, verdict, shown, codes] = parsed<MatrixRow>(part(i, MATRIX));
+            yield { name, verdict, items: { ids: columnsOf[i].ids, shown, codes } };
+          }
         })(), lang);
         await rectificationSheet(book, lang, '整改台账', rowsOf<RectificationRow>(inputOrder, (i) => part(i, RECTIFICATION)), rectification);
         await progressSheet(book, lang, rowsOf<ProgressRow>(inputOrder, (i) => part(i, PROGRESS)), progress);
