@@ -12,6 +12,13 @@ import { ZipWriter } from './zip.js';
 export class Book {
   /** exceljs's style registry: cells' style ids, then xl/styles.xml. */
   readonly styles: { xml: string; addStyleModel(style: object, cellType?: number): number };
+  /**
+   * By look, short texts' cell ends (`" s="5" t="str"><v>✓</v></c>`, after the address; writer.ts
+   * rowXml): exceljs knows a look it has seen by identity, so its style id in this workbook — and
+   * the end of every cell with that look and text — is the same from its first cell on. 160,000
+   * cells of 矩阵 at 2,000 areas are a handful of these.
+   */
+  readonly cellEnds = new WeakMap<object, Map<string, string>>();
   /** No shared strings (text inline): the content types ask only its count. */
   readonly sharedStrings = { count: 0 };
   readonly commentRefs: unknown[] = [];

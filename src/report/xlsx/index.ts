@@ -171,6 +171,9 @@ export function xlsxLayout(options: FormatOptions): ReportLayout<Kept> {
       const columnsOf: { columns: MatrixColumn[]; ids: string[] }[] = [];
       const rectification: number[] = [];
       const progress: number[] = [];
+      // The areas with rows of 整改台账 or 本期进展 (measured: widths), in input order: the others' parts are not read for them.
+      const rectified: number[] = [];
+      const progressed: number[] = [];
       const overview = new OverviewWidths();
       const layout = batchColumns(
         (function* () {
@@ -178,6 +181,8 @@ export function xlsxLayout(options: FormatOptions): ReportLayout<Kept> {
             const head = parsed<Head>(part(i, HEAD));
             widest(rectification, head.rectification);
             widest(progress, head.progress);
+            if (head.rectification.length) rectified.push(i);
+            if (head.progress.length) progressed.push(i);
             overview.add(head.row, head.overview);
             const columns = (columnsOf[i] = columnsRead.of(i));
             yield { aspects: head.row.aspects, columns: columns.columns };
@@ -192,8 +197,8 @@ export function xlsxLayout(options: FormatOptions): ReportLayout<Kept> {
             yield { name, verdict, items: { ids: columnsOf[i].ids, shown, codes } };
           }
         })(), lang);
-        await rectificationSheet(book, lang, '整改台账', rowsOf<RectificationRow>(inputOrder, (i) => part(i, RECTIFICATION)), rectification);
-        await progressSheet(book, lang, rowsOf<ProgressRow>(inputOrder, (i) => part(i, PROGRESS)), progress);
+        await rectificationSheet(book, lang, '整改台账', rowsOf<RectificationRow>(rectified, (i) => part(i, RECTIFICATION)), rectification);
+        await progressSheet(book, lang, rowsOf<ProgressRow>(progressed, (i) => part(i, PROGRESS)), progress);
       });
     },
   };
@@ -209,11 +214,16 @@ export function xlsxRectificationLayout(options: FormatOptions): ReportLayout<Ke
     },
     keep,
     write(kept, part) {
-      const inputOrder = kept.map((_, i) => i);
       const measured: number[] = [];
-      for (const i of inputOrder) widest(measured, parsed<number[]>(part(i, 0)));
+      // The areas with rows (measured: widths), in input order: the others' rows are not read.
+      const rectified: number[] = [];
+      for (let i = 0; i < kept.length; i++) {
+        const widths = parsed<number[]>(part(i, 0));
+        widest(measured, widths);
+        if (widths.length) rectified.push(i);
+      }
       return bookChunks(async (book) => {
-        await rectificationSheet(book, lang, '整改台账', rowsOf<RectificationRow>(inputOrder, (i) => part(i, 1)), measured);
+        await rectificationSheet(book, lang, '整改台账', rowsOf<RectificationRow>(rectified, (i) => part(i, 1)), measured);
       });
     },
   };

@@ -229,7 +229,7 @@ type RowInternals = {
   _writeColumns(): void;
   _writeOpenSheetData(): void;
   stream: { write(text: string): void };
-  _workbook: { styles: { addStyleModel(style: Look, cellType?: number): number } };
+  _workbook: { styles: { addStyleModel(style: Look, cellType?: number): number }; cellEnds: Book['cellEnds'] };
   hasComments: boolean;
   _sheetCommentsWriter: { addComments(comments: unknown[]): void };
   _rowZero: number;
@@ -287,7 +287,7 @@ function rowXml(w: RowInternals, n: number, spec: RowSpec, values: Value[], widt
     values.length = 0;
     return '';
   }
-  const styles = w._workbook.styles;
+  const { styles, cellEnds } = w._workbook;
   const rowStyle = styles.addStyleModel(look ?? NONE);
   let xml = `<row r="${n}"`;
   if (height) xml += ` ht="${xmlEncode(String(height))}" customHeight="1"`;
@@ -301,17 +301,32 @@ function rowXml(w: RowInternals, n: number, spec: RowSpec, values: Value[], widt
     if (value === undefined) continue;
     const own = cells?.[k];
     const style = (own ? (look ? over(look, own) : own) : look) ?? NONE;
+    const note = notes?.[k];
+    // A short text in a look seen before with it (a symbol of 矩阵, a verdict): its cell's end as written then.
+    const short = typeof value === 'string' && value.length <= 8 && !note ? (cellEnds.get(style) ?? newEnds(cellEnds, style)) : undefined;
+    const end = short?.get(value as string);
+    if (end !== undefined) {
+      inner += `<c r="${columnLetter(k + 1)}${n}${end}`;
+      continue;
+    }
     const id = styles.addStyleModel(style, value === null ? NULL : typeof value === 'string' ? STRING : NUMBER);
     const address = columnLetter(k + 1) + n;
-    if (notes?.[k]) (comments ??= []).push({ ...(new (exceljsNote())(notes[k]!).model as object), ref: address });
+    if (note) (comments ??= []).push({ ...(new (exceljsNote())(note).model as object), ref: address });
     if (value === null) {
       if (id) inner += `<c r="${address}" s="${id}"/>`;
       continue;
     }
-    inner += `<c r="${address}"${id ? ` s="${id}"` : ''}`;
     // A number's text has nothing to escape.
-    if (typeof value === 'number') inner += `><v>${String(value)}</v></c>`;
-    else inner += ` t="str"><v>${cellText(value)}</v></c>`;
+    if (typeof value === 'number') inner += `<c r="${address}"${id ? ` s="${id}"` : ''}><v>${String(value)}</v></c>`;
+    else {
+      const tail = `"${id ? ` s="${id}"` : ''} t="str"><v>${cellText(value)}</v></c>`;
+      inner += `<c r="${address}${tail}`;
+      if (short) {
+        // (as shortTexts: area names of a few characters would otherwise pile up here)
+        if (short.size >= 256) short.clear();
+        short.set(value, tail);
+      }
+    }
   }
   values.length = 0;
   if (comments) {
@@ -319,6 +334,12 @@ function rowXml(w: RowInternals, n: number, spec: RowSpec, values: Value[], widt
     w._sheetCommentsWriter.addComments(comments);
   }
   return inner ? `${xml}>${inner}</row>` : `${xml}/>`;
+}
+
+function newEnds(ends: Book['cellEnds'], style: Look): Map<string, string> {
+  const m = new Map<string, string>();
+  ends.set(style, m);
+  return m;
 }
 
 const letters: string[] = [];
