@@ -135,8 +135,6 @@ export class SheetWriter {
   private committed = false;
   /** Rows made but not yet written into the sheet's stream (flush). */
   private xml = '';
-  /** A row's values, made (rowXml): one array for every row. */
-  private readonly values: Value[] = [];
   /** Per column, the validation being run down it: written as one range when it ends. */
   private readonly runs: ({ dv: DataValidation; from: number; to: number } | undefined)[] = [];
 
@@ -172,7 +170,13 @@ export class SheetWriter {
       w.startedData = true;
     }
     w._rowZero = n + 1;
-    this.xml += rowXml(w, n, spec, this.values, this.fitHeightsFrom !== undefined && n >= this.fitHeightsFrom ? this.widths : undefined);
+    // A blank row (between a table and its legend) is no XML: rowXml never sees its empty array,
+    // of another elements kind than the rows' (it was made again for it: --trace-deopt).
+    if (!spec.values.length && spec.height === undefined) return n;
+    // The row's fields read here, not in rowXml: each sheet's rows are objects of their own shape
+    // (a header's, 矩阵's, 整改台账's), and rowXml — long, ~40 ms of TurboFan a compile — was made
+    // again for each shape it met after it was optimised ("wrong map" at its first line).
+    this.xml += rowXml(w, n, spec.values, look, spec.cells, spec.notes, spec.height, this.fitHeightsFrom !== undefined && n >= this.fitHeightsFrom ? this.widths : undefined);
     // Rows go to the zip several at a time: a write into exceljs's stream per row was a promise,
     // a Buffer and a chunk object each.
     if (this.xml.length >= BATCH) await this.flush();
@@ -257,19 +261,18 @@ function cellText(value: string): string {
  * A row as exceljs 4.4's WorksheetWriter._writeRow writes one (RowXform and CellXform: prepare,
  * then render through an XmlStream): the same attributes in the same order, each cell's and the
  * row's style id from exceljs's style registry (asked in the same order, so the ids are the
- * same), notes handed to its comments writer. `values`: where the row's values are made; with
- * `widths`, the row is as tall as its wrapped text. test/xlsx (and the workbooks compared entry by
- * entry) hold it to exceljs's.
+ * same), notes handed to its comments writer. With `widths`, the row is as tall as its wrapped
+ * text. test/xlsx (and the workbooks compared entry by entry) hold it to exceljs's.
  */
-function rowXml(w: RowInternals, n: number, spec: RowSpec, values: Value[], widths: number[] | undefined): string {
-  const { look, cells, notes } = spec;
-  const count = spec.values.length;
+function rowXml(w: RowInternals, n: number, sources: RowSpec['values'], look: Look | undefined, cells: RowSpec['cells'], notes: RowSpec['notes'], specHeight: number | undefined, widths: number[] | undefined): string {
+  const values = made;
+  const count = sources.length;
   let hasValues = false;
   let min = 0;
   let max = 0;
   let lines = 1;
   for (let k = 0; k < count; k++) {
-    const source = spec.values[k];
+    const source = sources[k];
     const value = (values[k] = typeof source === 'function' ? source() : (source as Value));
     if (value === undefined) continue;
     if (!min) min = k + 1;
@@ -282,7 +285,7 @@ function rowXml(w: RowInternals, n: number, spec: RowSpec, values: Value[], widt
       if (style?.alignment?.wrapText) lines = Math.max(lines, linesOf(String(value), widths[k] ?? 9));
     }
   }
-  const height = spec.height !== undefined ? spec.height : lines > 1 ? rowHeight(lines) : undefined;
+  const height = specHeight !== undefined ? specHeight : lines > 1 ? rowHeight(lines) : undefined;
   if (!hasValues && !height) {
     values.length = 0;
     return '';
@@ -335,6 +338,12 @@ function rowXml(w: RowInternals, n: number, spec: RowSpec, values: Value[], widt
   }
   return inner ? `${xml}>${inner}</row>` : `${xml}/>`;
 }
+
+/**
+ * A row's values, made (rowXml fills and empties it in one call): one array for every row of every
+ * sheet — one per sheet was a fresh array each time, and rowXml was compiled again for it.
+ */
+const made: Value[] = [];
 
 function newEnds(ends: Book['cellEnds'], style: Look): Map<string, string> {
   const m = new Map<string, string>();
