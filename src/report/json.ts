@@ -53,7 +53,13 @@ export const jsonStream: StreamFormatter = (options, bytesOf) => {
 export function writeResult(r: AssessResult, write: JsonItems, indented: boolean, out: Utf8Builder): void {
   // The aspects (an array, as the engine makes them) are written as a list, as the items are; anything else with the rest.
   const listed = Array.isArray(r.aspects);
-  const before = { ...(r.input !== undefined ? { input: r.input } : {}), area: r.area, period: r.period ?? null, standard: r.standard, verdict: r.verdict, score: r.score, ...(listed ? {} : { aspects: r.aspects }) };
+  // Made as one literal or the other, not spread from conditional parts: the spreads cost more than the
+  // rest of the result's head (~8 µs an area under --cpu-prof; the keys and their order are the same).
+  const before: Record<string, unknown> =
+    r.input !== undefined
+      ? { input: r.input, area: r.area, period: r.period ?? null, standard: r.standard, verdict: r.verdict, score: r.score }
+      : { area: r.area, period: r.period ?? null, standard: r.standard, verdict: r.verdict, score: r.score };
+  if (!listed) before.aspects = r.aspects;
   const text = (value: unknown, depth: number) => (indented ? nested(value, depth) : JSON.stringify(value));
   // The line break before a member (a key of the result, an item) or a closing bracket.
   const br = (depth: number) => (indented ? '\n' + '  '.repeat(depth) : '');
