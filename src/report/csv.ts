@@ -60,6 +60,7 @@ export const csvStream: StreamFormatter = ({ lang }) => {
     piece,
     place,
     item: (r) => place(piece(r)),
+    tailReads: 'invalid',
     tail: (summary) => {
       const head = aspects ? '' : ((aspects = []), header());
       return head + (summary?.invalid ?? []).map((bad) => invalidRow(bad, aspects!.length, lang)).join('');

@@ -24,6 +24,7 @@ export const githubStream: StreamFormatter = ({ lang }) => {
     item: (r) => forResult(r, words),
     piece: (r) => forResult(r, words),
     place: (text) => text as string,
+    tailReads: 'invalid',
     tail: (summary) => lines((summary?.invalid ?? []).map((bad) => invalid(bad, lang))),
     invalid: (bad) => lines([invalid(bad, lang)]),
   };

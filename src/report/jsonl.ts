@@ -37,6 +37,7 @@ export const jsonlStream: StreamFormatter = (_options, bytesOf) => {
     piece,
     place,
     placeBytes: place,
+    tailReads: 'invalid',
     tail: (summary) => (summary?.invalid ?? []).map((bad) => safeJson(JSON.stringify({ input: bad.input, verdict: 'invalid', message: bad.message })) + '\n').join(''),
   };
 };

@@ -29,6 +29,7 @@ export const junitStream: StreamFormatter = ({ lang }) => {
     item: (r) => add(suite(r)),
     piece: (r) => suite(r),
     place: (s) => add(s as Suite),
+    tailReads: 'invalid',
     tail: (summary) => (summary?.invalid ?? []).map((bad) => add(invalidSuite(bad))).join('') + '</testsuites>\n',
   };
 };

@@ -75,6 +75,12 @@ export interface ReportStream {
   item(result: AssessResult): string;
   tail(summary?: BatchSummary): string;
   /**
+   * What `tail` reads of the batch summary: 'invalid', only the inputs that could not be assessed
+   * (csv, jsonl, junit, github, the 整改清单s) — so a batch does not summarise each result it
+   * assesses for nothing (src/cli/assess-step.ts). Absent: all of it (json prints the summary).
+   */
+  tailReads?: 'invalid';
+  /**
    * item() in two steps, for `--jobs n` (src/packs/workers.ts): `piece` is the costly part and
    * pure — it reads only the result and the options, so each worker thread runs it on the results
    * it assessed and only the piece (plain data, cloned) comes back — and `place` is the rest, run

@@ -33,6 +33,37 @@ describe('the one list of report formats', () => {
     }
   });
 
+  it('a stream that says its tail reads only the invalid inputs (tailReads) ends the same whatever else the summary holds: a batch does not summarise results for it', async () => {
+    const { SummaryBuilder } = await import('../../src/packs/summary.js');
+    const { summarised } = await import('../../src/packs/summary.js');
+    const bad = { input: 'areas/坏.json', message: '第 3 行: 键 "name" 重复', where: { file: 'areas/坏.json', line: 3 } };
+    const full = new SummaryBuilder();
+    for (const r of results) full.add(summarised(r));
+    full.addInvalid(bad);
+    const invalidOnly = new SummaryBuilder();
+    invalidOnly.addInvalid(bad);
+    let marked = 0;
+    for (const name of FORMAT_NAMES) {
+      const format: Format = FORMATS[name];
+      for (const made of [format.stream, format.byResponsibleStream]) {
+        if (!made) continue;
+        for (const lang of ['zh', 'en'] as const) {
+          const open = (await made())({ ...options, lang });
+          if (open.tailReads !== 'invalid') continue;
+          marked++;
+          // Two streams alike, fed the same results, ended with each summary.
+          const other = (await made())({ ...options, lang });
+          for (const r of results) {
+            open.item(r);
+            other.item(r);
+          }
+          expect(open.tail(full.summary()), name).toBe(other.tail(invalidOnly.summary()));
+        }
+      }
+    }
+    expect(marked).toBeGreaterThanOrEqual(16);
+  });
+
   it('json, json --compact and jsonl make a result\'s piece as its UTF-8, in a buffer of its own (held, or moved between threads, as it is), exactly JSON.stringify\'s text', async () => {
     const { jsonStream, toJson } = await import('../../src/report/json.js');
     const { jsonlStream } = await import('../../src/report/jsonl.js');

@@ -19,7 +19,7 @@ export const rectificationCsv: Formatter = (results, options) => whole(rectifica
 /** The same, one area's rows at a time. */
 export const rectificationCsvStream: StreamFormatter = ({ lang }) => {
   const piece = (r: AssessResult) => rows(r, lang);
-  return { head: () => BOM + header(lang), piece, place: (p) => p as string, item: piece, tail: () => '' };
+  return { head: () => BOM + header(lang), piece, place: (p) => p as string, item: piece, tail: () => '', tailReads: 'invalid' };
 };
 
 function rows(r: AssessResult, lang: Lang): string {

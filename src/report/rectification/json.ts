@@ -21,6 +21,7 @@ export const rectificationJsonStream: StreamFormatter = () => {
     place,
     item: (r) => place(piece(r)),
     tail: () => `${n ? '\n  ' : ''}]\n}\n`,
+    tailReads: 'invalid',
   };
 };
 

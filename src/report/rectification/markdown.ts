@@ -21,7 +21,7 @@ export const rectificationMarkdownStream: StreamFormatter = (options) => {
   let n = 0;
   const piece = (r: AssessResult) => one(r, options);
   const place = (p: unknown) => `${n++ ? '\n---\n\n' : ''}${p as string}`;
-  return { head: () => '', piece, place, item: (r) => place(piece(r)), tail: () => '' };
+  return { head: () => '', piece, place, item: (r) => place(piece(r)), tail: () => '', tailReads: 'invalid' };
 };
 
 function one(r: Parameters<typeof rectificationList>[0], options: FormatOptions): string {

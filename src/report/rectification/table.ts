@@ -21,7 +21,7 @@ export const rectificationTableStream: StreamFormatter = (options) => {
   let n = 0;
   const piece = (r: AssessResult) => area(r, options);
   const place = (p: unknown) => `${n++ ? '\n' : ''}${p as string}`;
-  return { head: () => '', piece, place, item: (r) => place(piece(r)), tail: () => '' };
+  return { head: () => '', piece, place, item: (r) => place(piece(r)), tail: () => '', tailReads: 'invalid' };
 };
 
 function area(r: AssessResult, options: FormatOptions): string {
