@@ -34,7 +34,7 @@ export function parseStrict(text: string, file: string | undefined, limits: Pars
 
   /** A value about to start at `at` that would stand deeper than the limit (whatever it is) is refused. */
   const deep = (at: number) => {
-    if (open.length > limits.maxDepth) fail(at, {}, 'input.tooDeep', { max: limits.maxDepth });
+    if (open.length > limits.maxDepth) fail(at, { hint: hint('input.fix.tooDeep') }, 'input.tooDeep', { max: limits.maxDepth });
   };
   /** Put a value where it goes, its depth checked first. */
   const place = (v: unknown, at: number) => {

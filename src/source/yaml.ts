@@ -33,7 +33,7 @@ export function parseYaml(text: string, file: string | undefined, limits: ParseL
     // toJS fails on purpose at the alias limit; a stack overflow is nesting too deep, not aliases.
     const at = firstAlias(doc, lineCounter) ?? { line: 1, column: 1 };
     throw new InputError('parse', file, [
-      e instanceof RangeError ? problem(at, 'input.tooDeep', { max: limits.maxDepth }) : problem(at, 'input.tooManyAliases', { max: limits.maxAliases }),
+      e instanceof RangeError ? problem({ ...at, hint: hint('input.fix.tooDeep') }, 'input.tooDeep', { max: limits.maxDepth }) : problem(at, 'input.tooManyAliases', { max: limits.maxAliases }),
     ]);
   }
   const parsed: Parsed = {
@@ -53,7 +53,7 @@ export function parseYaml(text: string, file: string | undefined, limits: ParseL
   };
   const deep = depthOver(value, limits.maxDepth);
   if (deep) {
-    throw new InputError('parse', file, [problem({ pointer: deep, ...parsed.locate(deep) }, 'input.tooDeep', { max: limits.maxDepth })]);
+    throw new InputError('parse', file, [problem({ pointer: deep, ...parsed.locate(deep), hint: hint('input.fix.tooDeep') }, 'input.tooDeep', { max: limits.maxDepth })]);
   }
   return parsed;
 }
@@ -80,7 +80,7 @@ function syntaxProblems(text: string, errors: readonly { code: string; message: 
     const first = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     // yaml reports a stack overflow while composing as RESOURCE_EXHAUSTION: that is deep nesting,
     // said where the nesting passes the limit (flowTooDeep), not where the stack ran out.
-    if (e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(first)) out.push(problem(placeOf(flowTooDeep(text, limits.maxDepth), lineCounter) ?? at, 'input.tooDeep', { max: limits.maxDepth }));
+    if (e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(first)) out.push(problem({ ...(placeOf(flowTooDeep(text, limits.maxDepth), lineCounter) ?? at), hint: hint('input.fix.tooDeep') }, 'input.tooDeep', { max: limits.maxDepth }));
     else if (e.code === 'TAB_AS_INDENT') out.push(problem({ ...at, hint: hint('input.fix.yamlTab') }, 'input.yaml.tab'));
     else if (e.code === 'MISSING_CHAR' && /quote/i.test(first)) out.push(problem({ ...at, hint: hint('input.fix.closeQuote') }, 'input.yaml.unclosedQuote'));
     else out.push(problem(at, 'input.yaml.syntax', { code: e.code, text: first }));
