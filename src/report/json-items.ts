@@ -61,13 +61,12 @@ export function jsonItems(indented: boolean): JsonItems {
     /** Per key: its value's JSON followed by the next key, by value. */
     values: Map<unknown, Uint8Array>[];
   }
-  type Actual = Shape;
   /** An object's shape: its keys (`keys`, the first few of them, in their order), its members `inner` in. */
   const shapeOf = (keys: string[], inner: string): Shape => {
     const keyText = keys.map((k, n) => safeJson(`${n ? ',' : '{'}${inner}${JSON.stringify(k)}${colon}`));
     return { keys, keyText, keyLength: keyText.map((k) => Buffer.byteLength(k)), values: keys.map(() => new Map()) };
   };
-  const actualOf = (reads: unknown): Actual | undefined => (Array.isArray(reads) && reads.length ? shapeOf(reads.slice(), indented ? pad + '  ' : '') : undefined);
+  const actualOf = (reads: unknown): Shape | undefined => (Array.isArray(reads) && reads.length ? shapeOf(reads.slice(), indented ? pad + '  ' : '') : undefined);
   const actualStart = `,${pad}"actual"${colon}`;
   const actualEnd = indented ? pad + '}' : '}';
   /** A value's JSON as JSON.stringify writes it, or undefined for one it is left to write. */
@@ -89,7 +88,7 @@ export function jsonItems(indented: boolean): JsonItems {
    * `actual`, its closing brace written (true), or not (false: `actual` was `{}`, or left to
    * JSON.stringify, and written in full).
    */
-  const writeLead = (lead: Lead, a: Actual | undefined, actual: unknown, out: Utf8Builder): boolean => {
+  const writeLead = (lead: Lead, a: Shape | undefined, actual: unknown, out: Utf8Builder): boolean => {
     if (a !== undefined && lead.first !== undefined && writeObject(lead.first, a, actual, out)) return true;
     put(out, lead.plain);
     out.text(own('actual', actual));
@@ -162,7 +161,7 @@ export function jsonItems(indented: boolean): JsonItems {
 
   interface KeptItem {
     of: ItemResult;
-    actual: Actual | undefined;
+    actual: Shape | undefined;
     /** From id to text, then state (keyed by it: a few), then reads. */
     lead: Map<string, Lead>;
     head: string;
@@ -176,7 +175,7 @@ export function jsonItems(indented: boolean): JsonItems {
   }
   interface KeptVeto {
     of: VetoResult;
-    actual: Actual | undefined;
+    actual: Shape | undefined;
     id: Uint8Array;
     /** number and text, then state (keyed by it), then reads. */
     lead: Map<string, Lead>;
@@ -194,7 +193,7 @@ export function jsonItems(indented: boolean): JsonItems {
   const sameVeto = (a: VetoResult, b: VetoResult) => a.id === b.id && a.number === b.number && a.text === b.text && a.reads === b.reads;
 
   // Kept as bytes for a state that is a string (a hand-made result may hold anything): a few per item.
-  const lead = (map: Map<string, Lead>, before: string, state: unknown, after: string, a: Actual | undefined): Lead => {
+  const lead = (map: Map<string, Lead>, before: string, state: unknown, after: string, a: Shape | undefined): Lead => {
     if (typeof state !== 'string') return { plain: before + own('state', state) + after };
     let kept = map.get(state);
     if (kept === undefined) {
