@@ -1,17 +1,17 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI lives in dist/bundle/ (built by `npm run build`, which `npm ci` runs): the
-// modules of dist/ joined by scripts/bundle.mjs, so a run loads a few files, not ~100.
+// modules of dist/ joined by scripts/bundle.mjs into one script, cli.cjs, compiled with the code
+// cache made for it when it was built (src/cli/compiled-cli.ts).
 import { writeSync } from 'node:fs';
-import { prestartWorker } from '../dist/bundle/prestart.js';
+import { fileURLToPath } from 'node:url';
+import * as prestart from '../dist/bundle/prestart.js';
 
 // A batch's worker thread starts first (--jobs n): it loads its modules on the other core while
-// this thread loads the CLI's, instead of after (src/packs/prestart.ts). So the CLI is imported
-// below, not statically: a static import is loaded before any line of this file runs.
-prestartWorker(process.argv.slice(2));
-const { langOf, main } = await import('../dist/bundle/main.js');
-const { describeError, EXIT } = await import('../dist/bundle/exit.js');
-const { outputFailure, watchStream } = await import('../dist/bundle/output.js');
-const { cleanUpOnSignals } = await import('../dist/bundle/signals.js');
+// this thread loads the CLI's, instead of after (src/packs/prestart.ts). So the CLI is loaded
+// below, not imported statically: a static import is loaded before any line of this file runs.
+prestart.prestartWorker(process.argv.slice(2));
+const { loadCli } = await import('../dist/cli/compiled-cli.js');
+const { langOf, main, describeError, EXIT, outputFailure, watchStream, cleanUpOnSignals } = loadCli(fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url)), { './prestart.js': prestart }).cli;
 
 const lang = langOf(process.argv);
 // A reader that stops early (`assess … | head`) closes the pipe: that is not an error, and the

@@ -2,84 +2,35 @@
 // After tsc and prebuild (`npm run build`): what bin/assess.js and a batch's worker thread load,
 // bundled from dist/ into dist/bundle/ with esbuild. Loaded file by file, the CLI was ~113 ES
 // modules, each resolved, read and compiled on the main thread before the first area, and a
-// worker thread loads its ~83 again: a one-file run opened 122 files of dist/, now 43. The bundle is
-// the same code tsc emitted (dist/*.js, not the TypeScript), joined: each entry one file, the
-// modules entries share in chunks of their own, and what is imported lazily (a command's module,
-// a format's writer, ajv, yaml, exceljs, playwright …) still loaded only when a run needs it —
-// code-splitting keeps each dynamic import() a chunk of its own, and packages stay outside the
-// bundle, required or imported from node_modules as before.
+// worker thread loads its ~83 again. The bundle is the same code tsc emitted (dist/*.js, not the
+// TypeScript), joined. A worker thread's modules are ES modules, code-split: each entry one file,
+// the modules entries share in chunks of their own, what is imported lazily a chunk of its own,
+// and packages outside, imported from node_modules. The command line is one script, cli.cjs, with
+// a code cache (below).
 //
 // dist/ stays as tsc wrote it: the library API (dist/index.js) and the tests use it. The bundle's
 // files sit one directory below dist/, as dist/<folder>/*.js do, so paths made from
 // import.meta.url (`../../standards/`, `../standards/`, `../../dist/ajv/`, `../../package.json`)
 // name the same files from either; the workers' module and the CLI's step are looked for beside
 // the module asking first (builtModule, src/packs/prestart.ts), and are entries here.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const OUT = new URL('../dist/bundle/', import.meta.url);
-const ENTRIES = ['packs/prestart', 'packs/workers-entry', 'cli/main', 'cli/exit', 'cli/output', 'cli/signals', 'cli/assess-step'];
+/** What a batch's worker thread loads (ES modules, code-split): the launcher's prestart, the worker's module, the step. */
+const ENTRIES = ['packs/prestart', 'packs/workers-entry', 'cli/assess-step'];
+/**
+ * Packages stay outside the command line's script, but commander (below) and chalk, an ES module
+ * only: a script requires what it imports, and Node requires an ES module only from 20.19.
+ */
+const EXTERNAL = Object.keys(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).dependencies)
+  .filter((name) => name !== 'commander' && name !== 'chalk')
+  .flatMap((name) => [name, `${name}/*`]);
 
 rmSync(OUT, { recursive: true, force: true });
-
-// commander, the one package every run loads, joined into a file of its own (commander.js here)
-// that the bundle imports instead of node_modules/commander. As a package it is an ES wrapper
-// (esm.mjs) over seven CommonJS files: each resolved, read, wrapped and compiled, and the wrapper
-// read by Node's CommonJS export lexer first — ~86 M instructions of a one-file run under
-// callgrind (`node --single-threaded` importing it alone: 637 M against 551 M for an empty
-// module). Its own file, not a chunk of ours: joined with our modules, esbuild renamed its
-// classes (CommanderError2, _Command) where their names are read (an error's name is its class's).
-// Its named exports are bound under other names so that nothing at its top level collides with a
-// class inside it; its require() of Node's modules needs a require of its own in an ES module.
-const require = createRequire(import.meta.url);
-const COMMANDER_OUT = new URL('commander.js', OUT);
-const COMMANDER = require.resolve('commander');
-const commanderNames = Object.keys(require('commander'));
-// commander requires node:child_process as it loads, for one thing: to spawn a subcommand that is
-// an executable of its own, which weibao has none of. Loading it (with net, dgram, streams …)
-// cost ~50 M instructions of every run (`import 'node:child_process'` alone under callgrind:
-// 602 M against 551 M); it now loads if spawn is ever called.
-const spawnWhenAsked = {
-  name: 'spawn-when-asked',
-  setup: (b) => {
-    b.onResolve({ filter: /^node:child_process$/ }, (args) => (args.importer.endsWith('command.js') ? { path: 'child_process', namespace: 'spawn-when-asked' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'spawn-when-asked' }, () => ({
-      contents: "let childProcess;\nexports.spawn = (...args) => (childProcess ??= require('node:child_process')).spawn(...args);",
-      loader: 'js',
-    }));
-  },
-};
-await build({
-  stdin: {
-    contents: [
-      `import commander from ${JSON.stringify(COMMANDER)};`,
-      ...commanderNames.map((name, i) => `const e${i} = commander.${name};`),
-      `export { ${commanderNames.map((name, i) => `e${i} as ${name}`).join(', ')} };`,
-    ].join('\n'),
-    resolveDir: fileURLToPath(new URL('.', import.meta.url)),
-    sourcefile: 'commander.js',
-  },
-  outfile: fileURLToPath(COMMANDER_OUT),
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  banner: { js: "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);" },
-  // esbuild writes a class that names itself inside its body as `var Command = class _Command`,
-  // whose name is then _Command: keepNames gives commander's classes and functions their own
-  // names back (a few dozen __name() calls, not our ~1,600).
-  keepNames: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-  plugins: [spawnWhenAsked],
-});
-const commanderHere = {
-  name: 'commander-here',
-  setup: (b) => b.onResolve({ filter: /^commander$/ }, () => ({ path: './commander.js', external: true })),
-};
-
 await build({
   entryPoints: ENTRIES.map((e) => fileURLToPath(new URL(`../dist/${e}.js`, import.meta.url))),
   outdir: fileURLToPath(OUT),
@@ -99,21 +50,91 @@ await build({
   keepNames: false,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [commanderHere],
 });
 
+// The command line: one CommonJS script, cli.cjs, with a V8 code cache made here (cli.cjs.cache,
+// scripts/code-cache.mjs; bin/assess.js loads both through src/cli/compiled-cli.ts). Node 20
+// caches no compiled code for ES modules, and a run spent ~150 M instructions parsing and
+// compiling ours. Everything the command line may import is in the one file (a format's writer,
+// ajv's and yaml's loaders …): what a run does not use is parsed lazily, and with the cache not
+// at all. A one-file run (node bin/assess.js /tmp/perf2k/area-0001.json --format jsonl): ~0.135 s
+// of CPU as ES modules, ~0.10 s as this script with its cache.
+//
+// prestart.js stays the ES module bin/assess.js loads first: the worker it starts is adopted by
+// the pool in this script, so both must hold the one module (the launcher hands it to the script's
+// require, compiled-cli.ts). import.meta.url is the script's own URL, given by its wrapper.
+const prestartShared = {
+  name: 'prestart-shared',
+  setup: (b) =>
+    b.onResolve({ filter: /prestart\.js$/ }, (args) => (resolve(dirname(args.importer), args.path) === PRESTART ? { path: './prestart.js', external: true } : undefined)),
+};
+// commander is joined in, not required from node_modules: as a package it is an ES wrapper over
+// seven CommonJS files, each resolved, read, wrapped and compiled, and the wrapper read by Node's
+// CommonJS export lexer first (~86 M instructions of a one-file run under callgrind). Joined with
+// our modules, esbuild renames its classes (CommanderError2; `class _Command`) where their names
+// are read (an error's name is its class's): its files are given keepNames of their own (a few
+// dozen __name() calls, not our ~1,600).
+const commanderNamesKept = {
+  name: 'commander-names-kept',
+  setup: (b) =>
+    b.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/].*\.js$/ }, async (args) => ({
+      contents: (await transform(readFileSync(args.path, 'utf8'), { keepNames: true, loader: 'js', format: 'cjs', platform: 'node', target: 'node20' })).code,
+      loader: 'js',
+    })),
+};
+// commander requires node:child_process as it loads, for one thing: to spawn a subcommand that is
+// an executable of its own, which weibao has none of. Loading it (with net, dgram …) cost ~50 M
+// instructions of every run (`import 'node:child_process'` alone under callgrind: 602 M against
+// 551 M); it now loads if spawn is ever called.
+const spawnWhenAsked = {
+  name: 'spawn-when-asked',
+  setup: (b) => {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]commander[\\/]lib[\\/]command\.js$/.test(args.importer) ? { path: 'child_process', namespace: 'spawn-when-asked' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'spawn-when-asked' }, () => ({
+      contents: "let childProcess;\nexports.spawn = (...args) => (childProcess ??= require('node:child_process')).spawn(...args);",
+      loader: 'js',
+    }));
+  },
+};
+const CLI = new URL('cli.cjs', OUT);
+const PRESTART = fileURLToPath(new URL('../dist/packs/prestart.js', import.meta.url));
+await build({
+  entryPoints: [fileURLToPath(new URL('../dist/cli/cli-entry.js', import.meta.url))],
+  outfile: fileURLToPath(CLI),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL,
+  define: { 'import.meta.url': '__importMetaUrl' },
+  // A package's import() becomes require() (the packages left outside are CommonJS): a script
+  // compiled by node:vm has no import() of its own.
+  supported: { 'dynamic-import': false },
+  keepNames: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [prestartShared, commanderNamesKept, spawnWhenAsked],
+});
+// The cache, made by a process of its own: V8 takes a cache only under the flags it was made
+// with, and a run sets one (--heap-growing-percent) that a build's workload might reach.
+const made = spawnSync(process.execPath, [fileURLToPath(new URL('code-cache.mjs', import.meta.url)), fileURLToPath(CLI)], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (made.status !== 0) {
+  console.error(`bundle: the code cache of ${fileURLToPath(CLI)} was not made (scripts/code-cache.mjs exited ${made.status ?? made.signal})`);
+  process.exit(1);
+}
+
 // Every error class under its own name: esbuild renames a top-level name only when two modules
-// joined in one file declare it, and an error's name is its class's (src/errors.ts). commander.js
-// keeps its names (keepNames, above). Every class
+// joined in one file declare it, and an error's name is its class's (src/errors.ts). Every class
 // that extends another is an error here; esbuild writes one as `var Name = class extends …`, or
-// `class _Name extends …` (which then is its name) when its body names it.
+// `class _Name extends …` (which then is its name) when its body names it; a class whose name is
+// kept (commander's) says it in a static block, `static { __name(this, "Name"); }`.
 const DECLARED = /^\s*(?:export\s+)?class\s+([\w$]+)\s+extends\b/gm;
-const BUNDLED = /^\s*(?:var\s+([\w$]+)\s*=\s*class(?:\s+([\w$]+))?|class\s+([\w$]+))\s+extends\b/gm;
+const BUNDLED = /^\s*(?:var\s+([\w$]+)\s*=\s*class(?:\s+([\w$]+))?|class\s+([\w$]+))\s+extends\b(?:[^{\n]*\{\s*static\s*\{\s*__name\(this, "([\w$]+)"\))?/gm;
 const namesIn = (dir, pattern, names = new Set()) => {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const path = new URL(e.name + (e.isDirectory() ? '/' : ''), dir);
     if (e.isDirectory() && path.href !== OUT.href) namesIn(path, pattern, names);
-    else if (e.name.endsWith('.js') && path.href !== COMMANDER_OUT.href) for (const m of readFileSync(path, 'utf8').matchAll(pattern)) names.add(m[3] ?? m[2] ?? m[1]);
+    else if (/\.c?js$/.test(e.name)) for (const m of readFileSync(path, 'utf8').matchAll(pattern)) if (!m[4]) names.add(m[3] ?? m[2] ?? m[1]);
   }
   return names;
 };
