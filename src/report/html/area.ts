@@ -124,21 +124,18 @@ export function metaOf(r: AssessResult, ctx: DocumentContext): [string, string |
 
 function summaryBody(r: AssessResult, lang: Lang): string {
   const L = labels(lang);
-  const triggered = r.vetoes.filter((v) => v.state === 'triggered');
-  return [
-    `<div class="banner verdict-${classToken(r.verdict)}">`,
-    `<span class="verdict-label">${h(L.conclusion)}</span>`,
-    `<span class="verdict" data-verdict="${h(r.verdict)}">${h(verdictWord(r.verdict, lang))}</span>`,
-    `<span class="score" data-score="${r.score}">${h(L.score)} ${percent(r.score)}</span>`,
-    triggered.length
-      ? `<ul class="vetoes">${triggered.map((v) => `<li class="veto-triggered">${h(L.html.triggered)} ${v.number}：${h(v.text)}</li>`).join('')}</ul>`
-      : '',
-    '</div>',
-    `<p class="verdict-sentence">${h(verdictSentence(r, lang))}</p>`,
-    `<p class="score-sentence">${h(scoreSentence(r, lang))}</p>`,
-  ]
-    .filter(Boolean)
-    .join('\n');
+  let vetoes = '';
+  for (const v of r.vetoes) if (v.state === 'triggered') vetoes += `<li class="veto-triggered">${h(L.html.triggered)} ${v.number}：${h(v.text)}</li>`;
+  return (
+    `<div class="banner verdict-${classToken(r.verdict)}">\n` +
+    `<span class="verdict-label">${h(L.conclusion)}</span>\n` +
+    `<span class="verdict" data-verdict="${h(r.verdict)}">${h(verdictWord(r.verdict, lang))}</span>\n` +
+    `<span class="score" data-score="${r.score}">${h(L.score)} ${percent(r.score)}</span>\n` +
+    (vetoes ? `<ul class="vetoes">${vetoes}</ul>\n` : '') +
+    '</div>\n' +
+    `<p class="verdict-sentence">${h(verdictSentence(r, lang))}</p>\n` +
+    `<p class="score-sentence">${h(scoreSentence(r, lang))}</p>`
+  );
 }
 
 function chartBody(r: AssessResult, lang: Lang): string {

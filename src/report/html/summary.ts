@@ -21,38 +21,49 @@ export function stateCounts(items: ItemResult[]) {
  * since it decides the verdict whatever the score.
  */
 export function verdictSentence(r: AssessResult, lang: Lang): string {
+  // Counted and joined in one loop, once per area of a batch: filter, map and join made arrays
+  // whose kind (empty or not) changed from area to area, and TurboFan compiled them again.
   const join = t(lang, 'pdf.sentence.join');
-  const sep = t(lang, 'pdf.list.separator');
-  const triggered = r.vetoes.filter((v) => v.state === 'triggered');
-  const parts: string[] = [];
-  if (triggered.length) {
-    parts.push(t(lang, 'pdf.summary.vetoTriggered', { list: triggered.map((v) => t(lang, 'pdf.summary.vetoItem', { number: v.number, text: v.text.replace(/[。．.；;]+$/, '') })).join(sep) }));
+  const vetoes = r.vetoes;
+  let triggered = '';
+  let missing = 0;
+  for (let k = 0; k < vetoes.length; k++) {
+    const v = vetoes[k];
+    if (v.state === 'triggered') {
+      const item = t(lang, 'pdf.summary.vetoItem', { number: v.number, text: v.text.replace(/[。．.；;]+$/, '') });
+      triggered = triggered ? triggered + t(lang, 'pdf.list.separator') + item : item;
+    } else if (v.state === 'missing') missing++;
   }
-  parts.push(t(lang, 'pdf.summary.items', stateCounts(r.items)));
-  if (!triggered.length) parts.push(vetoClause(r, lang));
-  parts.push(t(lang, 'pdf.summary.conclusion', { verdict: verdictWord(r.verdict, lang) }));
-  return parts.join(join) + t(lang, 'pdf.sentence.end');
+  let text = triggered ? t(lang, 'pdf.summary.vetoTriggered', { list: triggered }) + join : '';
+  text += t(lang, 'pdf.summary.items', stateCounts(r.items));
+  if (!triggered) text += join + vetoClause(vetoes.length, missing, lang);
+  return text + join + t(lang, 'pdf.summary.conclusion', { verdict: verdictWord(r.verdict, lang) }) + t(lang, 'pdf.sentence.end');
 }
 
-function vetoClause(r: AssessResult, lang: Lang): string {
-  if (!r.vetoes.length) return t(lang, 'pdf.summary.vetoNone');
-  const missing = r.vetoes.filter((v) => v.state === 'missing').length;
-  return missing ? t(lang, 'pdf.summary.vetoUndecided', { n: r.vetoes.length, missing }) : t(lang, 'pdf.summary.vetoClear', { n: r.vetoes.length });
+function vetoClause(n: number, missing: number, lang: Lang): string {
+  if (!n) return t(lang, 'pdf.summary.vetoNone');
+  return missing ? t(lang, 'pdf.summary.vetoUndecided', { n, missing }) : t(lang, 'pdf.summary.vetoClear', { n });
 }
 
 /** The second sentence: the score, and where the open items are (or that every 项目 is met). */
 export function scoreSentence(r: AssessResult, lang: Lang): string {
   const sep = t(lang, 'pdf.list.separator');
-  const openNames = new Set<string>();
-  for (const i of r.items) if (i.state !== 'pass' && i.state !== 'not_applicable') openNames.add(i.aspect);
-  const open = r.aspects.filter((a) => openNames.has(a.name));
-  const unreported = r.aspects.filter((a) => aspectStanding(a, r.items) === 'unreported');
-  const parts = [
-    t(lang, 'pdf.summary.score', { score: percent(r.score) }),
-    open.length ? t(lang, 'pdf.summary.openAspects', { n: open.length, aspects: open.map((a) => a.name).join(sep) }) : t(lang, 'pdf.summary.allAspectsMet'),
-  ];
-  if (unreported.length) parts.push(t(lang, 'pdf.summary.unreported', { aspects: unreported.map((a) => a.name).join(sep) }));
-  return parts.join(t(lang, 'pdf.sentence.join')) + t(lang, 'pdf.sentence.end');
+  const tally = tallyOf(r.items);
+  // 项目 in the standard's order: those with an item not met, and those not reported at all.
+  let open = '';
+  let n = 0;
+  let unreported = '';
+  let u = 0;
+  for (const a of r.aspects) {
+    const own = tally.get(a.name);
+    if (own === undefined) continue;
+    if (own.open) open = n++ ? open + sep + a.name : a.name;
+    if (a.applicable !== 0 && own.applicable && own.applicable === own.missing) unreported = u++ ? unreported + sep + a.name : a.name;
+  }
+  let text = t(lang, 'pdf.summary.score', { score: percent(r.score) }) + t(lang, 'pdf.sentence.join');
+  text += n ? t(lang, 'pdf.summary.openAspects', { n, aspects: open }) : t(lang, 'pdf.summary.allAspectsMet');
+  if (u) text += t(lang, 'pdf.sentence.join') + t(lang, 'pdf.summary.unreported', { aspects: unreported });
+  return text + t(lang, 'pdf.sentence.end');
 }
 
 export function verdictWord(verdict: string, lang: Lang): string {
@@ -77,18 +88,26 @@ export function aspectStanding(a: AspectScore, items: ItemResult[]): 'scored' | 
  * area's items and kept for them: the summary, the chart and the district's heat map each ask
  * for every 项目's standing, which was a pass over the items per question.
  */
-function tallyOf(items: ItemResult[]): Map<string, { applicable: number; missing: number }> {
+function tallyOf(items: ItemResult[]): Map<string, Tally> {
   let tally = tallies.get(items);
   if (tally) return tally;
   tally = new Map();
   for (const i of items) {
     if (i.state === 'not_applicable') continue;
     let own = tally.get(i.aspect);
-    if (!own) tally.set(i.aspect, (own = { applicable: 0, missing: 0 }));
+    if (!own) tally.set(i.aspect, (own = { applicable: 0, missing: 0, open: 0 }));
     own.applicable++;
     if (i.state === 'missing') own.missing++;
+    if (i.state !== 'pass') own.open++;
   }
   tallies.set(items, tally);
   return tally;
 }
-const tallies = new WeakMap<ItemResult[], Map<string, { applicable: number; missing: number }>>();
+
+/** Of one 项目's items: those that apply, those of them lacking facts, and those not met (any state but pass and not applicable). */
+interface Tally {
+  applicable: number;
+  missing: number;
+  open: number;
+}
+const tallies = new WeakMap<ItemResult[], Map<string, Tally>>();
