@@ -223,8 +223,13 @@ function negativeBody(vetoes: VetoResult[], lang: Lang, facts: FactDictionary): 
     .join('\n');
 }
 
-/** 填报人 / 审核人 / 负责人 / 日期, and room for the seal. */
+/** 填报人 / 审核人 / 负责人 / 日期, and room for the seal: the same in every document of a language, made once. */
 export function signOff(lang: Lang): string {
+  return (signOffs[lang] ??= signOffOf(lang));
+}
+const signOffs: Partial<Record<Lang, string>> = {};
+
+function signOffOf(lang: Lang): string {
   const cell = (id: 'pdf.signoff.reporter' | 'pdf.signoff.reviewer' | 'pdf.signoff.head' | 'pdf.signoff.date') => `<td><span class="k">${h(t(lang, id))}${colon(lang)}</span>${blank()}</td>`;
   return [
     '<section class="signoff">',
