@@ -121,14 +121,15 @@ function districtLayout(kept: Kept[], part: PartOf, ctx: DocumentContext, summar
         continue;
       }
       // Bytes as set aside: the anchor swapped in place, the rest written as it is (never decoded).
-      const at = Buffer.from(text.buffer, text.byteOffset, text.byteLength).indexOf(anchorBytes);
-      yield '\n';
+      const bytes = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+      const at = bytes.indexOf(anchorBytes);
       if (at < 0) {
+        yield '\n';
         yield text;
         continue;
       }
-      yield text.subarray(0, at);
-      yield `id="${anchor(k)}"`;
+      // The opening tag's few bytes before the anchor go with it as text: one piece, then the rest.
+      yield `\n${bytes.toString('utf8', 0, at)}id="${anchor(k)}"`;
       yield text.subarray(at + anchorBytes.length);
     }
   }
@@ -157,9 +158,7 @@ export function htmlLayout(options: FormatOptions): ReportLayout<Kept> {
     *write(kept, part, summary) {
       const { title, header, body } = districtLayout(kept, part, ctx, summary);
       const [before, after] = pageParts(title, header, options.lang, 'screen');
-      yield before;
-      yield* body;
-      yield after;
+      yield* joined([before], body, [after]);
     },
   };
 }
@@ -267,12 +266,39 @@ export function htmlProblemsLayout(options: FormatOptions): ReportLayout<Kept> {
     *write(kept, part) {
       const { title, header, body } = ledgerLayout(kept, part, ctx);
       const [before, after] = pageParts(title, header, options.lang, 'screen');
-      yield before;
-      yield* body;
-      yield after;
+      yield* joined([before], body, [after]);
     },
   };
 }
+
+/**
+ * A document's pieces as the CLI writes them: text pieces in a row (the district's view comes a
+ * table row at a time, ~10,000 pieces at 2,000 areas) joined into pieces of at least JOINED
+ * characters; bytes (each area's document, read back) passed on as they come, never copied —
+ * they are good only until the next part is read (PartSpool.bytes). Each piece is a promise and a
+ * write on the CLI's way out (runAssess's for await).
+ */
+function* joined(...runs: Iterable<string | Uint8Array>[]): Generator<string | Uint8Array> {
+  let text = '';
+  for (const run of runs)
+    for (const piece of run) {
+      if (typeof piece === 'string') {
+        text += piece;
+        if (text.length >= JOINED) {
+          yield text;
+          text = '';
+        }
+        continue;
+      }
+      if (text) yield text;
+      text = '';
+      yield piece;
+    }
+  if (text) yield text;
+}
+
+/** Characters of text written at once, at least (a few pieces of the district's view). */
+const JOINED = 1 << 14;
 
 function negativeClear(r: AssessResult, lang: Lang): string {
   const line = negativeListLine(r, lang);
