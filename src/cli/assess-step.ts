@@ -87,7 +87,7 @@ export async function makeStep(config: StepConfig, pieces: 'text' | 'bytes' = 't
     return {
       ...(stream?.piece ? (encode ? { piece: utf8(stream.piece(result) as ReportText | Uint8Array, bytesOf), encoded: true } : { piece: stream.piece(result) }) : layout?.keep ? { kept: layout.keep(result) } : slim ? { result: slimmed(result), slim: true } : { result }),
       ...(layout?.part ? { part: layout.part(result) } : {}),
-      ...(config.batch && stream?.tailReads !== 'invalid' ? { summary: summarised(result) } : {}),
+      ...(config.batch && (stream ?? layout)?.tailReads !== 'invalid' ? { summary: summarised(result) } : {}),
       code: exitFor(result, config.failOn),
       warnings,
     };

@@ -132,6 +132,13 @@ export interface ReportLayout<K extends { input?: string } = AssessResult> {
   part(result: AssessResult): Part;
   keep?(result: AssessResult): K;
   write(kept: K[], part: (index: number, section?: number) => string | Uint8Array, summary?: BatchSummary): Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+  /**
+   * What `write` reads of the batch summary: 'invalid', only the inputs that could not be assessed
+   * (html and xlsx: the district's view and 总览 list them; their counts and rankings come from
+   * what was kept and set aside) — as ReportStream.tailReads, so a batch does not summarise each
+   * result for nothing. Absent: all of it.
+   */
+  tailReads?: 'invalid';
 }
 
 /**

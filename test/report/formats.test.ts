@@ -64,6 +64,54 @@ describe('the one list of report formats', () => {
     expect(marked).toBeGreaterThanOrEqual(16);
   });
 
+  it('a layout that says it reads only the invalid inputs (tailReads) writes the same report whatever else the summary holds', async () => {
+    const { SummaryBuilder, summarised } = await import('../../src/packs/summary.js');
+    const { listEntries, extract } = await import('../../src/source/xlsx/zip.js');
+    const bad = { input: 'areas/坏.json', message: '第 3 行: 键 "name" 重复', where: { file: 'areas/坏.json', line: 3 } };
+    const full = new SummaryBuilder();
+    for (const r of results) full.add(summarised(r));
+    full.addInvalid(bad);
+    const invalidOnly = new SummaryBuilder();
+    invalidOnly.addInvalid(bad);
+    // A workbook is compared entry by entry, its times of writing aside; any other report byte for byte.
+    const contents = (bytes: Buffer) => {
+      if (bytes.subarray(0, 2).toString('latin1') !== 'PK') return [bytes.toString('utf8')];
+      return listEntries(bytes, { maxEntries: 100, maxTotalSize: 1 << 26 }).map((e) => `${e.name}\n${extract(bytes, e).toString('utf8').replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'T')}`);
+    };
+    let marked = 0;
+    let listed = 0;
+    for (const name of FORMAT_NAMES) {
+      // pdf's layouts are not marked (they print through Chromium); the others open without a browser.
+      if (name === 'pdf') continue;
+      const format: Format = FORMATS[name];
+      for (const made of [format.layout, format.byResponsibleLayout]) {
+        if (!made) continue;
+        for (const lang of ['zh', 'en'] as const) {
+          const layout = (await made())({ ...options, lang });
+          if (layout.tailReads !== 'invalid' || !layout.part) continue;
+          marked++;
+          const parts = results.map((r) => layout.part!(r));
+          const kept = results.map((r) => (layout.keep ? layout.keep(r) : r));
+          const part = (i: number, section = 0) => {
+            const p = parts[i];
+            return typeof p === 'string' || p instanceof Uint8Array ? p : p[section];
+          };
+          const written = async (summary: ReturnType<typeof full.summary>) => {
+            const chunks: Buffer[] = [];
+            for await (const chunk of layout.write(kept, part, summary)) chunks.push(Buffer.from(chunk));
+            return contents(Buffer.concat(chunks));
+          };
+          const withAll = await written(full.summary());
+          expect(withAll, name).toEqual(await written(invalidOnly.summary()));
+          // The reports that list the invalid input show they were given the summary at all.
+          if (withAll.join('\n').includes('areas/坏.json')) listed++;
+        }
+      }
+    }
+    expect(marked).toBeGreaterThanOrEqual(4);
+    expect(listed).toBeGreaterThanOrEqual(2);
+  });
+
   it('json, json --compact and jsonl make a result\'s piece as its UTF-8, in a buffer of its own (held, or moved between threads, as it is), exactly JSON.stringify\'s text', async () => {
     const { jsonStream, toJson } = await import('../../src/report/json.js');
     const { jsonlStream } = await import('../../src/report/jsonl.js');

@@ -155,6 +155,7 @@ export function htmlLayout(options: FormatOptions): ReportLayout<Kept> {
     // Set aside in the CLI's PartSpool, which keeps each annex row once (NamedPiece) and gives back the document.
     part: (r) => reportParts(r, ctx, true),
     keep,
+    tailReads: 'invalid',
     *write(kept, part, summary) {
       const { title, header, body } = districtLayout(kept, part, ctx, summary);
       const [before, after] = pageParts(title, header, options.lang, 'screen');
@@ -263,6 +264,7 @@ export function htmlProblemsLayout(options: FormatOptions): ReportLayout<Kept> {
   return {
     part: (r) => problemsParts(r, ctx),
     keep,
+    tailReads: 'invalid',
     *write(kept, part) {
       const { title, header, body } = ledgerLayout(kept, part, ctx);
       const [before, after] = pageParts(title, header, options.lang, 'screen');
