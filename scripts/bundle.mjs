@@ -144,3 +144,6 @@ if (renamed.length) {
   console.error(`bundle: error classes renamed by esbuild (${renamed.join(', ')}); an error's name is its class's (src/errors.ts): give them names of their own in the sources`);
   process.exit(1);
 }
+
+// exceljs's modules the report workbooks use, joined into one file (xlsx24's step).
+await import('./bundle-exceljs.mjs');

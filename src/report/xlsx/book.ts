@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type { Worksheet } from 'exceljs';
+import { exceljs, type ExceljsModule } from '../exceljs.js';
 import { ZipWriter } from './zip.js';
 
 /**
@@ -80,15 +80,8 @@ export class Book {
   }
 }
 
-const load = createRequire(import.meta.url);
-
-/** A module of exceljs's, by its path under lib/. */
-function exceljs(path: string): unknown {
-  return load(`exceljs/lib/${path}`);
-}
-
 type Xform = { prepare?(model: unknown): void; toXml(model: unknown): string };
 
-function xform(path: string): Xform {
+function xform(path: ExceljsModule): Xform {
   return new (exceljs(path) as new () => Xform)();
 }

@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import type { DataValidation, Style, Worksheet } from 'exceljs';
 import { safeLines } from '../../text/safe.js';
+import { exceljs } from '../exceljs.js';
 import { Book } from './book.js';
 import { FOOTER, HEADER_CELL, HEADER_ROW, linesOf, pageSetupOf, rowHeight, textWidth } from './sheet.js';
 import { ZipWriter } from './zip.js';
@@ -242,7 +242,7 @@ type RowInternals = {
 let encoder: ((text: string) => string) | undefined;
 /** exceljs's own escaping of XML text and attribute values. */
 function xmlEncode(text: string): string {
-  return (encoder ??= (createRequire(import.meta.url)('exceljs/lib/utils/utils.js') as { xmlEncode(text: string): string }).xmlEncode)(text);
+  return (encoder ??= (exceljs('utils/utils.js') as { xmlEncode(text: string): string }).xmlEncode)(text);
 }
 
 /** Short texts made safe and escaped (the symbols of 矩阵, verdicts, states): the same few, met thousands of times. */
@@ -366,7 +366,7 @@ function columnLetter(n: number): string {
 let noteClass: (new (text: string) => { model: unknown }) | undefined;
 /** exceljs's Note: a header's note as exceljs models it (its margins, protection, …). */
 function exceljsNote() {
-  return (noteClass ??= createRequire(import.meta.url)('exceljs/lib/doc/note.js') as new (text: string) => { model: unknown });
+  return (noteClass ??= exceljs('doc/note.js') as new (text: string) => { model: unknown });
 }
 
 type Xform = { prepare?(model: unknown, options: unknown): void; toXml(model: unknown): string };
@@ -383,9 +383,8 @@ type Internals = { stream: { write(text: string): void }; conditionalFormatting:
 function completeWriter(sheet: Worksheet): void {
   const w = sheet as unknown as Internals;
   if (typeof w._writePageMargins !== 'function' || typeof w._writeCloseWorksheet !== 'function') return;
-  const load = createRequire(import.meta.url);
-  const PrintOptions = load('exceljs/lib/xlsx/xform/sheet/print-options-xform.js') as new () => Xform;
-  const ExtLst = load('exceljs/lib/xlsx/xform/sheet/ext-lst-xform.js') as new () => Xform;
+  const PrintOptions = exceljs('xlsx/xform/sheet/print-options-xform.js') as new () => Xform;
+  const ExtLst = exceljs('xlsx/xform/sheet/ext-lst-xform.js') as new () => Xform;
   const margins = w._writePageMargins;
   w._writePageMargins = function (this: Internals) {
     const p = this.pageSetup;
