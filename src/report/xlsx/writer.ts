@@ -175,8 +175,14 @@ export class SheetWriter {
     if (!spec.values.length && spec.height === undefined) return n;
     // The row's fields read here, not in rowXml: each sheet's rows are objects of their own shape
     // (a header's, 矩阵's, 整改台账's), and rowXml — long, ~40 ms of TurboFan a compile — was made
-    // again for each shape it met after it was optimised ("wrong map" at its first line).
-    this.xml += rowXml(w, n, spec.values, look, spec.cells, spec.notes, spec.height, this.fitHeightsFrom !== undefined && n >= this.fitHeightsFrom ? this.widths : undefined);
+    // again for each shape it met after it was optimised ("wrong map" at its first line). Its
+    // height too, as an attribute ('' for none): a batch's first tall row (矩阵's header) and first
+    // wrapped one (整改台账's) came after rowXml was optimised, and each was a path of it never run
+    // before ("insufficient type feedback"), so it was compiled twice more.
+    const { cells } = spec;
+    const count = make(spec.values);
+    const height = spec.height ?? (this.fitHeightsFrom !== undefined && n >= this.fitHeightsFrom ? fittedHeight(count, look, cells, this.widths) : undefined);
+    this.xml += rowXml(w, n, count, look, cells, spec.notes, height ? ` ht="${height}" customHeight="1"` : '');
     // Rows go to the zip several at a time: a write into exceljs's stream per row was a promise,
     // a Buffer and a chunk object each.
     if (this.xml.length >= BATCH) await this.flush();
@@ -261,39 +267,29 @@ function cellText(value: string): string {
  * A row as exceljs 4.4's WorksheetWriter._writeRow writes one (RowXform and CellXform: prepare,
  * then render through an XmlStream): the same attributes in the same order, each cell's and the
  * row's style id from exceljs's style registry (asked in the same order, so the ids are the
- * same), notes handed to its comments writer. With `widths`, the row is as tall as its wrapped
- * text. test/xlsx (and the workbooks compared entry by entry) hold it to exceljs's.
+ * same), notes handed to its comments writer. Its values are `made`'s first `count`; `height`
+ * its attribute, or ''. test/xlsx (and the workbooks compared entry by entry) hold it to exceljs's.
  */
-function rowXml(w: RowInternals, n: number, sources: RowSpec['values'], look: Look | undefined, cells: RowSpec['cells'], notes: RowSpec['notes'], specHeight: number | undefined, widths: number[] | undefined): string {
+function rowXml(w: RowInternals, n: number, count: number, look: Look | undefined, cells: RowSpec['cells'], notes: RowSpec['notes'], height: string): string {
   const values = made;
-  const count = sources.length;
   let hasValues = false;
   let min = 0;
   let max = 0;
-  let lines = 1;
   for (let k = 0; k < count; k++) {
-    const source = sources[k];
-    const value = (values[k] = typeof source === 'function' ? source() : (source as Value));
+    const value = values[k];
     if (value === undefined) continue;
     if (!min) min = k + 1;
     max = k + 1;
-    if (value === null) continue;
-    hasValues = true;
-    if (widths) {
-      const own = cells?.[k];
-      const style = own ? (look ? over(look, own) : own) : look;
-      if (style?.alignment?.wrapText) lines = Math.max(lines, linesOf(String(value), widths[k] ?? 9));
-    }
+    if (value !== null) hasValues = true;
   }
-  const height = specHeight !== undefined ? specHeight : lines > 1 ? rowHeight(lines) : undefined;
   if (!hasValues && !height) {
     values.length = 0;
     return '';
   }
   const { styles, cellEnds } = w._workbook;
   const rowStyle = styles.addStyleModel(look ?? NONE);
-  let xml = `<row r="${n}"`;
-  if (height) xml += ` ht="${xmlEncode(String(height))}" customHeight="1"`;
+  // (a height is a number: nothing in it to escape)
+  let xml = `<row r="${n}"${height}`;
   if (min > 0) xml += ` spans="${min}:${max}"`;
   if (rowStyle) xml += ` s="${rowStyle}" customFormat="1"`;
   xml += ' x14ac:dyDescent="0.25"';
@@ -340,10 +336,33 @@ function rowXml(w: RowInternals, n: number, sources: RowSpec['values'], look: Lo
 }
 
 /**
- * A row's values, made (rowXml fills and empties it in one call): one array for every row of every
+ * A row's values, made (make fills it, rowXml empties it): one array for every row of every
  * sheet — one per sheet was a fresh array each time, and rowXml was compiled again for it.
  */
 const made: Value[] = [];
+
+/** A row's values made (a function's called) into `made`; gives their count. */
+function make(sources: RowSpec['values']): number {
+  const count = sources.length;
+  for (let k = 0; k < count; k++) {
+    const source = sources[k];
+    made[k] = typeof source === 'function' ? source() : (source as Value);
+  }
+  return count;
+}
+
+/** The height of a row of `made` whose wrapped texts (a look with wrapText) take more than a line in their columns; undefined for one line. */
+function fittedHeight(count: number, look: Look | undefined, cells: RowSpec['cells'], widths: readonly number[]): number | undefined {
+  let lines = 1;
+  for (let k = 0; k < count; k++) {
+    const value = made[k];
+    if (value === undefined || value === null) continue;
+    const own = cells?.[k];
+    const style = own ? (look ? over(look, own) : own) : look;
+    if (style?.alignment?.wrapText) lines = Math.max(lines, linesOf(String(value), widths[k] ?? 9));
+  }
+  return lines > 1 ? rowHeight(lines) : undefined;
+}
 
 function newEnds(ends: Book['cellEnds'], style: Look): Map<string, string> {
   const m = new Map<string, string>();
