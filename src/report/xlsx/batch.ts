@@ -170,6 +170,23 @@ function stateLook(s: string): Look {
   if (!look) stateLooks.set(s, (look = { font: { bold: true, color: { argb: COLOUR[s] ?? 'FF000000' } }, alignment: { horizontal: 'center' }, ...fillLook(FILL[s as keyof typeof FILL]) }));
   return look;
 }
+/** An area's row of 矩阵: `blank` with its name, verdict and each item's symbol (`at`: the items' columns), each symbol on its look. */
+function matrixRow(r: Pick<AreaRow, 'name' | 'verdict'> & { items: ItemStates }, at: readonly number[], blank: readonly (string | null)[], lang: Lang): RowSpec {
+  const { shown, codes } = r.items;
+  const values = blank.slice();
+  values[0] = r.name;
+  values[1] = verdictWord(lang, r.verdict);
+  const cells: (Look | undefined)[] = [undefined, fillLook(FILL[r.verdict])];
+  const symbols = shown.map((state) => SYMBOL[state] ?? state);
+  const looks = shown.map(stateLook);
+  for (let k = 0; k < at.length; k++) {
+    const s = codes.charCodeAt(k) - 48;
+    values[at[k]] = symbols[s];
+    cells[at[k]] = looks[s];
+  }
+  return { values, cells };
+}
+
 const ROTATED: Look = { alignment: { textRotation: 90, vertical: 'bottom', horizontal: 'center' } };
 
 /** Sheet 矩阵: areas (`rows`, worst first) × items, each state a coloured symbol (✓ ✗ ? ! —), the header naming 项目 and place; a legend beneath. */
@@ -182,22 +199,16 @@ export async function matrixSheet(book: ReportBook, layout: BatchColumns, rows: 
   await sheet.add({ ...headerRow(header, [undefined, undefined, ...columns.map(() => ROTATED)]), notes: [undefined, undefined, ...columns.map((c) => c.text)], height: 90 });
   // Each list of ids (a standard's items) placed among the columns once.
   const places = new WeakMap<readonly string[], number[]>();
+  // A row before its area's symbols: its name and verdict, then every item's column blank.
+  const blank: (string | null)[] = [null, null, ...columns.map(() => '')];
   for (const r of rows) {
-    const { ids, shown: states, codes } = r.items;
+    const { ids, shown: states } = r.items;
     let at = places.get(ids);
     if (!at) places.set(ids, (at = ids.map((id) => seen.get(id)! + 2)));
     for (const state of states) shown.add(state);
-    const symbols = states.map((state) => SYMBOL[state] ?? state);
-    const looks = states.map(stateLook);
-    const values: (string | null)[] = [r.name, verdictWord(lang, r.verdict)];
-    for (let k = 0; k < columns.length; k++) values.push('');
-    const cells: (Look | undefined)[] = [undefined, fillLook(FILL[r.verdict])];
-    for (let k = 0; k < at.length; k++) {
-      const s = codes.charCodeAt(k) - 48;
-      values[at[k]] = symbols[s];
-      cells[at[k]] = looks[s];
-    }
-    await sheet.add({ values, cells });
+    // A function of its own, not the loop's body: this loop runs once, so its body was compiled
+    // only by on-stack replacement, late, and again after each deoptimisation.
+    await sheet.add(matrixRow(r, at, blank, lang));
   }
   await sheet.add({ values: [] });
   // The legend: the symbols that appear.
