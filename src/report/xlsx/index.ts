@@ -163,6 +163,8 @@ export function xlsxLayout(options: FormatOptions): ReportLayout<Kept> {
       ];
     },
     keep,
+    // 总览 lists the invalid inputs; its counts and order come from the rows set aside.
+    tailReads: 'invalid',
     write(kept, part, summary) {
       const inputOrder = kept.map((_, i) => i);
       const sorted = worstFirst(kept);
@@ -213,6 +215,7 @@ export function xlsxRectificationLayout(options: FormatOptions): ReportLayout<Ke
       return [JSON.stringify(measureWidths(rows, RECTIFICATION_WIDEST)), JSON.stringify(rows)];
     },
     keep,
+    tailReads: 'invalid',
     write(kept, part) {
       const measured: number[] = [];
       // The areas with rows (measured: widths), in input order: the others' rows are not read.
