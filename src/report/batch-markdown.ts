@@ -2,7 +2,7 @@ import { isOpen } from '../assess/open.js';
 import type { AssessResult, Verdict } from '../assess/types.js';
 import type { BatchSummary } from '../packs/summary.js';
 import { batchLabels, signedPoints } from './batch-labels.js';
-import { labels, percent, placeOf } from './labels.js';
+import { areaAndPeriod, labels, percent, placeOf } from './labels.js';
 import { esc } from './markdown-text.js';
 
 /**
@@ -25,14 +25,11 @@ export interface MarkdownRow {
 export function markdownRow(r: AssessResult): MarkdownRow {
   let open = 0;
   for (const i of r.items) if (isOpen(i)) open++;
-  return {
-    ...(r.input !== undefined ? { input: r.input } : {}),
-    name: [r.area.name, r.period].filter(Boolean).join(' · ') || '—',
-    verdict: r.verdict,
-    score: r.score,
-    ...(r.progress ? { delta: r.progress.score.delta } : {}),
-    open,
-  };
+  const name = areaAndPeriod(r.area.name, r.period) || '—';
+  // Written out rather than spread from conditional parts: this runs for every area of a batch.
+  const row: MarkdownRow = r.input !== undefined ? { input: r.input, name, verdict: r.verdict, score: r.score, open } : { name, verdict: r.verdict, score: r.score, open };
+  if (r.progress) row.delta = r.progress.score.delta;
+  return row;
 }
 
 /** The head of a batch's Markdown report: one row per pack, then counts, worst areas, most-failed items. */

@@ -1,6 +1,6 @@
 import { isOpen } from '../assess/open.js';
 import type { AssessResult } from '../assess/types.js';
-import { labels, percent, placeOf } from './labels.js';
+import { areaAndPeriod, labels, percent, placeOf } from './labels.js';
 import { t } from '../messages/catalogue.js';
 import { batchMarkdown, markdownRow, type MarkdownRow } from './batch-markdown.js';
 import { progressMarkdown } from './progress-markdown.js';
@@ -40,16 +40,23 @@ function one(r: AssessResult, options: FormatOptions): string {
   const { lang } = options;
   const facts = factsOf(r, options);
   const L = labels(lang);
+  const W = wordsOf(lang);
   const out: string[] = [];
-  const title = [r.area.name, r.period].filter(Boolean).join(' · ') || (r.input ?? '');
-  out.push(`## ${esc(title)}: ${L.verdict[r.verdict]}`, '');
+  const title = areaAndPeriod(r.area.name, r.period) || (r.input ?? '');
+  out.push(`## ${esc(title)}: ${W.verdict.get(r.verdict)}`, '');
   out.push(`${r.standard.title} (\`${r.standard.id}@${r.standard.version}\`)${r.input ? ` — \`${safeText(r.input)}\`` : ''}`, '');
-  const vetoes = r.vetoes.filter((v) => v.state !== 'clear');
-  if (vetoes.length) {
+  // Counted, not filtered into a list of their own: a filtered list is an array of one kind when
+  // empty and of another when not, and the compiled function was thrown away at the first area
+  // that gave the other kind (--trace-deopt "wrong map"); the words of a veto's state are looked
+  // up in Maps for the same reason (wordsOf).
+  let vetoes = 0;
+  for (const v of r.vetoes) if (v.state !== 'clear') vetoes++;
+  if (vetoes) {
     out.push(`### ${L.vetoHeading}`, '');
-    for (const v of vetoes) {
+    for (const v of r.vetoes) {
+      if (v.state === 'clear') continue;
       const why = whyOf(v, lang, facts);
-      out.push(`- **${L.veto[v.state]}** ${L.negativeItem} ${v.number}: ${esc(v.text)}${why ? `\n  - ${esc(why)}` : ''}`);
+      out.push(`- **${W.veto.get(v.state)}** ${L.negativeItem} ${v.number}: ${esc(v.text)}${why ? `\n  - ${esc(why)}` : ''}`);
     }
     out.push('');
   } else if (r.vetoes.length) {
@@ -70,7 +77,7 @@ function one(r: AssessResult, options: FormatOptions): string {
   for (const i of r.items) {
     if (!isOpen(i)) continue;
     open++;
-    out.push(`- **${L.state[i.state]}** ${esc(i.aspect)} / ${esc(placeOf(i))}: ${esc(i.text)}`);
+    out.push(`- **${W.state.get(i.state)}** ${esc(i.aspect)} / ${esc(placeOf(i))}: ${esc(i.text)}`);
     const why = whyOf(i, lang, facts);
     if (why) out.push(`  - ${esc(why)}`);
   }
@@ -83,6 +90,22 @@ function one(r: AssessResult, options: FormatOptions): string {
   }
   return out.join('\n') + '\n';
 }
+
+/**
+ * The words of states and verdicts, in Maps (as github.ts has them): `L.state[i.state]` is a load
+ * keyed by another name from one area to the next (fail, missing …), and each name the compiled
+ * function had not seen yet threw it away.
+ */
+function wordsOf(lang: FormatOptions['lang']) {
+  let w = words.get(lang);
+  if (w === undefined) {
+    const L = labels(lang);
+    w = { state: new Map<string, string>(Object.entries(L.state)), veto: new Map<string, string>(Object.entries(L.veto)), verdict: new Map<string, string>(Object.entries(L.verdict)) };
+    words.set(lang, w);
+  }
+  return w;
+}
+const words = new Map<FormatOptions['lang'], { state: Map<string, string>; veto: Map<string, string>; verdict: Map<string, string> }>();
 
 /** The facts still missing of an area's items and vetoes, each once, in their order. */
 function missingFacts(r: AssessResult): string[] {
