@@ -195,12 +195,12 @@ export function jsonItems(indented: boolean): JsonItems {
   // Kept as bytes for a state that is a string (a hand-made result may hold anything): a few per item.
   const lead = (map: Map<string, Lead>, before: string, state: unknown, after: string, a: Shape | undefined): Lead => {
     if (typeof state !== 'string') return { plain: before + own('state', state) + after };
-    let kept = map.get(state);
-    if (kept === undefined) {
-      const text = before + own('state', state) + after;
-      kept = { plain: utf8Of(text), ...(a ? { first: utf8Of(text + actualStart + a.keyText[0]) } : {}) };
-      if (map.size < 8) map.set(state, kept);
-    }
+    return map.get(state) ?? newLead(map, before, state, after, a);
+  };
+  const newLead = (map: Map<string, Lead>, before: string, state: string, after: string, a: Shape | undefined): Lead => {
+    const text = before + own('state', state) + after;
+    const kept = { plain: utf8Of(text), ...(a ? { first: utf8Of(text + actualStart + a.keyText[0]) } : {}) };
+    if (map.size < 8) map.set(state, kept);
     return kept;
   };
   const put = (out: Utf8Builder, piece: Uint8Array | string) => (typeof piece === 'string' ? out.text(piece) : out.bytes(piece));
@@ -218,27 +218,47 @@ export function jsonItems(indented: boolean): JsonItems {
     return n === 2 && typeof (b as { id: unknown }).id === 'string' && typeof (b as { version: unknown }).version === 'string';
   };
 
+  // What is kept of an item, made the first time it comes: out of item and veto, which TurboFan
+  // compiles for every area's use, so that they are not compiled with what runs once per item id.
+  const keepItem = (i: ItemResult): KeptItem => {
+    const responsible = safeJson(member('responsible', i.responsible));
+    const evidence = safeJson(member('evidence', i.evidence) + member('weight', i.weight));
+    const quietText = quiet + responsible + own('missing', []) + evidence;
+    const kept: KeptItem = {
+      of: i,
+      actual: actualOf(i.reads),
+      lead: new Map(),
+      head: safeJson(member('id', i.id) + member('aspect', i.aspect) + member('content', i.content) + member('number', i.number) + member('text', i.text)),
+      reads: safeJson(member('reads', i.reads)),
+      responsible: utf8Of(responsible),
+      evidence: utf8Of(evidence),
+      quiet: utf8Of(quietText),
+      quietShut: utf8Of(actualEnd + quietText + close),
+    };
+    items.set(i.id, kept);
+    return kept;
+  };
+  const keepVeto = (v: VetoResult): KeptVeto => {
+    const kept: KeptVeto = { of: v, actual: actualOf(v.reads), id: utf8Of(safeJson(member('id', v.id))), lead: new Map(), numberText: safeJson(member('number', v.number) + member('text', v.text)), reads: safeJson(member('reads', v.reads)) };
+    vetoes.set(v.id, kept);
+    return kept;
+  };
+
+  /** A veto's list as written, its bytes kept with the veto where it is one as the engine makes them. */
+  const keepList = (kept: KeptVeto, list: unknown): string => {
+    const text = own('list', list);
+    if (isList(list)) {
+      kept.list = { id: list.id, version: list.version };
+      kept.listBytes = utf8Of(text);
+    }
+    return text;
+  };
+
   return {
     aspect,
     item(i, out) {
       let kept = items.get(i.id);
-      if (kept === undefined || !sameItem(kept.of, i)) {
-        const responsible = safeJson(member('responsible', i.responsible));
-        const evidence = safeJson(member('evidence', i.evidence) + member('weight', i.weight));
-        const quietText = quiet + responsible + own('missing', []) + evidence;
-        kept = {
-          of: i,
-          actual: actualOf(i.reads),
-          lead: new Map(),
-          head: safeJson(member('id', i.id) + member('aspect', i.aspect) + member('content', i.content) + member('number', i.number) + member('text', i.text)),
-          reads: safeJson(member('reads', i.reads)),
-          responsible: utf8Of(responsible),
-          evidence: utf8Of(evidence),
-          quiet: utf8Of(quietText),
-          quietShut: utf8Of(actualEnd + quietText + close),
-        };
-        items.set(i.id, kept);
-      }
+      if (kept === undefined || !sameItem(kept.of, i)) kept = keepItem(i);
       const start = out.length;
       const open = writeLead(lead(kept.lead, kept.head, i.state, kept.reads, kept.actual), kept.actual, i.actual, out);
       if (isQuiet(i)) {
@@ -260,23 +280,13 @@ export function jsonItems(indented: boolean): JsonItems {
     },
     veto(v, out) {
       let kept = vetoes.get(v.id);
-      if (kept === undefined || !sameVeto(kept.of, v)) {
-        kept = { of: v, actual: actualOf(v.reads), id: utf8Of(safeJson(member('id', v.id))), lead: new Map(), numberText: safeJson(member('number', v.number) + member('text', v.text)), reads: safeJson(member('reads', v.reads)) };
-        vetoes.set(v.id, kept);
-      }
+      if (kept === undefined || !sameVeto(kept.of, v)) kept = keepVeto(v);
       const start = out.length;
       out.bytes(kept.id);
       // The list ({id, version}) is made afresh for each veto of each area: the same one's bytes are kept.
       const list = v.list;
       if (kept.list !== undefined && isList(list) && list.id === kept.list.id && list.version === kept.list.version) out.bytes(kept.listBytes!);
-      else {
-        const text = own('list', list);
-        if (isList(list)) {
-          kept.list = { id: list.id, version: list.version };
-          kept.listBytes = utf8Of(text);
-        }
-        out.text(text);
-      }
+      else out.text(keepList(kept, list));
       if (writeLead(lead(kept.lead, kept.numberText, v.state, kept.reads, kept.actual), kept.actual, v.actual, out)) out.ascii(actualEnd);
       if (isQuiet(v)) out.bytes(quietVeto);
       else out.text(own('explanation', v.explanation) + own('reasons', v.reasons) + own('missing', v.missing));
