@@ -10,6 +10,21 @@ const std = loadStandardSync('changning-demo-street@2023');
 const results = ['fixtures/changning-failing.json', 'fixtures/changning-vetoed.json'].map((f) => assessFacts(std, JSON.parse(readFileSync(f, 'utf8')), { input: f }));
 const options = { lang: 'zh' as const, color: false, width: 100 };
 
+/**
+ * A batch's summary two ways, for a report that says it reads only the invalid inputs: in full
+ * (the results summarised, one input that could not be assessed), and that input alone.
+ */
+async function summaries() {
+  const { SummaryBuilder, summarised } = await import('../../src/packs/summary.js');
+  const bad = { input: 'areas/坏.json', message: '第 3 行: 键 "name" 重复', where: { file: 'areas/坏.json', line: 3 } };
+  const full = new SummaryBuilder();
+  for (const r of results) full.add(summarised(r));
+  full.addInvalid(bad);
+  const invalidOnly = new SummaryBuilder();
+  invalidOnly.addInvalid(bad);
+  return { full, invalidOnly };
+}
+
 describe('the one list of report formats', () => {
   it('names the contract\'s formats, each loading a formatter', async () => {
     for (const name of ['table', 'json', 'markdown', 'junit', 'github', 'html']) expect(FORMAT_NAMES).toContain(name);
@@ -34,14 +49,7 @@ describe('the one list of report formats', () => {
   });
 
   it('a stream that says its tail reads only the invalid inputs (tailReads) ends the same whatever else the summary holds: a batch does not summarise results for it', async () => {
-    const { SummaryBuilder } = await import('../../src/packs/summary.js');
-    const { summarised } = await import('../../src/packs/summary.js');
-    const bad = { input: 'areas/坏.json', message: '第 3 行: 键 "name" 重复', where: { file: 'areas/坏.json', line: 3 } };
-    const full = new SummaryBuilder();
-    for (const r of results) full.add(summarised(r));
-    full.addInvalid(bad);
-    const invalidOnly = new SummaryBuilder();
-    invalidOnly.addInvalid(bad);
+    const { full, invalidOnly } = await summaries();
     let marked = 0;
     for (const name of FORMAT_NAMES) {
       const format: Format = FORMATS[name];
@@ -65,14 +73,8 @@ describe('the one list of report formats', () => {
   });
 
   it('a layout that says it reads only the invalid inputs (tailReads) writes the same report whatever else the summary holds', async () => {
-    const { SummaryBuilder, summarised } = await import('../../src/packs/summary.js');
     const { listEntries, extract } = await import('../../src/source/xlsx/zip.js');
-    const bad = { input: 'areas/坏.json', message: '第 3 行: 键 "name" 重复', where: { file: 'areas/坏.json', line: 3 } };
-    const full = new SummaryBuilder();
-    for (const r of results) full.add(summarised(r));
-    full.addInvalid(bad);
-    const invalidOnly = new SummaryBuilder();
-    invalidOnly.addInvalid(bad);
+    const { full, invalidOnly } = await summaries();
     // A workbook is compared entry by entry, its times of writing and exceljs's random ids aside; any other report byte for byte.
     const contents = (bytes: Buffer) => {
       if (bytes.subarray(0, 2).toString('latin1') !== 'PK') return [bytes.toString('utf8')];
