@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: the figures of issues 8 and 18 in one run, with their ratios and goals.
 //   node scripts/bench.mjs [--packs 10000] [--small 1000] [--runs 20] [--items 10000] [--areas 2000] [--national 38600]
-//   [--job-runs 5] [--format-runs 2] [--only rules,batch,formats,national,cold,xlsx]
+//   [--job-runs 5] [--format-runs 2] [--only rules,batch,formats,tiering,national,cold,xlsx]
 // Not part of `npm test` (timings vary by machine; nothing here asserts). Needs `npm run build`.
 // Generated packs go to a temporary directory, removed at the end.
 import { spawnSync } from 'node:child_process';
@@ -318,6 +318,50 @@ if (want('national')) {
   }
 }
 
+/**
+ * The build copied without the command line's code cache (cli.cjs.cache): its script is then
+ * compiled as any script is, under whatever V8 flags a run is given. The caller removes it.
+ */
+function uncachedCopy() {
+  const bare = mkdtempSync(join(tmpdir(), 'weibao-bench-nocache-'));
+  // Timestamps kept: a prebuilt standard is used only when newer than its YAML (prebuilt.ts).
+  const copy = (name) => cpSync(join(root, name), join(bare, name), { recursive: true, preserveTimestamps: true });
+  for (const name of ['bin', 'dist', 'standards', 'schemas', 'package.json']) copy(name);
+  symlinkSync(join(root, 'node_modules'), join(bare, 'node_modules'));
+  rmSync(join(bare, 'dist', 'bundle', 'cli.cjs.cache'));
+  return bare;
+}
+
+// (b3) V8's tier-up budget (src/cli/tiering.ts): the launcher has TurboFan wait ~4.4× longer than
+// V8's default before it optimises a function. The same build run both ways, in turn, at 2,000
+// areas: as the launcher sets it, and under V8's default given on node's command line (which the
+// launcher leaves as given). Both from a copy without the code cache, which V8 takes only under
+// the flags it was made with: neither side has it. CPU of every thread, compiler threads included.
+if (want('tiering')) {
+  const tmpT = mkdtempSync(join(tmpdir(), 'weibao-bench-tiering-'));
+  const bare = uncachedCopy();
+  try {
+    const dir = join(tmpT, 'areas');
+    makeFiles(AREAS, dir);
+    const launcher = join(bare, 'bin', 'assess.js');
+    const runs = FORMAT_RUNS + 1;
+    for (const [format, extra] of [['html', []], ['xlsx', ['--output', join(tmpT, 'out.xlsx')]], ['jsonl', []], ['csv', []]]) {
+      const argv = [dir, '--format', format, ...extra, '--jobs', '1'];
+      const tuned = [];
+      const plain = [];
+      for (let i = 0; i < runs; i++) {
+        tuned.push(timed([process.execPath, launcher, ...argv]).cpu);
+        plain.push(timed([process.execPath, '--interrupt-budget=67584', launcher, ...argv]).cpu);
+      }
+      const gain = 1 - median(tuned) / median(plain);
+      row(`${AREAS.toLocaleString('en')} areas → --format ${format}, --jobs 1: CPU with the launcher's tier-up budget (median of ${runs}, in turn)`, s(median(tuned)), `V8's default ${s(median(plain))}`, `${gain >= 0 ? '−' : '+'}${Math.abs(gain * 100).toFixed(0)}%`, '—', true);
+    }
+  } finally {
+    rmSync(tmpT, { recursive: true, force: true });
+    rmSync(bare, { recursive: true, force: true });
+  }
+}
+
 // (c) Cold start: one facts file, table report, vs starting Node and doing nothing.
 if (want('cold')) {
   const cold = [];
@@ -338,13 +382,8 @@ if (want('cold')) {
   // shows what it earns: the same build copied without cli.cjs.cache (the script then compiles as
   // any script does), run in turn with the cached one; CPU of every thread, which load inflates less
   // than wall time.
-  const bare = mkdtempSync(join(tmpdir(), 'weibao-bench-nocache-'));
+  const bare = uncachedCopy();
   try {
-    // Timestamps kept: a prebuilt standard is used only when newer than its YAML (prebuilt.ts).
-    const copy = (name) => cpSync(join(root, name), join(bare, name), { recursive: true, preserveTimestamps: true });
-    for (const name of ['bin', 'dist', 'standards', 'schemas', 'package.json']) copy(name);
-    symlinkSync(join(root, 'node_modules'), join(bare, 'node_modules'));
-    rmSync(join(bare, 'dist', 'bundle', 'cli.cjs.cache'));
     const cached = [];
     const uncached = [];
     for (let i = 0; i < RUNS; i++) {

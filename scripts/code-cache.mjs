@@ -9,6 +9,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as prestart from '../dist/bundle/prestart.js';
 import { cacheFile, loadCli } from '../dist/cli/compiled-cli.js';
+import { tuneTiering } from '../dist/cli/tiering.js';
+
+// Under the launcher's flags (bin/assess.js): V8 refuses a cache made under others.
+tuneTiering();
 
 const file = process.argv[2];
 const fixture = (name) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));

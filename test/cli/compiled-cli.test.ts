@@ -15,16 +15,21 @@ const BUILT = join(root, 'dist/bundle/cli.cjs');
 const dir = mkdtempSync(join(root, 'dist/compiled-cli-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Load `file` with its cache as bin/assess.js does, run `args`; what came out, and whether the cache was taken. */
-function load(file: string, args: string[]): { cached: boolean; stdout: string; code: number | null } {
+/**
+ * Load `file` with its cache as bin/assess.js does (its V8 flags set first: src/cli/tiering.ts), run
+ * `args`; what came out, and whether the cache was taken. `nodeArgs`: node's own options.
+ */
+function load(file: string, args: string[], nodeArgs: string[] = []): { cached: boolean; stdout: string; code: number | null } {
   const script = [
     `import * as prestart from ${JSON.stringify(join(root, 'dist/bundle/prestart.js'))};`,
     `import { loadCli } from ${JSON.stringify(join(root, 'dist/cli/compiled-cli.js'))};`,
+    `import { tuneTiering } from ${JSON.stringify(join(root, 'dist/cli/tiering.js'))};`,
+    `tuneTiering();`,
     `const { cli, cached } = loadCli(${JSON.stringify(file)}, { './prestart.js': prestart });`,
     `process.stderr.write(cached ? 'cached' : 'compiled');`,
     `process.exitCode = await cli.main(['node', 'assess', ...${JSON.stringify(args)}]);`,
   ].join('\n');
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { cached: r.stderr === 'cached', stdout: r.stdout, code: r.status };
 }
 
@@ -57,6 +62,10 @@ describe('the command line compiled with its code cache', () => {
     writeFileSync(file, text.slice(0, at) + "'use strict';" + text.slice(at + 13));
     copyFileSync(`${BUILT}.cache`, `${file}.cache`);
     expect(load(file, ARGS)).toEqual({ cached: false, stdout: expected.stdout, code: 1 });
+  });
+
+  it("leaves a user's own V8 tiering alone: the cache, made under the launcher's, is then refused and the run is the same", () => {
+    expect(load(BUILT, ARGS, ['--interrupt-budget=67584'])).toEqual({ cached: false, stdout: expected.stdout, code: 1 });
   });
 
   it('runs without a cache', () => {
