@@ -177,24 +177,33 @@ export function* overviewTable(lines: Iterable<[AreaLine, string]>, progress: bo
   ].join('\n');
   let first = true;
   for (const [r, anchor] of lines) {
-    const title = h(r.title);
-    const delta = r.progress?.delta ?? null;
-    yield (
-      (first ? '' : '\n') +
-      `<tr data-verdict="${h(r.verdict)}">` +
-      `<td data-sort="${title}"><a href="#${h(anchor)}">${title}</a></td>` +
-      `<td data-sort="${h(r.period ?? '')}">${h(r.period ?? '')}</td>` +
-      `<td data-sort="${SEVERITY[r.verdict] ?? 3}"><span class="verdict-text-${classToken(r.verdict)}">${h(verdictWord(r.verdict, lang))}</span></td>` +
-      `<td class="num" data-sort="${r.score}">${percent(r.score)}</td>` +
-      `<td class="num" data-sort="${r.open}">${r.open}</td>` +
-      `<td class="num" data-sort="${r.missing}">${r.missing}</td>` +
-      `<td data-sort="${r.worst ? r.worst[1] : 2}">${r.worst ? `${h(r.worst[0])} <span class="muted">${percent(r.worst[1])}</span>` : '<span class="muted">—</span>'}</td>` +
-      (progress ? `<td class="num" data-sort="${delta ?? ''}">${h(signed(delta))}</td>` : '') +
-      '</tr>'
-    );
+    yield (first ? '' : '\n') + overviewRow(r, anchor, progress, lang);
     first = false;
   }
   yield '</tbody></table>';
+}
+
+/**
+ * An area's row of the overview. A function of its own, apart from overviewTable's loop: a
+ * generator spends V8's optimisation budget at every yield by how far into it the yield stands,
+ * and with the row inline the 2,000 yields of a 2,000-area batch had TurboFan compile the whole
+ * table (the row's escaping and numbers inlined) for a loop that ends soon after.
+ */
+function overviewRow(r: AreaLine, anchor: string, progress: boolean, lang: Lang): string {
+  const title = h(r.title);
+  const delta = r.progress?.delta ?? null;
+  return (
+    `<tr data-verdict="${h(r.verdict)}">` +
+    `<td data-sort="${title}"><a href="#${h(anchor)}">${title}</a></td>` +
+    `<td data-sort="${h(r.period ?? '')}">${h(r.period ?? '')}</td>` +
+    `<td data-sort="${SEVERITY[r.verdict] ?? 3}"><span class="verdict-text-${classToken(r.verdict)}">${h(verdictWord(r.verdict, lang))}</span></td>` +
+    `<td class="num" data-sort="${r.score}">${percent(r.score)}</td>` +
+    `<td class="num" data-sort="${r.open}">${r.open}</td>` +
+    `<td class="num" data-sort="${r.missing}">${r.missing}</td>` +
+    `<td data-sort="${r.worst ? r.worst[1] : 2}">${r.worst ? `${h(r.worst[0])} <span class="muted">${percent(r.worst[1])}</span>` : '<span class="muted">—</span>'}</td>` +
+    (progress ? `<td class="num" data-sort="${delta ?? ''}">${h(signed(delta))}</td>` : '') +
+    '</tr>'
+  );
 }
 
 /** The applicable 项目 with the lowest score; none when every one is fully met. */
