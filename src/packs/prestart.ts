@@ -15,6 +15,17 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
  * run that turns out to need none (a lone pack, a usage error) is unref'd, so it never holds the
  * process, and is ended as soon as the run knows (discardPrestarted); a batch the guess missed
  * starts its thread where it always did.
+ *
+ * Started after the launcher has set V8's flags (tuneTiering), although a thread started under
+ * flags away from V8's defaults starts slower: Node's code cache of its own modules was made under
+ * the defaults and is refused under others, so the thread parses them (`new Worker` to its first
+ * line: 40 ms of CPU under the defaults, 95 ms after setFlagsFromString('--interrupt-budget=300000');
+ * callgrind, /tmp/perf200 jsonl --jobs 2: 198 M of the worker's 1,065 M instructions in Node's
+ * BuiltinLoader). Started before the flags were set, it was no faster (they change while it starts)
+ * and both threads were far slower (2,000 areas, jsonl, --jobs 2, 2 runs each: the worker's CPU to
+ * its first outcome 0.20 → 0.60 s, the main thread's 1.5 → 2.1 s, V8's helper threads' 0.38 →
+ * 0.80 s; callgrind, whose threads take turns, showed a gain instead). --heap-growing-percent,
+ * set once the thread runs (assess-step.ts), changed neither.
  */
 
 /** How every worker thread of the pool is made (workers.ts uses the same). */
