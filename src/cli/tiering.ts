@@ -12,6 +12,10 @@ import { setFlagsFromString } from 'node:v8';
  * 2.23 → 2.13 s, csv 1.81 → 1.77 s; json, jsonl and table within noise (±3%). `npm run bench`'s
  * tiering row measures it against V8's default.
  *
+ * Its price: Node's own code cache of its built-in modules is made under V8's defaults and refused
+ * under any other flags, so a worker thread started after this parses them (`new Worker` to its
+ * first line 40 → 95 ms of CPU: src/packs/prestart.ts), once per batch against ~0.4 s saved.
+ *
  * Process-wide, so the batch's worker threads have it too. Set by the launcher (bin/assess.js)
  * before the command line is compiled, and by scripts/code-cache.mjs before the cache is made: V8
  * takes a code cache only under the flags it was made with. Not set by the library: a service that
