@@ -6,8 +6,9 @@ import { setFlagsFromString } from 'node:v8';
  * code runs a few times. A batch calls each of its many functions once per area: with the default,
  * 222 functions were optimised in a 2,000-area html report, at 10–70 ms of a compiler thread each
  * (1.0 s of its 3.4 s CPU), most of them pieces of one document run 2,000 times, whose optimised
- * code saves less than it costs to make; the hot loops (parsing, rules, escaping) still reach
- * TurboFan within the first areas. 2,000 areas, --jobs 1, CPU of every thread (median of 5 on
+ * code saves less than it costs to make. The hot loops (parsing, rules, escaping) still reach
+ * TurboFan, later: the main thread spends a little more, the compiler threads much less (csv, by
+ * thread: main 1.49 → 1.63 s, others 0.31 → 0.13 s). 2,000 areas, --jobs 1, CPU of every thread (median of 5 on
  * this 2-core VM): html 3.37 → 2.95 s, xlsx 2.91 → 2.66 s, html --by 2.05 → 1.92 s, xlsx --by
  * 2.23 → 2.13 s, csv 1.81 → 1.77 s; json, jsonl and table within noise (±3%). `npm run bench`'s
  * tiering row measures it against V8's default.
