@@ -2,7 +2,6 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hint, InputError, problem } from '../errors.js';
 import { parseDocument, readBounded, readUnlessDirectory } from '../source/read.js';
-import { isWorkbookPath } from '../source/xlsx/index.js';
 import { packFactsFile } from '../source/pack.js';
 import { isPathRef } from '../standard/registry.js';
 import { DEFAULT_LIMITS, type ParseLimits, type Parsed } from '../source/types.js';
@@ -24,8 +23,7 @@ export interface FactsSource {
 export function readFactsSource(input: string, limits: ParseLimits = DEFAULT_LIMITS): FactsSource {
   let bytes: Buffer | undefined;
   try {
-    // Read into the reader's reused buffer (read.ts): parseDocument keeps nothing of a JSON or YAML file's bytes; a workbook's it may.
-    bytes = readUnlessDirectory(input, limits.maxBytes, true, !isWorkbookPath(input));
+    bytes = readUnlessDirectory(input, limits.maxBytes);
   } catch (e) {
     // A directory that can't be opened (no read permission) is still a pack, looked into as before.
     if (!(existsSync(input) && statSync(input).isDirectory())) throw e;
@@ -35,7 +33,7 @@ export function readFactsSource(input: string, limits: ParseLimits = DEFAULT_LIM
   if (!file) {
     throw new InputError('read', input, [{ message: 'is a directory without facts.json or facts.yaml', expected: 'a facts file, or a data pack directory holding facts.json or facts.yaml', id: 'input.read.noFacts', hint: hint('input.read.noFacts.fix') }]);
   }
-  return { input, file, pack: input, parsed: parseDocument(readBounded(file, limits.maxBytes, !isWorkbookPath(file)), file, limits) };
+  return { input, file, pack: input, parsed: parseDocument(readBounded(file, limits.maxBytes), file, limits) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { fastParse, type FastRead } from './json-fast.js';
+import { fastParse } from './json-fast.js';
 import type { ParseLimits } from './types.js';
 
 /**
@@ -17,11 +17,8 @@ import type { ParseLimits } from './types.js';
  * place JSON.parse lets such a byte stand) or start with a BOM: undefined, and the text is
  * decoded and read as before (read.ts), as is any text JSON.parse or its checks refuse.
  */
-export function fastParseBytes(bytes: Buffer, limits: ParseLimits): (FastRead & { latin1: string }) | undefined {
+export function fastParseBytes(bytes: Buffer, limits: ParseLimits): ReturnType<typeof fastParse> {
   if (bytes[0] === 0xef) return undefined;
   // A \u escape (which may stand for a character past ASCII) is looked for by fastParse, in the scan for backslashes it makes anyway.
-  const latin1 = bytes.toString('latin1');
-  const fast = fastParse(latin1, limits, true);
-  // The text read, for finding places in later (json-where.ts locatorOfLatin1): a copy the bytes' reader may not overwrite.
-  return fast && { ...fast, latin1 };
+  return fastParse(bytes.toString('latin1'), limits, true);
 }

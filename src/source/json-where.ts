@@ -194,23 +194,24 @@ export function locatorOf(textOf: () => string): (pointer: string) => { line: nu
 
 /**
  * The same for a JSON file read from its bytes (json-bytes.ts: valid UTF-8, no BOM, no \u
- * escape): located in the bytes read as Latin-1, the text JSON.parse was given (`latin1`, one
- * character per byte; kept rather than the bytes, which are the reader's to use again for the
- * next file: read.ts), so an offset is a byte's. Lines are the same ('\n' is one byte); a column
- * counts UTF-16 units, as in the decoded text, by decoding the line up to the value. A key past
- * ASCII is its UTF-8 bytes there, so the pointer is asked as its bytes too (with no \u escape in
- * the file, a key's bytes are its characters' UTF-8 and nothing else).
+ * escape): located in the bytes read as Latin-1 — a copy, where decoding the text would cost
+ * as much again as locating — so an offset is a byte's. Lines are the same ('\n' is one byte);
+ * a column counts UTF-16 units, as in the decoded text, by decoding the line up to the value.
+ * A key past ASCII is its UTF-8 bytes there, so the pointer is asked as its bytes too (with no
+ * \u escape in the file, a key's bytes are its characters' UTF-8 and nothing else).
  */
-export function locatorOfLatin1(latin1: string): (pointer: string) => { line: number; column: number } | undefined {
+export function locatorOfBytes(bytes: Buffer): (pointer: string) => { line: number; column: number } | undefined {
+  let text: string | undefined;
   let where: Where | undefined;
   let lines: LineStarts | undefined;
   return (pointer) => {
-    where ??= whereIn(latin1);
+    text ??= bytes.toString('latin1');
+    where ??= whereIn(text);
     const at = offsetOf(where, /[^\x00-\x7f]/.test(pointer) ? Buffer.from(pointer, 'utf8').toString('latin1') : pointer);
     if (at === undefined) return undefined;
-    lines ??= new LineStarts(latin1);
+    lines ??= new LineStarts(text);
     const line = lines.lineOf(at);
-    return { line: line + 1, column: Buffer.from(latin1.slice(lines.starts[line], at), 'latin1').toString('utf8').length + 1 };
+    return { line: line + 1, column: bytes.toString('utf8', lines.starts[line], at).length + 1 };
   };
 }
 

@@ -1,7 +1,7 @@
 import { fastParseBytes } from './json-bytes.js';
 import { fastParse } from './json-fast.js';
 import { parseStrict } from './json-strict.js';
-import { locatorOf, locatorOfLatin1, offsetOf, whereIn } from './json-where.js';
+import { locatorOf, locatorOfBytes, offsetOf, whereIn } from './json-where.js';
 import type { ParseLimits, Parsed } from './types.js';
 
 export { lineColumn } from './json-where.js';
@@ -23,13 +23,12 @@ export function parseJson(text: string, file: string | undefined, limits: ParseL
 /**
  * A JSON file's bytes read without decoding the whole text first, where that gives the same
  * value (json-bytes.ts); undefined otherwise: the caller decodes the text and calls parseJson,
- * which also says what is wrong and where. What it gives keeps no reference to `bytes`.
+ * which also says what is wrong and where.
  */
 export function parseJsonBytes(bytes: Buffer, limits: ParseLimits): Parsed | undefined {
   const fast = fastParseBytes(bytes, limits);
-  // Never decoded: a place asked for is found in the bytes as JSON.parse read them (json-where.ts).
-  // Nothing here keeps `bytes` (read.ts may read the next file into them).
-  return fast && { value: fast.value, textClean: fast.textClean, listed: fast.listed, locate: locatorOfLatin1(fast.latin1) };
+  // Never decoded: a place asked for is found in the bytes (json-where.ts).
+  return fast && { value: fast.value, textClean: fast.textClean, listed: fast.listed, locate: locatorOfBytes(bytes) };
 }
 
 /** The located reading alone: the value, and where the value at a JSON pointer starts (what parseJson answers as, tested against it). */

@@ -33,7 +33,7 @@ function unlisted(parsed: Parsed): Parsed {
   return rest;
 }
 
-/** A file's bytes, read already, parsed as its name says: a workbook, JSON or YAML (with Parsed.listed where the JSON reader's walk made one). What it gives for JSON or YAML keeps nothing of `bytes`. */
+/** A file's bytes, read already, parsed as its name says: a workbook, JSON or YAML (with Parsed.listed where the JSON reader's walk made one). */
 export function parseDocument(bytes: Buffer, file: string, limits: ParseLimits = DEFAULT_LIMITS): Parsed {
   // A 台账 workbook (and every spreadsheet format, so each gets its own refusal): read as cells, not text.
   if (isWorkbookPath(file)) return readWorkbookFile(bytes, file, limits);
@@ -47,23 +47,16 @@ export function parseDocument(bytes: Buffer, file: string, limits: ParseLimits =
  * stat and the open would hang the run. O_NONBLOCK makes the open itself return at once for a
  * pipe with no writer; on a regular file it changes nothing.
  */
-export function readBounded(file: string, maxBytes: number, reuse = false): Buffer {
-  return readUnlessDirectory(file, maxBytes, false, reuse)!;
+export function readBounded(file: string, maxBytes: number): Buffer {
+  return readUnlessDirectory(file, maxBytes, false)!;
 }
 
 /**
  * As readBounded, but a directory is no error (undefined, unless `directory` is false): one
  * open and fstat say whether a path is a file to read or a pack to look into, with no stat
  * before (a batch reads thousands).
- *
- * `reuse`: the bytes may be read into this thread's one buffer for files (REUSED_MAX at most),
- * and are good only until the next file is read so — for a reader that keeps nothing of them
- * (parseDocument, but for a workbook). Why: a new buffer for each file is memory the kernel
- * maps in, page by page, as the file is copied into it. 2,000 facts files of 46 KB read into a
- * new buffer each: 11,700 page faults and 0.16–0.22 s of system CPU; into one buffer: 3,400
- * and 0.02–0.03 s (/tmp/perf2k, the same reads alone in a script).
  */
-export function readUnlessDirectory(file: string, maxBytes: number, directory = true, reuse = false): Buffer | undefined {
+export function readUnlessDirectory(file: string, maxBytes: number, directory = true): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -89,7 +82,7 @@ export function readUnlessDirectory(file: string, maxBytes: number, directory = 
     }
     let bytes: Buffer;
     try {
-      bytes = readAtMost(fd, maxBytes + 1, size, reuse);
+      bytes = readAtMost(fd, maxBytes + 1, size);
     } catch (e) {
       throw new InputError('read', file, [readProblem(e)]);
     }
@@ -107,42 +100,26 @@ export function readUnlessDirectory(file: string, maxBytes: number, directory = 
  * At most `max` bytes from `fd`. The first read asks for the size fstat gave and one byte more
  * (a file still growing shows as a full buffer): a facts file is then one read and no copy,
  * rather than a 1 MiB buffer per file and a concat (a batch reads thousands). Past that, 1 MiB
- * at a time, until a read gives nothing. `reuse`: that first read is into the reused buffer
- * where the file fits (readUnlessDirectory), and the bytes are given as they lie there when it
- * was the whole file; otherwise copied out, and read on as before.
+ * at a time, until a read gives nothing.
  */
-function readAtMost(fd: number, max: number, expected: number, reuse: boolean): Buffer {
+function readAtMost(fd: number, max: number, expected: number): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   let want = expected + 1;
   while (total < max) {
-    const size = Math.min(max - total, want);
-    const into = reuse && chunks.length === 0 && size <= REUSED_MAX ? reused(size) : undefined;
-    const chunk = into ?? Buffer.allocUnsafe(size);
-    const n = readSync(fd, chunk, 0, size, null);
+    const chunk = Buffer.allocUnsafe(Math.min(max - total, want));
+    const n = readSync(fd, chunk, 0, chunk.length, null);
     if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
     // The first read gave exactly the size fstat gave, short of the byte more it asked for: that
     // is the end of a regular file, and a second read only to be told so was one of a small
     // file's five system calls. A size of 0 (/proc) or anything else reads on until a read gives nothing.
-    const whole = chunks.length === 0 && expected > 0 && n === expected && n < size;
-    if (into && whole) return into.subarray(0, n);
-    chunks.push(into ? Buffer.from(into.subarray(0, n)) : chunk.subarray(0, n));
-    total += n;
-    if (whole) break;
+    if (chunks.length === 1 && expected > 0 && n === expected && n < chunk.length) break;
     // A short read is normally the end: the read that says so needs no large buffer.
-    want = n < size ? 4096 : 1 << 20;
+    want = n < chunk.length ? 4096 : 1 << 20;
   }
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-}
-
-/** Files up to this size are read into the reused buffer (readUnlessDirectory): it stays at most this large all run. */
-const REUSED_MAX = 1 << 20;
-let reusedBuffer = Buffer.allocUnsafeSlow(0);
-
-/** The reused buffer, at least `size` bytes long (grown to twice what it was, within REUSED_MAX). */
-function reused(size: number): Buffer {
-  if (reusedBuffer.length < size) reusedBuffer = Buffer.allocUnsafeSlow(Math.min(REUSED_MAX, Math.max(size, reusedBuffer.length * 2)));
-  return reusedBuffer;
 }
 
 function readProblem(e: unknown): InputProblem {
