@@ -354,13 +354,21 @@ async function jobsFigure(label, dir, args, runs, { floor = false } = {}) {
 /** A ratio as a change: 1.11 → +11%, 0.7 → −30%. */
 const change = (r) => `${r >= 1 ? '+' : '−'}${Math.abs((r - 1) * 100).toFixed(0)}%`;
 
-/** `dir`'s files in two folders of hard links, the first half of them (in name order) and the rest. */
+/** `dir`'s files in two folders of links, the first half of them (in name order) and the rest. */
 function halvesOf(dir) {
   const root = mkdtempSync(join(tmpdir(), 'weibao-bench-halves-'));
   const names = readdirSync(dir).sort();
   const dirs = [join(root, 'a'), join(root, 'b')];
   for (const d of dirs) mkdirSync(d);
-  names.forEach((name, k) => linkSync(join(dir, name), join(dirs[k < names.length / 2 ? 0 : 1], name)));
+  // A hard link where the file system has them (nothing to follow), else a link by name.
+  const link = (from, to) => {
+    try {
+      linkSync(from, to);
+    } catch {
+      symlinkSync(from, to);
+    }
+  };
+  names.forEach((name, k) => link(join(dir, name), join(dirs[k < names.length / 2 ? 0 : 1], name)));
   return { root, dirs };
 }
 
