@@ -258,10 +258,9 @@ const assessRun = (dir, args) => {
   return t;
 };
 /** The best of `runs` (least wall, least CPU, each on its own) and the highest peak RSS: what the work costs without the noise of a shared machine. */
-const best = (runs, once) => {
-  const all = Array.from({ length: runs }, once);
-  return { wall: Math.min(...all.map((t) => t.wall)), cpu: Math.min(...all.map((t) => t.cpu)), rss: Math.max(...all.map((t) => t.rss)) };
-};
+const best = (runs, once) => bestOf(Array.from({ length: runs }, once));
+/** Of runs made already: the least wall, the least CPU (each on its own) and the highest peak RSS. */
+const bestOf = (all) => ({ wall: Math.min(...all.map((t) => t.wall)), cpu: Math.min(...all.map((t) => t.cpu)), rss: Math.max(...all.map((t) => t.rss)) });
 const floorOf = (dir, runs) => best(runs, () => {
   const t = timed([process.execPath, '-e', floorFiles, dir]);
   if (t.status !== 0) throw new Error('bench: the floor script failed');
@@ -321,7 +320,6 @@ async function jobsFigure(label, dir, args, runs, { floor = false } = {}) {
     rmSync(halves.root, { recursive: true, force: true });
   }
   const load1 = loadavg()[0];
-  const bestOf = (list) => ({ wall: Math.min(...list.map((t) => t.wall)), cpu: Math.min(...list.map((t) => t.cpu)), rss: Math.max(...list.map((t) => t.rss)) });
   const pick = (j) => bestOf(times.get(j));
   const one = pick(1);
   const when = `${runs > 1 ? `best of ${runs}, interleaved` : 'one run each'}; load ${load0.toFixed(1)}→${load1.toFixed(1)}`;
