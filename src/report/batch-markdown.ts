@@ -2,6 +2,7 @@ import { isOpen } from '../assess/open.js';
 import type { AssessResult, Verdict } from '../assess/types.js';
 import type { BatchSummary } from '../packs/summary.js';
 import { batchLabels, signedPoints } from './batch-labels.js';
+import { invalidWords } from './invalid-words.js';
 import { areaAndPeriod, labels, percent, placeOf } from './labels.js';
 import { esc } from './markdown-text.js';
 
@@ -46,7 +47,8 @@ export function batchMarkdown(rows: MarkdownRow[], summary: BatchSummary, lang: 
     out.push(`| ${esc(r.name)} | ${L.verdict[r.verdict]} | ${percent(r.score)} |${withDelta ? ` ${r.delta !== undefined ? signedPoints(r.delta) : '—'} |` : ''} ${r.open} | ${r.input ? `\`${esc(r.input)}\`` : ''} |`);
   }
   for (const bad of summary.invalid) {
-    out.push(`| — | **${B.invalid}** | — |${withDelta ? ' — |' : ''} — | \`${esc(bad.input)}\`: ${esc(bad.message.split('\n')[0])} |`);
+    const words = invalidWords(bad);
+    out.push(`| — | **${B.invalid}** | — |${withDelta ? ' — |' : ''} — | ${[`\`${esc(words.place)}\`: ${esc(words.reason)}`, ...words.more.map(esc)].join('<br>')} |`);
   }
   out.push('');
   if (summary.vetoes.length) {

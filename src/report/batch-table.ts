@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import type { AssessResult, Verdict } from '../assess/types.js';
 import { batchLabels, signedPoints } from './batch-labels.js';
+import { invalidWords } from './invalid-words.js';
 import { areaAndPeriod, labels, percent, placeOf } from './labels.js';
 import type { FormatOptions } from './types.js';
 import { displayWidth, hang, padStart, truncate, truncateStart } from './width.js';
@@ -70,8 +71,10 @@ export function batchTable(rows: readonly TableRow[], { lang, color, width, summ
     out.push(line(paint[r.verdict](L.verdict[r.verdict]), fixed + shown + input));
   }
   for (const bad of summary?.invalid ?? []) {
-    // The pack, then why, wrapped under it: the reason is the point and is never cut.
-    const [first, ...rest] = hang('', `${safeText(bad.input)}: ${safeText(bad.message.split('\n')[0])}`, width - verdictWidth - 2, 0);
+    // Where (invalidWords: the place once), why, then what to type instead, each wrapped under
+    // it: the reason and the fix are the point and are never cut.
+    const words = invalidWords(bad);
+    const [first, ...rest] = [`${safeText(words.place)}: ${safeText(words.reason)}`, ...words.more.map(safeText)].flatMap((text) => hang('', text, width - verdictWidth - 2, 0));
     out.push(line(c.magenta(B.invalid), first), ...rest.map((l) => ' '.repeat(verdictWidth + 4) + l.trimStart()).map((l) => truncate(l, width)));
   }
   if (!summary) return out.join('\n') + '\n';

@@ -67,6 +67,10 @@ describe('a batch with a broken pack', () => {
 
   it('lists them in the table and the JUnit report too', () => {
     expect(assess([dir]).stdout).toMatch(/^无效输入 {2}.*no-facts: /m);
+    // The place once: the broken file and line, not the pack's path and then the file's
+    const table = assess([dir]).stdout;
+    expect(table).toMatch(/^无效输入 {2}\S*broken\/facts\.json:1:\d+: \S/m);
+    expect(table).not.toMatch(/broken: \S*broken\/facts\.json/);
     expect(assess([dir, '--format', 'junit']).stdout).toMatch(/<error message="[^"]*这个目录里没有 facts\.json/);
   });
 });

@@ -1,6 +1,7 @@
 import type { AssessResult, Lang } from '../../assess/types.js';
 import { t } from '../../messages/catalogue.js';
-import type { BatchSummary } from '../../packs/summary.js';
+import type { BatchSummary, InvalidInput } from '../../packs/summary.js';
+import { invalidWords } from '../invalid-words.js';
 import { labels, percent } from '../labels.js';
 import { documentHead, signOff, type DocumentContext } from './area.js';
 import { classToken, escapeHtml as h } from './escape.js';
@@ -127,7 +128,7 @@ export function* districtDocument(survey: DistrictSurvey, ctx: DocumentContext, 
   const invalid = summary?.invalid ?? [];
   const summaryBody = [
     `<p class="district-sentence">${h(t(lang, 'pdf.district.summary', { areas: survey.count, veto: count('veto'), fail: count('fail'), pass: count('pass'), invalid: invalid.length }))}</p>`,
-    invalid.length ? `<h3>${h(t(lang, 'pdf.district.invalid'))}</h3><ul class="invalid">${invalid.map((i) => `<li><code>${h(i.input)}</code> ${h(i.message)}</li>`).join('')}</ul>` : '',
+    invalid.length ? `<h3>${h(t(lang, 'pdf.district.invalid'))}</h3><ul class="invalid">${invalid.map(invalidItem).join('')}</ul>` : '',
   ]
     .filter(Boolean)
     .join('\n');
@@ -211,4 +212,10 @@ export function worstAspect(r: AssessResult): { name: string; score: number } | 
   let worst: { name: string; score: number } | undefined;
   for (const a of r.aspects) if (a.applicable > 0 && a.score < 1 && (!worst || a.score < worst.score)) worst = a;
   return worst && { name: worst.name, score: worst.score };
+}
+
+/** A pack that could not be read: where (the place once: invalidWords), why, and what to type instead on a line of its own. */
+function invalidItem(bad: InvalidInput): string {
+  const words = invalidWords(bad);
+  return `<li><code>${h(words.place)}</code> ${h(words.reason)}${words.more.map((m) => `<br>${h(m)}`).join('')}</li>`;
 }
