@@ -71,11 +71,13 @@ export function batchTable(rows: readonly TableRow[], { lang, color, width, summ
     out.push(line(paint[r.verdict](L.verdict[r.verdict]), fixed + shown + input));
   }
   for (const bad of summary?.invalid ?? []) {
-    // Where (invalidWords: the place once), why, then what to type instead, each wrapped under
-    // it: the reason and the fix are the point and are never cut.
+    // Where (invalidWords: the place once) and why, then what to type instead, each wrapped in
+    // the room after the verdict with its lines hung two columns in: the reason and the fix are
+    // the point and are never cut.
     const words = invalidWords(bad);
-    const [first, ...rest] = [`${safeText(words.place)}: ${safeText(words.reason)}`, ...words.more.map(safeText)].flatMap((text) => hang('', text, width - verdictWidth - 2, 0));
-    out.push(line(c.magenta(B.invalid), first), ...rest.map((l) => ' '.repeat(verdictWidth + 4) + l.trimStart()).map((l) => truncate(l, width)));
+    const room = width - verdictWidth - 2;
+    const [first, ...rest] = [...hang('', `${safeText(words.place)}: ${safeText(words.reason)}`, room, 2), ...words.more.flatMap((m) => hang('  ', safeText(m), room, 2))];
+    out.push(line(c.magenta(B.invalid), first), ...rest.map((l) => truncate(' '.repeat(verdictWidth + 2) + l, width)));
   }
   if (!summary) return out.join('\n') + '\n';
 
