@@ -15,6 +15,7 @@ import { Spares } from '../packs/spares.js';
 import { layoutOf, makeStep, wholeResult, type Assessed, type StepConfig } from './assess-step.js';
 import { PartSpool } from './part-spool.js';
 import { DEFAULT_LIMITS } from '../source/types.js';
+import { isAssessReport } from '../source/report-file.js';
 import { describeError, EXIT, worst } from './exit.js';
 import type { FailOn } from './fail-on.js';
 import { openReport, refuseOverwritingInputs, wantColor, writeAtomic, type ReportSink } from './output.js';
@@ -84,7 +85,10 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   const streamed = opts.by === undefined ? chosen.stream?.() : chosen.byResponsibleStream?.();
   const formatter: Promise<Formatter> | undefined = streamed ? undefined : opts.by === 'responsible' ? chosen.byResponsible!() : chosen.load();
   const limits = { ...DEFAULT_LIMITS, ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), ...(opts.maxKeys ? { maxKeys: opts.maxKeys } : {}) };
-  refuseOverwritingInputs(opts.output, [...inputs, ...(opts.standard ? [opts.standard] : []), ...(opts.negativeList ?? [])], opts.lang);
+  // An --output that is a report of ours (the last run's, saved in the folder being assessed) is
+  // the report this run replaces: left out of the folder's batch rather than read as an area.
+  const replacing = opts.output !== undefined && isAssessReport(opts.output, limits);
+  refuseOverwritingInputs(opts.output, [...inputs, ...(opts.standard ? [opts.standard] : []), ...(opts.negativeList ?? [])], opts.lang, replacing);
   let baseline: BaselineResult[] | undefined;
   if (opts.baseline) {
     try {
@@ -95,7 +99,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
       return code;
     }
   }
-  const expanded = expandInputs(inputs);
+  const expanded = expandInputs(inputs, replacing ? opts.output : undefined);
   const color = wantColor(opts.color, !!opts.output, io.stdout);
   // Not a terminal (a pipe, a file): 80 columns, what a pasted report or a `less` fits.
   const width = Math.min(Math.max(io.stdout.columns ?? 80, 60), 160);

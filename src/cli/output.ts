@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PACK_FACTS_FILES } from '../facts/load.js';
+import { isFactsFileName } from '../packs/batch.js';
 import type { Lang } from '../messages/types.js';
 import { t } from '../messages/catalogue.js';
 import { EXIT, OutputError } from './exit.js';
@@ -123,10 +124,12 @@ function refuseForeignLink(file: string, lang: Lang): void {
 }
 
 /**
- * `--output` must not name a file the run reads (a facts file, a pack's facts file, a standard):
- * the report would overwrite it. Refused before anything is read (exit 4).
+ * `--output` must not name a file the run reads (a facts file, a pack's facts file, a standard,
+ * a facts file in a folder given as a batch): the report would overwrite it. Refused before
+ * anything is read (exit 4). `replacing`: the file is a report of ours, which a folder's batch
+ * leaves out (expandInputs) — it is refused only where named as an input itself.
  */
-export function refuseOverwritingInputs(file: string | undefined, inputs: readonly string[], lang: Lang = 'zh'): void {
+export function refuseOverwritingInputs(file: string | undefined, inputs: readonly string[], lang: Lang = 'zh', replacing = false): void {
   if (file === undefined) return;
   let out: Stats;
   try {
@@ -150,15 +153,16 @@ export function refuseOverwritingInputs(file: string | undefined, inputs: readon
     } catch {
       continue;
     }
-    // A pack (or a directory of packs, one level down) is read through its facts files.
-    const candidates = dir ? [input, ...PACK_FACTS_FILES.map((f) => join(input, f)), ...subdirFacts(input)] : [input];
+    // A pack (or a folder of packs and facts files, one level down) is read through its facts files.
+    const candidates = dir ? [input, ...PACK_FACTS_FILES.map((f) => join(input, f)), ...membersFacts(input, replacing)] : [input];
     if (candidates.some(same)) throw usage('io.output.isInput', { file }, 'io.output.isInput.fix');
   }
 }
 
-function subdirFacts(dir: string): string[] {
+/** The facts files a folder given as a batch would read: each sub-directory's, and its own loose ones (unless `packsOnly`). */
+function membersFacts(dir: string, packsOnly: boolean): string[] {
   try {
-    return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => PACK_FACTS_FILES.map((f) => join(dir, d.name, f)));
+    return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? PACK_FACTS_FILES.map((f) => join(dir, d.name, f)) : !packsOnly && isFactsFileName(d.name) ? [join(dir, d.name)] : []));
   } catch {
     return [];
   }

@@ -70,6 +70,11 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new InputError('schema', file, [problem({ ...at(''), expected: 'an object with "facts"' }, 'input.document', { kind: kindOf(value) })]);
   }
+  // A report of ours (`assess --format json`, a rectification list, a diff) saved into the folder
+  // being assessed: one line that says so, not five about keys a facts file doesn't have.
+  if (Object.prototype.hasOwnProperty.call(value, 'schemaVersion') && !Object.prototype.hasOwnProperty.call(value, 'facts')) {
+    throw new InputError('schema', file, [problem({ ...at(''), hint: hint('input.fix.isReport') }, 'input.isReport')]);
+  }
   const problems: InputProblem[] = [];
   // One problem per place: ajv may report several keywords for one value, and the checks below
   // (finite numbers, calendar dates) must not repeat what ajv already said.

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { PACK_FACTS_FILES } from '../facts/load.js';
 
 export interface Expanded {
@@ -24,11 +24,15 @@ export const FACTS_FILE_EXTENSIONS: readonly string[] = ['.json', '.yaml', '.yml
  * without a facts file is still listed, so it is reported as an invalid pack instead of being
  * skipped silently; a directory with nothing to assess stays one input (and gets that error).
  */
-export function expandInputs(inputs: string[]): Expanded {
+export function expandInputs(inputs: string[], leaveOut?: string): Expanded {
   const out: string[] = [];
   let expanded = false;
+  // `leaveOut`: the report this run replaces (--output, a report of ours: isAssessReport), found
+  // in a folder being expanded — not an area of the batch. Named on its own, it stays an input.
+  const left = leaveOut === undefined ? undefined : { dir: real(dirname(leaveOut)), name: basename(leaveOut) };
   for (const input of inputs) {
-    const members = isDirectory(input) && !hasFactsFile(input) ? batchMembers(input) : [];
+    let members = isDirectory(input) && !hasFactsFile(input) ? batchMembers(input) : [];
+    if (left && members.length && real(input) === left.dir) members = members.filter((name) => name !== left.name);
     if (members.length) {
       for (const name of members) out.push(join(input, name));
       expanded = true;
@@ -37,6 +41,15 @@ export function expandInputs(inputs: string[]): Expanded {
     }
   }
   return { inputs: out, batch: expanded || out.length > 1 };
+}
+
+/** A path with its links resolved, as far as they resolve. */
+function real(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
 }
 
 function isDirectory(p: string): boolean {
@@ -81,7 +94,7 @@ function batchMembers(dir: string): string[] {
   return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function isFactsFileName(name: string): boolean {
+export function isFactsFileName(name: string): boolean {
   const lower = name.toLowerCase();
   return FACTS_FILE_EXTENSIONS.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
 }

@@ -2,7 +2,7 @@ import { InputError, pointerOf, splitPointer, type InputProblem } from '../../er
 import { t, type MessageId } from '../../messages/catalogue.js';
 import type { Parsed, ParseLimits } from '../types.js';
 import { serialToIso } from './dates.js';
-import { EVIDENCE_SEPARATOR, FACT_COLUMNS, INFO_FIELDS, NO, SHEETS, YES } from './layout.js';
+import { EVIDENCE_SEPARATOR, FACT_COLUMNS, INFO_FIELDS, isReportBook, NO, SHEETS, YES } from './layout.js';
 import { columnName, openWorkbook, WORKBOOK_LIMITS, WorkbookRefusal, ZipRefusal, type RawCell, type Sheet, type WorkbookLimits } from './workbook.js';
 
 type Place = { line: number; column: number; cell: string };
@@ -39,6 +39,9 @@ function readOpened(bytes: Buffer, file: string, bounds: WorkbookLimits): Parsed
   };
 
   const info = book.sheet(SHEETS.info);
+  if (isReportBook(book.sheetNames)) {
+    throw new InputError('schema', file, [{ ...say('xlsx.isReport', { found: book.sheetNames.join('、') }, 'xlsx.isReportExpected') }]);
+  }
   if (!info) missingSheet(SHEETS.info);
   else {
     for (const cells of info.rows.values()) {

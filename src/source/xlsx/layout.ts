@@ -5,6 +5,18 @@
  */
 export const SHEETS = { guide: '说明', info: '基本信息', facts: '事实' } as const;
 
+/**
+ * The sheets of the reports `assess --format xlsx` writes (src/report/xlsx: one area's, a
+ * batch's): a workbook of these is a report, not a facts workbook — the 台账 saved into the
+ * folder being assessed — and is told so in one line, not as two sheets missing.
+ */
+export const REPORT_SHEETS: readonly string[] = ['结论', '本期进展', '工作标准', '整改清单', '总览', '矩阵', '整改台账'];
+
+/** A workbook of a report's sheets and neither of a facts workbook's (REPORT_SHEETS). */
+export function isReportBook(sheetNames: readonly string[]): boolean {
+  return !sheetNames.includes(SHEETS.info) && !sheetNames.includes(SHEETS.facts) && sheetNames.some((name) => REPORT_SHEETS.includes(name));
+}
+
 /** Columns of 事实, in order. */
 export const FACT_COLUMNS = ['项目', '所涉工作标准', '事实', '单位', '类型', '填报值', '证明材料', '键'] as const;
 export type FactColumn = (typeof FACT_COLUMNS)[number];
