@@ -99,7 +99,8 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
       return code;
     }
   }
-  const expanded = expandInputs(inputs, replacing ? opts.output : undefined);
+  // The report --output replaces and the --baseline, kept in the folder being assessed, are not its areas.
+  const expanded = expandInputs(inputs, [...(replacing ? [opts.output!] : []), ...(baseline ? [opts.baseline!] : [])]);
   const color = wantColor(opts.color, !!opts.output, io.stdout);
   // Not a terminal (a pipe, a file): 80 columns, what a pasted report or a `less` fits.
   const width = Math.min(Math.max(io.stdout.columns ?? 80, 60), 160);

@@ -24,15 +24,20 @@ export const FACTS_FILE_EXTENSIONS: readonly string[] = ['.json', '.yaml', '.yml
  * without a facts file is still listed, so it is reported as an invalid pack instead of being
  * skipped silently; a directory with nothing to assess stays one input (and gets that error).
  */
-export function expandInputs(inputs: string[], leaveOut?: string): Expanded {
+export function expandInputs(inputs: string[], leaveOut: readonly string[] = []): Expanded {
   const out: string[] = [];
   let expanded = false;
-  // `leaveOut`: the report this run replaces (--output, a report of ours: isAssessReport), found
-  // in a folder being expanded — not an area of the batch. Named on its own, it stays an input.
-  const left = leaveOut === undefined ? undefined : { dir: real(dirname(leaveOut)), name: basename(leaveOut) };
+  // `leaveOut`: reports of ours named for another part in this run — the report --output replaces
+  // (isAssessReport), the --baseline — found in a folder being expanded: not areas of the batch.
+  // Named on their own, they stay inputs.
+  const left = leaveOut.map((file) => ({ dir: real(dirname(file)), name: basename(file) }));
   for (const input of inputs) {
     let members = isDirectory(input) && !hasFactsFile(input) ? batchMembers(input) : [];
-    if (left && members.length && real(input) === left.dir) members = members.filter((name) => name !== left.name);
+    if (left.length && members.length) {
+      const dir = real(input);
+      const names = new Set(left.filter((l) => l.dir === dir).map((l) => l.name));
+      if (names.size) members = members.filter((name) => !names.has(name));
+    }
     if (members.length) {
       for (const name of members) out.push(join(input, name));
       expanded = true;

@@ -54,6 +54,17 @@ describe('a folder that holds its own reports', () => {
     expect(en.stderr).toContain(`${join(dir, 'report.xlsx')}: this is a report workbook written by assess (sheets: 总览、矩阵、整改台账), not a facts workbook\n  fix: `);
   });
 
+  it('the --baseline kept in the folder is the baseline, not an area', async () => {
+    const last = join(dir, '上月.json');
+    expect((await assess([dir, '--format', 'json', '--output', last])).code).toBe(1);
+    const r = await assess([dir, '--baseline', last, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.results.map((x: { input: string }) => x.input.split('/').pop())).toEqual(facts);
+    expect(doc.results[0].progress).toBeDefined();
+  });
+
   it('--output naming a facts file of the folder is refused (exit 4) and the file is left as it was', async () => {
     const target = join(dir, facts[1]);
     const before = readFileSync(target);
