@@ -133,6 +133,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
       options,
       streamed: !!stream,
       batch: expanded.batch,
+      batchSize: expanded.inputs.length,
       ...(opts.failOn ? { failOn: opts.failOn } : {}),
       ...(baseline ? { baseline } : {}),
       ...(opts.debug ? { debug: true } : {}),

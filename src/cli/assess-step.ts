@@ -29,6 +29,8 @@ export interface StepConfig {
   streamed: boolean;
   /** Set for a batch: the step gives what the summary reads. */
   batch: boolean;
+  /** How many inputs the batch has (collectOldGarbageSooner). */
+  batchSize?: number;
   failOn?: FailOn;
   baseline?: BaselineResult[];
   debug?: boolean;
@@ -69,7 +71,6 @@ export const MAX_WARNINGS = 50;
  * workers, buffers used again once written (packs/spares.ts).
  */
 export async function makeStep(config: StepConfig, pieces: 'text' | 'bytes' = 'text', bytesOf: (size: number) => Buffer = (size) => Buffer.allocUnsafeSlow(size)): Promise<(input: string) => Outcome<Assessed>> {
-  if (pieces === 'bytes' && config.streamed && config.options.ownProcess) collectOldGarbageSooner();
   const format = formatOf(config.format)!;
   // A piece made as UTF-8 (json, jsonl) is written straight into a buffer from bytesOf.
   const stream: ReportStream | undefined = config.streamed ? (await (config.by ? format.byResponsibleStream! : format.stream!)())(config.options, bytesOf) : undefined;
@@ -77,7 +78,9 @@ export async function makeStep(config: StepConfig, pieces: 'text' | 'bytes' = 't
   const { lang } = config;
   // A batch laid out at the end holds every result: slimmed where the format reads no more, or
   // where the rest of each result is already in its part (html's area documents).
-  const layout = await layoutOf(format, config);
+  // A part made as UTF-8 (html's area documents) is built in a buffer from bytesOf too, used again once set aside.
+  const layout = await layoutOf(format, config, bytesOf);
+  if (oldGarbagePilesUp(config, pieces, !!layout?.part)) collectOldGarbageSooner();
   const slim = !!layout || (!stream && config.batch && !!format.slim?.[config.by ? 'byResponsible' : 'report']);
   const one = (input: string): Assessed => {
     const result = wholeResult(input, config);
@@ -105,21 +108,37 @@ export async function makeStep(config: StepConfig, pieces: 'text' | 'bytes' = 't
  * collections per 2,000 areas either way (a flat heap is rarely full), so no CPU to speak of.
  * V8 reads the factor each time it sets the next limit, so it holds from here on. Only where the
  * process is ours (FormatOptions.ownProcess, the CLI): a service that imports the library keeps
- * its own heap settings; and not for a report laid out at the end, whose live heap grows with the
- * batch (each full collection then costs more, and there would be more of them).
+ * its own heap settings.
+ *
+ * A report laid out at the end (oldGarbagePilesUp) only in a large batch: there V8's first limit
+ * is never reached below ~20,000 areas, so the factor only adds full collections — 2,000 areas,
+ * --jobs 1, 7 pairs in turn: html +13% CPU, xlsx +5% — while at 38,600 areas it bounds the peak
+ * for the same CPU (2 pairs each: html --jobs 1 171 → 139 MB, --jobs 2 223 → 165 MB, xlsx --jobs
+ * 1 194 → 157 MB, CPU within ±3%). Not for the table's view with one job: its live heap is what
+ * it keeps of each area, and the factor added 11% of CPU at 38,600 areas for the same peak.
  */
 function collectOldGarbageSooner(): void {
   setFlagsFromString('--heap-growing-percent=30');
+}
+
+/** A batch this large lets a laid-out report's old garbage grow past what memory allows (collectOldGarbageSooner). */
+const LARGE_BATCH = 20_000;
+
+/** Whether a batch's old generation would grow far past its live size before V8 collects it (collectOldGarbageSooner). */
+function oldGarbagePilesUp(config: StepConfig, pieces: 'text' | 'bytes', parts: boolean): boolean {
+  if (!config.batch || !config.options.ownProcess) return false;
+  if (config.streamed) return pieces === 'bytes';
+  return (config.batchSize ?? 0) >= LARGE_BATCH && (pieces === 'bytes' || parts);
 }
 
 /**
  * The format's layout for a batch of this run (ReportLayout: the report, or with --by the
  * 整改清单), where it has one and the report is not streamed.
  */
-export async function layoutOf(format: Format, config: Pick<StepConfig, 'streamed' | 'batch' | 'by' | 'options'>): Promise<ReportLayout<{ input?: string }> | KeptLayout<{ input?: string }> | undefined> {
+export async function layoutOf(format: Format, config: Pick<StepConfig, 'streamed' | 'batch' | 'by' | 'options'>, bytesOf?: (size: number) => Buffer): Promise<ReportLayout<{ input?: string }> | KeptLayout<{ input?: string }> | undefined> {
   if (config.streamed || !config.batch) return undefined;
   const load = config.by ? format.byResponsibleLayout : format.layout;
-  return load ? (await load())(config.options) : undefined;
+  return load ? (await load())(config.options, bytesOf) : undefined;
 }
 
 /** One input's whole result, compared with the baseline if there is one. */

@@ -33,3 +33,23 @@ export class Spares {
     if (list.length > this.max) list.splice(list.reduce((min, b, i) => (b.byteLength < list[min].byteLength ? i : min), 0), 1);
   }
 }
+
+/**
+ * The buffers of a step's result made as UTF-8 (cli/assess-step.ts): its piece, and its part's
+ * sections made so (html's area documents) — each the whole of an ArrayBuffer from a bytesOf, to
+ * be moved to the writing thread and used again once written or set aside. A slice of Buffer's
+ * shared pool (at an offset, or the pool's own size) is never one: its other bytes are other
+ * buffers', and Node copies it rather than move it.
+ */
+export function ownBuffers(result: unknown): ArrayBuffer[] {
+  const made = result as { piece?: unknown; part?: unknown } | undefined;
+  const out: ArrayBuffer[] = [];
+  if (!made) return out;
+  const add = (bytes: unknown) => {
+    if (bytes instanceof Uint8Array && bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.buffer.byteLength !== Buffer.poolSize && !out.includes(bytes.buffer)) out.push(bytes.buffer);
+  };
+  add(made.piece);
+  if (Array.isArray(made.part)) for (const section of made.part) add(section);
+  else add(made.part);
+  return out;
+}

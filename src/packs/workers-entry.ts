@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { Spares } from './spares.js';
+import { ownBuffers, Spares } from './spares.js';
 import type { Outcome } from './workers.js';
 
 /**
@@ -32,28 +32,12 @@ const waiting: Input[] = [];
 const spares = new Spares();
 const answer = ({ index, input }: Input) => {
   const outcome = run!(input);
-  port.postMessage({ index, outcome }, movable(outcome));
+  // Its bytes (ownBuffers: the piece as UTF-8, html's area documents, ~80 KB an area) are moved
+  // to the main thread rather than copied — copied, that was ~160 MB of copying, both threads',
+  // per 2,000 areas — and come back with a later input (spares).
+  port.postMessage({ index, outcome }, ownBuffers(outcome.result));
 };
 
-/**
- * The buffers of an outcome's bytes, moved to the main thread rather than copied: its piece as
- * UTF-8 (assess-step.ts) and its part's sections made as UTF-8 (html's area documents, ~80 KB
- * an area: copied, that was ~160 MB of copying, both threads', per 2,000 areas). Each is a buffer
- * the step has given away (Utf8Builder.take); one of Buffer's shared pool would be copied, as
- * Node does not move those.
- */
-function movable(outcome: Outcome<unknown>): ArrayBuffer[] {
-  const result = outcome.result as { piece?: unknown; part?: unknown } | undefined;
-  const out: ArrayBuffer[] = [];
-  if (!result) return out;
-  const add = (bytes: unknown) => {
-    if (bytes instanceof Uint8Array && bytes.buffer instanceof ArrayBuffer && !out.includes(bytes.buffer)) out.push(bytes.buffer);
-  };
-  add(result.piece);
-  if (Array.isArray(result.part)) for (const section of result.part) add(section);
-  else add(result.part);
-  return out;
-}
 const start = async ({ step, data }: WorkerData) => {
   const { makeStep } = (await ('prestart' in given && step !== given.prestart ? import(step) : loading)) as Step;
   run = await makeStep(data, 'bytes', spares.bytesOf);

@@ -4,7 +4,7 @@ import type { AssessResult } from '../assess/types.js';
 import { describeError } from '../error-words.js';
 import type { Lang } from '../messages/types.js';
 import { builtModule, discardPrestarted, takePrestarted, WORKER_OPTIONS } from './prestart.js';
-import type { Spares } from './spares.js';
+import { ownBuffers, type Spares } from './spares.js';
 
 // Defined in prestart.ts (which loads no module of ours); the assess command imports it from here.
 export { builtModule };
@@ -298,10 +298,10 @@ class Pool<R> {
   giveBack(index: number, outcome: Outcome<R>, spares: Spares): void {
     const slot = this.lent.get(index);
     this.lent.delete(index);
-    const spare = spareOf(outcome);
-    if (!spare) return;
-    if (!slot) return spares.add(spare);
-    if (!slot.ended) slot.spares.push(spare);
+    for (const spare of ownBuffers(outcome.result)) {
+      if (!slot) spares.add(spare);
+      else if (!slot.ended) slot.spares.push(spare);
+    }
   }
 
   /**
@@ -380,16 +380,9 @@ class Pool<R> {
   }
 }
 
-/** The buffer of an outcome's piece made as bytes (assess-step.ts), if it has one. */
-function spareOf(outcome: Outcome<unknown>): ArrayBuffer | undefined {
-  const piece = (outcome.result as { piece?: unknown } | undefined)?.piece;
-  return piece instanceof Uint8Array && piece.buffer instanceof ArrayBuffer ? piece.buffer : undefined;
-}
-
-/** An outcome's buffer, made on this thread, into `spares`. */
+/** An outcome's buffers, made on this thread, into `spares`. */
 function giveBackHere(outcome: Outcome<unknown>, spares: Spares): void {
-  const spare = spareOf(outcome);
-  if (spare) spares.add(spare);
+  for (const spare of ownBuffers(outcome.result)) spares.add(spare);
 }
 
 /** The system would not create the thread (or its first resources): out of threads, processes or memory. */

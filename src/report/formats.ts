@@ -111,9 +111,16 @@ export const FORMATS = {
     showsProgress: true,
     load: async () => (await import('./pdf/index.js')).pdf,
     // A batch: printed a document at a time and joined (flat memory, in Chromium too).
-    layout: async () => (await import('./pdf/layout.js')).pdfLayout,
+    // (Its second argument is the print's sizes, a test's: not a layout's bytesOf.)
+    layout: async () => {
+      const { pdfLayout } = await import('./pdf/layout.js');
+      return (options) => pdfLayout(options);
+    },
     byResponsible: async () => (await import('./pdf/index.js')).pdfProblems,
-    byResponsibleLayout: async () => (await import('./pdf/layout.js')).pdfProblemsLayout,
+    byResponsibleLayout: async () => {
+      const { pdfProblemsLayout } = await import('./pdf/layout.js');
+      return (options) => pdfProblemsLayout(options);
+    },
     slim: { byResponsible: true },
   },
 } satisfies Record<string, Format>;

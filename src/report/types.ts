@@ -124,6 +124,8 @@ export type StreamFormatter = (options: FormatOptions, bytesOf?: (size: number) 
  * What is kept: `keep(r)` (any thread; plain data, cloned from a worker, with the result's
  * `input`), else the result as slim.ts keeps it. Memory holds the kept results, not the parts.
  * For a batch of two results or more (fewer is one area's own report: the formatter's).
+ * `bytesOf` (LayoutFormatter), as a stream's: where a part made as UTF-8 is built, in a buffer
+ * the caller may hand out again once the part is set aside (packs/spares.ts).
  */
 /** A result's part of a laid-out report: text, or UTF-8 made as such (html's area documents); or several sections, each read back alone. */
 export type Part = string | Uint8Array | readonly (string | Uint8Array)[];
@@ -152,4 +154,4 @@ export interface KeptLayout<K extends { input?: string }> extends Omit<ReportLay
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each layout keeps its own shape
-export type LayoutFormatter = (options: FormatOptions) => ReportLayout<any> | KeptLayout<any>;
+export type LayoutFormatter = (options: FormatOptions, bytesOf?: (size: number) => Buffer) => ReportLayout<any> | KeptLayout<any>;

@@ -73,7 +73,7 @@ describe('--jobs on 500 generated packs, some broken', () => {
   }, LONG.timeout);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each([['json'], ['csv']])('--format %s: the same bytes, the broken packs reported', LONG, async (format) => {
+  it.each([['json'], ['csv'], ['html']])('--format %s: the same bytes, the broken packs reported', LONG, async (format) => {
     const r = await same([dir, '--format', format]);
     expect(r.code).toBe(3);
     for (const name of broken.slice(0, 4)) expect(r.stderr).toContain(join(dir, name));

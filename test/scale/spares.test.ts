@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Spares } from '../../src/packs/spares.js';
+import { ownBuffers, Spares } from '../../src/packs/spares.js';
 
 // The buffers a batch's pieces are written into, used again once written (src/packs/spares.ts).
 describe('Spares', () => {
@@ -26,5 +26,27 @@ describe('Spares', () => {
     expect(spares.bytesOf(150).buffer).toBe(buffers[1]); // in the order given back
     expect(spares.bytesOf(150).buffer).toBe(buffers[2]);
     expect(spares.bytesOf(50).buffer).not.toBe(buffers[0]); // 100 was dropped
+  });
+});
+
+// What of a step's result goes back to be used again: the piece's buffer and the part's sections made as UTF-8.
+describe('ownBuffers', () => {
+  it('the piece and each part section made as bytes, once each; text and nothing else', () => {
+    const spares = new Spares();
+    const piece = spares.bytesOf(5000);
+    const doc = spares.bytesOf(90_000);
+    expect(ownBuffers({ piece, part: [doc, 'a line', doc] })).toEqual([piece.buffer, doc.buffer]);
+    expect(ownBuffers({ part: doc })).toEqual([doc.buffer]);
+    expect(ownBuffers({ part: ['<p>text</p>'] })).toEqual([]);
+    expect(ownBuffers(undefined)).toEqual([]);
+  });
+
+  it('never a slice of Buffer\'s shared pool, whose other bytes are other buffers\'', () => {
+    const pooled = [Buffer.from('a short text, from the pool'), Buffer.allocUnsafe(100), Buffer.allocUnsafe(100)];
+    for (const b of pooled) expect(b.buffer.byteLength).toBe(Buffer.poolSize); // what this guards against
+    expect(ownBuffers({ piece: pooled[0], part: pooled.slice(1) })).toEqual([]);
+    // a view into the middle of a buffer is not the whole of it either
+    const whole = new Uint8Array(new ArrayBuffer(10_000));
+    expect(ownBuffers({ part: [whole.subarray(100)] })).toEqual([]);
   });
 });

@@ -53,12 +53,13 @@ export function areaDocument(r: AssessResult, anchor: string, ctx: DocumentConte
 /**
  * areaDocument() as UTF-8 in a buffer of its own (a batch's part: set aside on disk, or moved from
  * a worker thread). `named`: its annex rows as named pieces (NamedPiece), for a part set aside in
- * a PartSpool, which gives back the document.
+ * a PartSpool, which gives back the document. `out`: the builder it is made in (default: a new
+ * buffer for each document; a batch's layout gives one whose buffers are used again: htmlLayout).
  */
-export function areaDocumentBytes(r: AssessResult, anchor: string, ctx: DocumentContext, backLink?: string, named = false): Uint8Array {
-  if (named) parts.bytes(NAMED_PART);
-  areaDocumentTo(parts, r, anchor, ctx, backLink, named);
-  return parts.take();
+export function areaDocumentBytes(r: AssessResult, anchor: string, ctx: DocumentContext, backLink?: string, named = false, out: Utf8Builder = parts): Uint8Array {
+  if (named) out.bytes(NAMED_PART);
+  areaDocumentTo(out, r, anchor, ctx, backLink, named);
+  return out.take();
 }
 
 /** One builder per thread: a document is built in one go, then taken. */
