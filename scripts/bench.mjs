@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: the figures of issues 8 and 18 in one run, with their ratios and goals.
 //   node scripts/bench.mjs [--packs 10000] [--small 1000] [--runs 20] [--items 10000] [--areas 2000] [--national 38600]
-//   [--job-runs 5] [--format-runs 2] [--national-runs 2] [--only rules,batch,formats,tiering,national,cold,xlsx]
+//   [--job-runs 5] [--format-runs 2] [--national-runs 2] [--national-formats all|none|html,xlsx,…]
+//   [--only rules,batch,formats,tiering,national,cold,xlsx]
 // Not part of `npm test` (timings vary by machine; nothing here asserts). Needs `npm run build`.
 // Generated packs go to a temporary directory, removed at the end.
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,6 +23,15 @@ const PACKS = opt('packs', 10000);
 const AREAS = opt('areas', 2000);
 const NATIONAL = opt('national', 38600);
 const NATIONAL_RUNS = opt('national-runs', 2);
+// --national-formats html,xlsx,table (or all, the default, or none): which formats besides jsonl run at national size.
+const NATIONAL_FORMATS = (() => {
+  const at = args.indexOf('--national-formats');
+  const given = at >= 0 ? args[at + 1] : 'all';
+  if (given === 'none') return undefined;
+  if (given === 'all') return () => true;
+  const names = new Set(given.split(',').map((x) => x.trim()));
+  return (name) => names.has(name) || names.has(name.split(' ')[0]);
+})();
 const SMALL = opt('small', 1000);
 const RUNS = opt('runs', 20);
 const ITEMS = opt('items', 10000);
@@ -352,6 +362,11 @@ async function jobsFigure(label, dir, args, runs, { floor = false } = {}) {
 /** A ratio as a change: 1.11 → +11%, 0.7 → −30%. */
 const change = (r) => `${r >= 1 ? '+' : '−'}${Math.abs((r - 1) * 100).toFixed(0)}%`;
 
+/** Every format a batch is written in, each with its options (a binary one's --output in `tmp`). */
+const everyFormat = (tmp) => [['table', []], ['json', []], ['json', ['--compact']], ['junit', []], ['github', []], ['markdown', []], ['csv', []], ['jsonl', []], ['html', []], ['xlsx', ['--output', join(tmp, 'out.xlsx')]], ['csv', ['--by', 'responsible']], ['html', ['--by', 'responsible']], ['xlsx', ['--by', 'responsible', '--output', join(tmp, 'out.xlsx')]]];
+/** `json --compact`, `csv --by responsible`: a format as its options name it (not its --output). */
+const formatName = (format, extra) => [format, ...extra.filter((a, i) => a.startsWith('--c') || a.startsWith('--by') || extra[i - 1] === '--by')].join(' ');
+
 /** `dir`'s files in two folders of links, the first half of them (in name order) and the rest. */
 function halvesOf(dir) {
   const root = mkdtempSync(join(tmpdir(), 'weibao-bench-halves-'));
@@ -378,8 +393,8 @@ if (want('formats')) {
     const floor = floorOf(dir, 3);
     process.stderr.write(`  floor, ${AREAS} facts files (best of 3; each format is set against the floor's runs beside its own): ${s(floor.wall)}${cpuOf(floor)}\n`);
     const n = AREAS.toLocaleString('en');
-    for (const [format, extra] of [['table', []], ['json', []], ['json', ['--compact']], ['junit', []], ['github', []], ['markdown', []], ['csv', []], ['jsonl', []], ['html', []], ['xlsx', ['--output', join(tmpF, 'out.xlsx')]], ['csv', ['--by', 'responsible']], ['html', ['--by', 'responsible']], ['xlsx', ['--by', 'responsible', '--output', join(tmpF, 'out.xlsx')]]]) {
-      const label = `${n} areas → --format ${[format, ...extra.filter((a, i) => a.startsWith('--c') || a.startsWith('--by') || extra[i - 1] === '--by')].join(' ')}, --jobs 1 (best of ${FORMAT_RUNS})`;
+    for (const [format, extra] of everyFormat(tmpF)) {
+      const label = `${n} areas → --format ${formatName(format, extra)}, --jobs 1 (best of ${FORMAT_RUNS})`;
       guarded(label, () => {
         // The floor is run beside each format, floor and format in turn, and each side's best
         // taken: a VM whose speed drifts over the minutes of the bench (seen here: the same floor
@@ -412,6 +427,22 @@ if (want('national')) {
     for (const [jobs, t] of figure?.byJobs ?? []) {
       const ratio = t.cpu / floor.cpu;
       row(`national: ${n} areas → jsonl, --jobs ${jobs} (best of ${NATIONAL_RUNS}, the floor run in the same turns)`, `wall ${s(t.wall)}, CPU ${s(t.cpu)}; ${Math.round(NATIONAL / (t.wall / 1000))} areas/s (${Math.round(NATIONAL / (t.cpu / 1000))} per CPU-second); peak RSS ${t.rss.toFixed(0)} MB`, `read + JSON.parse: CPU ${s(floor.cpu)}, wall ${s(floor.wall)}`, `CPU ${ratio.toFixed(2)}× (wall ${(t.wall / floor.wall).toFixed(2)}×)`, jobs === 1 ? '≤ 2× (CPU); < 200 MB' : '< 200 MB', jobs !== 1 ? t.rss < 200 : ratio <= 2 && t.rss < 200);
+    }
+    // Every other format on the same areas, once with --jobs 1 and once with all cores: memory
+    // flat whatever the count is judged here, where a layout's heap has had 38,600 areas to grow
+    // (--national-formats none skips it: each run is as long as the floor or more). Against the
+    // least of the floors above, each run once (no best-of): a slow turn shows as a higher ratio.
+    if (NATIONAL_FORMATS && floor) {
+      for (const [format, extra] of everyFormat(tmpN).filter(([f, e]) => (f !== 'jsonl' || e.length) && NATIONAL_FORMATS(formatName(f, e)))) {
+        for (const jobs of [...new Set([1, cores])]) {
+          const label = `national: ${n} areas → --format ${formatName(format, extra)}, --jobs ${jobs} (one run)`;
+          guarded(label, () => {
+            const t = assessRun(dir, ['--format', format, ...extra, '--jobs', String(jobs)]);
+            const ratio = t.cpu / floor.cpu;
+            row(label, `wall ${s(t.wall)}, CPU ${s(t.cpu)}; peak RSS ${t.rss.toFixed(0)} MB`, `read + JSON.parse: CPU ${s(floor.cpu)}`, `CPU ${ratio.toFixed(2)}×`, jobs === 1 ? '≤ 2× (CPU); < 200 MB' : '< 200 MB', jobs !== 1 ? t.rss < 200 : ratio <= 2 && t.rss < 200);
+          });
+        }
+      }
     }
   } finally {
     rmSync(tmpN, { recursive: true, force: true });
