@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { assessInput, type AssessInputOptions } from '../assess/input.js';
 import type { AssessResult, Lang } from '../assess/types.js';
 import { t } from '../messages/catalogue.js';
@@ -80,7 +81,7 @@ export async function makeStep(config: StepConfig, pieces: 'text' | 'bytes' = 't
   // where the rest of each result is already in its part (html's area documents).
   // A part made as UTF-8 (html's area documents) is built in a buffer from bytesOf too, used again once set aside.
   const layout = await layoutOf(format, config, bytesOf);
-  if (oldGarbagePilesUp(config, pieces, !!layout?.part)) collectOldGarbageSooner();
+  if (oldGarbagePilesUp(config, pieces)) collectOldGarbageSooner();
   const slim = !!layout || (!stream && config.batch && !!format.slim?.[config.by ? 'byResponsible' : 'report']);
   const one = (input: string): Assessed => {
     const result = wholeResult(input, config);
@@ -114,21 +115,25 @@ export async function makeStep(config: StepConfig, pieces: 'text' | 'bytes' = 't
  * is never reached below ~20,000 areas, so the factor only adds full collections — 2,000 areas,
  * --jobs 1, 7 pairs in turn: html +13% CPU, xlsx +5% — while at 38,600 areas it bounds the peak
  * for the same CPU (2 pairs each: html --jobs 1 171 → 139 MB, --jobs 2 223 → 165 MB, xlsx --jobs
- * 1 194 → 157 MB, CPU within ±3%). Not for the table's view with one job: its live heap is what
- * it keeps of each area, and the factor added 11% of CPU at 38,600 areas for the same peak.
+ * 1 194 → 157 MB, CPU within ±3%). The table's view keeps a row per area (~35 MB live at 38,600)
+ * and V8 let its heap reach 4–5× that: peak RSS 175–260 MB in one job; 161 MB with the factor,
+ * for 9% more CPU (3 pairs; 1.12× the floor before).
  */
 function collectOldGarbageSooner(): void {
   setFlagsFromString('--heap-growing-percent=30');
+  // The limit in force was set by the last full collection (loading the CLI), under V8's factor:
+  // one collection now sets it under this one, before the batch's garbage grows to the old limit.
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
 }
 
 /** A batch this large lets a laid-out report's old garbage grow past what memory allows (collectOldGarbageSooner). */
 const LARGE_BATCH = 20_000;
 
 /** Whether a batch's old generation would grow far past its live size before V8 collects it (collectOldGarbageSooner). */
-function oldGarbagePilesUp(config: StepConfig, pieces: 'text' | 'bytes', parts: boolean): boolean {
+function oldGarbagePilesUp(config: StepConfig, pieces: 'text' | 'bytes'): boolean {
   if (!config.batch || !config.options.ownProcess) return false;
-  if (config.streamed) return pieces === 'bytes';
-  return (config.batchSize ?? 0) >= LARGE_BATCH && (pieces === 'bytes' || parts);
+  return config.streamed ? pieces === 'bytes' : (config.batchSize ?? 0) >= LARGE_BATCH;
 }
 
 /**
