@@ -81,7 +81,7 @@ export async function makeStep(config: StepConfig, pieces: 'text' | 'bytes' = 't
   // where the rest of each result is already in its part (html's area documents).
   // A part made as UTF-8 (html's area documents) is built in a buffer from bytesOf too, used again once set aside.
   const layout = await layoutOf(format, config, bytesOf);
-  if (oldGarbagePilesUp(config, pieces)) collectOldGarbageSooner();
+  if (oldGarbagePilesUp(config, pieces)) collectOldGarbageSooner((config.batchSize ?? 0) >= LARGE_BATCH);
   const slim = !!layout || (!stream && config.batch && !!format.slim?.[config.by ? 'byResponsible' : 'report']);
   const one = (input: string): Assessed => {
     const result = wholeResult(input, config);
@@ -119,10 +119,12 @@ export async function makeStep(config: StepConfig, pieces: 'text' | 'bytes' = 't
  * and V8 let its heap reach 4–5× that: peak RSS 175–260 MB in one job; 161 MB with the factor,
  * for 9% more CPU (3 pairs; 1.12× the floor before).
  */
-function collectOldGarbageSooner(): void {
+function collectOldGarbageSooner(now: boolean): void {
   setFlagsFromString('--heap-growing-percent=30');
+  if (!now) return;
   // The limit in force was set by the last full collection (loading the CLI), under V8's factor:
-  // one collection now sets it under this one, before the batch's garbage grows to the old limit.
+  // in a large batch one collection now sets it under this one, before the batch's garbage grows
+  // to the old limit (the first cycle took the table's view to 223 MB, xlsx --jobs 2 to 213 MB).
   setFlagsFromString('--expose-gc');
   (runInNewContext('gc') as () => void)();
 }
