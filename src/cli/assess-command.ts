@@ -1,7 +1,7 @@
 import type { AssessInputOptions } from '../assess/input.js';
 import type { AssessResult, Lang } from '../assess/types.js';
 import { compareWithBaseline, findBaseline, readBaseline, type BaselineResult } from '../packs/baseline.js';
-import { expandInputs } from '../packs/batch.js';
+import { expandInputs, inBatchFolder } from '../packs/batch.js';
 import type { EvidenceMode } from '../assess/evidence.js';
 import { SummaryBuilder } from '../packs/summary.js';
 import { FORMAT_NAMES, formatOf } from '../report/formats.js';
@@ -87,7 +87,9 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   const limits = { ...DEFAULT_LIMITS, ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}), ...(opts.maxKeys ? { maxKeys: opts.maxKeys } : {}) };
   // An --output that is a report of ours (the last run's, saved in the folder being assessed) is
   // the report this run replaces: left out of the folder's batch rather than read as an area.
-  const replacing = opts.output !== undefined && isAssessReport(opts.output, limits);
+  // Asked only where the file could be a member of a folder's batch: an existing workbook is
+  // unzipped to be recognised, which a run writing elsewhere need not pay for.
+  const replacing = opts.output !== undefined && inBatchFolder(inputs, opts.output) && isAssessReport(opts.output, limits);
   refuseOverwritingInputs(opts.output, [...inputs, ...(opts.standard ? [opts.standard] : []), ...(opts.negativeList ?? [])], opts.lang, replacing);
   let baseline: BaselineResult[] | undefined;
   if (opts.baseline) {

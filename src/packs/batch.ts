@@ -48,6 +48,12 @@ export function expandInputs(inputs: string[], leaveOut: readonly string[] = [])
   return { inputs: out, batch: expanded || out.length > 1 };
 }
 
+/** Whether `file` stands in a folder of `inputs` that is expanded as a batch (expandInputs): only then can it be one of its members. */
+export function inBatchFolder(inputs: readonly string[], file: string): boolean {
+  const dir = real(dirname(file));
+  return inputs.some((input) => isDirectory(input) && !hasFactsFile(input) && real(input) === dir);
+}
+
 /** A path with its links resolved, as far as they resolve. */
 function real(p: string): string {
   try {
