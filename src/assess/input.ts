@@ -29,6 +29,8 @@ export interface AssessInputOptions {
   locations?: boolean;
   /** false: leave `explanation` empty (see assessFacts). */
   explain?: boolean;
+  /** A batch's inputs: one with nothing filled in (no area, no period, no fact: an unfilled template) is invalid input, not an area at 0%. */
+  refuseBlank?: boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ export function assessInput(path: string, options: AssessInputOptions = {}): Ass
     }
     throw e;
   }
-  const { facts, warnings } = validateFacts(source.parsed, standard.vocabulary, source.file, { standard });
+  const { facts, warnings } = validateFacts(source.parsed, standard.vocabulary, source.file, { standard, ...(options.refuseBlank ? { refuseBlank: true } : {}) });
   // Located and in words, without the "警告:" label (whoever prints a warning adds it). A loop
   // onto one kind of list, not map (whose list is of another kind when empty): lists.ts.
   const worded = emptyList<string>();

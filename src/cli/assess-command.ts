@@ -129,7 +129,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   };
   try {
     const config: StepConfig = {
-      input: inputOptionsOf(opts, limits),
+      input: { ...inputOptionsOf(opts, limits), ...(expanded.batch ? { refuseBlank: true } : {}) },
       format: opts.format,
       ...(opts.by ? { by: opts.by } : {}),
       options,

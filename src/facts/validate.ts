@@ -56,6 +56,8 @@ export interface ValidatedFacts {
 export interface ValidateOptions {
   /** The standard it will be assessed against: its period must fall in that standard's year(s). */
   standard?: { id: string; version: string };
+  /** A batch's: a document with nothing filled in (nothingFilled) is refused, not assessed as an area. */
+  refuseBlank?: boolean;
 }
 
 /**
@@ -74,6 +76,13 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
   // being assessed: one line that says so, not five about keys a facts file doesn't have.
   if (Object.prototype.hasOwnProperty.call(value, 'schemaVersion') && !Object.prototype.hasOwnProperty.call(value, 'facts')) {
     throw new InputError('schema', file, [problem({ ...at(''), hint: hint('input.fix.isReport') }, 'input.isReport')]);
+  }
+  // In a batch, a template from `assess init` saved unfilled beside the areas' files (or any file
+  // with nothing in it) is no area's submission: assessed, it stood first among the areas needing
+  // attention, named "—" at 0%, and was counted among every item's failures. On its own it is
+  // still assessed: every fact missing is then the list of what to fill in.
+  if (options.refuseBlank && nothingFilled(value as Record<string, unknown>)) {
+    throw new InputError('schema', file, [problem({ ...at('/facts'), hint: hint('input.fix.blank') }, 'input.blank')]);
   }
   const problems: InputProblem[] = [];
   // One problem per place: ajv may report several keywords for one value, and the checks below
@@ -296,4 +305,20 @@ function valueAt(value: unknown, parts: string[]): unknown {
 
 function dropNulls<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as T;
+}
+
+/**
+ * Nothing filled in: no area name or code, no period, no fact and no evidence given — each absent,
+ * null or blank text, as `assess init` writes them (null in JSON and YAML, an empty cell in a
+ * workbook). Facts that are absent altogether are input.missingFacts's, and anything not of its
+ * kind (an area that is a number) is validation's: not blank.
+ */
+function nothingFilled(value: Record<string, unknown>): boolean {
+  const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+  const members = (v: unknown): unknown[] | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.values(v) : undefined);
+  const area = value.area === undefined || value.area === null ? [] : members(value.area);
+  const facts = members(value.facts);
+  const evidence = value.evidence === undefined || value.evidence === null ? [] : members(value.evidence);
+  if (!area || !facts || !evidence || !blank(value.period)) return false;
+  return area.every(blank) && facts.every(blank) && evidence.every((list) => blank(list) || (Array.isArray(list) && list.length === 0));
 }

@@ -214,6 +214,7 @@ export const input = defineSection({
     'input.unknownAreaKey': ({ key }: { key: string }) => `area 下未知的键 ${JSON.stringify(key)}（可用：name、code）`,
     'input.missingFacts': '缺少 facts（填报的事实）',
     'input.isReport': '这是 assess 生成的报告（有 schemaVersion，没有 facts），不是填报的事实文件',
+    'input.blank': '什么都没有填写：地区名称、期间和所有事实都是空的（像是 assess init 生成的空白模板），不作为一个地区评估',
     'input.wrongType': ({ pointer, want, got }: { pointer: string; want: ValueKind[]; got: Got }) => `${pointer}：应为${want.map((k) => ZH_KIND[k]).join('或')}，实际为 ${zhGot(got)}`,
     'input.schema': ({ pointer, text, got }: { pointer: string; text: string; got: Got | null }) => `${pointer || '（顶层）'}：不符合格式（${text}）${got ? `，实际为 ${zhGot(got)}` : ''}`,
     'input.areaNameEmpty': 'area.name（街道/镇名称）是空的',
@@ -278,6 +279,7 @@ export const input = defineSection({
     'input.fix.bigNumber': '核对这个数是否多打了数字；确需这样长的编号请加引号写作文本',
     'input.fix.facts': '在顶层写 facts:，其下逐项填写事实（可用 assess init 生成模板）',
     'input.fix.isReport': '把报告移出要评估的目录（或用 --output 写到别处）；上一期的报告用 --baseline 给出',
+    'input.fix.blank': '填写后再评估；若它只是空白模板，请把它移出要评估的目录',
     'input.fix.removeControl': '删除这个字符（从别处复制文字时常会带入）',
     'input.fix.enum': ({ values }: { values: string }) => `从以下取值中选一个：${values}`,
 
@@ -395,6 +397,7 @@ export const input = defineSection({
     'input.unknownAreaKey': ({ key }: { key: string }) => `/area/${key}: unknown property (known: name, code)`,
     'input.missingFacts': 'the file has no "facts"',
     'input.isReport': 'this is a report written by assess (it has schemaVersion and no facts), not a facts file',
+    'input.blank': 'nothing is filled in: the area name, the period and every fact are empty (an unfilled template from assess init?), so it is not assessed as an area',
     'input.wrongType': ({ pointer, want, got }: { pointer: string; want: ValueKind[]; got: Got }) => `${pointer}: must be ${want.join(' or ')}, got ${enGot(got)}`,
     'input.schema': ({ pointer, text, got }: { pointer: string; text: string; got: Got | null }) => `${pointer || '(top level)'}: ${text}${got ? `, got ${enGot(got)}` : ''}`,
     'input.areaNameEmpty': 'area.name (the street or town) is empty',
@@ -458,6 +461,7 @@ export const input = defineSection({
     'input.fix.bigNumber': 'check the number for extra digits; a long code or id goes in quotes, as text',
     'input.fix.facts': 'write facts: at the top level with the facts below it (assess init prints a template)',
     'input.fix.isReport': 'move reports out of the folder being assessed (or write --output elsewhere); give last period\'s report with --baseline',
+    'input.fix.blank': 'fill it in before assessing it; if it is only a blank template, move it out of the folder being assessed',
     'input.fix.removeControl': 'delete this character (text copied from elsewhere often brings it along)',
     'input.fix.enum': ({ values }: { values: string }) => `choose one of: ${values}`,
 
