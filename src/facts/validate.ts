@@ -314,11 +314,15 @@ function dropNulls<T extends object>(o: T): T {
  * kind (an area that is a number) is validation's: not blank.
  */
 function nothingFilled(value: Record<string, unknown>): boolean {
-  const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-  const members = (v: unknown): unknown[] | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.values(v) : undefined);
+  // Asked of every input of a batch: a submission has a period or an area's name, looked at first.
+  if (!blank(value.period)) return false;
   const area = value.area === undefined || value.area === null ? [] : members(value.area);
+  if (!area?.every(blank)) return false;
   const facts = members(value.facts);
   const evidence = value.evidence === undefined || value.evidence === null ? [] : members(value.evidence);
-  if (!area || !facts || !evidence || !blank(value.period)) return false;
-  return area.every(blank) && facts.every(blank) && evidence.every((list) => blank(list) || (Array.isArray(list) && list.length === 0));
+  return !!facts && !!evidence && facts.every(blank) && evidence.every((list) => blank(list) || (Array.isArray(list) && list.length === 0));
 }
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+/** An object's values; undefined for anything else. */
+const members = (v: unknown): unknown[] | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.values(v) : undefined);
