@@ -136,9 +136,10 @@ function collectOldGarbageSooner(now: boolean): void {
  * and each area's facts and result survive the scavenges made while it is assessed: 16 MB
  * within the first ~100 areas, pages touched for the first time and held to the end. A page
  * touched first costs ~13 µs on this VM (a script filling 128 MB: 12.5–16.4 µs a page), and the
- * doubling was ~3,000–9,000 of them. 2,000 areas, 6 pairs in turn, medians before → after: CPU
- * jsonl 1.93 → 1.89 s, csv 1.19 → 1.11, table 1.29 → 1.22, xlsx 1.84 → 1.76, html 2.19 → 2.14;
- * page faults 13,500–22,600 → 9,100–13,900; peak RSS 84–111 → 70–84 MB. At 38,600 areas (two
+ * doubling was ~3,000–9,000 of them. 2,000 areas, 6–8 pairs in turn, medians of CPU before →
+ * after: jsonl 1.71 → 1.59 s, json 2.09 → 1.86, csv 1.42 → 1.17, html 2.23 → 2.07 (and, in a
+ * build whose code cache was refused, table 1.29 → 1.22, xlsx 1.84 → 1.76); page faults
+ * 13,200–22,600 → 9,400–13,900; peak RSS 82–111 → 69–84 MB. At 38,600 areas (two
  * pairs each of jsonl and the table, one of html) within the run-to-run noise (±10%). V8 reads the
  * factor each time it would grow the space, so it holds from here on. Not with workers: a
  * worker's young generation starts at 1 MB, and held there it cost `--jobs 2` more CPU (jsonl,
