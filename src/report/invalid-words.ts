@@ -20,17 +20,17 @@ export interface InvalidWords {
 export function invalidWords(bad: InvalidInput): InvalidWords {
   const [first = '', ...rest] = bad.message.split('\n');
   const more = rest.map((l) => l.trim()).filter(Boolean);
-  for (const file of placesOf(bad)) {
-    if (!file || !names(file, bad.input)) continue;
-    if (first.startsWith(file + ': ')) return { place: file, reason: first.slice(file.length + 2), more };
+  for (const place of placesOf(bad)) {
+    if (!place || !names(place, bad.input)) continue;
+    if (first.startsWith(place + ': ')) return { place, reason: first.slice(place.length + 2), more };
     // A workbook's problem names its cell after the file (`a.xlsx 事实!D12: …`, error-words.ts).
-    const cell = first.startsWith(file + ' ') ? CELL.exec(first.slice(file.length + 1)) : null;
-    if (cell) return { place: `${file} ${cell[1]}`, reason: first.slice(file.length + 1 + cell[0].length), more };
+    const cell = first.startsWith(place + ' ') ? CELL.exec(first.slice(place.length + 1)) : null;
+    if (cell) return { place: `${place} ${cell[1]}`, reason: first.slice(place.length + 1 + cell[0].length), more };
   }
   return { place: bad.input, reason: first, more };
 }
 
-/** A sheet's cell (`事实!D12`, `'my sheet'!A1`) and the `: ` after it. */
+/** A sheet's cell (`事实!D12`: the workbook's sheets have no spaces in their names) and the `: ` after it. */
 const CELL = /^([^:\s]+![A-Z]{1,3}[0-9]+): /;
 
 /** Where the message may say the problem is: the file and line (and column) of `where`, then the input. */
