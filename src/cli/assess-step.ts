@@ -82,7 +82,7 @@ export async function makeStep(config: StepConfig, pieces: 'text' | 'bytes' = 't
   // A part made as UTF-8 (html's area documents) is built in a buffer from bytesOf too, used again once set aside.
   const layout = await layoutOf(format, config, bytesOf);
   if (oldGarbagePilesUp(config, pieces)) collectOldGarbageSooner((config.batchSize ?? 0) >= LARGE_BATCH);
-  if (config.batch && config.options.ownProcess && pieces === 'text') keepYoungGenerationAsItIs();
+  if (config.batch && config.options.ownProcess && pieces === 'text' && (config.batchSize ?? 0) < LARGE_BATCH) keepYoungGenerationAsItIs();
   const slim = !!layout || (!stream && config.batch && !!format.slim?.[config.by ? 'byResponsible' : 'report']);
   const one = (input: string): Assessed => {
     const result = wholeResult(input, config);
@@ -141,11 +141,12 @@ function collectOldGarbageSooner(now: boolean): void {
  * was refused, table 1.29 → 1.22, xlsx 1.84 → 1.76); page faults 13,200–22,600 → 9,400–13,900;
  * peak RSS 82–111 → 69–84 MB. Not in a batch of LARGE_BATCH or more: at 38,600 areas the CPU was
  * within the run-to-run noise (±10%: two pairs each of jsonl and the table, one of html), and the
- * old generation, filling faster with what the young one no longer held, took one of the bench's
- * two jsonl runs to a peak of 216 MB (134–136 before). V8 reads the factor each time it would grow
- * the space, so it holds from here on. Not with workers: a worker's young generation starts at 1
- * MB, and held there it cost `--jobs 2` more CPU (jsonl, median of 8: 2.48 → 2.76 s). Only where
- * the process is ours (ownProcess), as the factors above.
+ * old generation, filling faster with what the young one no longer held, made the peak vary: jsonl
+ * with one job reached 216 MB in one of two bench runs (138 MB in the other, 129–132 MB in four by
+ * hand; 134–136 MB without it). V8 reads the factor each time it would grow the space, so it holds
+ * from here on. Not with workers: a worker's young generation starts at 1 MB, and held there it
+ * cost `--jobs 2` more CPU (jsonl, median of 8: 2.48 → 2.76 s). Only where the process is ours
+ * (ownProcess), as the factors above.
  */
 function keepYoungGenerationAsItIs(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
