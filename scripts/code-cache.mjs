@@ -25,7 +25,7 @@ const WORKLOAD = [
 const { cli, script } = loadCli(file, { './prestart.js': prestart }, false);
 for (const args of WORKLOAD) await cli.main(['node', 'assess', ...args]);
 // The workload's batch (--jobs 1) kept its young generation as start-up left it, by a V8 flag
-// (src/cli/assess-step.ts): set back to V8's default, which every run starts under — V8 takes a
+// (src/report/young-generation.ts): set back to V8's default, which every run starts under — V8 takes a
 // cache only under the flags it was made with (test/cli/compiled-cli.test.ts checks it is taken).
 setFlagsFromString('--semi-space-growth-factor=2');
 writeFileSync(`${file}.cache`, cacheFile(readFileSync(file), script.createCachedData()));

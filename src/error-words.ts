@@ -39,7 +39,7 @@ export function problemMessage(p: InputProblem, lang: Lang): string {
 }
 
 /** One error → the lines to print on stderr and the exit code. Stack traces only with --debug. */
-export function describeError(e: unknown, debug = false, lang: Lang = 'zh'): { lines: string[]; code: number; where?: { file: string; line?: number; column?: number } } {
+export function describeError(e: unknown, debug = false, lang: Lang = 'zh'): { lines: string[]; code: number; where?: { file: string; line?: number; column?: number; cell?: string } } {
   const described = describe(e, debug, lang);
   // Names and paths come from outside (a pack directory may be called "x\r\x1b[32m达标"): nothing
   // printed may move the cursor, recolour the terminal or reorder the text.
@@ -49,7 +49,7 @@ export function describeError(e: unknown, debug = false, lang: Lang = 'zh'): { l
   const first = located.length
     ? located.reduce((a, b) => (b.line! < a.line! || (b.line === a.line && (b.column ?? 0) < (a.column ?? 0)) ? b : a))
     : e instanceof InputError ? e.problems.find((p) => p.file) : undefined;
-  const where = first?.file ? { file: first.file, ...(first.line !== undefined ? { line: first.line, column: first.column } : {}) } : undefined;
+  const where = first?.file ? { file: first.file, ...(first.line !== undefined ? { line: first.line, column: first.column } : {}), ...(first.cell ? { cell: first.cell } : {}) } : undefined;
   return { lines: described.lines.map(safeLines), code: described.code, ...(where ? { where } : {}) };
 }
 

@@ -8,6 +8,7 @@ import { summarised, type Summarised } from '../packs/summary.js';
 import { outcomeOf, type Outcome } from '../packs/workers.js';
 import { formatOf, type Format } from '../report/formats.js';
 import { slimmed } from '../report/slim.js';
+import { keepYoungGenerationSmall } from '../report/young-generation.js';
 import type { FormatOptions, KeptLayout, Part, ReportLayout, ReportStream, ReportText } from '../report/types.js';
 import { exitFor, type FailOn } from './fail-on.js';
 
@@ -82,7 +83,7 @@ export async function makeStep(config: StepConfig, pieces: 'text' | 'bytes' = 't
   // A part made as UTF-8 (html's area documents) is built in a buffer from bytesOf too, used again once set aside.
   const layout = await layoutOf(format, config, bytesOf);
   if (oldGarbagePilesUp(config, pieces)) collectOldGarbageSooner((config.batchSize ?? 0) >= LARGE_BATCH);
-  if (config.batch && config.options.ownProcess && pieces === 'text' && (config.batchSize ?? 0) < LARGE_BATCH) keepYoungGenerationAsItIs();
+  if (holdsYoungGeneration(config, pieces)) keepYoungGenerationSmall();
   const slim = !!layout || (!stream && config.batch && !!format.slim?.[config.by ? 'byResponsible' : 'report']);
   const one = (input: string): Assessed => {
     const result = wholeResult(input, config);
@@ -131,25 +132,24 @@ function collectOldGarbageSooner(now: boolean): void {
 }
 
 /**
- * A batch assessed by this thread alone (`--jobs 1`): its young generation kept at the size
- * start-up left it (8 MB), not doubled. V8 doubles it whenever much of it survives a scavenge, and
- * each area's facts and result survive the scavenges made while it is assessed: 16 MB within the
- * first ~100 areas, pages touched for the first time and held to the end. A page touched first
- * costs ~13 µs on this VM (a script filling 128 MB: 12.5–16.4 µs a page), and the doubling was
- * ~3,000–9,000 of them. 2,000 areas, 6–8 pairs in turn, medians of CPU before → after: jsonl 1.71
- * → 1.59 s, json 2.09 → 1.86, csv 1.42 → 1.17, html 2.23 → 2.07 (and, in a build whose code cache
- * was refused, table 1.29 → 1.22, xlsx 1.84 → 1.76); page faults 13,200–22,600 → 9,400–13,900;
- * peak RSS 82–111 → 69–84 MB. Not in a batch of LARGE_BATCH or more: at 38,600 areas the CPU was
- * within the run-to-run noise (±10%: two pairs each of jsonl and the table, one of html), and the
- * old generation, filling faster with what the young one no longer held, made the peak vary: jsonl
- * with one job reached 216 MB in one of two bench runs (138 MB in the other, 129–132 MB in four by
- * hand; 134–136 MB without it). V8 reads the factor each time it would grow the space, so it holds
- * from here on. Not with workers: a worker's young generation starts at 1 MB, and held there it
- * cost `--jobs 2` more CPU (jsonl, median of 8: 2.48 → 2.76 s). Only where the process is ours
- * (ownProcess), as the factors above.
+ * Whether a batch holds its young generation (keepYoungGenerationSmall): one assessed by this
+ * thread alone (`--jobs 1`), its young generation kept at the size start-up left it (8 MB), not
+ * doubled. V8 doubles it whenever much of it survives a scavenge, and each area's facts and result
+ * survive the scavenges made while it is assessed: 16 MB within the first ~100 areas, pages
+ * touched for the first time and held to the end. A page touched first costs ~13 µs on this VM (a
+ * script filling 128 MB: 12.5–16.4 µs a page), and the doubling was ~3,000–9,000 of them. 2,000
+ * areas, 6–8 pairs in turn, medians of CPU before → after: jsonl 1.71 → 1.59 s, json 2.09 → 1.86,
+ * csv 1.42 → 1.17, html 2.23 → 2.07 (and, in a build whose code cache was refused, table 1.29 →
+ * 1.22, xlsx 1.84 → 1.76); page faults 13,200–22,600 → 9,400–13,900; peak RSS 82–111 → 69–84 MB.
+ * Not in a batch of LARGE_BATCH or more: at 38,600 areas the CPU was within the run-to-run noise
+ * (±10%: two pairs each of jsonl and the table, one of html), and the old generation, filling
+ * faster with what the young one no longer held, made the peak vary: jsonl with one job reached
+ * 216 MB in one of two bench runs (138 MB in the other, 129–132 MB in four by hand; 134–136 MB
+ * without it). Not with workers: a worker's young generation starts at 1 MB, and held there it
+ * cost `--jobs 2` more CPU (jsonl, median of 8: 2.48 → 2.76 s).
  */
-function keepYoungGenerationAsItIs(): void {
-  setFlagsFromString('--semi-space-growth-factor=1');
+function holdsYoungGeneration(config: StepConfig, pieces: 'text' | 'bytes'): boolean {
+  return !!config.batch && !!config.options.ownProcess && pieces === 'text' && (config.batchSize ?? 0) < LARGE_BATCH;
 }
 
 /** A batch this large lets a laid-out report's old garbage grow past what memory allows (collectOldGarbageSooner). */

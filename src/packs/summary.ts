@@ -5,8 +5,8 @@ import type { AssessResult, ItemResult, ItemState, Verdict, VetoResult } from '.
 export interface InvalidInput {
   input: string;
   message: string;
-  /** The file (inside a pack) and line of the first problem, where known. */
-  where?: { file: string; line?: number; column?: number };
+  /** The file (inside a pack) and line of the first problem, where known; a workbook's also its cell (`事实!D12`). */
+  where?: { file: string; line?: number; column?: number; cell?: string };
 }
 
 /** The batch view a district 未保办 reads first: how many passed, who is worst, what fails most. */

@@ -13,8 +13,8 @@ export { builtModule };
 export interface Failure {
   lines: string[];
   code: number;
-  /** The file and line of the first problem (describeError), for an annotation on it. */
-  where?: { file: string; line?: number; column?: number };
+  /** The file and line of the first problem (describeError), for an annotation on it; a workbook's also its cell. */
+  where?: { file: string; line?: number; column?: number; cell?: string };
 }
 
 /** What became of one input: its result (an AssessResult, or what a step made of one), or why there is none. */

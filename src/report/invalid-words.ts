@@ -21,23 +21,18 @@ export function invalidWords(bad: InvalidInput): InvalidWords {
   const [first = '', ...rest] = bad.message.split('\n');
   const more = rest.map((l) => l.trim()).filter(Boolean);
   for (const place of placesOf(bad)) {
-    if (!place || !names(place, bad.input)) continue;
-    if (first.startsWith(place + ': ')) return { place, reason: first.slice(place.length + 2), more };
-    // A workbook's problem names its cell after the file (`a.xlsx 事实!D12: …`, error-words.ts).
-    const cell = first.startsWith(place + ' ') ? CELL.exec(first.slice(place.length + 1)) : null;
-    if (cell) return { place: `${place} ${cell[1]}`, reason: first.slice(place.length + 1 + cell[0].length), more };
+    if (place && first.startsWith(place + ': ') && names(place, bad.input)) return { place, reason: first.slice(place.length + 2), more };
   }
   return { place: bad.input, reason: first, more };
 }
 
-/** A sheet's cell (`事实!D12`: the workbook's sheets have no spaces in their names) and the `: ` after it. */
-const CELL = /^([^:\s]+![A-Z]{1,3}[0-9]+): /;
-
-/** Where the message may say the problem is: the file and line (and column) of `where`, then the input. */
+/** Where the message may say the problem is: the file and cell, or line (and column), of `where`, then the input. */
 function placesOf(bad: InvalidInput): string[] {
   const w = bad.where;
   const places: string[] = [];
   if (w) {
+    // A workbook's problem is placed by its cell, after the file (`a.xlsx 事实!D12`: error-words.ts).
+    if (w.cell) places.push(`${w.file} ${w.cell}`);
     if (w.line !== undefined && w.column !== undefined) places.push(`${w.file}:${w.line}:${w.column}`);
     if (w.line !== undefined) places.push(`${w.file}:${w.line}`);
     places.push(w.file);
@@ -46,7 +41,7 @@ function placesOf(bad: InvalidInput): string[] {
   return places;
 }
 
-/** Whether a place names the input: the input itself, or a file inside it. */
+/** Whether a place names the input: the input itself (with a line, or a workbook's cell), or a file inside it. */
 function names(place: string, input: string): boolean {
-  return place === input || place.startsWith(input + ':') || place.startsWith(input + '/') || place.startsWith(input + '\\');
+  return place === input || place.startsWith(input + ':') || place.startsWith(input + ' ') || place.startsWith(input + '/') || place.startsWith(input + '\\');
 }

@@ -96,9 +96,9 @@ describe('an unfilled template in a folder batch', () => {
     for (const f of ['b1', 'b2', 'f1', 'f2', 'f3', 'f4', 'f5', 'w1', 'w2']) rmSync(join(dir, `${f}.json`));
   });
 
-  it('invalidWords reads a cell after the file as the place, and leaves any other text after it alone', () => {
+  it('invalidWords places a workbook\'s problem by its file and cell, and leaves any other text after the file alone', () => {
     const file = join(dir, '台账.xlsx');
-    expect(invalidWords({ input: file, message: `${file} 事实!A1: 什么都没有填写\n  改为: 填写`, where: { file, line: 1, column: 1 } })).toEqual({ place: `${file} 事实!A1`, reason: '什么都没有填写', more: ['改为: 填写'] });
+    expect(invalidWords({ input: file, message: `${file} 事实!A1: 什么都没有填写\n  改为: 填写`, where: { file, line: 1, column: 1, cell: '事实!A1' } })).toEqual({ place: `${file} 事实!A1`, reason: '什么都没有填写', more: ['改为: 填写'] });
     expect(invalidWords({ input: file, message: `${file} 不是台账: 原因`, where: { file } })).toEqual({ place: file, reason: `${file} 不是台账: 原因`, more: [] });
   });
 });

@@ -1,4 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
 import type { BatchSummary } from '../../packs/summary.js';
 import { printLayout } from '../html/index.js';
 import type { FormatOptions, ReportLayout } from '../types.js';
@@ -7,6 +6,7 @@ import { PdfJoin } from './join.js';
 import { openPrinter, type Printer } from './print.js';
 import { splitDocument } from './split.js';
 import { XrefFile } from './xref-file.js';
+import { keepYoungGenerationSmall } from '../young-generation.js';
 
 /**
  * `--format pdf` for a batch, printed a document at a time and joined as it goes (join.ts): the
@@ -123,6 +123,12 @@ export function topLevels(html: string): number[] {
 /** One Chromium and one joined PDF for the prints `parts` makes; the browser closed and the xref's file removed however it ends. */
 async function* printing(options: FormatOptions, title: string, parts: (printer: Printer, join: PdfJoin) => AsyncGenerator<Uint8Array>): AsyncGenerator<Uint8Array> {
   const browser = findBrowser(options.browser, options.lang);
+  // A batch's prints pass through this process one after the other (a few MB of PDF each, read,
+  // joined, written), and V8 answers that by growing its young generation to its largest (two
+  // semi-spaces of 16 MB, and what is promoted from them in a hurry): most of our process's peak
+  // (50 areas: 259 MB with it, 166 MB without; the live heap is ~45 MB, playwright-core's most of
+  // it). Kept at its starting size, the young garbage of one print is collected as it is made
+  // (node's CPU +15%, a fraction of Chromium's).
   if (options.ownProcess) keepYoungGenerationSmall();
   const xref = new XrefFile(options.lang);
   try {
@@ -139,18 +145,3 @@ async function* printing(options: FormatOptions, title: string, parts: (printer:
   }
 }
 
-/**
- * A batch's prints pass through this process one after the other (a few MB of PDF each, read,
- * joined, written), and V8 answers that by growing its young generation to its largest (two
- * semi-spaces of 16 MB, and what is promoted from them in a hurry): most of our process's peak
- * (50 areas: 259 MB with it, 166 MB without; the live heap is ~45 MB, playwright-core's most of
- * it). Kept at its starting size, the young garbage of one print is collected as it is made
- * (node's CPU +15%, a fraction of Chromium's). Node offers no other way to set it once started
- * (`--max-semi-space-size` is a launch flag): V8 reads this factor each time it would grow the
- * space, so setting it now takes effect from here on. Only where the process is ours
- * (FormatOptions.ownProcess, the CLI: a pdf batch is the rest of the run); a service that imports
- * the library keeps its own heap settings.
- */
-function keepYoungGenerationSmall(): void {
-  setFlagsFromString('--semi-space-growth-factor=1');
-}
