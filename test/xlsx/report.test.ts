@@ -146,6 +146,28 @@ describe('assess --format xlsx', () => {
     });
   });
 
+  it('总览: an input that could not be assessed is a row, its place, reason and fix on one line', async () => {
+    const { writeFileSync } = await import('node:fs');
+    // A template nobody filled in, refused in a batch with what to do instead (input.blank).
+    const broken = join(dir, 'blank.json');
+    writeFileSync(broken, '{\n  "standard": "changning-demo-street@2023",\n  "area": { "name": "" },\n  "period": "",\n  "facts": {}\n}\n');
+    const file = join(dir, 'with-invalid.xlsx');
+    const r = await cli(join(root, 'fixtures/changning-compliant.json'), broken, '--format', 'xlsx', '--output', file);
+    expect(r.code, r.stderr).toBe(3);
+    const s = (await readBook(file)).getWorksheet('总览')!;
+    const rows: unknown[][] = [];
+    s.eachRow((row, n) => n > 1 && rows.push((row.values as unknown[]).slice(1)));
+    const bad = rows.find((row) => row[0] === broken)!;
+    expect(bad[2]).toBe('无法评估');
+    const message = String(bad[bad.length - 1]);
+    // The place once (the file and line), why, and what to type instead — one line, so a cell not set to wrap shows it all.
+    expect(message).not.toContain('\n');
+    expect(message.startsWith(`${broken}:`)).toBe(true);
+    expect(message.split(broken)).toHaveLength(2);
+    expect(message).toContain('什么都没有填写');
+    expect(message).toContain(' 改为: 填写后再评估');
+  }, 120_000);
+
   it('--by responsible --format xlsx: the 整改台账 alone', async () => {
     const file = join(dir, 'by.xlsx');
     const r = await cli(...fixtures, '--by', 'responsible', '--format', 'xlsx', '--output', file);

@@ -1,7 +1,8 @@
 import type { AssessResult, Lang, Verdict } from '../../assess/types.js';
 import { isOpen } from '../../assess/open.js';
 import { t } from '../../messages/catalogue.js';
-import type { BatchSummary } from '../../packs/summary.js';
+import type { BatchSummary, InvalidInput } from '../../packs/summary.js';
+import { invalidWords } from '../invalid-words.js';
 import { placeOf } from '../labels.js';
 import { FILL } from './sheet.js';
 import { boundWidths, fillLook, headerRow, measureWidths, PERCENT, scoreBars, tableSheet, widest, type Look, type ReportBook, type RowSpec } from './writer.js';
@@ -148,7 +149,7 @@ export async function overviewSheet(book: ReportBook, layout: BatchColumns, coun
   const header = [t(lang, 'xlsx.area'), t(lang, 'xlsx.period'), t(lang, 'xlsx.verdict'), t(lang, 'xlsx.score'), ...aspects, t(lang, 'xlsx.vetoes'), t(lang, 'xlsx.open'), t(lang, 'xlsx.input')];
   // Score cells (得分 and each 项目's) as percentages; the verdict on its colour.
   const scored = (fill: Look | undefined): (Look | undefined)[] => [undefined, undefined, fill, PERCENT, ...aspects.map(() => PERCENT)];
-  const invalid: RowSpec[] = (summary?.invalid ?? []).map((bad) => ({ values: [bad.input, '', t(lang, 'xlsx.invalid'), null, ...aspects.map(() => null), '', null, bad.message], cells: [undefined, undefined, fillLook(FILL.missing)] }));
+  const invalid: RowSpec[] = (summary?.invalid ?? []).map((bad) => ({ values: [bad.input, '', t(lang, 'xlsx.invalid'), null, ...aspects.map(() => null), '', null, invalidLine(bad)], cells: [undefined, undefined, fillLook(FILL.missing)] }));
   const widths = boundWidths(widest(measureWidths([headerRow(header), ...invalid]), measured.of(aspects)), 8, 40);
   const sheet = tableSheet(book, '总览', header.length, { freezeColumns: 1, widths });
   await sheet.add(headerRow(header));
@@ -215,4 +216,14 @@ export async function matrixSheet(book: ReportBook, layout: BatchColumns, rows: 
   for (const s of Object.keys(SYMBOL).filter((k) => shown.has(k))) {
     await sheet.add({ values: [SYMBOL[s], stateWord(lang, s)], cells: [{ font: { bold: true, color: { argb: COLOUR[s] } } }] });
   }
+}
+
+/**
+ * An input that could not be assessed, in one cell of 总览: its place once, why, and what to type
+ * instead, on one line (invalidWords). The message's own lines, in a cell not set to wrap, showed
+ * only the fix in LibreOffice and ran together in Excel.
+ */
+function invalidLine(bad: InvalidInput): string {
+  const words = invalidWords(bad);
+  return [`${words.place}: ${words.reason}`, ...words.more].join(' ');
 }
