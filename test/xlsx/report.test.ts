@@ -146,7 +146,7 @@ describe('assess --format xlsx', () => {
     });
   });
 
-  it('总览: an input that could not be assessed is a row, its place, reason and fix on one line', async () => {
+  it('总览: an input that could not be assessed is a row, its place once and why, then the fix, wrapped in its column', async () => {
     const { writeFileSync } = await import('node:fs');
     // A template nobody filled in, refused in a batch with what to do instead (input.blank).
     const broken = join(dir, 'blank.json');
@@ -155,17 +155,21 @@ describe('assess --format xlsx', () => {
     const r = await cli(join(root, 'fixtures/changning-compliant.json'), broken, '--format', 'xlsx', '--output', file);
     expect(r.code, r.stderr).toBe(3);
     const s = (await readBook(file)).getWorksheet('总览')!;
-    const rows: unknown[][] = [];
-    s.eachRow((row, n) => n > 1 && rows.push((row.values as unknown[]).slice(1)));
-    const bad = rows.find((row) => row[0] === broken)!;
-    expect(bad[2]).toBe('无法评估');
-    const message = String(bad[bad.length - 1]);
-    // The place once (the file and line), why, and what to type instead — one line, so a cell not set to wrap shows it all.
-    expect(message).not.toContain('\n');
-    expect(message.startsWith(`${broken}:`)).toBe(true);
-    expect(message.split(broken)).toHaveLength(2);
-    expect(message).toContain('什么都没有填写');
-    expect(message).toContain(' 改为: 填写后再评估');
+    let row: ExcelJS.Row | undefined;
+    s.eachRow((x, n) => n > 1 && x.getCell(1).value === broken && (row = x));
+    expect(row!.getCell(3).value).toBe('无法评估');
+    const cell = row!.getCell(headerOf(s).length);
+    const [first, fix, ...rest] = String(cell.value).split('\n');
+    // The place once (the message would say the file twice), why, and what to type instead, unindented.
+    expect(first.startsWith(`${broken}:`)).toBe(true);
+    expect(first.split(broken)).toHaveLength(2);
+    expect(first).toContain('什么都没有填写');
+    expect(fix).toMatch(/^改为: 填写后再评估/);
+    expect(rest).toEqual([]);
+    // Wrapped in its column, the row tall enough for it: whole on screen, and the printed page not shrunk to fit a long line.
+    expect(cell.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(s.getColumn(headerOf(s).length).width).toBeLessThanOrEqual(40);
+    expect(row!.height).toBeGreaterThan(15 * 2);
   }, 120_000);
 
   it('--by responsible --format xlsx: the 整改台账 alone', async () => {

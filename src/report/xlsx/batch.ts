@@ -5,6 +5,7 @@ import type { BatchSummary, InvalidInput } from '../../packs/summary.js';
 import { invalidWords } from '../invalid-words.js';
 import { placeOf } from '../labels.js';
 import { FILL } from './sheet.js';
+import { WRAP_TOP } from './rectification.js';
 import { boundWidths, fillLook, headerRow, measureWidths, PERCENT, scoreBars, tableSheet, widest, type Look, type ReportBook, type RowSpec } from './writer.js';
 import { stateWord, verdictWord } from './words.js';
 
@@ -149,9 +150,11 @@ export async function overviewSheet(book: ReportBook, layout: BatchColumns, coun
   const header = [t(lang, 'xlsx.area'), t(lang, 'xlsx.period'), t(lang, 'xlsx.verdict'), t(lang, 'xlsx.score'), ...aspects, t(lang, 'xlsx.vetoes'), t(lang, 'xlsx.open'), t(lang, 'xlsx.input')];
   // Score cells (得分 and each 项目's) as percentages; the verdict on its colour.
   const scored = (fill: Look | undefined): (Look | undefined)[] => [undefined, undefined, fill, PERCENT, ...aspects.map(() => PERCENT)];
-  const invalid: RowSpec[] = (summary?.invalid ?? []).map((bad) => ({ values: [bad.input, '', t(lang, 'xlsx.invalid'), null, ...aspects.map(() => null), '', null, invalidLine(bad)], cells: [undefined, undefined, fillLook(FILL.missing)] }));
+  // The message wraps in its column (the row as tall as it needs: fitHeightsFrom, after the areas'), so that it shows whole on screen
+  // and the printed page is not shrunk to fit a line running past the table.
+  const invalid: RowSpec[] = (summary?.invalid ?? []).map((bad) => ({ values: [bad.input, '', t(lang, 'xlsx.invalid'), null, ...aspects.map(() => null), '', null, invalidText(bad)], look: TOP, cells: [undefined, undefined, fillLook(FILL.missing), ...aspects.map(() => undefined), undefined, undefined, undefined, WRAP_TOP] }));
   const widths = boundWidths(widest(measureWidths([headerRow(header), ...invalid]), measured.of(aspects)), 8, 40);
-  const sheet = tableSheet(book, '总览', header.length, { freezeColumns: 1, widths });
+  const sheet = tableSheet(book, '总览', header.length, { freezeColumns: 1, widths, fitHeightsFrom: count + 2 });
   await sheet.add(headerRow(header));
   for (const r of rows) {
     const scores = aspects.map((name) => r.aspects.find(([a]) => a === name)?.[1] ?? null);
@@ -160,6 +163,8 @@ export async function overviewSheet(book: ReportBook, layout: BatchColumns, coun
   for (const row of invalid) await sheet.add(row);
   for (let c = 4; c < 5 + aspects.length; c++) scoreBars(sheet, c, 2, count + 1);
 }
+
+const TOP: Look = { alignment: { vertical: 'top' } };
 
 const SYMBOL: Record<string, string> = { pass: '✓', fail: '✗', missing: '?', unsupported: '!', not_applicable: '—', pending: '…' };
 const COLOUR: Record<string, string> = { pass: 'FF006100', fail: 'FF9C0006', missing: 'FF9C5700', unsupported: 'FF9C0006', not_applicable: 'FF808080', pending: 'FF1F4E79' };
@@ -219,11 +224,11 @@ export async function matrixSheet(book: ReportBook, layout: BatchColumns, rows: 
 }
 
 /**
- * An input that could not be assessed, in one cell of 总览: its place once, why, and what to type
- * instead, on one line (invalidWords). The message's own lines, in a cell not set to wrap, showed
- * only the fix in LibreOffice and ran together in Excel.
+ * An input that could not be assessed, in one cell of 总览: its place once and why, then what to
+ * type instead on a line of its own (invalidWords). The message itself would name the input twice
+ * and indent its fix.
  */
-function invalidLine(bad: InvalidInput): string {
+function invalidText(bad: InvalidInput): string {
   const words = invalidWords(bad);
-  return [`${words.place}: ${words.reason}`, ...words.more].join(' ');
+  return [`${words.place}: ${words.reason}`, ...words.more].join('\n');
 }
