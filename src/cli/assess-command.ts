@@ -143,7 +143,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
     };
     // Without a build of the step to run in a worker (the sources alone), this thread does it all.
     const stepModule = builtModule(import.meta.url, 'cli/assess-step.js');
-    const jobs = stepModule ? (opts.jobs ?? defaultJobs()) : 1;
+    const jobs = stepModule ? (opts.jobs ?? defaultJobs(expanded.inputs.length)) : 1;
     // With workers, this thread's own pieces wait for earlier inputs' before they are written:
     // held as UTF-8 (off the heap, as a worker's come) they are not promoted to the old
     // generation on the way.

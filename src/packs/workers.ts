@@ -1,9 +1,8 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AssessResult } from '../assess/types.js';
 import { describeError } from '../error-words.js';
 import type { Lang } from '../messages/types.js';
-import { builtModule, discardPrestarted, takePrestarted, WORKER_OPTIONS } from './prestart.js';
+import { builtModule, discardPrestarted, jobsFor, takePrestarted, WORKER_OPTIONS } from './prestart.js';
 import { ownBuffers, type Spares } from './spares.js';
 
 // Defined in prestart.ts (which loads no module of ours); the assess command imports it from here.
@@ -20,9 +19,9 @@ export interface Failure {
 /** What became of one input: its result (an AssessResult, or what a step made of one), or why there is none. */
 export type Outcome<R = AssessResult> = { input: string; result: R; failure?: undefined } | { input: string; result?: undefined; failure: Failure };
 
-/** `--jobs` when not given: every core the process may use. */
-export function defaultJobs(): number {
-  return availableParallelism();
+/** `--jobs` when not given, for a batch of `inputs`: every core the process may use, but one job per INPUTS_PER_JOB inputs (prestart.ts jobsFor: a smaller batch is done sooner by one thread). */
+export function defaultJobs(inputs: number): number {
+  return jobsFor(inputs);
 }
 
 /** One input through `assess`, its error (if any) turned into words where it happened. */
