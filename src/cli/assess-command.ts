@@ -10,7 +10,7 @@ import { parseDate, today } from '../report/html/titles.js';
 import { t } from '../messages/catalogue.js';
 import { SlimShare } from '../report/slim.js';
 import type { FormatOptions, Formatter, ReportStream, ReportText } from '../report/types.js';
-import { assessInOrder, builtModule, defaultJobs, type Outcome } from '../packs/workers.js';
+import { assessInOrder, builtModule, jobsFor, type Outcome } from '../packs/workers.js';
 import { Spares } from '../packs/spares.js';
 import { layoutOf, makeStep, wholeResult, type Assessed, type StepConfig } from './assess-step.js';
 import { PartSpool } from './part-spool.js';
@@ -143,7 +143,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
     };
     // Without a build of the step to run in a worker (the sources alone), this thread does it all.
     const stepModule = builtModule(import.meta.url, 'cli/assess-step.js');
-    const jobs = stepModule ? (opts.jobs ?? defaultJobs(expanded.inputs.length)) : 1;
+    const jobs = stepModule ? (opts.jobs ?? jobsFor(expanded.inputs.length)) : 1;
     // With workers, this thread's own pieces wait for earlier inputs' before they are written:
     // held as UTF-8 (off the heap, as a worker's come) they are not promoted to the old
     // generation on the way.

@@ -5,8 +5,9 @@ import type { Lang } from '../messages/types.js';
 import { builtModule, discardPrestarted, jobsFor, takePrestarted, WORKER_OPTIONS } from './prestart.js';
 import { ownBuffers, type Spares } from './spares.js';
 
-// Defined in prestart.ts (which loads no module of ours); the assess command imports it from here.
-export { builtModule };
+// Defined in prestart.ts (which loads no module of ours); the assess command imports them from here:
+// jobsFor is `--jobs` when not given (one job per 1,000 inputs, up to the cores).
+export { builtModule, jobsFor };
 
 /** An input that could not be assessed: the lines for stderr and its exit code (describeError). */
 export interface Failure {
@@ -18,11 +19,6 @@ export interface Failure {
 
 /** What became of one input: its result (an AssessResult, or what a step made of one), or why there is none. */
 export type Outcome<R = AssessResult> = { input: string; result: R; failure?: undefined } | { input: string; result?: undefined; failure: Failure };
-
-/** `--jobs` when not given, for a batch of `inputs`: every core the process may use, but one job per INPUTS_PER_JOB inputs (prestart.ts jobsFor: a smaller batch is done sooner by one thread). */
-export function defaultJobs(inputs: number): number {
-  return jobsFor(inputs);
-}
 
 /** One input through `assess`, its error (if any) turned into words where it happened. */
 export function outcomeOf<R = AssessResult>(input: string, assess: (input: string) => R, debug = false, lang: Lang = 'zh'): Outcome<R> {

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
@@ -147,7 +148,6 @@ describe('assess --format xlsx', () => {
   });
 
   it('总览: an input that could not be assessed is a row, its place once and why, then the fix, wrapped in its column', async () => {
-    const { writeFileSync } = await import('node:fs');
     // A template nobody filled in, refused in a batch with what to do instead (input.blank).
     const broken = join(dir, 'blank.json');
     writeFileSync(broken, '{\n  "standard": "changning-demo-street@2023",\n  "area": { "name": "" },\n  "period": "",\n  "facts": {}\n}\n');

@@ -150,9 +150,11 @@ export async function overviewSheet(book: ReportBook, layout: BatchColumns, coun
   const header = [t(lang, 'xlsx.area'), t(lang, 'xlsx.period'), t(lang, 'xlsx.verdict'), t(lang, 'xlsx.score'), ...aspects, t(lang, 'xlsx.vetoes'), t(lang, 'xlsx.open'), t(lang, 'xlsx.input')];
   // Score cells (得分 and each 项目's) as percentages; the verdict on its colour.
   const scored = (fill: Look | undefined): (Look | undefined)[] => [undefined, undefined, fill, PERCENT, ...aspects.map(() => PERCENT)];
-  // The message wraps in its column (the row as tall as it needs: fitHeightsFrom, after the areas'), so that it shows whole on screen
-  // and the printed page is not shrunk to fit a line running past the table.
-  const invalid: RowSpec[] = (summary?.invalid ?? []).map((bad) => ({ values: [bad.input, '', t(lang, 'xlsx.invalid'), null, ...aspects.map(() => null), '', null, invalidText(bad)], look: TOP, cells: [undefined, undefined, fillLook(FILL.missing), ...aspects.map(() => undefined), undefined, undefined, undefined, WRAP_TOP] }));
+  // An input not assessed: 无法评估 on its fill, and its message (the last column) wrapped, the row
+  // as tall as it needs (fitHeightsFrom, the rows after the areas'): whole on screen, and the
+  // printed page not shrunk to fit a line running past the table.
+  const invalidCells = header.map((_, k) => (k === 2 ? fillLook(FILL.missing) : k === header.length - 1 ? WRAP_TOP : undefined));
+  const invalid: RowSpec[] = (summary?.invalid ?? []).map((bad) => ({ values: [bad.input, '', t(lang, 'xlsx.invalid'), null, ...aspects.map(() => null), '', null, invalidText(bad)], look: TOP, cells: invalidCells }));
   const widths = boundWidths(widest(measureWidths([headerRow(header), ...invalid]), measured.of(aspects)), 8, 40);
   const sheet = tableSheet(book, '总览', header.length, { freezeColumns: 1, widths, fitHeightsFrom: count + 2 });
   await sheet.add(headerRow(header));
