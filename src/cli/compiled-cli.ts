@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -35,7 +36,8 @@ const HEADER = 8;
 export function loadCli(file: string, held: Record<string, unknown>, cache: string | false = file + '.cache'): { cli: Cli; script: Script; cached: boolean } {
   const bytes = readFileSync(file);
   const data = cache ? cachedData(cache, bytes) : undefined;
-  const script = new Script(wrap(bytes.toString('utf8')), { filename: file, cachedData: data });
+  // Built in ASCII alone (scripts/bundle.mjs), read as Latin-1: a copy of the bytes, not a decode.
+  const script = new Script(wrap(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')), { filename: file, cachedData: data });
   const mod = { exports: {} as Cli };
   const requireHere = createRequire(file);
   const require = (id: string) => (Object.hasOwn(held, id) ? held[id] : requireHere(id));

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,6 +69,17 @@ describe('the command line compiled with its code cache', () => {
 
   it("leaves a user's own V8 tiering alone: the cache, made under the launcher's, is then refused and the run is the same", () => {
     expect(load(BUILT, ARGS, ['--interrupt-budget=67584'])).toEqual({ cached: false, stdout: expected.stdout, code: 1 });
+  });
+
+  it('is built in ASCII alone, so that it is read as a copy of its bytes (Latin-1), not decoded from UTF-8', () => {
+    expect(isAscii(readFileSync(BUILT))).toBe(true);
+  });
+
+  it('reads a script with characters past ASCII as UTF-8', () => {
+    const file = join(dir, 'utf8.cjs');
+    // A line that runs as the script loads, printing what it reads.
+    writeFileSync(file, readFileSync(BUILT, 'utf8') + "\nprocess.stdout.write('未保\\n');\n");
+    expect(load(file, ARGS)).toEqual({ cached: false, stdout: '未保\n' + expected.stdout, code: 1 });
   });
 
   it('runs without a cache', () => {
