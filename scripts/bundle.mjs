@@ -115,13 +115,18 @@ await build({
   logLevel: 'warning',
   plugins: [prestartShared, commanderNamesKept, spawnWhenAsked],
 });
-// The script in ASCII alone: esbuild escapes what is past ASCII in strings, but not in comments
+// The scripts in ASCII alone: esbuild escapes what is past ASCII in strings, but not in comments
 // and regular expressions (Chinese in both). A script of ASCII is read as Latin-1, a copy of its
 // bytes, where one with a single character past ASCII is decoded from UTF-8 into a string of two
 // bytes a character (src/cli/compiled-cli.ts): 7.9 ms of a 213 ms one-file run under the
-// profiler. \uXXXX stands for the same character in a comment, a regular expression (with or
-// without its u flag: an escaped surrogate pair is one character there) and an identifier.
-writeFileSync(CLI, readFileSync(CLI, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+// profiler. The worker's ES modules likewise (Node decodes ASCII into a one-byte string). \uXXXX
+// stands for the same character in a comment, a regular expression (with or without its u flag:
+// an escaped surrogate pair is one character there) and an identifier.
+for (const name of readdirSync(OUT)) {
+  if (!/\.c?js$/.test(name)) continue;
+  const file = new URL(name, OUT);
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
 
 // The cache, made by a process of its own: V8 takes a cache only under the flags it was made
 // with, and a run sets one (--heap-growing-percent) that a build's workload might reach.

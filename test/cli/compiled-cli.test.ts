@@ -1,6 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { root, spawnAssess } from '../helpers/cli.js';
@@ -71,8 +71,10 @@ describe('the command line compiled with its code cache', () => {
     expect(load(BUILT, ARGS, ['--interrupt-budget=67584'])).toEqual({ cached: false, stdout: expected.stdout, code: 1 });
   });
 
-  it('is built in ASCII alone, so that it is read as a copy of its bytes (Latin-1), not decoded from UTF-8', () => {
-    expect(isAscii(readFileSync(BUILT))).toBe(true);
+  it("is built in ASCII alone, as are the worker's modules, so that each is read as a copy of its bytes, not decoded from UTF-8", () => {
+    const scripts = readdirSync(join(root, 'dist/bundle')).filter((name) => /\.c?js$/.test(name));
+    expect(scripts).toContain('cli.cjs');
+    expect(scripts.filter((name) => !isAscii(readFileSync(join(root, 'dist/bundle', name))))).toEqual([]);
   });
 
   it('reads a script with characters past ASCII as UTF-8', () => {
