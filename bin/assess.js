@@ -5,14 +5,14 @@
 import { writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as prestart from '../dist/bundle/prestart.js';
-import { keepGcOnItsThread } from '../dist/cli/gc-threads.js';
+import { tuneGc } from '../dist/cli/gc-flags.js';
 import { tuneTiering } from '../dist/cli/tiering.js';
 
 // Before the command line is compiled and its worker started: how soon V8 optimises a function
-// (src/cli/tiering.ts), and that each thread collects its own garbage (src/cli/gc-threads.ts) —
+// (src/cli/tiering.ts), and how V8 collects garbage (src/cli/gc-flags.ts: each thread its own, no pretenuring) —
 // the flags its code cache was made under.
 tuneTiering();
-keepGcOnItsThread();
+tuneGc();
 
 // A batch's worker thread starts first (--jobs n): it loads its modules on the other core while
 // this thread loads the CLI's, instead of after (src/packs/prestart.ts). So the CLI is loaded

@@ -10,12 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import * as prestart from '../dist/bundle/prestart.js';
 import { cacheFile, loadCli } from '../dist/cli/compiled-cli.js';
-import { keepGcOnItsThread } from '../dist/cli/gc-threads.js';
+import { tuneGc } from '../dist/cli/gc-flags.js';
 import { tuneTiering } from '../dist/cli/tiering.js';
 
 // Under the launcher's flags (bin/assess.js): V8 refuses a cache made under others.
 tuneTiering();
-keepGcOnItsThread();
+tuneGc();
 
 const file = process.argv[2];
 const fixture = (name) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));

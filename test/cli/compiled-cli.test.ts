@@ -17,7 +17,7 @@ const dir = mkdtempSync(join(root, 'dist/compiled-cli-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /**
- * Load `file` with its cache as bin/assess.js does (its V8 flags set first: src/cli/tiering.ts, src/cli/gc-threads.ts), run
+ * Load `file` with its cache as bin/assess.js does (its V8 flags set first: src/cli/tiering.ts, src/cli/gc-flags.ts), run
  * `args`; what came out, and whether the cache was taken. `nodeArgs`: node's own options.
  */
 function load(file: string, args: string[], nodeArgs: string[] = []): { cached: boolean; stdout: string; code: number | null } {
@@ -25,9 +25,9 @@ function load(file: string, args: string[], nodeArgs: string[] = []): { cached: 
     `import * as prestart from ${JSON.stringify(join(root, 'dist/bundle/prestart.js'))};`,
     `import { loadCli } from ${JSON.stringify(join(root, 'dist/cli/compiled-cli.js'))};`,
     `import { tuneTiering } from ${JSON.stringify(join(root, 'dist/cli/tiering.js'))};`,
-    `import { keepGcOnItsThread } from ${JSON.stringify(join(root, 'dist/cli/gc-threads.js'))};`,
+    `import { tuneGc } from ${JSON.stringify(join(root, 'dist/cli/gc-flags.js'))};`,
     `tuneTiering();`,
-    `keepGcOnItsThread();`,
+    `tuneGc();`,
     `const { cli, cached } = loadCli(${JSON.stringify(file)}, { './prestart.js': prestart });`,
     `process.stderr.write(cached ? 'cached' : 'compiled');`,
     `process.exitCode = await cli.main(['node', 'assess', ...${JSON.stringify(args)}]);`,
