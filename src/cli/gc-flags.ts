@@ -1,7 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
 
 /**
- * How V8 collects the command line's garbage, set by the launcher before anything is allocated.
+ * How V8 collects the command line's garbage, set by the launcher as it starts: before the command
+ * line loads and before any full collection has run (so none is half swept).
  *
  * **Each thread collects its own young generation and sweeps its own pages**
  * (`--no-parallel-scavenge --no-concurrent-sweeping`). Node gives V8 a pool of 4 helper threads
@@ -23,7 +24,8 @@ import { setFlagsFromString } from 'node:v8';
  * collections instead of 1 in a 38,600-area run, the heap at 131 MB instead of 78, peak RSS 181–193
  * MB instead of 134–144 (4 runs in 12 with two busy loops beside; once 226 MB in `npm run bench`).
  * Without it, none of 16 such runs went over 139 MB, and CPU is the same (docs/performance.md).
- * What is long-lived (the standard, the code) reaches the old generation by being copied once.
+ * What is long-lived (the standard, the code) still reaches the old generation, copied there by
+ * the second scavenge it survives.
  * V8 counts this flag in its flag hash: the code cache is made under it (scripts/code-cache.mjs).
  *
  * Not concurrent marking, nor `--single-threaded-gc`: set once the process runs, those left the C++
