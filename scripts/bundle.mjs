@@ -14,6 +14,7 @@
 // name the same files from either; the workers' module and the CLI's step are looked for beside
 // the module asking first (builtModule, src/packs/prestart.ts), and are entries here.
 import { spawnSync } from 'node:child_process';
+import { isAscii } from 'node:buffer';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,7 +126,10 @@ await build({
 for (const name of readdirSync(OUT)) {
   if (!/\.c?js$/.test(name)) continue;
   const file = new URL(name, OUT);
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const bytes = readFileSync(file);
+  // Most chunks are ASCII already: left as they are, not written again.
+  if (isAscii(bytes)) continue;
+  writeFileSync(file, bytes.toString('utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 // The cache, made by a process of its own: V8 takes a cache only under the flags it was made
