@@ -21,8 +21,8 @@ import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
 
 const OUT = new URL('../dist/bundle/', import.meta.url);
-/** What a batch's worker thread loads (ES modules, code-split): the launcher's prestart, the worker's module, the step. */
-const ENTRIES = ['packs/prestart', 'packs/workers-entry', 'cli/assess-step'];
+/** What a batch's worker thread loads (ES modules, code-split): the worker's module and the step. */
+const ENTRIES = ['packs/workers-entry', 'cli/assess-step'];
 /**
  * Packages stay outside the command line's script, but commander (below) and chalk, an ES module
  * only: a script requires what it imports, and Node requires an ES module only from 20.19.
@@ -61,7 +61,7 @@ await build({
 // at all. A one-file run (node bin/assess.js /tmp/perf2k/area-0001.json --format jsonl): ~0.135 s
 // of CPU as ES modules, ~0.10 s as this script with its cache.
 //
-// prestart.js stays the ES module bin/assess.js loads first: the worker it starts is adopted by
+// prestart is the launcher's (launch.cjs, below), loaded first: the worker it starts is adopted by
 // the pool in this script, so both must hold the one module (the launcher hands it to the script's
 // require, compiled-cli.ts). import.meta.url is the script's own URL, given by its wrapper.
 const prestartShared = {
@@ -115,6 +115,26 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [prestartShared, commanderNamesKept, spawnWhenAsked],
+});
+// The launcher: src/cli/launch.ts with what it imports (V8's flags, prestart, compiled-cli), one
+// CommonJS script that bin/assess.js (CommonJS, bin/package.json) requires. As ES modules, these
+// five files brought up Node's ES module loader, and a facade for each node: module they import, on
+// every run: ~10 ms of CPU, 7% of a one-file run. Its prestart is the one the command line's script
+// is handed (prestartShared, above); its import.meta.url is its own file's, as the ES module's was
+// (prestart looks for the worker's module beside it: dist/bundle/workers-entry.js).
+await build({
+  entryPoints: [fileURLToPath(new URL('../dist/cli/launch.js', import.meta.url))],
+  outfile: fileURLToPath(new URL('launch.cjs', OUT)),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: '"use strict";\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  keepNames: false,
+  legalComments: 'none',
+  logLevel: 'warning',
 });
 // The scripts in ASCII alone: esbuild escapes what is past ASCII in strings, but not in comments
 // and regular expressions (Chinese in both). A script of ASCII is read as Latin-1, a copy of its

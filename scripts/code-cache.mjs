@@ -8,12 +8,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import * as prestart from '../dist/bundle/prestart.js';
+import * as prestart from '../dist/packs/prestart.js';
 import { cacheFile, loadCli } from '../dist/cli/compiled-cli.js';
 import { tuneGc } from '../dist/cli/gc-flags.js';
 import { tuneTiering } from '../dist/cli/tiering.js';
 
-// Under the launcher's flags (bin/assess.js): V8 refuses a cache made under others.
+// Under the launcher's flags (src/cli/launch.ts): V8 refuses a cache made under others.
 tuneTiering();
 tuneGc();
 

@@ -29,9 +29,9 @@ const HEADER = 8;
 
 /**
  * The CLI from `file` (cli.cjs), compiled with `cache` if that was made for it: with the script it
- * ran as, and whether V8 took the cache. `held`: the ES modules the script requires that the caller
- * has loaded (bin/assess.js's prestart.js, by the name the script requires it by), the same
- * instance and not a second; Node requires an ES module only from 20.19.
+ * ran as, and whether V8 took the cache. `held`: the modules the script requires that the caller
+ * has loaded (the launcher's prestart, launch.ts, by the name the script requires it by), the same
+ * instance and not a second.
  */
 export function loadCli(file: string, held: Record<string, unknown>, cache: string | false = file + '.cache'): { cli: Cli; script: Script; cached: boolean } {
   const bytes = readFileSync(file);

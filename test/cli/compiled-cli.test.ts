@@ -22,7 +22,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
  */
 function load(file: string, args: string[], nodeArgs: string[] = []): { cached: boolean; stdout: string; code: number | null } {
   const script = [
-    `import * as prestart from ${JSON.stringify(join(root, 'dist/bundle/prestart.js'))};`,
+    `import * as prestart from ${JSON.stringify(join(root, 'dist/packs/prestart.js'))};`,
     `import { loadCli } from ${JSON.stringify(join(root, 'dist/cli/compiled-cli.js'))};`,
     `import { tuneTiering } from ${JSON.stringify(join(root, 'dist/cli/tiering.js'))};`,
     `import { tuneGc } from ${JSON.stringify(join(root, 'dist/cli/gc-flags.js'))};`,
