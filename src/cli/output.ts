@@ -1,4 +1,4 @@
-import { closeSync, constants, readdirSync, fchmodSync, fchownSync, fstatSync, lstatSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, readdirSync, fchmodSync, fchownSync, fstatSync, lstatSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Dirent, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
@@ -138,6 +138,18 @@ export function refuseOverwritingInputs(file: string | undefined, inputs: readon
     return; // not there yet: no input can be it
   }
   if (!out.isFile()) return;
+  // A file of one name (not a hard link) is reached by that name alone, whatever the path: a loose
+  // file of a folder (not a link) by any other name is another file, known from its listing. A
+  // folder of 38,600 areas is not looked at file by file to write this month's report over last
+  // month's (a stat each: 30 ms of a 2,000-area run).
+  let ownName: string | undefined;
+  if (out.nlink === 1) {
+    try {
+      ownName = basename(realpathSync(file));
+    } catch {
+      // raced away: each file is looked at
+    }
+  }
   const same = (p: string) => {
     try {
       const st = statSync(p);
@@ -154,15 +166,20 @@ export function refuseOverwritingInputs(file: string | undefined, inputs: readon
       continue;
     }
     // A pack (or a folder of packs and facts files, one level down) is read through its facts files.
-    const candidates = dir ? [input, ...PACK_FACTS_FILES.map((f) => join(input, f)), ...membersFacts(input, replacing)] : [input];
+    const candidates = dir ? [input, ...PACK_FACTS_FILES.map((f) => join(input, f)), ...membersFacts(input, replacing, ownName)] : [input];
     if (candidates.some(same)) throw usage('io.output.isInput', { file }, 'io.output.isInput.fix');
   }
 }
 
-/** The facts files a folder given as a batch would read: each sub-directory's, and its own loose ones (unless `packsOnly`). */
-function membersFacts(dir: string, packsOnly: boolean): string[] {
+/**
+ * The facts files a folder given as a batch would read that may be the output: each
+ * sub-directory's, and its own loose ones (unless `packsOnly`) — of these, where the output has
+ * one name (`ownName`), only a link or a file of that name.
+ */
+function membersFacts(dir: string, packsOnly: boolean, ownName: string | undefined): string[] {
+  const mayBe = (d: Dirent) => ownName === undefined || !d.isFile() || d.name === ownName;
   try {
-    return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? PACK_FACTS_FILES.map((f) => join(dir, d.name, f)) : !packsOnly && isFactsFileName(d.name) ? [join(dir, d.name)] : []));
+    return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? PACK_FACTS_FILES.map((f) => join(dir, d.name, f)) : !packsOnly && isFactsFileName(d.name) && mayBe(d) ? [join(dir, d.name)] : []));
   } catch {
     return [];
   }

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -73,6 +73,32 @@ describe('a folder that holds its own reports', () => {
       expect(r.code).toBe(4);
       expect(r.stderr).toMatch(/是本次读取的输入文件/);
       expect(readFileSync(target).equals(before)).toBe(true);
+    }
+  });
+
+  it('--output reaching a facts file of the folder by another name is refused too: a hard link, a link in the folder, the folder by a link', async () => {
+    const target = join(dir, facts[1]);
+    const before = readFileSync(target);
+    const other = mkdtempSync(join(tmpdir(), 'weibao-reports-other-'));
+    try {
+      // The output is a second name of a facts file (a hard link elsewhere).
+      const hard = join(other, 'hard.json');
+      linkSync(target, hard);
+      // A facts file of the folder is a link to the output.
+      const report = join(other, 'report.json');
+      writeFileSync(report, readFileSync(join(root, 'fixtures', facts[0])));
+      symlinkSync(report, join(dir, 'linked.json'));
+      // The folder named by a link, the output by the folder's own path.
+      const via = join(other, 'areas');
+      symlinkSync(dir, via);
+      for (const [input, output] of [[dir, hard], [dir, report], [via, target]]) {
+        const r = await assess([input, '--format', 'json', '--output', output]);
+        expect(r.code, `${input} → ${output}`).toBe(4);
+        expect(r.stderr).toMatch(/是本次读取的输入文件/);
+      }
+      expect(readFileSync(target).equals(before)).toBe(true);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
     }
   });
 
