@@ -24,12 +24,17 @@ const OUT = new URL('../dist/bundle/', import.meta.url);
 /** What a batch's worker thread loads (ES modules, code-split): the worker's module and the step. */
 const ENTRIES = ['packs/workers-entry', 'cli/assess-step'];
 /**
- * Packages stay outside the command line's script, but commander (below) and chalk, an ES module
- * only: a script requires what it imports, and Node requires an ES module only from 20.19.
+ * Packages stay outside the command line's script, but commander (below), chalk, an ES module
+ * only (a script requires what it imports, and Node requires an ES module only from 20.19), and
+ * cli-table3 with string-width, which the default format (table) loads: required from
+ * node_modules they were six packages' files resolved, read and compiled in a one-file run, and
+ * joined they are in the code cache. cli-table3's colours package, which it requires only for a
+ * coloured head or border (weibao gives it none), stays outside.
  */
 const EXTERNAL = Object.keys(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).dependencies)
-  .filter((name) => name !== 'commander' && name !== 'chalk')
-  .flatMap((name) => [name, `${name}/*`]);
+  .filter((name) => name !== 'commander' && name !== 'chalk' && name !== 'cli-table3')
+  .flatMap((name) => [name, `${name}/*`])
+  .concat('@colors/colors', '@colors/colors/*');
 
 rmSync(OUT, { recursive: true, force: true });
 await build({
@@ -74,11 +79,11 @@ const prestartShared = {
 // CommonJS export lexer first (~86 M instructions of a one-file run under callgrind). Joined with
 // our modules, esbuild renames its classes (CommanderError2; `class _Command`) where their names
 // are read (an error's name is its class's): its files are given keepNames of their own (a few
-// dozen __name() calls, not our ~1,600).
+// dozen __name() calls, not our ~1,600). cli-table3's too (its Table would be Table2).
 const commanderNamesKept = {
   name: 'commander-names-kept',
   setup: (b) =>
-    b.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/].*\.js$/ }, async (args) => ({
+    b.onLoad({ filter: /[\\/]node_modules[\\/](commander|cli-table3)[\\/].*\.js$/ }, async (args) => ({
       contents: (await transform(readFileSync(args.path, 'utf8'), { keepNames: true, loader: 'js', format: 'cjs', platform: 'node', target: 'node20' })).code,
       loader: 'js',
     })),
@@ -95,6 +100,18 @@ const spawnWhenAsked = {
       contents: "let childProcess;\nexports.spawn = (...args) => (childProcess ??= require('node:child_process')).spawn(...args);",
       loader: 'js',
     }));
+  },
+};
+// chalk works out at load how many colours the terminal has (its vendored supports-color: the
+// environment, node:tty and node:os), for its default instances. weibao makes its own (`new
+// Chalk({ level })`, the level from --color, NO_COLOR, FORCE_COLOR and whether the stream is a
+// terminal: src/cli/output.ts wantColor), so it is told there is none to find, as in a browser: a
+// run that writes a table to a file or pipe no longer loads node:tty (with net and stream).
+const noColorDetection = {
+  name: 'no-color-detection',
+  setup: (b) => {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) => (/[\\/]chalk[\\/]/.test(args.importer) ? { path: 'supports-color', namespace: 'no-color-detection' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'no-color-detection' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
   },
 };
 const CLI = new URL('cli.cjs', OUT);
@@ -114,7 +131,7 @@ await build({
   keepNames: false,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [prestartShared, commanderNamesKept, spawnWhenAsked],
+  plugins: [prestartShared, commanderNamesKept, spawnWhenAsked, noColorDetection],
 });
 // The launcher: src/cli/launch.ts with what it imports (V8's flags, prestart, compiled-cli), one
 // CommonJS script that bin/assess.js (CommonJS, bin/package.json) requires. As ES modules, these
