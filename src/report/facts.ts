@@ -2,7 +2,7 @@ import type { AssessResult, ItemResult, Lang, VetoResult } from '../assess/types
 import { sharedVocabulary } from '../standard/vocabulary.js';
 import { explain, factName, factValue, type FactDictionary } from '../messages/explain.js';
 import { t } from '../messages/catalogue.js';
-import { readStandardFile } from '../standard/load.js';
+import { loadedVocabulary, readStandardFile } from '../standard/load.js';
 import { resolveBundled } from '../standard/registry.js';
 import type { FormatOptions } from './types.js';
 import { resolve } from 'node:path';
@@ -26,7 +26,9 @@ export function factsOf(r: Pick<AssessResult, 'standard'>, options: Pick<FormatO
   let hit = bundled.get(key);
   if (!hit) {
     try {
-      hit = readStandardFile(resolveBundled(key).file).vocabulary;
+      const file = resolveBundled(key).file;
+      // Assessed against in this run, nearly always: its words are at hand (a one-file run read it twice).
+      hit = loadedVocabulary(file) ?? readStandardFile(file).vocabulary;
     } catch {
       hit = sharedVocabulary();
     }

@@ -70,6 +70,16 @@ function loadUncached(file: string, lists: readonly string[]): LoadedStandard {
   return loaded;
 }
 
+/**
+ * The vocabulary of the standard in `file` as loaded already in this process (with any negative
+ * lists), or undefined: what a report needs of a standard the run assessed against, without
+ * reading it again.
+ */
+export function loadedVocabulary(file: string): Standard['vocabulary'] | undefined {
+  for (const [key, loaded] of cache) if (key.startsWith(`${file}|`)) return loaded.vocabulary;
+  return undefined;
+}
+
 /** Parse and check one standard file; no rules are compiled and no negative list is loaded. */
 export function readStandardFile(file: string, { prebuilt = true } = {}): Standard {
   const built = prebuilt ? readPrebuilt(file) : undefined;
