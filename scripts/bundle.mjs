@@ -136,7 +136,7 @@ await build({
 // The launcher: src/cli/launch.ts with what it imports (V8's flags, prestart, compiled-cli), one
 // CommonJS script that bin/assess.js (CommonJS, bin/package.json) requires. As ES modules, these
 // five files brought up Node's ES module loader, and a facade for each node: module they import, on
-// every run: ~10 ms of CPU, 7% of a one-file run. Its prestart is the one the command line's script
+// every run: 14 ms of CPU, a tenth of a one-file run. Its prestart is the one the command line's script
 // is handed (prestartShared, above); its import.meta.url is its own file's, as the ES module's was
 // (prestart looks for the worker's module beside it: dist/bundle/workers-entry.js).
 await build({

@@ -11,7 +11,8 @@ import { tuneTiering } from './tiering.js';
  * scripts/bundle.mjs joins this module and the four it imports into one CommonJS script,
  * dist/bundle/launch.cjs, which bin/assess.js (CommonJS too: bin/package.json) requires. Loaded as
  * ES modules, the launcher brought up Node's ES module loader for five small files and a facade for
- * each node: module they import: ~10 ms of CPU of every run, 7% of a one-file run's (scripts/bench.mjs, cold).
+ * each node: module they import: 14 ms of a one-file run's CPU (148 → 134 ms, medians in turn), 164 →
+ * 144 ms of the bench's cold start.
  */
 export async function launch(cliFile: string): Promise<void> {
   // Before the command line is compiled and its worker started: how soon V8 optimises a function

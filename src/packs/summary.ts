@@ -92,7 +92,7 @@ export class SummaryBuilder {
       };
       // Where a stable sort of the list with it at the end would put it: after every one it is not
       // worse than. A few comparisons by halves, not a sort of the whole list for each failing area
-      // (a tie in verdict and score is compared by the collator, ~1 µs each).
+      // (a tie in verdict and score goes to the collator).
       let lo = 0;
       for (let hi = this.worst.length; lo < hi; ) {
         const mid = (lo + hi) >> 1;

@@ -9,7 +9,7 @@ import { root, spawnAssess } from '../helpers/cli.js';
 // modules (process.moduleLoadList) and the files required from disk (require.cache). The launcher
 // (bin/assess.js, CommonJS by bin/package.json, and dist/bundle/launch.cjs: src/cli/launch.ts)
 // brings up no ES module: Node's ES module loader, and a facade for each node: module an ES module
-// imports, cost ~10 ms of every run. The default format's packages are in the command line's
+// imports, cost 14 ms of a one-file run. The default format's packages are in the command line's
 // script (scripts/bundle.mjs), and chalk works out no colours of its own (node:tty and the rest).
 
 const dir = mkdtempSync(join(tmpdir(), 'weibao-launch-'));
