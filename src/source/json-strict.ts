@@ -110,6 +110,11 @@ export function parseStrict(text: string, file: string | undefined, limits: Pars
       const word = /^[\p{L}\p{N}_$.@-]{1,80}/u.exec(text.slice(at, at + 160))?.[0] ?? c;
       fail(at, { expected: EN_WANT[want], hint: hint('input.fix.doubleQuotes', { fixed: JSON.stringify(word) }) }, 'input.json.unexpected', { found: c, want });
     }
+    // The text ends with something still open (a file saved or copied short): what closes it, innermost first.
+    if (c === null && open.length) {
+      const closers = open.map((o) => (o.array ? ']' : '}')).reverse().join(' ');
+      fail(at, { expected: EN_WANT[want], hint: hint('input.fix.truncated', { closers }) }, 'input.json.unexpected', { found: c, want });
+    }
     return fail(at, { expected: EN_WANT[want] }, 'input.json.unexpected', { found: c, want });
   };
 

@@ -16,7 +16,7 @@ export function syntaxOf(file: string): Syntax {
 
 /** Parse text already in memory; `syntax` decides the parser (JSON is strict, not YAML). */
 export function parseText(text: string, syntax: Syntax, file?: string, limits: ParseLimits = DEFAULT_LIMITS): Parsed {
-  if (text.trim() === '') throw new InputError('parse', file, [problem({ expected: 'a JSON or YAML object' }, 'input.empty')]);
+  if (text.trim() === '') throw new InputError('parse', file, [problem({ expected: 'a JSON or YAML object', hint: hint('input.fix.empty') }, 'input.empty')]);
   return syntax === 'json' ? parseJson(text, file, limits) : parseYaml(text, file, limits);
 }
 
@@ -71,7 +71,7 @@ export function readUnlessDirectory(file: string, maxBytes: number, directory = 
       if (st.isDirectory()) throw new InputError('read', file, [{ message: 'is a directory, not a file', id: 'input.read.directory' }]);
       // A device (/dev/zero, /dev/tty), a named pipe or a socket never ends or may never start:
       // reading one would hang or fill memory, so only regular files are read.
-      if (!st.isFile()) throw new InputError('read', file, [{ message: 'is not a regular file (a device, pipe or socket)', expected: 'a JSON or YAML file', id: 'input.read.notRegular' }]);
+      if (!st.isFile()) throw new InputError('read', file, [{ message: 'is not a regular file (a device, pipe or socket)', expected: 'a JSON or YAML file', id: 'input.read.notRegular', hint: hint('input.fix.regularFile') }]);
       size = st.size;
     } catch (e) {
       if (e instanceof InputError) throw e;

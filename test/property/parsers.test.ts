@@ -176,6 +176,20 @@ describe('what the strict reading refuses, and where it says so', () => {
     }
     return undefined;
   };
+  it('says what closes a file that stops short, innermost first', () => {
+    const hintOf = (text: string) => {
+      try {
+        parseJson(text, 'x.json', limits);
+      } catch (e) {
+        return (e as InputError).problems[0].hint;
+      }
+    };
+    expect(hintOf('{"facts": {"a": [1, 2')).toEqual({ id: 'input.fix.truncated', data: { closers: '] } }' } });
+    expect(hintOf('{\n')).toEqual({ id: 'input.fix.truncated', data: { closers: '}' } });
+    expect(hintOf('[{"a": ')).toEqual({ id: 'input.fix.truncated', data: { closers: '} ]' } });
+    // Nothing open: no such hint (a bare value cut short is another mistake).
+    expect(hintOf('{"a": 1}}')?.id).not.toBe('input.fix.truncated');
+  });
   it.each([
     // A key given twice: the second is refused, naming where the first stood.
     ['{\n  "a": 1,\n  "b": {"c": 1, "c": 2}\n}', 'input.json.duplicateKey', '3:17', { key: 'c', line: 3, column: 9 }],

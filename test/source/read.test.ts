@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readBounded } from '../../src/source/read.js';
+import { execFileSync } from 'node:child_process';
+import type { InputError } from '../../src/errors.js';
+import { readBounded, readDocument } from '../../src/source/read.js';
 
 /**
  * readBounded reads a file of the size fstat gives in one read (no second read to be told the
@@ -42,5 +44,29 @@ describe('readBounded', () => {
     // Its figures change between two reads; its first line does not.
     expect(text.length).toBeGreaterThan(0);
     expect(text.split('\n')[0]).toBe(expected.split('\n')[0]);
+  });
+});
+
+describe('a file that cannot be read as facts says what to give instead', () => {
+  const hintOf = (file: string) => {
+    try {
+      readDocument(file);
+    } catch (e) {
+      return (e as InputError).problems[0];
+    }
+  };
+  it('an empty file', () => {
+    const file = join(dir, 'empty.yaml');
+    writeFileSync(file, '  \n');
+    expect(hintOf(file)).toMatchObject({ id: 'input.empty', hint: { id: 'input.fix.empty' } });
+  });
+  it('a pipe', () => {
+    const fifo = join(dir, 'pipe.json');
+    try {
+      execFileSync('mkfifo', [fifo]);
+    } catch {
+      return; // no mkfifo here
+    }
+    expect(hintOf(fifo)).toMatchObject({ id: 'input.read.notRegular', hint: { id: 'input.fix.regularFile' } });
   });
 });
