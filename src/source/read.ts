@@ -68,7 +68,7 @@ export function readUnlessDirectory(file: string, maxBytes: number, directory = 
     try {
       const st = fstatSync(fd);
       if (st.isDirectory() && directory) return undefined;
-      if (st.isDirectory()) throw new InputError('read', file, [{ message: 'is a directory, not a file', id: 'input.read.directory' }]);
+      if (st.isDirectory()) throw new InputError('read', file, [{ message: 'is a directory, not a file', id: 'input.read.directory', hint: hint('input.fix.notDirectory') }]);
       // A device (/dev/zero, /dev/tty), a named pipe or a socket never ends or may never start:
       // reading one would hang or fill memory, so only regular files are read.
       if (!st.isFile()) throw new InputError('read', file, [{ message: 'is not a regular file (a device, pipe or socket)', expected: 'a JSON or YAML file', id: 'input.read.notRegular', hint: hint('input.fix.regularFile') }]);
@@ -128,6 +128,9 @@ function readProblem(e: unknown): InputProblem {
   if (code === 'ENOENT') return problem({ hint: hint('input.fix.checkPath') }, 'input.read.notFound');
   if (code === 'EACCES' || code === 'EPERM') return problem({ hint: hint('input.fix.permission') }, 'input.read.permission');
   if (code === 'EISDIR') return problem({ hint: hint('input.fix.notDirectory') }, 'input.read.directory');
-  // ENOTDIR, ELOOP, EIO …: in words, never the bare code.
+  // A link that leads nowhere it can end, or a file named as if it were a directory: where to look.
+  if (code === 'ELOOP') return problem({ hint: hint('input.fix.link') }, 'io.read.failed', { code });
+  if (code === 'ENOTDIR' || code === 'ENAMETOOLONG') return problem({ hint: hint('input.fix.checkPath') }, 'io.read.failed', { code });
+  // EIO …: in words, never the bare code.
   return problem({}, 'io.read.failed', { code: code ?? String(e) });
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,5 +68,16 @@ describe('a file that cannot be read as facts says what to give instead', () => 
       return; // no mkfifo here
     }
     expect(hintOf(fifo)).toMatchObject({ id: 'input.read.notRegular', hint: { id: 'input.fix.regularFile' } });
+  });
+
+  it('a directory, a link in a loop, a file named as a directory', () => {
+    const sub = join(dir, 'sub');
+    mkdirSync(sub);
+    expect(hintOf(sub)).toMatchObject({ id: 'input.read.directory', hint: { id: 'input.fix.notDirectory' } });
+    const loop = join(dir, 'loop.json');
+    symlinkSync(loop, loop);
+    expect(hintOf(loop)).toMatchObject({ id: 'io.read.failed', data: { code: 'ELOOP' }, hint: { id: 'input.fix.link' } });
+    writeFileSync(join(dir, 'plain'), '{}');
+    expect(hintOf(join(dir, 'plain', 'facts.json'))).toMatchObject({ id: 'io.read.failed', data: { code: 'ENOTDIR' }, hint: { id: 'input.fix.checkPath' } });
   });
 });
