@@ -59,6 +59,11 @@ export function jobsFor(inputs: number, cores = availableParallelism()): number 
   return Math.max(1, Math.min(cores, Math.floor(inputs / INPUTS_PER_JOB)));
 }
 
+/** The fewest inputs for which jobsFor gives `jobs` where there are cores enough: its inverse. */
+export function inputsForJobs(jobs: number): number {
+  return jobs * INPUTS_PER_JOB;
+}
+
 /** The options of `assess` that take a value: what follows them is not an input. */
 const VALUE_OPTIONS = new Set(['-s', '--standard', '--negative-list', '-f', '--format', '--lang', '--by', '-o', '--output', '--max-bytes', '--max-keys', '--max-evidence-bytes', '--max-evidence-total', '--fail-on', '--evidence', '--baseline', '-j', '--jobs', '--issuer', '--date', '--browser']);
 const COMMANDS = new Set(['standards', 'init', 'schema', 'diff', 'help']);
@@ -68,8 +73,8 @@ const PACK_FACTS = ['facts.json', 'facts.yaml', 'facts.yml', 'facts.xlsx'];
 /**
  * Whether `args` (process.argv after the script) look like an `assess` batch run with more than
  * one job: with `--jobs n` (n ≥ 2), several inputs or a directory of packs; with --jobs left to
- * its default, at least 2 × INPUTS_PER_JOB inputs (a folder's entries counted) on more than one
- * core (jobsFor). Not help, not another command.
+ * its default, as many inputs as jobsFor gives two jobs for (a folder's entries counted) on more
+ * than one core. Not help, not another command.
  */
 export function looksLikeBatch(args: readonly string[], cores = availableParallelism()): boolean {
   const inputs: string[] = [];
@@ -98,7 +103,7 @@ export function looksLikeBatch(args: readonly string[], cores = availableParalle
   // --jobs left to its default (jobsFor): only a batch large enough for a second job. A folder
   // counts as its entries, listed only as far as that.
   if (cores < 2) return false;
-  const enough = 2 * INPUTS_PER_JOB;
+  const enough = inputsForJobs(2);
   if (inputs.length >= enough) return true;
   let count = 0;
   for (const input of inputs) {

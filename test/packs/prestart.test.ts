@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { INPUTS_PER_JOB, jobsFor, looksLikeBatch } from '../../src/packs/prestart.js';
+import { INPUTS_PER_JOB, inputsForJobs, jobsFor, looksLikeBatch } from '../../src/packs/prestart.js';
 
 // bin/assess.js starts a batch's worker thread before the CLI loads, on a guess from the command
 // line alone (src/packs/prestart.ts). A wrong guess costs a thread's start-up, not a wrong
@@ -40,6 +40,15 @@ describe('looksLikeBatch', () => {
     expect(looksLikeBatch(['--format', 'jsonl', large, '-o', 'out.jsonl'], 2)).toBe(true);
     expect(looksLikeBatch(Array.from({ length: 2 * INPUTS_PER_JOB }, (_, i) => `a${i}.json`), 2)).toBe(true);
     expect(looksLikeBatch([large], 1)).toBe(false);
+    // One input short of a second job by jobsFor: no thread.
+    expect(looksLikeBatch(Array.from({ length: inputsForJobs(2) - 1 }, (_, i) => `a${i}.json`), 2)).toBe(false);
+  });
+
+  it('inputsForJobs is jobsFor undone: the fewest inputs for each count of jobs', () => {
+    for (const jobs of [1, 2, 3, 8]) {
+      expect(jobsFor(inputsForJobs(jobs), 64)).toBe(jobs);
+      if (jobs > 1) expect(jobsFor(inputsForJobs(jobs) - 1, 64)).toBe(jobs - 1);
+    }
   });
 
   it('jobsFor: one job per INPUTS_PER_JOB inputs, at least one, at most the cores', () => {
