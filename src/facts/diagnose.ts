@@ -159,7 +159,7 @@ export function periodFix(v: unknown): string | null {
   const q = { 一: 1, 二: 2, 三: 3, 四: 4 } as Record<string, number>;
   let m = /^(\d{4})\s*年?$/.exec(s);
   if (m) return m[1];
-  m = /^(\d{4})\s*(?:年\s*(?:第)?\s*([1-4一二三四])\s*季度?|[-\s]?[qQ]\s*([1-4]))$/.exec(s);
+  m = /^(\d{4})\s*(?:年\s*(?:第)?\s*([1-4一二三四])\s*季度?|\s*[-/._]?\s*[qQ]\s*([1-4]))$/.exec(s);
   if (m) return `${m[1]}-Q${m[2] ? (q[m[2]] ?? m[2]) : m[3]}`;
   m = /^(\d{4})\s*(?:年|\/|\.|-)\s*(\d{1,2})\s*月?$/.exec(s);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${m[1]}-${m[2].padStart(2, '0')}`;
