@@ -58,17 +58,20 @@ function cleaned(s: string): string {
 }
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
-const TRUE_WORDS = new Set(['是', '有', '√', '✓', '✔', '对', '已', '已建立', '已制定', '已开展', 'yes', 'Yes', 'YES', 'y', 'Y', 'true', 'True', 'TRUE', '1']);
-const FALSE_WORDS = new Set(['否', '无', '没有', '×', '✗', '✘', '错', '未', '未建立', 'no', 'No', 'NO', 'n', 'N', 'false', 'False', 'FALSE', '0']);
+const TRUE_WORDS = new Set(['是', '是的', '有', '有的', '√', '✓', '✔', '对', '已', '已建立', '已制定', '已开展', '已完成', '已落实', '已纳入', '已设立', '已配备', 'yes', 'Yes', 'YES', 'y', 'Y', 'true', 'True', 'TRUE', '1']);
+const FALSE_WORDS = new Set(['否', '不是', '无', '没有', '没', '暂无', '尚未', '×', '✗', '✘', '错', '未', '未建立', '未完成', '未落实', '未纳入', '未设立', '未配备', 'no', 'No', 'NO', 'n', 'N', 'false', 'False', 'FALSE', '0']);
 
-/** What to type instead of `v` for a fact of `spec`, if the mistake is one clerks make. */
-export function factHint(spec: FactSpec, v: unknown): Hint | undefined {
+/**
+ * What to type instead of `v` for a fact of `spec`: the mistake named where it is one clerks make,
+ * else what the value must be. `inCell`: it stands in a workbook's cell (是/否 for a yes-no there).
+ */
+export function factHint(spec: FactSpec, v: unknown, inCell = false): Hint | undefined {
   switch (spec.type) {
     case 'integer':
     case 'number':
-      return typeof v === 'string' ? numberHint(v, spec) : undefined;
+      return typeof v === 'string' ? (numberHint(v, spec) ?? (isCalendarDate(cleaned(v)) ? hint('input.fix.dateInNumber', { inCell }) : hint('input.fix.numberOnly'))) : undefined;
     case 'boolean':
-      return booleanHint(v);
+      return booleanHint(v, inCell);
     case 'date':
       return dateHint(v);
     default:
@@ -94,7 +97,25 @@ function numberHint(raw: string, spec: FactSpec): Hint | undefined {
     if (unit === '%' || unit === '％') return hint('input.fix.percent', { fixed: n });
     if (unit === spec.unit || /^[\p{Script=Han}a-zA-Z/]{1,6}$/u.test(unit)) return hint('input.fix.unit', { unit, fixed: n });
   }
+  // 三, 两次, 十二: a count written in Chinese numerals (with its unit or not).
+  const words = /^([零〇一二两三四五六七八九十百]{1,6})\s*[\p{Script=Han}]{0,3}$/u.exec(half);
+  const counted = words ? chineseNumber(words[1]) : undefined;
+  if (counted !== undefined) return hint('input.fix.chineseNumber', { word: raw.trim(), fixed: String(counted) });
   return hasInvisible(raw) ? invisibleHint(raw) : undefined;
+}
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 三 → 3, 十二 → 12, 二十 → 20, 一百零五 → 105 (below 1,000); undefined for what isn't one number. */
+export function chineseNumber(s: string): number | undefined {
+  const m = /^(?:([一二两三四五六七八九])百)?(零|〇)?(?:([一二两三四五六七八九])?(十))?([零〇一二两三四五六七八九])?$/.exec(s);
+  if (!m || s === '') return undefined;
+  const [, hundreds, zero, tens, ten, ones] = m;
+  // 二三 or 〇〇 are digits read one by one, not a number written in words: left alone.
+  if (!hundreds && !ten && s.length > 1) return undefined;
+  // 一百五 is 150, as it is said (一百零五 is 105).
+  if (hundreds && !zero && !ten && ones) return DIGITS[hundreds] * 100 + DIGITS[ones] * 10;
+  return (hundreds ? DIGITS[hundreds] * 100 : 0) + (ten ? (tens ? DIGITS[tens] : 1) * 10 : 0) + (ones ? DIGITS[ones] : 0);
 }
 
 function invisibleOrQuotes(raw: string, s: string): Hint {
@@ -114,14 +135,13 @@ export function keyValueHint(v: unknown): Hint | undefined {
   return undefined;
 }
 
-/** 是/否/有/无/√/× (and 1/0) for a yes-no fact. */
-function booleanHint(v: unknown): Hint | undefined {
-  if (typeof v === 'number') return v === 1 || v === 0 ? hint('input.fix.boolean', { word: String(v), fixed: String(v === 1) }) : undefined;
-  if (typeof v !== 'string') return undefined;
-  const s = cleaned(halfwidth(v));
-  if (TRUE_WORDS.has(s)) return hint('input.fix.boolean', { word: v.trim(), fixed: 'true' });
-  if (FALSE_WORDS.has(s)) return hint('input.fix.boolean', { word: v.trim(), fixed: 'false' });
-  return hasInvisible(v) ? invisibleHint(v) : undefined;
+/** 是/否/有/无/√/× (and 1/0) for a yes-no fact; in a workbook's cell, 是 or 否. Anything else: what a yes-no is written as. */
+function booleanHint(v: unknown, inCell: boolean): Hint | undefined {
+  const word = typeof v === 'string' ? v.trim() : String(v);
+  const yes = typeof v === 'number' ? (v === 1 ? true : v === 0 ? false : null) : typeof v === 'string' ? (TRUE_WORDS.has(cleaned(halfwidth(v))) ? true : FALSE_WORDS.has(cleaned(halfwidth(v))) ? false : null) : null;
+  if (inCell) return hint('input.fix.booleanCell', { word, yes });
+  if (yes !== null) return hint('input.fix.boolean', { word, fixed: String(yes) });
+  return typeof v === 'string' && hasInvisible(v) ? invisibleHint(v) : hint('input.fix.booleanWords');
 }
 
 /** 2023年5月1日, 2023/5/1, 2023.5.1, 2023-5-1, or an Excel serial number (45047). */

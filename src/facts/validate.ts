@@ -81,20 +81,26 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
   // with nothing in it) is no area's submission: assessed, it stood first among the areas needing
   // attention, named "—" at 0%, and was counted among every item's failures. On its own it is
   // still assessed: every fact missing is then the list of what to fill in.
-  if (options.refuseBlank && nothingFilled(value as Record<string, unknown>)) {
+  // (A workbook whose cells were read past says why they are empty: those problems, below.)
+  if (options.refuseBlank && !parsed.problems?.length && nothingFilled(value as Record<string, unknown>)) {
     throw new InputError('schema', file, [problem({ ...at('/facts'), hint: hint('input.fix.blank') }, 'input.blank')]);
   }
-  const problems: InputProblem[] = [];
+  // What the reader read past (a workbook's formula with no saved result, an error cell) first, in its order.
+  const problems: InputProblem[] = [...(parsed.problems ?? [])];
   // One problem per place: ajv may report several keywords for one value, and the checks below
   // (finite numbers, calendar dates) must not repeat what ajv already said.
   const seen = new Set<string>();
   let over = 0;
-  const factProblem = (pointer: string, name: string, spec: FactSpec, actual: unknown) =>
-    problem(
-      { ...at(pointer), expected: expectedOf(spec), hint: factHint(spec, actual) },
+  const factProblem = (pointer: string, name: string, spec: FactSpec, actual: unknown) => {
+    const place = at(pointer);
+    // In a workbook's cell (事实!F12) a yes-no is typed 是 or 否: said so, there.
+    const inCell = place.cell !== undefined;
+    return problem(
+      { ...place, expected: expectedOf(spec), hint: factHint(spec, actual, inCell) },
       'input.fact',
-      { name: clip(name), zh: spec.zh, en: spec.en, expect: expectOf(spec), got: shown(actual) },
+      { name: clip(name), zh: spec.zh, en: spec.en, expect: expectOf(spec, inCell), got: shown(actual) },
     );
+  };
   // NaN and ±Infinity (YAML's .nan and .inf) are numbers to ajv ("integer" lets Infinity through),
   // but no count or amount; and JSON output would print them as null. Refused wherever they stand.
   // Nearly every document has neither a non-finite number nor a control character: one walk
@@ -280,8 +286,9 @@ export function expectedOf(spec: FactSpec, lang: Lang = 'en'): string {
 }
 
 /** A fact's expected value as the catalogue words it (input.fact's `expect`). */
-export function expectOf(spec: FactSpec): Expect {
+export function expectOf(spec: FactSpec, inCell = false): Expect {
   if (spec.type === 'string') return spec.enum ? { type: 'enum', values: spec.enum } : { type: 'string' };
+  if (spec.type === 'boolean' && inCell) return { type: 'boolean', cell: true };
   return { type: spec.type, minimum: spec.minimum, maximum: spec.maximum, unit: spec.unit, unitEn: spec.unit_en };
 }
 

@@ -22,7 +22,10 @@ export function parseText(text: string, syntax: Syntax, file?: string, limits: P
 
 /** Read and parse one file with limits; every failure is an InputError naming the file. */
 export function readDocument(file: string, limits: ParseLimits = DEFAULT_LIMITS): Parsed {
-  return unlisted(parseDocument(readBounded(file, limits.maxBytes), file, limits));
+  const parsed = parseDocument(readBounded(file, limits.maxBytes), file, limits);
+  // Not validated here: what the reader read past (a workbook's cell) is this reading's failure.
+  if (parsed.problems?.length) throw new InputError('schema', file, [...parsed.problems]);
+  return unlisted(parsed);
 }
 
 /** A reading without its listing (Parsed.listed), for a caller who may change the value before validating it. */

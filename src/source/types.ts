@@ -1,3 +1,5 @@
+import type { InputProblem } from '../errors.js';
+
 /** A parsed document and a way back from a JSON pointer to where it stands in the text. */
 export interface Parsed {
   value: unknown;
@@ -17,6 +19,13 @@ export interface Parsed {
    * parseText) leave it out.
    */
   listed?: ReadonlyMap<object, Listing>;
+  /**
+   * What the reader found wrong and read past, the value left out (null, as if not filled in): a
+   * workbook's cell whose formula has no saved result, an error cell (#DIV/0!), a 键 given twice.
+   * Validation reports them with its own, so a clerk sees every problem of the file at once;
+   * readDocument, which does not validate, throws them.
+   */
+  problems?: readonly InputProblem[];
 }
 
 /** An object's own keys in order (Object.keys), and the value of each. */

@@ -36,7 +36,7 @@ describe('reading a filled workbook', () => {
     return { file, rowOf };
   }
 
-  it('reports the JSON path\'s validation errors at the 填报值 cell, with the same words', async () => {
+  it('reports the JSON path\'s validation errors at the 填报值 cell, with the same words (a yes-no asked for as 是 or 否)', async () => {
     const bad = { coordination_meetings_per_year: '3次', member_units: '１２', minor_protection_in_key_work: 'yes' };
     const { file, rowOf } = await filled('bad.xlsx', bad);
     const viaExcel = await cli(file, '--format', 'json');
@@ -49,8 +49,15 @@ describe('reading a filled workbook', () => {
       const cell = `事实!F${rowOf[key]}`;
       const line = viaExcel.stderr.split('\n').find((l) => l.includes(`bad.xlsx ${cell}: `));
       expect(line, `${key} at ${cell} in:\n${viaExcel.stderr}`).toBeDefined();
-      // The same message as the JSON path's, only the place differs.
       const message = line!.slice(line!.indexOf(`${cell}: `) + cell.length + 2);
+      if (key === 'minor_protection_in_key_work') {
+        // In a cell a yes-no is typed 是 or 否 (the template says so): asked for, and fixed, in those words.
+        expect(message).toContain('应为“是”或“否”，实际为 "yes"（文本）');
+        expect(viaExcel.stderr).toContain(`${line}\n  改为: “yes”请填写“是”`);
+        expect(viaJson.stderr).toContain('应为 true 或 false，实际为 "yes"（文本）');
+        continue;
+      }
+      // The same message as the JSON path's, only the place differs.
       expect(viaJson.stderr).toContain(message);
     }
   }, 120_000);
@@ -87,6 +94,24 @@ describe('reading a filled workbook', () => {
     // Not vacuous: most items pass, and what reads the empty 填报值 (hotels) is missing.
     expect(states(r.stdout).filter((x) => x.endsWith(' pass')).length).toBeGreaterThan(50);
     expect(states(r.stdout).some((x) => x.endsWith(' missing'))).toBe(true);
+  }, 120_000);
+
+  it('says every problem of the workbook at once: a formula with no saved result beside the values validation refuses', async () => {
+    const { file, rowOf } = await filled('mixed.xlsx', { coordination_meetings_per_year: '三次', member_units: 2 }, (sheet) => {
+      const keyCol = columnOf(sheet, '键');
+      sheet.eachRow((row) => {
+        // A formula whose result was never saved (a file written by a program, not by Excel).
+        if (row.getCell(keyCol).value === 'member_units') row.getCell(columnOf(sheet, '填报值')).value = { formula: '1+1' } as never;
+      });
+    });
+    const r = await cli(file, '--format', 'json');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`mixed.xlsx 事实!F${rowOf.member_units}: 此单元格是公式，但没有保存计算结果`);
+    expect(r.stderr).toContain(`mixed.xlsx 事实!F${rowOf.coordination_meetings_per_year}: facts.coordination_meetings_per_year`);
+    expect(r.stderr).toContain('改为: “三次”请用阿拉伯数字写作 3');
+    // The library's reader, which does not validate, still refuses the workbook.
+    const { readDocument } = await import('../../src/source/read.js');
+    expect(() => readDocument(file)).toThrow(/formula/);
   }, 120_000);
 
   it('reads a data pack holding facts.xlsx', async () => {

@@ -53,6 +53,8 @@ export interface Expect {
   unit?: string;
   unitEn?: string;
   values?: string[];
+  /** The value stands in a workbook's cell, where a yes-no is typed 是 or 否 (source/xlsx/facts.ts). */
+  cell?: boolean;
 }
 
 const ZH_YAML: Record<string, string> = {
@@ -112,7 +114,7 @@ function zhExpect(e: Expect): string {
       return `${range}${word}${unit}`;
     }
     case 'boolean':
-      return ' true 或 false';
+      return e.cell ? '“是”或“否”' : ' true 或 false';
     case 'date':
       return '日期 YYYY-MM-DD';
     case 'enum':
@@ -139,7 +141,7 @@ function enExpect(e: Expect): string {
       return `${word}${range}${unit}`;
     }
     case 'boolean':
-      return 'true or false';
+      return e.cell ? '是 (yes) or 否 (no)' : 'true or false';
     case 'date':
       return 'a date YYYY-MM-DD';
     case 'enum':
@@ -264,6 +266,11 @@ export const input = defineSection({
     'input.fix.fullwidthDigits': ({ fixed }: { fixed: string }) => `全角数字请改为半角 ${fixed}`,
     'input.fix.removeQuotes': ({ fixed }: { fixed: string }) => `去掉引号，写作 ${fixed}`,
     'input.fix.boolean': ({ word, fixed }: { word: string; fixed: string }) => `“${word}”请写作 ${fixed}（是/有 写 true，否/无 写 false）`,
+    'input.fix.booleanWords': '是/有 写 true，否/无 写 false（不加引号）',
+    'input.fix.booleanCell': ({ word, yes }: { word: string; yes: boolean | null }) => (yes === null ? '只填“是”或“否”' : `“${word}”请填写“${yes ? '是' : '否'}”`),
+    'input.fix.dateInNumber': ({ inCell }: { inCell: boolean }): string => (inCell ? '这里是日期，应为数字：在 Excel 或 WPS 中把单元格格式改为“常规”，再填写数字' : '这里是日期，应为数字：改写为数字（不加引号）'),
+    'input.fix.numberOnly': '只填数字，不带单位或文字',
+    'input.fix.chineseNumber': ({ word, fixed }: { word: string; fixed: string }) => `“${word}”请用阿拉伯数字写作 ${fixed}`,
     'input.fix.unit': ({ unit, fixed }: { unit: string; fixed: string }) => `数值中不要带单位“${unit}”，写作 ${fixed}`,
     'input.fix.percent': ({ fixed }: { fixed: string }) => `百分比不带 %，写作 ${fixed}`,
     'input.fix.date': ({ fixed }: { fixed: string }) => `日期请写作 ${fixed}（年-月-日，月和日各两位）`,
@@ -450,6 +457,11 @@ export const input = defineSection({
     'input.fix.fullwidthDigits': ({ fixed }: { fixed: string }) => `full-width digits: type the half-width ${fixed}`,
     'input.fix.removeQuotes': ({ fixed }: { fixed: string }) => `remove the quotes: ${fixed}`,
     'input.fix.boolean': ({ word, fixed }: { word: string; fixed: string }) => `write ${fixed} for "${word}" (true for yes, false for no)`,
+    'input.fix.booleanWords': 'write true for yes, false for no (without quotes)',
+    'input.fix.booleanCell': ({ word, yes }: { word: string; yes: boolean | null }) => (yes === null ? 'type 是 (yes) or 否 (no) alone' : `type ${yes ? '是 (yes)' : '否 (no)'} for "${word}"`),
+    'input.fix.dateInNumber': ({ inCell }: { inCell: boolean }) => (inCell ? "a date stands where a number goes: in Excel or WPS set the cell's format to General, then type the number" : 'a date stands where a number goes: write the number (without quotes)'),
+    'input.fix.numberOnly': 'type the number alone, without a unit or words',
+    'input.fix.chineseNumber': ({ word, fixed }: { word: string; fixed: string }) => `write "${word}" in digits: ${fixed}`,
     'input.fix.unit': ({ unit, fixed }: { unit: string; fixed: string }) => `leave the unit "${unit}" out of the number: ${fixed}`,
     'input.fix.percent': ({ fixed }: { fixed: string }) => `write a percentage without %: ${fixed}`,
     'input.fix.date': ({ fixed }: { fixed: string }) => `write the date as ${fixed} (year-month-day, two-digit month and day)`,

@@ -29,8 +29,12 @@ function readOpened(bytes: Buffer, file: string, bounds: WorkbookLimits): Parsed
   const places = new Map<string, Place>();
   const problems: InputProblem[] = [];
   const place = (sheet: string, c: { ref: string; row: number; col: number }): Place => ({ line: c.row, column: c.col, cell: `${sheet}!${c.ref}` });
-  const missingSheet = (name: string) =>
+  /** A sheet or a column is missing: the workbook is not read as facts at all. */
+  let structural = false;
+  const missingSheet = (name: string) => {
+    structural = true;
     problems.push({ ...say('xlsx.noSheet', { sheet: name, found: book.sheetNames.join('、') || '—' }, 'xlsx.noSheetExpected', { sheet: name }) });
+  };
 
   const value: { standard?: string; area: { name?: string; code?: string }; period?: string; facts: Record<string, unknown>; evidence: Record<string, string[]> } = {
     area: {},
@@ -60,22 +64,26 @@ function readOpened(bytes: Buffer, file: string, bounds: WorkbookLimits): Parsed
 
   const facts = book.sheet(SHEETS.facts);
   if (!facts) missingSheet(SHEETS.facts);
-  else readFactRows(facts, value, places, problems, place);
+  else if (!readFactRows(facts, value, places, problems, place)) structural = true;
   places.set('/facts', { line: 1, column: 1, cell: `${SHEETS.facts}!A1` });
-  if (problems.length) throw new InputError('schema', file, problems);
+  // A sheet or column missing: nothing to validate. A cell's problem (its value left out): said
+  // with what validation finds (Parsed.problems), so the clerk fixes the file in one pass.
+  if (structural) throw new InputError('schema', file, problems);
   return {
     value,
     locate: (pointer) => places.get(pointer) ?? places.get(pointerOf(splitPointer(pointer).slice(0, 2))),
+    ...(problems.length ? { problems } : {}),
   };
 }
 
+/** The 事实 sheet's rows into `value`; false where its 键 or 填报值 column is missing (nothing read). */
 function readFactRows(
   sheet: Sheet,
   value: { facts: Record<string, unknown>; evidence: Record<string, string[]> },
   places: Map<string, Place>,
   problems: InputProblem[],
   place: (sheet: string, c: { ref: string; row: number; col: number }) => Place,
-): void {
+): boolean {
   // The header row is the first with a 键 cell; its columns are found by name, so a clerk may reorder them.
   let header: number | undefined;
   const columns = new Map<string, number>();
@@ -90,7 +98,7 @@ function readFactRows(
   for (const needed of ['键', '填报值'] as const) {
     if (header === undefined || !columns.has(needed)) {
       problems.push({ cell: `${sheet.name}!A1`, line: 1, column: 1, ...say('xlsx.noColumn', { sheet: sheet.name, column: needed }, 'xlsx.noColumnExpected', { columns: FACT_COLUMNS.join('、') }) });
-      return;
+      return false;
     }
   }
   const keyCol = columns.get('键')!;
@@ -125,6 +133,7 @@ function readFactRows(
       }
     }
   }
+  return true;
 }
 
 /** A 填报值 cell → the value a JSON facts file would hold there (null: not filled in). */

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { chineseNumber, factHint, periodFix } from '../../src/facts/diagnose.js';
+import type { FactSpec } from '../../src/standard/types.js';
+
+/** What to type instead: the mistakes clerks make with counts, yes-noes and periods, named with their fix. */
+describe('diagnose', () => {
+  it('reads a count written in Chinese numerals, and leaves alone what is not one number', () => {
+    const read: [string, number | undefined][] = [
+      ['零', 0], ['三', 3], ['两', 2], ['十', 10], ['十二', 12], ['二十', 20], ['二十三', 23], ['九十九', 99],
+      ['一百', 100], ['一百零五', 105], ['一百五', 150], ['三百二十', 320],
+      ['二三', undefined], ['百', undefined], ['十十', undefined], ['', undefined], ['三千', undefined],
+    ];
+    for (const [text, n] of read) expect(chineseNumber(text), text).toBe(n);
+  });
+
+  it('a count: digits for numerals, a date named as a date, anything else the number alone', () => {
+    const count = { type: 'integer', minimum: 0, unit: '次' } as FactSpec;
+    expect(factHint(count, '两次')).toEqual({ id: 'input.fix.chineseNumber', data: { word: '两次', fixed: '2' } });
+    expect(factHint(count, '2023-05-01')).toEqual({ id: 'input.fix.dateInNumber', data: { inCell: false } });
+    expect(factHint(count, '2023-05-01', true)).toEqual({ id: 'input.fix.dateInNumber', data: { inCell: true } });
+    expect(factHint(count, '若干')).toEqual({ id: 'input.fix.numberOnly', data: undefined });
+    // The mistakes named before keep their own words.
+    expect(factHint(count, '3次')?.id).toBe('input.fix.unit');
+  });
+
+  it('a yes-no: true or false in a text file, 是 or 否 in a workbook, whatever was typed', () => {
+    const yesNo = { type: 'boolean' } as FactSpec;
+    expect(factHint(yesNo, '是的')).toEqual({ id: 'input.fix.boolean', data: { word: '是的', fixed: 'true' } });
+    expect(factHint(yesNo, '尚未')).toEqual({ id: 'input.fix.boolean', data: { word: '尚未', fixed: 'false' } });
+    expect(factHint(yesNo, '不清楚')).toEqual({ id: 'input.fix.booleanWords', data: undefined });
+    expect(factHint(yesNo, '是的', true)).toEqual({ id: 'input.fix.booleanCell', data: { word: '是的', yes: true } });
+    expect(factHint(yesNo, 'yes', true)).toEqual({ id: 'input.fix.booleanCell', data: { word: 'yes', yes: true } });
+    expect(factHint(yesNo, '不清楚', true)).toEqual({ id: 'input.fix.booleanCell', data: { word: '不清楚', yes: null } });
+  });
+
+  it('a quarter written with a slash, a dot or an underscore', () => {
+    for (const p of ['2023/Q2', '2023.Q2', '2023_Q2', '2023 q2', '2023Q2', '2023年第二季度']) expect(periodFix(p), p).toBe('2023-Q2');
+  });
+});
