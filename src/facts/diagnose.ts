@@ -69,7 +69,7 @@ export function factHint(spec: FactSpec, v: unknown, inCell = false): Hint | und
   switch (spec.type) {
     case 'integer':
     case 'number':
-      return typeof v === 'string' ? (numberHint(v, spec) ?? (isCalendarDate(cleaned(v)) ? hint('input.fix.dateInNumber', { inCell }) : hint('input.fix.numberOnly'))) : undefined;
+      return typeof v === 'string' ? (numberHint(v, spec) ?? (isCalendarDate(cleaned(v)) ? hint('input.fix.dateInNumber', { inCell }) : hint('input.fix.numberOnly'))) : numberValueHint(v, spec, inCell);
     case 'boolean':
       return booleanHint(v, inCell);
     case 'date':
@@ -118,6 +118,19 @@ export function chineseNumber(s: string): number | undefined {
   return (hundreds ? DIGITS[hundreds] * 100 : 0) + (ten ? (tens ? DIGITS[tens] : 1) * 10 : 0) + (ones ? DIGITS[ones] : 0);
 }
 
+/** A value that is not text where a number goes: a fraction for a count, a number out of range, a yes-no, a list or an object. */
+function numberValueHint(v: unknown, spec: FactSpec, inCell: boolean): Hint | undefined {
+  if (typeof v === 'number') {
+    if (spec.type === 'integer' && !Number.isInteger(v)) return hint('input.fix.wholeNumber', { below: String(Math.floor(v)), above: String(Math.ceil(v)) });
+    if (spec.minimum !== undefined && v < spec.minimum) return spec.minimum === 0 ? hint('input.fix.notNegative') : hint('input.fix.atLeast', { min: spec.minimum });
+    if (spec.maximum !== undefined && v > spec.maximum) return hint('input.fix.atMost', { max: spec.maximum });
+    return undefined;
+  }
+  if (typeof v === 'boolean') return hint('input.fix.numberNotYesNo', { inCell });
+  if (v !== null && typeof v === 'object') return hint('input.fix.oneNumber');
+  return undefined;
+}
+
 function invisibleOrQuotes(raw: string, s: string): Hint {
   return hasInvisible(raw) ? invisibleHint(raw) : hint('input.fix.removeQuotes', { fixed: s });
 }
@@ -163,7 +176,7 @@ function dateHint(v: unknown): Hint | undefined {
   }
   if (/^\d{5}$/.test(s)) return dateHint(Number(s));
   if (s !== v && isCalendarDate(s)) return hasInvisible(v) ? invisibleHint(v) : hint('input.fix.trim', { fixed: JSON.stringify(s) });
-  return undefined;
+  return hint('input.fix.dateForm');
 }
 
 export function isCalendarDate(s: string): boolean {

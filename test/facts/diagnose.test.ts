@@ -37,3 +37,20 @@ describe('diagnose', () => {
     for (const p of ['2023/Q2', '2023.Q2', '2023_Q2', '2023 q2', '2023Q2', '2023年第二季度']) expect(periodFix(p), p).toBe('2023-Q2');
   });
 });
+
+describe('diagnose: a value that is not text where a number or a date goes', () => {
+  const count = { type: 'integer', minimum: 0, unit: '次' } as FactSpec;
+  it('names what to type instead, whatever the value', () => {
+    expect(factHint(count, 2.5)).toEqual({ id: 'input.fix.wholeNumber', data: { below: '2', above: '3' } });
+    expect(factHint(count, -1)).toEqual({ id: 'input.fix.notNegative', data: undefined });
+    expect(factHint({ type: 'number', minimum: 1, maximum: 12 } as FactSpec, 0)).toEqual({ id: 'input.fix.atLeast', data: { min: 1 } });
+    expect(factHint({ type: 'number', minimum: 1, maximum: 12 } as FactSpec, 13)).toEqual({ id: 'input.fix.atMost', data: { max: 12 } });
+    expect(factHint(count, true)).toEqual({ id: 'input.fix.numberNotYesNo', data: { inCell: false } });
+    expect(factHint(count, true, true)).toEqual({ id: 'input.fix.numberNotYesNo', data: { inCell: true } });
+    expect(factHint(count, [3])).toEqual({ id: 'input.fix.oneNumber', data: undefined });
+    expect(factHint(count, {})).toEqual({ id: 'input.fix.oneNumber', data: undefined });
+    // A valid count has nothing to fix.
+    expect(factHint(count, 3)).toBeUndefined();
+    expect(factHint({ type: 'date' } as FactSpec, '五月一日')).toEqual({ id: 'input.fix.dateForm', data: undefined });
+  });
+});
