@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { hint, InputError, pointerOf, problem, splitPointer, type InputProblem, type Location } from '../errors.js';
+import { hint, InputError, pointerOf, problem, splitPointer, type Hint, type InputProblem, type Location } from '../errors.js';
 import type { Expect, ValueKind } from '../messages/sections/input.js';
 import { factHint, halfwidth, keyValueHint, hasInvisible, invisibleNames, isCalendarDate, kindOf, periodFix, shown, visible } from './diagnose.js';
 import { parsePeriod } from './period.js';
@@ -70,7 +70,7 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
   const at = (pointer: string) => ({ pointer, ...parsed.locate(pointer) });
   const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new InputError('schema', file, [problem({ ...at(''), expected: 'an object with "facts"' }, 'input.document', { kind: kindOf(value) })]);
+    throw new InputError('schema', file, [problem({ ...at(''), expected: 'an object with "facts"', hint: hint('input.fix.document') }, 'input.document', { kind: kindOf(value) })]);
   }
   // A report of ours (`assess --format json`, a rectification list, a diff) saved into the folder
   // being assessed: one line that says so, not five about keys a facts file doesn't have.
@@ -160,7 +160,7 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
         problems.push(factProblem(pointer, parts[1], vocabulary[parts[1]], actual));
       } else if (e.keyword === 'additionalProperties' && parts.length === 1) {
         const near = closestOf(parts[0], TOP_KEYS);
-        problems.push(problem({ ...at(pointer), expected: 'standard, area, period, facts, evidence', hint: near ? hint('input.fix.didYouMean', { near }) : undefined }, 'input.unknownKey', { key: clip(parts[0]) }));
+        problems.push(problem({ ...at(pointer), expected: 'standard, area, period, facts, evidence', hint: near ? hint('input.fix.didYouMean', { near }) : hint('input.fix.unknownKey') }, 'input.unknownKey', { key: clip(parts[0]) }));
       } else if (e.keyword === 'additionalProperties' && parts[0] === 'area' && parts.length === 2) {
         const near = closestOf(parts[1], ['name', 'code']);
         problems.push(problem({ ...at(pointer), expected: 'name, code', hint: near ? hint('input.fix.didYouMean', { near }) : undefined }, 'input.unknownAreaKey', { key: clip(parts[1]) }));
@@ -172,7 +172,7 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
         const want = ([] as string[]).concat((e.params as { type: string | string[] }).type) as ValueKind[];
         // `facts:` holding one line `key：3` is read by YAML as the string "key：3": name the colon.
         const colon = want.includes('object') ? keyValueHint(actual) : undefined;
-        problems.push(problem({ ...at(pointer), hint: colon }, 'input.wrongType', { pointer: clip(pointer) || '/', want, got: shown(actual) }));
+        problems.push(problem({ ...at(pointer), hint: colon ?? shapeHint(parts, actual) }, 'input.wrongType', { pointer: clip(pointer) || '/', want, got: shown(actual) }));
       } else {
         problems.push(problem({ ...at(pointer) }, 'input.schema', { pointer: clip(pointer), text: e.message ?? e.keyword, got: actual !== undefined ? shown(actual) : null }));
       }
@@ -225,6 +225,23 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
 
 const TOP_KEYS = ['standard', 'area', 'period', 'facts', 'evidence', '$schema'];
 
+/** What to type where the file's shape is wrong (an area that isn't an object, evidence that isn't a list …), by where it stands. */
+function shapeHint(parts: string[], actual: unknown): Hint | undefined {
+  const [top, , index] = parts;
+  const quoted = JSON.stringify(typeof actual === 'string' || typeof actual === 'number' || typeof actual === 'boolean' ? String(actual) : '…');
+  if (top === 'area') return parts.length === 1 ? hint('input.fix.areaShape', { fixed: `{"name": ${JSON.stringify(typeof actual === 'string' && actual.trim() ? actual.trim() : '新泾镇')}}` }) : hint('input.fix.quoteText', { fixed: quoted });
+  if (top === 'facts') return hint('input.fix.facts');
+  if (top === 'evidence') {
+    if (parts.length === 1) return hint('input.fix.evidenceShape');
+    if (parts.length === 2) return hint('input.fix.evidenceList', { fixed: typeof actual === 'string' ? JSON.stringify([actual]) : '["会议纪要.pdf"]' });
+    if (index !== undefined) return hint('input.fix.quoteText', { fixed: quoted });
+  }
+  if (top === 'standard') return hint('input.fix.standardShape');
+  if (top === 'period') return hint('input.fix.period', { fixed: periodFix(actual) });
+  if (top === '$schema') return hint('input.fix.schemaKey');
+  return undefined;
+}
+
 /** The closest of a few known names (edit distance ≤ 2), for a misspelt key. */
 function closestOf(name: string, known: string[]): string | undefined {
   const n = normalName(name);
@@ -276,7 +293,7 @@ function envelopeProblems(raw: Record<string, unknown>, at: (pointer: string) =>
       ),
     );
   }
-  if (typeof raw.standard === 'string' && raw.standard.trim() === '') out.push(problem({ ...at('/standard') }, 'input.standardEmpty'));
+  if (typeof raw.standard === 'string' && raw.standard.trim() === '') out.push(problem({ ...at('/standard'), hint: hint('io.standard.empty.fix') }, 'input.standardEmpty'));
   return out;
 }
 
