@@ -81,11 +81,11 @@ export function parseStrict(text: string, file: string | undefined, limits: Pars
   /** Something other than what the grammar wants at `at`: named as the mistake a clerk makes, where it is one. */
   const mistake = (at: number, want: JsonWant): never => {
     const c = text[at] ?? null;
-    if (want === 'colon' && !(c !== null && c in FULLWIDTH)) fail(at, { expected: '":"' }, 'input.json.unexpectedAfterKey', { found: c, key: clip(key) });
+    if (want === 'colon' && !(c !== null && c in FULLWIDTH)) fail(at, { expected: '":"', hint: hint('input.fix.colon', { key: JSON.stringify(clip(key)) }) }, 'input.json.unexpectedAfterKey', { found: c, key: clip(key) });
     if ((want === 'commaBrace' || want === 'commaBracket') && c === '"') {
       fail(at, { expected: EN_WANT[want], hint: hint('input.fix.comma') }, 'input.json.missingComma', { found: '"', inArray: want === 'commaBracket' });
     }
-    if (want === 'end' && c !== '/' && !(c !== null && c in FULLWIDTH)) fail(at, { expected: 'end of file' }, 'input.json.afterEnd', { found: c });
+    if (want === 'end' && c !== '/' && !(c !== null && c in FULLWIDTH)) fail(at, { expected: 'end of file', hint: c === '}' || c === ']' ? hint('input.fix.extraCloser', { found: c }) : hint('input.fix.afterEnd') }, 'input.json.afterEnd', { found: c });
     if (want === 'value') {
       // true, false and null read whole where they start ("truex" is "true" and then an "x").
       const word = /^(?:true|false|null)/.exec(text.slice(at, at + 5))?.[0];
@@ -110,12 +110,46 @@ export function parseStrict(text: string, file: string | undefined, limits: Pars
       const word = /^[\p{L}\p{N}_$.@-]{1,80}/u.exec(text.slice(at, at + 160))?.[0] ?? c;
       fail(at, { expected: EN_WANT[want], hint: hint('input.fix.doubleQuotes', { fixed: JSON.stringify(word) }) }, 'input.json.unexpected', { found: c, want });
     }
+    // Past the mistakes named above, what to type follows from what the grammar wants and what stands here.
+    const fix = syntaxFix(at, c, want);
+    if (fix) fail(at, { expected: EN_WANT[want], hint: fix }, 'input.json.unexpected', { found: c, want });
     // The text ends with something still open (a file saved or copied short): what closes it, innermost first.
     if (c === null && open.length) {
       const closers = open.map((o) => (o.array ? ']' : '}')).reverse().join(' ');
       fail(at, { expected: EN_WANT[want], hint: hint('input.fix.truncated', { closers }) }, 'input.json.unexpected', { found: c, want });
     }
-    return fail(at, { expected: EN_WANT[want] }, 'input.json.unexpected', { found: c, want });
+    return fail(at, { expected: EN_WANT[want], hint: hint('input.fix.jsonSyntax') }, 'input.json.unexpected', { found: c, want });
+  };
+
+  /**
+   * What to type for a character the grammar does not want here, where that follows from the
+   * two: a bracket that closes the wrong container (`]` for `}`), a comma too many, a value left
+   * out, a number written as JSON does not write one (.5, +1, 01), or — between two values — the
+   * comma left out.
+   */
+  const syntaxFix = (at: number, c: string | null, want: JsonWant): Hint | undefined => {
+    if (c === null) return undefined;
+    const inner = open[open.length - 1];
+    if ((c === '}' || c === ']') && inner) {
+      const closer = inner.array ? ']' : '}';
+      if (c !== closer) return hint('input.fix.wrongCloser', { found: c, fixed: closer });
+      if (want === 'value') return hint('input.fix.missingValue');
+    }
+    if (c === ',' && (want === 'key' || want === 'value')) return hint('input.fix.extraComma');
+    if (c === ':' && want === 'value') return hint('input.fix.extraColon');
+    if (want === 'value' || want === 'number') {
+      const number = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(text.slice(at, at + 40))?.[0];
+      if (number && Number.isFinite(Number(number))) return hint('input.fix.numberForm', { fixed: String(Number(number)) });
+    }
+    if (want === 'commaBrace' || want === 'commaBracket') {
+      // A number that JSON ends early (01, 1e): the whole of it, as JSON writes it.
+      const start = /[-+.\deE]*$/.exec(text.slice(Math.max(0, at - 40), at))?.[0] ?? '';
+      const whole = start + (/^[\d.eE+-]*/.exec(text.slice(at, at + 40))?.[0] ?? '');
+      if (start && /\d/.test(whole) && Number.isFinite(Number(whole))) return hint('input.fix.numberForm', { fixed: String(Number(whole)) });
+      // The start of another value where a comma should be: the comma left out.
+      if (/[\d"\[{tfn-]/.test(c)) return hint('input.fix.comma');
+    }
+    return undefined;
   };
 
   /** A string the scanner found broken, opening at `start`: the first thing wrong in it, where it is. */
@@ -135,7 +169,7 @@ export function parseStrict(text: string, file: string | undefined, limits: Pars
   // 1e-400 into 0, and 9007199254740993 into …992: a value other than the one written, silently.
   const checkNumber = (n: number, written: string, at: number) => {
     const shown = written.length > 20 ? written.slice(0, 20) + '…' : written;
-    if (!Number.isFinite(n)) fail(at, { expected: 'a number between -1.7e308 and 1.7e308' }, 'input.json.numberTooLarge', { text: shown });
+    if (!Number.isFinite(n)) fail(at, { expected: 'a number between -1.7e308 and 1.7e308', hint: hint('input.fix.bigNumber') }, 'input.json.numberTooLarge', { text: shown });
     if (n === 0 && /[1-9]/.test(written.replace(/[eE].*$/, ''))) fail(at, { expected: 'a number the file means', hint: hint('input.fix.smallNumber') }, 'input.json.numberTooSmall', { text: shown });
     if (!Number.isSafeInteger(n) && /^-?\d+$/.test(written)) fail(at, { expected: 'a whole number within ±9007199254740991', hint: hint('input.fix.bigNumber') }, 'input.json.unsafeInteger', { text: shown });
   };

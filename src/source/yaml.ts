@@ -30,10 +30,17 @@ export function parseYaml(text: string, file: string | undefined, limits: ParseL
   try {
     value = doc.toJS({ maxAliasCount: limits.maxAliases });
   } catch (e) {
-    // toJS fails on purpose at the alias limit; a stack overflow is nesting too deep, not aliases.
+    // toJS fails on purpose at the alias limit; a stack overflow is nesting too deep, not aliases;
+    // an alias with no anchor before it (*y) is a reference to nothing.
     const at = firstAlias(doc, lineCounter) ?? { line: 1, column: 1 };
+    // (Both are ReferenceErrors in the yaml library: told apart by its words.)
+    const unresolved = /unresolved alias/i.test(String((e as Error)?.message));
     throw new InputError('parse', file, [
-      e instanceof RangeError ? problem({ ...at, hint: hint('input.fix.tooDeep') }, 'input.tooDeep', { max: limits.maxDepth }) : problem(at, 'input.tooManyAliases', { max: limits.maxAliases }),
+      e instanceof RangeError
+        ? problem({ ...at, hint: hint('input.fix.tooDeep') }, 'input.tooDeep', { max: limits.maxDepth })
+        : unresolved
+          ? problem({ ...at, hint: hint('input.fix.yamlAlias') }, 'input.yaml.unknownAlias')
+          : problem({ ...at, hint: hint('input.fix.yamlAliases') }, 'input.tooManyAliases', { max: limits.maxAliases }),
     ]);
   }
   const parsed: Parsed = {
@@ -83,9 +90,18 @@ function syntaxProblems(text: string, errors: readonly { code: string; message: 
     if (e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(first)) out.push(problem({ ...(placeOf(flowTooDeep(text, limits.maxDepth), lineCounter) ?? at), hint: hint('input.fix.tooDeep') }, 'input.tooDeep', { max: limits.maxDepth }));
     else if (e.code === 'TAB_AS_INDENT') out.push(problem({ ...at, hint: hint('input.fix.yamlTab') }, 'input.yaml.tab'));
     else if (e.code === 'MISSING_CHAR' && /quote/i.test(first)) out.push(problem({ ...at, hint: hint('input.fix.closeQuote') }, 'input.yaml.unclosedQuote'));
-    else out.push(problem(at, 'input.yaml.syntax', { code: e.code, text: first }));
+    else out.push(problem({ ...at, hint: yamlSyntaxFix(e.code, first) }, 'input.yaml.syntax', { code: e.code, text: first }));
   }
   return out;
+}
+
+/** What to type for a syntax error the text did not name (yaml-mistakes.ts), by the library's code. */
+function yamlSyntaxFix(code: string, text: string) {
+  const closer = /end with an? ([\]}])/.exec(text)?.[1];
+  if (closer) return hint('input.fix.closeFlow', { closer });
+  if (code === 'BAD_SCALAR_START') return hint('input.fix.yamlQuote');
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') return hint('input.fix.yamlOneKey');
+  return hint('input.fix.yamlSyntax');
 }
 
 /** Line and column of an offset, if there is one. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InputError, InputProblem } from '../../src/errors.js';
 import { validateFacts } from '../../src/facts/validate.js';
+import { parseText } from '../../src/source/read.js';
 import type { Parsed } from '../../src/source/types.js';
 import { loadStandardSync } from '../../src/standard/load.js';
 
@@ -62,4 +63,27 @@ describe('every validation error names its fix', () => {
     expect(refused).toBeGreaterThanOrEqual(documents.length - 2);
     expect(missing).toEqual([]);
   });
+});
+
+describe('every syntax error names its fix', () => {
+  const json = ['{"a": 1]', '[1, 2}', '{"a": 1,, "b": 2}', '{,}', '{"a": }', '{"a": 1} }', '{"a" 1}', '{"a": [1 2]}', '{"a": tru}', '{"a": 01}', '{"a": .5}', '{"a": +1}', '{"a": 1e}', '{"a": NaN}', '{"a": undefined}', '{"a": "x"y}', '{a: 1}', '{"a": 1}x', '{"a": "\\x"}', '{"a": [}', '{"a":: 1}', '{"a": 1 "b": 2}', '{"a": 1}\n{"b": 2}', '{"a": [1, 2', '{"a": "x', '{', '[', '{"a": 1,}', "{'a': 1}", '{"a"：1}', '// x\n{}', '{"a": -}', '{"a": 1e400}'];
+  const yaml = ['a: 1\n b: 2', 'a:\n\t- 1', 'a: "x', "a: 'x", 'a: [1, 2', 'a: {b: 1', 'a: 1\na: 2', '- a\nb: 1', 'a: b: c', 'a: &x 1\nb: *y', 'a: !!binary x', 'a: |\n x\n  y\n z', 'a: 1\n---\nb: 2', 'a: @x', 'a: `x`', '  a: 1\nb: 2', 'a：1', 'a:1', 'a: !!int "3"'];
+  for (const [syntax, texts] of [['json', json], ['yaml', yaml]] as const) {
+    it(`${syntax}: ${texts.length} broken texts`, () => {
+      const missing: string[] = [];
+      let refused = 0;
+      for (const text of texts) {
+        try {
+          parseText(text, syntax, `f.${syntax}`);
+        } catch (e) {
+          for (const p of (e as InputError).problems) {
+            refused++;
+            if (!p.hint) missing.push(`${JSON.stringify(text)} → ${p.id}: ${p.message}`);
+          }
+        }
+      }
+      expect(refused).toBeGreaterThanOrEqual(texts.length - 3);
+      expect(missing).toEqual([]);
+    });
+  }
 });
