@@ -151,7 +151,8 @@ export function keyValueHint(v: unknown): Hint | undefined {
 /** 是/否/有/无/√/× (and 1/0) for a yes-no fact; in a workbook's cell, 是 or 否. Anything else: what a yes-no is written as. */
 function booleanHint(v: unknown, inCell: boolean): Hint | undefined {
   const word = typeof v === 'string' ? v.trim() : String(v);
-  const yes = typeof v === 'number' ? (v === 1 ? true : v === 0 ? false : null) : typeof v === 'string' ? (TRUE_WORDS.has(cleaned(halfwidth(v))) ? true : FALSE_WORDS.has(cleaned(halfwidth(v))) ? false : null) : null;
+  const s = typeof v === 'string' ? cleaned(halfwidth(v)) : v === 1 ? '1' : v === 0 ? '0' : undefined;
+  const yes = s === undefined ? null : TRUE_WORDS.has(s) ? true : FALSE_WORDS.has(s) ? false : null;
   if (inCell) return hint('input.fix.booleanCell', { word, yes });
   if (yes !== null) return hint('input.fix.boolean', { word, fixed: String(yes) });
   return typeof v === 'string' && hasInvisible(v) ? invisibleHint(v) : hint('input.fix.booleanWords');
