@@ -4,8 +4,9 @@
 //    dist/standards/<id>@<version>.json, so a run JSON.parses it instead of parsing YAML and
 //    linting. load.ts uses it only when it is newer than the YAML; a test holds it equal to what
 //    the YAML path computes.
-// 2. ajv validators as standalone code (dist/ajv/*.cjs): the facts schema of every bundled
-//    standard's vocabulary and the two published schemas (standard, vocabulary). Each file is
+// 2. ajv validators as standalone code (dist/ajv/*.cjs): the facts schema (as validated:
+//    factsValidationSchema) of every bundled standard's vocabulary and the two published
+//    schemas (standard, vocabulary). Each file is
 //    named after a hash of its schema and ajv options (src/validators/generated.ts), so a run
 //    uses it only for exactly that schema and compiles anything else at run time; a test holds
 //    them equal to runtime-compiled ajv.
@@ -15,7 +16,7 @@ import { relative } from 'node:path';
 import { listBundled, STANDARDS_DIR } from '../dist/standard/registry.js';
 import { readStandardFile } from '../dist/standard/load.js';
 import { PREBUILT_DIR, prebuiltFile } from '../dist/standard/prebuilt.js';
-import { factsFileSchema } from '../dist/facts/schema.js';
+import { factsValidationSchema } from '../dist/facts/schema.js';
 import { FACTS_AJV_OPTIONS, factsValidatorKey } from '../dist/facts/validate.js';
 import { sharedVocabulary } from '../dist/standard/vocabulary.js';
 import { compileFormatSchemas, formatSchemas } from '../dist/standard/schemas.js';
@@ -42,7 +43,7 @@ for (const vocabulary of vocabularies) {
   if (written.has(key.name)) continue;
   written.add(key.name);
   const ajv = new Ajv({ ...FACTS_AJV_OPTIONS, code: { source: true } });
-  const validate = ajv.compile(factsFileSchema(vocabulary));
+  const validate = ajv.compile(factsValidationSchema(vocabulary));
   write(key, standaloneCode(ajv, validate), (m) => m.default({ facts: {} }));
 }
 {

@@ -9,7 +9,7 @@ import type { Lang } from '../messages/types.js';
 import type { Parsed } from '../source/types.js';
 import type { FactSpec, Vocabulary } from '../standard/types.js';
 import { closestFact, editDistance } from '../standard/vocabulary.js';
-import { factsFileSchema } from './schema.js';
+import { factsValidationSchema } from './schema.js';
 import { quickValid } from './quick-valid.js';
 import { charName, CONTROL_ALL, CONTROL_CHARACTER, controlCharacters, NON_FINITE, nonFinite, scan } from './control.js';
 import type { FactsFile } from './types.js';
@@ -21,19 +21,20 @@ const compiled = new WeakMap<Vocabulary, ValidateFunction>();
 /**
  * How facts schemas are compiled, at build time and at run time alike. ownProperties: a fact a
  * standard names `constructor` or `toString` must not be "present" in every facts file because
- * Object.prototype has one.
+ * Object.prototype has one. inlineRefs false: each fact's check is the definition's function,
+ * called, not written out again for every fact that refers to it (factsValidationSchema).
  */
-export const FACTS_AJV_OPTIONS = Object.freeze({ allErrors: true, strict: false, ownProperties: true });
+export const FACTS_AJV_OPTIONS = Object.freeze({ allErrors: true, strict: false, ownProperties: true, inlineRefs: false });
 
 /** The name of the build's validator for a vocabulary's facts schema (scripts/prebuild.mjs). */
 export function factsValidatorKey(vocabulary: Vocabulary): GeneratedKey {
-  return generatedKey('facts', FACTS_AJV_OPTIONS, factsFileSchema(vocabulary));
+  return generatedKey('facts', FACTS_AJV_OPTIONS, factsValidationSchema(vocabulary));
 }
 
 /** A facts schema compiled by ajv now: the fallback, and what the build's validators are tested against. */
 export function compileFactsValidator(vocabulary: Vocabulary): ValidateFunction {
   const Ajv = ajvClass();
-  return new Ajv({ ...FACTS_AJV_OPTIONS }).compile(factsFileSchema(vocabulary));
+  return new Ajv({ ...FACTS_AJV_OPTIONS }).compile(factsValidationSchema(vocabulary));
 }
 
 /** The build's validator for this vocabulary when there is one (the bundled standards'), else ajv at run time. */

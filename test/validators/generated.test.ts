@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileFactsValidator, factsValidatorKey } from '../../src/facts/validate.js';
-import { compareSimpleNames, sortByName } from '../../src/facts/schema.js';
+import { compareSimpleNames, factsFileSchema, factsValidationSchema, sortByName } from '../../src/facts/schema.js';
+import { FACTS_AJV_OPTIONS } from '../../src/facts/validate.js';
+import { ajvClass } from '../../src/validators/generated.js';
 import { sharedVocabulary, VOCABULARY_FILE } from '../../src/standard/vocabulary.js';
 import { readDocument } from '../../src/source/read.js';
 import { readStandardFile } from '../../src/standard/load.js';
@@ -75,6 +77,36 @@ describe('build-time ajv validators', () => {
       fc.assert(
         fc.property(fc.dictionary(fc.constantFrom(...Object.keys(vocabulary), 'unknown_fact'), fc.jsonValue({ maxDepth: 2 })), (facts) => {
           expect(answer(generated!.default, { facts })).toEqual(answer(runtime, { facts }));
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
+
+  // The validator is compiled from factsValidationSchema (each fact's checks once, referred to),
+  // not from the schema published for editors: the two must say the same of every document —
+  // same verdict, same errors in the same order, where each error stands (schemaPath) aside.
+  for (const [i, vocabulary] of vocabularies.entries()) {
+    it(`facts schema ${i ? listBundled()[i - 1].id : '(shared vocabulary)'}: the schema validated answers as the schema published`, { timeout: 300_000 }, () => {
+      const Ajv = ajvClass();
+      const published = new Ajv({ allErrors: true, strict: false, ownProperties: true }).compile(factsFileSchema(vocabulary));
+      const validated = new Ajv({ ...FACTS_AJV_OPTIONS }).compile(factsValidationSchema(vocabulary));
+      const said = (validate: Validate, value: unknown) => {
+        const { valid, errors } = answer(validate, value);
+        return { valid, errors: (errors as { schemaPath?: string }[] | null)?.map(({ schemaPath, ...rest }) => (void schemaPath, rest)) ?? null };
+      };
+      const inputs = [...corpus, ...wrongValues(vocabulary)];
+      let refused = 0;
+      for (const value of inputs) {
+        const seen = said(validated, value);
+        expect(seen).toEqual(said(published, value));
+        if (!seen.valid) refused++;
+      }
+      // The comparison saw refusals of every kind, not only documents both accept.
+      expect(refused).toBeGreaterThan(wrongValues(vocabulary).length - 1);
+      fc.assert(
+        fc.property(fc.dictionary(fc.constantFrom(...Object.keys(vocabulary), 'unknown_fact'), fc.jsonValue({ maxDepth: 2 })), (facts) => {
+          expect(said(validated, { facts })).toEqual(said(published, { facts }));
         }),
         { numRuns: 300 },
       );
