@@ -1,6 +1,6 @@
 import { hint, type Hint } from '../errors.js';
 import type { CharKind, ValueKind } from '../messages/sections/input.js';
-import type { FactSpec } from '../standard/types.js';
+import type { FactSpec, Vocabulary } from '../standard/types.js';
 
 /**
  * The mistakes clerks make when they fill in a facts file by hand or paste from Excel, recognised
@@ -51,6 +51,30 @@ const FULLWIDTH = /[\uff01-\uff5e]/g;
 export function halfwidth(s: string): string {
   return s.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
+
+/**
+ * The fact a key names by its words rather than its name: the description the template and the
+ * messages show (儿童主任人数, 儿童主任人数（名）, the English, or the template's whole
+ * "儿童主任人数（名） — Number of …") typed as the key. Compared without spaces, full-width forms
+ * or case; words two facts share name neither.
+ */
+export function factNamedBy(key: string, vocabulary: Vocabulary): string | undefined {
+  let byWords = namesByWords.get(vocabulary);
+  if (!byWords) {
+    byWords = new Map();
+    for (const name of Object.keys(vocabulary)) {
+      const { zh, en, unit, unit_en: unitEn } = vocabulary[name];
+      const forms = [zh, en, `${zh} — ${en}`];
+      if (unit) forms.push(`${zh}（${unit}）`, `${zh}（${unit}） — ${en}`);
+      if (unitEn) forms.push(`${en} (${unitEn})`);
+      for (const form of new Set(forms.map(wordsKey))) byWords.set(form, byWords.has(form) && byWords.get(form) !== name ? null : name);
+    }
+    namesByWords.set(vocabulary, byWords);
+  }
+  return byWords.get(wordsKey(key)) ?? undefined;
+}
+const namesByWords = new WeakMap<Vocabulary, Map<string, string | null>>();
+const wordsKey = (s: string) => halfwidth(s).replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff]/g, '').toLowerCase();
 
 /** Strip what a clerk can't see: invisible characters and surrounding spaces. */
 function cleaned(s: string): string {

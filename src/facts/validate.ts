@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { hint, InputError, pointerOf, problem, splitPointer, type Hint, type InputProblem, type Location } from '../errors.js';
 import type { Expect, ValueKind } from '../messages/sections/input.js';
-import { factHint, halfwidth, keyValueHint, hasInvisible, invisibleNames, isCalendarDate, kindOf, periodFix, shown, visible } from './diagnose.js';
+import { factHint, factNamedBy, halfwidth, keyValueHint, hasInvisible, invisibleNames, isCalendarDate, kindOf, periodFix, shown, visible } from './diagnose.js';
 import { parsePeriod } from './period.js';
 import { standardYears } from '../standard/years.js';
 import { t } from '../messages/catalogue.js';
@@ -194,10 +194,19 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
     if (!spec) {
       // Name the first few with a suggestion; a flood of unknown names gets one line, not a hang.
       if (++unknown > MAX_UNKNOWN_WARNINGS) continue;
-      const near = closestFact(normalName(name), vocabulary);
+      // A fact's description typed as its key (儿童主任人数 for child_directors) names it for sure; else the nearest name.
+      const named = factNamedBy(name, vocabulary);
+      const near = named ? undefined : closestFact(normalName(name), vocabulary);
+      const fix = named
+        ? hint('input.fix.factByWords', { name: named, words: clip(name) })
+        : near
+          ? hint('input.fix.didYouMean', { near, zh: vocabulary[near].zh, en: vocabulary[near].en })
+          : hasInvisible(name)
+            ? hint('input.fix.invisible', { names: invisibleNames(name) })
+            : undefined;
       warnings.push(
         problem(
-          { ...at(pointer), severity: 'warning', hint: near ? hint('input.fix.didYouMean', { near, zh: vocabulary[near].zh, en: vocabulary[near].en }) : hasInvisible(name) ? hint('input.fix.invisible', { names: invisibleNames(name) }) : undefined },
+          { ...at(pointer), severity: 'warning', hint: fix },
           'input.unknownFact',
           { name: visible(clip(name)) },
         ),

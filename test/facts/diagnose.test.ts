@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, factHint, periodFix } from '../../src/facts/diagnose.js';
-import type { FactSpec } from '../../src/standard/types.js';
+import { chineseNumber, factHint, factNamedBy, periodFix } from '../../src/facts/diagnose.js';
+import { loadStandardSync } from '../../src/standard/load.js';
+import type { FactSpec, Vocabulary } from '../../src/standard/types.js';
 
 /** What to type instead: the mistakes clerks make with counts, yes-noes and periods, named with their fix. */
 describe('diagnose', () => {
@@ -52,5 +53,32 @@ describe('diagnose: a value that is not text where a number or a date goes', () 
     // A valid count has nothing to fix.
     expect(factHint(count, 3)).toBeUndefined();
     expect(factHint({ type: 'date' } as FactSpec, '五月一日')).toEqual({ id: 'input.fix.dateForm', data: undefined });
+  });
+});
+
+describe('diagnose: a fact named by its words', () => {
+  const vocabulary = loadStandardSync('changning-demo-street@2023').vocabulary;
+  it.each([
+    ['儿童主任人数', 'child_directors'],
+    [' 儿童主任人数（名） ', 'child_directors'],
+    ['儿童主任人数(名)', 'child_directors'],
+    ['儿童主任人数（名） — Child directors', 'child_directors'],
+    ['child directors', 'child_directors'],
+    ['Child directors (people)', 'child_directors'],
+    ['每年召开协调机制会议次数', 'coordination_meetings_per_year'],
+  ])('%s → %s', (key, name) => expect(factNamedBy(key, vocabulary)).toBe(name));
+  it('every fact of the standard by its Chinese and by its English words', () => {
+    for (const [name, spec] of Object.entries(vocabulary)) {
+      const sameWords = (w: 'zh' | 'en') => Object.values(vocabulary).filter((s) => s[w] === spec[w]).length > 1;
+      if (!sameWords('zh')) expect(factNamedBy(spec.zh, vocabulary)).toBe(name);
+      if (!sameWords('en')) expect(factNamedBy(spec.en.toUpperCase(), vocabulary)).toBe(name);
+    }
+  });
+  it('words two facts share name neither; other words name nothing', () => {
+    const twins = { a: { type: 'integer', zh: '次数', en: 'Count' }, b: { type: 'integer', zh: '次数', en: 'Other' } } as Vocabulary;
+    expect(factNamedBy('次数', twins)).toBeUndefined();
+    expect(factNamedBy('other', twins)).toBe('b');
+    expect(factNamedBy('儿童主任', vocabulary)).toBeUndefined();
+    expect(factNamedBy('', vocabulary)).toBeUndefined();
   });
 });
