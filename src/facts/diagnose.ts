@@ -115,17 +115,25 @@ function numberHint(raw: string, spec: FactSpec): Hint | undefined {
   const half = halfwidth(s).trim();
   if (half !== s && NUMBER.test(half)) return hint('input.fix.fullwidthDigits', { fixed: half });
   if (NUMBER.test(s)) return s !== raw.trim() || hasInvisible(raw) ? invisibleOrQuotes(raw, s) : hint('input.fix.removeQuotes', { fixed: s });
+  // 1,200 (or 1，200, or 1,200元): a number as Excel and WPS show it, with thousands separators.
+  const grouped = /^(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s*(\S.*)?$/.exec(half);
+  if (grouped && (grouped[2] === undefined || isUnit(grouped[2], spec))) return hint('input.fix.thousands', { fixed: grouped[1].replaceAll(',', '') });
   const m = /^(-?\d+(?:\.\d+)?)\s*(\S.*)$/.exec(half);
   if (m) {
     const [, n, unit] = m;
     if (unit === '%' || unit === '％') return hint('input.fix.percent', { fixed: n });
-    if (unit === spec.unit || /^[\p{Script=Han}a-zA-Z/]{1,6}$/u.test(unit)) return hint('input.fix.unit', { unit, fixed: n });
+    if (isUnit(unit, spec)) return hint('input.fix.unit', { unit, fixed: n });
   }
   // 三, 两次, 十二: a count written in Chinese numerals (with its unit or not).
   const words = /^([零〇一二两三四五六七八九十百]{1,6})\s*[\p{Script=Han}]{0,3}$/u.exec(half);
   const counted = words ? chineseNumber(words[1]) : undefined;
   if (counted !== undefined) return hint('input.fix.chineseNumber', { word: raw.trim(), fixed: String(counted) });
   return hasInvisible(raw) ? invisibleHint(raw) : undefined;
+}
+
+/** Words after a number that are its unit: the fact's own, or a few letters or characters (次, 万元, km). */
+function isUnit(unit: string, spec: FactSpec): boolean {
+  return unit === spec.unit || /^[\p{Script=Han}a-zA-Z/]{1,6}$/u.test(unit);
 }
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

@@ -82,3 +82,17 @@ describe('diagnose: a fact named by its words', () => {
     expect(factNamedBy('', vocabulary)).toBeUndefined();
   });
 });
+
+describe('diagnose: a number with thousands separators', () => {
+  const count: FactSpec = { type: 'integer', minimum: 0, unit: '名', zh: '人数', en: 'People' };
+  const amount: FactSpec = { type: 'number', minimum: 0, unit: '万元', zh: '经费', en: 'Funds' };
+  it.each([
+    ['1,200', count, '1200'],
+    ['1，200', count, '1200'],
+    ['1,200名', count, '1200'],
+    ['12,345,678', count, '12345678'],
+    ['1,234.5', amount, '1234.5'],
+    ['1,234.5 万元', amount, '1234.5'],
+  ])('%s → %s', (v, spec, fixed) => expect(factHint(spec, v)).toEqual({ id: 'input.fix.thousands', data: { fixed } }));
+  it.each(['12,00', '1,2345', ',200', '1,200,'])('%s is not a grouped number', (v) => expect(factHint(count, v)?.id).not.toBe('input.fix.thousands'));
+});
