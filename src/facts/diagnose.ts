@@ -90,10 +90,16 @@ const FALSE_WORDS = new Set(['否', '不是', '无', '没有', '没', '暂无', 
  * else what the value must be. `inCell`: it stands in a workbook's cell (是/否 for a yes-no there).
  */
 export function factHint(spec: FactSpec, v: unknown, inCell = false): Hint | undefined {
+  // Text that stands for no value — nothing, 不知道, N/A, a dash — where a value has a type of its own.
+  if (typeof v === 'string' && spec.type !== 'string') {
+    const word = cleaned(halfwidth(v)).toLowerCase();
+    if (word === '') return hint('input.fix.emptyText', { inCell });
+    if (UNKNOWN_WORDS.has(word)) return hint('input.fix.unknownValue', { word: v.trim(), inCell, count: spec.type === 'integer' || spec.type === 'number' });
+  }
   switch (spec.type) {
     case 'integer':
     case 'number':
-      return typeof v === 'string' ? (numberHint(v, spec) ?? (isCalendarDate(cleaned(v)) ? hint('input.fix.dateInNumber', { inCell }) : hint('input.fix.numberOnly'))) : numberValueHint(v, spec, inCell);
+      return typeof v === 'string' ? (numberHint(v, spec, inCell) ?? (isCalendarDate(cleaned(v)) ? hint('input.fix.dateInNumber', { inCell }) : hint('input.fix.numberOnly'))) : numberValueHint(v, spec, inCell);
     case 'boolean':
       return booleanHint(v, inCell);
     case 'date':
@@ -109,9 +115,15 @@ function invisibleHint(s: string): Hint {
   return hint('input.fix.invisible', { names: invisibleNames(s) });
 }
 
-/** A number typed as text: "２", "3", "3 " (no-break space), "3次", "50%", "5天". */
-function numberHint(raw: string, spec: FactSpec): Hint | undefined {
+/** Text a clerk writes for "not known" or "does not apply": null is how a facts file says it (counted as missing). */
+const UNKNOWN_WORDS = new Set(['n/a', 'na', 'null', '/', '-', '--', '—', '——', '－', '不适用', '不详', '未知', '不知道', '不清楚', '待定', '待补充', '暂缺', '空', '空白']);
+/** Text that says "none" where a count goes: 0. */
+const NONE_WORDS = new Set(['无', '没有', '暂无', '没', '无此项', '没有开展', '未开展']);
+
+/** A number typed as text: "２", "3", "3 " (no-break space), "3次", "50%", "5天", "无". */
+function numberHint(raw: string, spec: FactSpec, inCell: boolean): Hint | undefined {
   const s = cleaned(raw);
+  if (NONE_WORDS.has(halfwidth(s))) return hint('input.fix.noneIsZero', { word: raw.trim(), inCell });
   const half = halfwidth(s).trim();
   if (half !== s && NUMBER.test(half)) return hint('input.fix.fullwidthDigits', { fixed: half });
   if (NUMBER.test(s)) return s !== raw.trim() || hasInvisible(raw) ? invisibleOrQuotes(raw, s) : hint('input.fix.removeQuotes', { fixed: s });
@@ -223,11 +235,12 @@ export function periodFix(v: unknown): string | null {
   if (typeof v !== 'string' && typeof v !== 'number') return null;
   const s = cleaned(halfwidth(String(v)));
   const q = { 一: 1, 二: 2, 三: 3, 四: 4 } as Record<string, number>;
-  let m = /^(\d{4})\s*年?$/.exec(s);
+  // 2023年, 2023年度, 2023全年
+  let m = /^(\d{4})\s*(?:年度?|年?\s*全年)?$/.exec(s);
   if (m) return m[1];
-  m = /^(\d{4})\s*(?:年\s*(?:第)?\s*([1-4一二三四])\s*季度?|\s*[-/._]?\s*[qQ]\s*([1-4]))$/.exec(s);
+  m = /^(\d{4})\s*(?:年度?\s*(?:第)?\s*([1-4一二三四])\s*季度?|\s*[-/._]?\s*[qQ]\s*([1-4]))$/.exec(s);
   if (m) return `${m[1]}-Q${m[2] ? (q[m[2]] ?? m[2]) : m[3]}`;
-  m = /^(\d{4})\s*(?:年|\/|\.|-)\s*(\d{1,2})\s*月?$/.exec(s);
+  m = /^(\d{4})\s*(?:年|\/|\.|-)\s*(\d{1,2})\s*(?:月份?)?$/.exec(s);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${m[1]}-${m[2].padStart(2, '0')}`;
   return null;
 }

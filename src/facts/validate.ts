@@ -199,7 +199,9 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
       const near = named ? undefined : closestFact(normalName(name), vocabulary);
       const fix = named
         ? hint('input.fix.factByWords', { name: named, words: clip(name) })
-        : near
+        : groups(v, vocabulary)
+          ? hint('input.fix.ungroup', { name: clip(name) })
+          : near
           ? hint('input.fix.didYouMean', { near, zh: vocabulary[near].zh, en: vocabulary[near].en })
           : hasInvisible(name)
             ? hint('input.fix.invisible', { names: invisibleNames(name) })
@@ -266,6 +268,11 @@ function closestOf(name: string, known: string[]): string | undefined {
 }
 
 /** A key as the clerk meant it: invisible characters and surrounding spaces gone, full-width letters half-width. */
+/** An object under facts that holds facts of the vocabulary: facts grouped (by 项目, say) that are not read there. */
+function groups(v: unknown, vocabulary: Vocabulary): boolean {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).some((k) => Object.hasOwn(vocabulary, k));
+}
+
 function normalName(s: string): string {
   return halfwidth(s.replace(/[\u00a0\u3000\u200b-\u200d\u2060\ufeff]/g, '')).trim();
 }

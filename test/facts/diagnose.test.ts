@@ -28,14 +28,36 @@ describe('diagnose', () => {
     const yesNo = { type: 'boolean' } as FactSpec;
     expect(factHint(yesNo, '是的')).toEqual({ id: 'input.fix.boolean', data: { word: '是的', fixed: 'true' } });
     expect(factHint(yesNo, '尚未')).toEqual({ id: 'input.fix.boolean', data: { word: '尚未', fixed: 'false' } });
-    expect(factHint(yesNo, '不清楚')).toEqual({ id: 'input.fix.booleanWords', data: undefined });
+    expect(factHint(yesNo, '部分')).toEqual({ id: 'input.fix.booleanWords', data: undefined });
     expect(factHint(yesNo, '是的', true)).toEqual({ id: 'input.fix.booleanCell', data: { word: '是的', yes: true } });
     expect(factHint(yesNo, 'yes', true)).toEqual({ id: 'input.fix.booleanCell', data: { word: 'yes', yes: true } });
-    expect(factHint(yesNo, '不清楚', true)).toEqual({ id: 'input.fix.booleanCell', data: { word: '不清楚', yes: null } });
+    expect(factHint(yesNo, '部分', true)).toEqual({ id: 'input.fix.booleanCell', data: { word: '部分', yes: null } });
+    // Words for "not known": null, whatever the fact's type.
+    expect(factHint(yesNo, '不清楚')).toEqual({ id: 'input.fix.unknownValue', data: { word: '不清楚', inCell: false, count: false } });
+    expect(factHint(yesNo, '不清楚', true)).toEqual({ id: 'input.fix.unknownValue', data: { word: '不清楚', inCell: true, count: false } });
   });
 
   it('a quarter written with a slash, a dot or an underscore', () => {
-    for (const p of ['2023/Q2', '2023.Q2', '2023_Q2', '2023 q2', '2023Q2', '2023年第二季度']) expect(periodFix(p), p).toBe('2023-Q2');
+    for (const p of ['2023/Q2', '2023.Q2', '2023_Q2', '2023 q2', '2023Q2', '2023年第二季度', '2023年度第二季度']) expect(periodFix(p), p).toBe('2023-Q2');
+  });
+
+  it('a year, a month written in words', () => {
+    for (const p of ['2023年', '2023年度', '2023全年', '2023年全年', '２０２３年度']) expect(periodFix(p), p).toBe('2023');
+    for (const p of ['2023年5月', '2023年5月份', '2023年05月份']) expect(periodFix(p), p).toBe('2023-05');
+    for (const p of ['2023年上半年', '2023-2024', '2023年13月']) expect(periodFix(p), p).toBeNull();
+  });
+
+  it('text for nothing, for none, for not known', () => {
+    const count: FactSpec = { type: 'integer', minimum: 0, zh: '次数', en: 'Times' };
+    const day: FactSpec = { type: 'date', zh: '日期', en: 'Date' };
+    expect(factHint(count, '')).toEqual({ id: 'input.fix.emptyText', data: { inCell: false } });
+    expect(factHint(count, ' \u3000')).toEqual({ id: 'input.fix.emptyText', data: { inCell: false } });
+    expect(factHint(day, '', true)).toEqual({ id: 'input.fix.emptyText', data: { inCell: true } });
+    for (const w of ['无', '没有', '暂无']) expect(factHint(count, w)).toEqual({ id: 'input.fix.noneIsZero', data: { word: w, inCell: false } });
+    for (const w of ['N/A', 'n/a', '-', '—', '不适用', '不详', '待定', ' NULL ']) expect(factHint(count, w)).toEqual({ id: 'input.fix.unknownValue', data: { word: w.trim(), inCell: false, count: true } });
+    expect(factHint(day, '待定')).toEqual({ id: 'input.fix.unknownValue', data: { word: '待定', inCell: false, count: false } });
+    // Text facts take any text, an empty one included: nothing to say.
+    expect(factHint({ type: 'string', zh: '说明', en: 'Note' }, '')).toBeUndefined();
   });
 });
 
