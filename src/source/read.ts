@@ -4,6 +4,7 @@ import { decodeText } from './encoding.js';
 import { parseJson, parseJsonBytes } from './json.js';
 import { isWorkbookPath, readWorkbookFile } from './xlsx/index.js';
 import { parseYaml } from './yaml.js';
+import { isZipWorkbook, otherKind } from './sniff.js';
 import { DEFAULT_LIMITS, type ParseLimits, type Parsed } from './types.js';
 
 export { decodeText } from './encoding.js';
@@ -38,8 +39,12 @@ function unlisted(parsed: Parsed): Parsed {
 
 /** A file's bytes, read already, parsed as its name says: a workbook, JSON or YAML (with Parsed.listed where the JSON reader's walk made one). */
 export function parseDocument(bytes: Buffer, file: string, limits: ParseLimits = DEFAULT_LIMITS): Parsed {
-  // A 台账 workbook (and every spreadsheet format, so each gets its own refusal): read as cells, not text.
-  if (isWorkbookPath(file)) return readWorkbookFile(bytes, file, limits);
+  // A 台账 workbook (and every spreadsheet format, so each gets its own refusal; and a workbook
+  // under another name, by its content): read as cells, not text.
+  if (isWorkbookPath(file) || isZipWorkbook(bytes)) return readWorkbookFile(bytes, file, limits);
+  // A Word document, a PDF, an image, a CSV … given in its place: named for what it is.
+  const other = otherKind(bytes, file);
+  if (other) throw new InputError('parse', file, [problem({ expected: 'a facts file: JSON, YAML or an Excel workbook (.xlsx)', hint: hint(other === 'csv' ? 'input.fix.csv' : 'input.fix.notFacts') }, 'input.notFacts', { kind: other })]);
   const syntax = syntaxOf(file);
   return (syntax === 'json' ? parseJsonBytes(bytes, limits) : undefined) ?? parseText(decodeText(bytes, file), syntax, file, limits);
 }

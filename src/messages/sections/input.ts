@@ -11,6 +11,9 @@ export type ValueKind = 'string' | 'number' | 'boolean' | 'object' | 'array' | '
 export type JsonWant = 'value' | 'key' | 'colon' | 'commaBrace' | 'commaBracket' | 'end' | 'quote' | 'escape' | 'number';
 
 /** Characters a message names (invisible ones shown as ⍽, control ones refused). */
+/** What a file given in a facts file's place is instead (source/sniff.ts). */
+export type OtherKind = 'word' | 'presentation' | 'ofd' | 'zip' | 'oldOffice' | 'pdf' | 'image' | 'csv';
+
 export type CharKind = 'nbsp' | 'ideographicSpace' | 'zeroWidth' | 'bom' | 'control' | 'lineSeparator' | 'bidi' | 'surrogate';
 const ZH_CHAR: Record<CharKind, string> = {
   nbsp: '不换行空格 U+00A0',
@@ -155,6 +158,8 @@ const zhGot = (g: Got) => `${g.shown}（${ZH_KIND[g.kind]}）`;
 const enGot = (g: Got) => `${g.shown} (${g.kind})`;
 const zhFound = (c: string | null) => (c === null ? '文件结尾' : c === '"' ? '字符串' : JSON.stringify(c));
 const enFound = (c: string | null) => (c === null ? 'end of file' : c === '"' ? 'string' : JSON.stringify(c));
+const ZH_FILE_KIND: Record<OtherKind, string> = { word: ' Word 文档', presentation: '演示文稿（PPT）', ofd: ' OFD 版式文件', zip: '压缩包', oldOffice: '旧版 Office 文档', pdf: ' PDF 文件', image: '图片', csv: ' CSV 文件（逗号分隔的文本）' };
+const EN_FILE_KIND: Record<OtherKind, string> = { word: 'a Word document', presentation: 'a presentation (PPT)', ofd: 'an OFD document', zip: 'a zip archive', oldOffice: 'an old Office document', pdf: 'a PDF file', image: 'an image', csv: 'a CSV file (comma-separated text)' };
 const zhNear = (n: { near: string; zh?: string }) => `“${n.near}”${n.zh ? `（${n.zh}）` : ''}`;
 const enNear = (n: { near: string; en?: string }) => `"${n.near}"${n.en ? ` (${n.en})` : ''}`;
 
@@ -176,6 +181,7 @@ export const input = defineSection({
     // ── Reading the bytes ──
     'input.empty': '文件是空的',
     'input.notUtf8': ({ encoding }: { encoding: string | null }) => `文件不是 UTF-8 文本${encoding ? `（看来是 ${encoding} 编码）` : ''}`,
+    'input.notFacts': ({ kind }: { kind: OtherKind }) => `这是${ZH_FILE_KIND[kind]}，不是事实文件`,
 
     // ── JSON syntax ──
     'input.json.unexpected': ({ found, want }: { found: string | null; want: JsonWant }) => `此处不应出现${zhFound(found)}，应为${ZH_WANT[want]}`,
@@ -381,6 +387,8 @@ export const input = defineSection({
     'input.read.noFacts.fix': '给出事实文件，或含有 facts.json（或 facts.yaml）的数据包目录',
     'input.fix.checkPath': '检查文件名和所在目录（相对路径从当前目录算起）',
     'input.fix.empty': '可能没有保存，或保存到了别的文件：打开确认后重新保存。事实文件可先用 assess init 生成模板再填写',
+    'input.fix.notFacts': '事实文件是 JSON、YAML 或 Excel 工作簿（.xlsx），可用 assess init 生成模板填写；会议纪要等证明材料放在数据包里，由事实文件的 evidence 列出',
+    'input.fix.csv': '提交填好的 Excel 工作簿（.xlsx）本身，不要另存为 CSV：CSV 只留下一张表',
     'input.fix.regularFile': '给出保存在磁盘上的文件（.json、.yaml 或 .xlsx）',
     'input.fix.link': '让快捷方式（符号链接）指向实际的文件，或直接给出那个文件',
     'input.fix.permission': '请有权限的人开放读取权限，或把文件复制到自己能读的位置',
@@ -408,6 +416,7 @@ export const input = defineSection({
 
     'input.empty': 'the file is empty',
     'input.notUtf8': ({ encoding }: { encoding: string | null }) => `the file is not valid UTF-8 text${encoding ? ` (it looks like ${encoding})` : ''}`,
+    'input.notFacts': ({ kind }: { kind: OtherKind }) => `this is ${EN_FILE_KIND[kind]}, not a facts file`,
 
     'input.json.unexpected': ({ found, want }: { found: string | null; want: JsonWant }) => `unexpected ${enFound(found)}, expected ${EN_WANT[want]}`,
     'input.json.unexpectedAfterKey': ({ found, key }: { found: string | null; key: string }) => `unexpected ${enFound(found)} after key ${JSON.stringify(key)}, expected ":"`,
@@ -607,6 +616,8 @@ export const input = defineSection({
     'input.read.noFacts.fix': 'give a facts file, or a data pack directory holding facts.json or facts.yaml',
     'input.fix.checkPath': 'check the file name and its directory (a relative path starts from the current directory)',
     'input.fix.empty': 'perhaps it was not saved, or was saved as another file: open it, check it and save it again. A facts file can start from the template assess init writes',
+    'input.fix.notFacts': 'a facts file is JSON, YAML or an Excel workbook (.xlsx), and assess init writes a template to fill in; evidence such as meeting minutes goes in the data pack, listed under the facts file\'s evidence',
+    'input.fix.csv': 'submit the filled-in Excel workbook (.xlsx) itself, not saved as CSV: a CSV keeps only one sheet',
     'input.fix.regularFile': 'give a file saved on disk (.json, .yaml or .xlsx)',
     'input.fix.link': 'point the link at the file itself, or give that file',
     'input.fix.permission': 'have someone who may read it grant read permission, or copy the file where you can read it',

@@ -1,4 +1,5 @@
 import { InputError, pointerOf, splitPointer, type InputProblem } from '../../errors.js';
+import { isZipWorkbook } from '../sniff.js';
 import { t, type MessageId } from '../../messages/catalogue.js';
 import type { Parsed, ParseLimits } from '../types.js';
 import { serialToIso } from './dates.js';
@@ -14,7 +15,7 @@ type Place = { line: number; column: number; cell: string };
  * Rows are found by 键, never by position: a clerk may sort, filter or insert rows.
  */
 export function readFactsWorkbook(bytes: Buffer, file: string, _limits?: ParseLimits, bounds: WorkbookLimits = WORKBOOK_LIMITS): Parsed {
-  const refusal = refusedByName(file) ?? refusedByMagic(bytes);
+  const refusal = refusedByName(file, bytes) ?? refusedByMagic(bytes);
   if (refusal) throw new InputError('parse', file, [refusal]);
   try {
     return readOpened(bytes, file, bounds);
@@ -175,10 +176,10 @@ function infoText(c: RawCell, problems: InputProblem[], at: Place): string | und
   return s === '' ? undefined : s;
 }
 
-/** Refused by name alone: formats that are not a plain .xlsx. */
-function refusedByName(file: string): InputProblem | undefined {
+/** Refused by name: formats that are not a plain .xlsx — but an .xls or .et that holds an .xlsx's content is read (Excel and WPS open it too). */
+function refusedByName(file: string, bytes: Buffer): InputProblem | undefined {
   const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
-  if (ext === 'xls' || ext === 'et') return { ...say('xlsx.legacy', undefined, 'xlsx.saveAsXlsx') };
+  if ((ext === 'xls' || ext === 'et') && !isZipWorkbook(bytes)) return { ...say('xlsx.legacy', undefined, 'xlsx.saveAsXlsx') };
   if (ext === 'xlsm' || ext === 'xltm' || ext === 'xlam') return { ...say('xlsx.macros', undefined, 'xlsx.saveAsXlsx') };
   if (ext === 'xlsb' || ext === 'ods') return { ...say('xlsx.otherFormat', { ext }, 'xlsx.saveAsXlsx') };
   return undefined;
