@@ -16,11 +16,20 @@ export interface Expanded {
 export const FACTS_FILE_EXTENSIONS: readonly string[] = ['.json', '.yaml', '.yml', '.xlsx'];
 
 /**
+ * Spreadsheets weibao does not read — an old .xls, WPS's .et, a macro workbook, a binary or
+ * OpenDocument sheet, one saved as CSV. In a folder of submissions each is most likely an area's:
+ * listed, so it is refused with what to do (save it as .xlsx) rather than left out of the batch
+ * without a word, which a district would not notice.
+ */
+export const REFUSED_SPREADSHEET_EXTENSIONS: readonly string[] = ['.xls', '.xlsm', '.xlsb', '.et', '.ods', '.csv'];
+
+/**
  * `assess areas/` and `assess areas/*` name the same batch (38,600 paths don't fit on a command
  * line, a folder does). A directory that holds no facts file of its own is a batch of what it
  * holds: each visible sub-directory is one pack and each `*.json`/`*.yaml`/`*.xlsx` file one area's facts,
  * sorted by name in code-unit order (the same on every machine and locale, so reports are
- * stable); other loose files (a README, a spreadsheet of notes) are not areas. A sub-directory
+ * stable); a spreadsheet weibao does not read (REFUSED_SPREADSHEET_EXTENSIONS) is listed to be
+ * refused with its fix; other loose files (a README, a Word document) are not areas. A sub-directory
  * without a facts file is still listed, so it is reported as an invalid pack instead of being
  * skipped silently; a directory with nothing to assess stays one input (and gets that error).
  */
@@ -100,12 +109,16 @@ function batchMembers(dir: string): string[] {
     // A link that leads nowhere (dangling, or a loop) may have been a pack: listed, so it is
     // reported as unreadable (exit 3) instead of vanishing from the batch without a word.
     const broken = e.isSymbolicLink() && !directory && !exists(join(dir, e.name));
-    if (directory || broken || (!e.isDirectory() && isFactsFileName(e.name))) names.push(e.name);
+    if (directory || broken || (!e.isDirectory() && (isFactsFileName(e.name) || hasExtension(e.name, REFUSED_SPREADSHEET_EXTENSIONS)))) names.push(e.name);
   }
   return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 export function isFactsFileName(name: string): boolean {
+  return hasExtension(name, FACTS_FILE_EXTENSIONS);
+}
+
+function hasExtension(name: string, extensions: readonly string[]): boolean {
   const lower = name.toLowerCase();
-  return FACTS_FILE_EXTENSIONS.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
+  return extensions.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
 }

@@ -29,6 +29,26 @@ describe('a folder of facts files', () => {
     expect(inputs.map((p) => p.slice(dir.length + 1))).toEqual(['C-vetoed.JSON', 'a-incomplete.yaml', 'b-failing.json', 'd-pack', 'e-linked-pack', 'f-broken.json']);
   });
 
+  it('a spreadsheet weibao does not read is listed, refused with its fix, not left out without a word', () => {
+    const sheets = mkdtempSync(join(tmpdir(), 'weibao-sheets-'));
+    try {
+      cpSync(join(root, 'fixtures/changning-failing.json'), join(sheets, 'a.json'));
+      cpSync(join(root, 'fixtures/xlsx/hostile/old-binary.xls'), join(sheets, 'b-街道.xls'));
+      writeFileSync(join(sheets, 'c-台账.csv'), '键,填报值\nchild_directors,2\n');
+      writeFileSync(join(sheets, 'd-纪要.docx'), 'not an area');
+      expect(expandInputs([sheets]).inputs.map((p) => p.slice(sheets.length + 1))).toEqual(['a.json', 'b-街道.xls', 'c-台账.csv']);
+      const r = run(sheets, '--format', 'json');
+      expect(r.code).toBe(3);
+      const doc = JSON.parse(r.stdout);
+      expect(doc.results.map((x: { input: string }) => x.input.slice(sheets.length + 1))).toEqual(['a.json']);
+      expect(doc.summary.invalid.map((i: { input: string }) => i.input.slice(sheets.length + 1))).toEqual(['b-街道.xls', 'c-台账.csv']);
+      expect(r.stderr).toContain('Excel 97-2003');
+      expect(r.stderr).toContain('不要另存为 CSV');
+    } finally {
+      rmSync(sheets, { recursive: true, force: true });
+    }
+  });
+
   it('a pack directory given alone stays one input; an empty folder stays one input (and is refused)', () => {
     expect(expandInputs([join(root, 'fixtures/packs/a-clean')])).toEqual({ inputs: [join(root, 'fixtures/packs/a-clean')], batch: false });
     const empty = mkdtempSync(join(tmpdir(), 'weibao-empty-'));
