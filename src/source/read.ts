@@ -5,6 +5,7 @@ import { parseJson, parseJsonBytes } from './json.js';
 import { isWorkbookPath, readWorkbookFile } from './xlsx/index.js';
 import { parseYaml } from './yaml.js';
 import { isZipWorkbook, otherKind } from './sniff.js';
+import { t } from '../messages/catalogue.js';
 import { DEFAULT_LIMITS, type ParseLimits, type Parsed } from './types.js';
 
 export { decodeText } from './encoding.js';
@@ -44,10 +45,20 @@ export function parseDocument(bytes: Buffer, file: string, limits: ParseLimits =
   if (isWorkbookPath(file) || isZipWorkbook(bytes)) return readWorkbookFile(bytes, file, limits);
   // A Word document, a PDF, an image, a CSV … given in its place: named for what it is.
   const other = otherKind(bytes, file);
+  // One of our own CSV reports kept in a folder being assessed: said to be a report, as a JSON one is.
+  if (other === 'csv' && isOurCsv(bytes)) throw new InputError('parse', file, [problem({ hint: hint('input.fix.isReport') }, 'input.isCsvReport')]);
   if (other) throw new InputError('parse', file, [problem({ expected: 'a facts file: JSON, YAML or an Excel workbook (.xlsx)', hint: hint(other === 'csv' ? 'input.fix.csv' : 'input.fix.notFacts') }, 'input.notFacts', { kind: other })]);
   const syntax = syntaxOf(file);
   return (syntax === 'json' ? parseJsonBytes(bytes, limits) : undefined) ?? parseText(decodeText(bytes, file), syntax, file, limits);
 }
+
+/** A CSV that assess wrote (a batch's rows, a rectification list): its first line begins with our columns, in either language. */
+function isOurCsv(bytes: Buffer): boolean {
+  const line = bytes.subarray(0, 1024).toString('utf8').replace(/^\ufeff/, '').split(/\r?\n/, 1)[0];
+  return LANGS.some((lang) => line.startsWith(`${REPORT_COLUMNS.map((id) => t(lang, id)).join(',')},`));
+}
+const REPORT_COLUMNS = ['batch.csv.input', 'batch.csv.area', 'batch.csv.code', 'batch.csv.period', 'batch.csv.standard', 'batch.csv.verdict'] as const;
+const LANGS = ['zh', 'en'] as const;
 
 /**
  * The bytes of a regular file, at most `maxBytes` of them. The file is opened first and what

@@ -36,14 +36,18 @@ describe('a folder of facts files', () => {
       cpSync(join(root, 'fixtures/xlsx/hostile/old-binary.xls'), join(sheets, 'b-街道.xls'));
       writeFileSync(join(sheets, 'c-台账.csv'), '键,填报值\nchild_directors,2\n');
       writeFileSync(join(sheets, 'd-纪要.docx'), 'not an area');
-      expect(expandInputs([sheets]).inputs.map((p) => p.slice(sheets.length + 1))).toEqual(['a.json', 'b-街道.xls', 'c-台账.csv']);
+      // Last month's report of ours, kept in the folder: refused as a report, not as a spreadsheet to save again.
+      const report = run(join(root, 'fixtures/changning-failing.json'), join(root, 'fixtures/changning-vetoed.json'), '--format', 'csv');
+      writeFileSync(join(sheets, 'e-上月.csv'), report.stdout);
+      expect(expandInputs([sheets]).inputs.map((p) => p.slice(sheets.length + 1))).toEqual(['a.json', 'b-街道.xls', 'c-台账.csv', 'e-上月.csv']);
       const r = run(sheets, '--format', 'json');
       expect(r.code).toBe(3);
       const doc = JSON.parse(r.stdout);
       expect(doc.results.map((x: { input: string }) => x.input.slice(sheets.length + 1))).toEqual(['a.json']);
-      expect(doc.summary.invalid.map((i: { input: string }) => i.input.slice(sheets.length + 1))).toEqual(['b-街道.xls', 'c-台账.csv']);
+      expect(doc.summary.invalid.map((i: { input: string }) => i.input.slice(sheets.length + 1))).toEqual(['b-街道.xls', 'c-台账.csv', 'e-上月.csv']);
       expect(r.stderr).toContain('Excel 97-2003');
       expect(r.stderr).toContain('不要另存为 CSV');
+      expect(r.stderr).toMatch(/e-上月\.csv: 这是 assess 生成的 CSV 报告/);
     } finally {
       rmSync(sheets, { recursive: true, force: true });
     }

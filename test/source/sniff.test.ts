@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { parseDocument } from '../../src/source/read.js';
@@ -56,6 +57,10 @@ describe('what a file is, when it is not a facts file', () => {
     expect(refusal(zipWith('word/document.xml'), '会议纪要.docx')).toEqual({ id: 'input.notFacts', data: { kind: 'word' }, hint: 'input.fix.notFacts', kind: 'parse' });
     expect(refusal(Buffer.from('%PDF-1.4'), 'facts.json')).toEqual({ id: 'input.notFacts', data: { kind: 'pdf' }, hint: 'input.fix.notFacts', kind: 'parse' });
     expect(refusal(Buffer.from('键,填报值\n'), '台账.csv')).toEqual({ id: 'input.notFacts', data: { kind: 'csv' }, hint: 'input.fix.csv', kind: 'parse' });
+    // One of our CSV reports (batch rows or a rectification list, either language): a report.
+    for (const golden of ['test/scale/golden/batch.zh.csv', 'test/scale/golden/batch.en.csv', 'test/scale/golden/rectification.en.csv', 'test/report/golden/changning-vetoed.rectification.csv']) {
+      expect(refusal(readFileSync(golden), '上月.csv'), golden).toEqual({ id: 'input.isCsvReport', data: undefined, hint: 'input.fix.isReport', kind: 'parse' });
+    }
   });
 
   it('a workbook under another name is read as a workbook; an .xls that is an old one is still refused as one', async () => {
