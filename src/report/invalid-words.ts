@@ -1,4 +1,8 @@
 import type { InvalidInput } from '../packs/summary.js';
+import { t } from '../messages/catalogue.js';
+
+/** The label of an error's line, in each language the message may be in. */
+const ERROR_LABELS = (['zh', 'en'] as const).map((lang) => `${t(lang, 'input.label.error')}: `);
 
 /** An input that could not be assessed, as a batch report's line says it: where, why, and what to do. */
 export interface InvalidWords {
@@ -19,7 +23,16 @@ export interface InvalidWords {
  */
 export function invalidWords(bad: InvalidInput): InvalidWords {
   const [first = '', ...rest] = bad.message.split('\n');
-  const more = rest.map((l) => l.trim()).filter(Boolean);
+  // The row already says the input could not be assessed, and the message's first problem comes
+  // without its "错误:": each later one's is left off too, so that they read alike. A warning
+  // among them keeps its "警告:".
+  const more = rest
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      const label = ERROR_LABELS.find((x) => l.startsWith(x));
+      return label ? l.slice(label.length) : l;
+    });
   for (const place of placesOf(bad)) {
     if (place && first.startsWith(place + ': ') && names(place, bad.input)) return { place, reason: first.slice(place.length + 2), more };
   }

@@ -15,6 +15,17 @@ describe('invalidWords: the place of an input that could not be read, said once'
     expect(words).toEqual({ place: 'z.json:1:1', reason: '缺少 facts', more: ['改为: 在顶层写 facts:'] });
   });
 
+  it('several problems read alike: each later error without its label, as the first comes; a warning keeps its own', () => {
+    for (const [error, warning, fix] of [['错误', '警告', '改为'], ['error', 'warning', 'fix']]) {
+      const message = [`d.json:4:13: 期间写法不对`, `  ${fix}: 写作 2023`, `${error}: d.json:6:24: 人数应为整数`, `  ${fix}: 只填数字`, `${warning}: d.json:9:13: 未知的事实`].join('\n');
+      expect(invalidWords({ input: 'd.json', message, where: { file: 'd.json', line: 4, column: 13 } })).toEqual({
+        place: 'd.json:4:13',
+        reason: '期间写法不对',
+        more: [`${fix}: 写作 2023`, 'd.json:6:24: 人数应为整数', `${fix}: 只填数字`, `${warning}: d.json:9:13: 未知的事实`],
+      });
+    }
+  });
+
   it('a message that names the input without a line (a folder with no facts.json)', () => {
     expect(invalidWords({ input: 'p/empty', message: 'p/empty: 这个目录里没有 facts.json 或 facts.yaml' })).toEqual({ place: 'p/empty', reason: '这个目录里没有 facts.json 或 facts.yaml', more: [] });
   });
