@@ -194,21 +194,9 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
     if (!spec) {
       // Name the first few with a suggestion; a flood of unknown names gets one line, not a hang.
       if (++unknown > MAX_UNKNOWN_WARNINGS) continue;
-      // A fact's description typed as its key (儿童主任人数 for child_directors) names it for sure; else the nearest name.
-      const named = factNamedBy(name, vocabulary);
-      const near = named ? undefined : closestFact(normalName(name), vocabulary);
-      const fix = named
-        ? hint('input.fix.factByWords', { name: named, words: clip(name) })
-        : groups(v, vocabulary)
-          ? hint('input.fix.ungroup', { name: clip(name) })
-          : near
-          ? hint('input.fix.didYouMean', { near, zh: vocabulary[near].zh, en: vocabulary[near].en })
-          : hasInvisible(name)
-            ? hint('input.fix.invisible', { names: invisibleNames(name) })
-            : undefined;
       warnings.push(
         problem(
-          { ...at(pointer), severity: 'warning', hint: fix },
+          { ...at(pointer), severity: 'warning', hint: unknownFactHint(name, v, vocabulary) },
           'input.unknownFact',
           { name: visible(clip(name)) },
         ),
@@ -268,6 +256,17 @@ function closestOf(name: string, known: string[]): string | undefined {
 }
 
 /** A key as the clerk meant it: invisible characters and surrounding spaces gone, full-width letters half-width. */
+/** What to write instead of an unknown fact's name. */
+function unknownFactHint(name: string, v: unknown, vocabulary: Vocabulary): Hint | undefined {
+  // A fact's description typed as its key (儿童主任人数 for child_directors) names it for sure.
+  const named = factNamedBy(name, vocabulary);
+  if (named) return hint('input.fix.factByWords', { name: named, words: clip(name) });
+  if (groups(v, vocabulary)) return hint('input.fix.ungroup', { name: clip(name) });
+  const near = closestFact(normalName(name), vocabulary);
+  if (near) return hint('input.fix.didYouMean', { near, zh: vocabulary[near].zh, en: vocabulary[near].en });
+  return hasInvisible(name) ? hint('input.fix.invisible', { names: invisibleNames(name) }) : undefined;
+}
+
 /** An object under facts that holds facts of the vocabulary: facts grouped (by 项目, say) that are not read there. */
 function groups(v: unknown, vocabulary: Vocabulary): boolean {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).some((k) => Object.hasOwn(vocabulary, k));
