@@ -194,7 +194,8 @@ export function keyValueHint(v: unknown): Hint | undefined {
 
 /** 是/否/有/无/√/× (and 1/0) for a yes-no fact; in a workbook's cell, 是 or 否. Anything else: what a yes-no is written as. */
 function booleanHint(v: unknown, inCell: boolean): Hint | undefined {
-  const word = typeof v === 'string' ? v.trim() : String(v);
+  // A value from the file may be an object whose toString is not a function ({"toString": {}}): String() of it throws.
+  const word = typeof v === 'string' ? v.trim() : v !== null && typeof v === 'object' ? shown(v).shown : String(v);
   const s = typeof v === 'string' ? cleaned(halfwidth(v)) : v === 1 ? '1' : v === 0 ? '0' : undefined;
   const yes = s === undefined ? null : TRUE_WORDS.has(s) ? true : FALSE_WORDS.has(s) ? false : null;
   if (inCell) return hint('input.fix.booleanCell', { word, yes });

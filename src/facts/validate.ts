@@ -167,7 +167,8 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
         problems.push(problem({ ...at(pointer), expected: 'name, code', hint: near ? hint('input.fix.didYouMean', { near }) : undefined }, 'input.unknownAreaKey', { key: clip(parts[1]) }));
       } else if (e.keyword === 'required' && e.instancePath === '' && (e.params as { missingProperty: string }).missingProperty === 'facts') {
         if (!misspeltFacts) problems.push(problem({ ...at(''), hint: hint('input.fix.facts') }, 'input.missingFacts'));
-      } else if (e.keyword === 'type' && pointer === '/area/code') {
+      } else if (e.keyword === 'type' && pointer === '/area/code' && (typeof actual === 'number' || typeof actual === 'boolean')) {
+        // A code typed as a number (310105001): the same digits, quoted. Anything else is a shape to say (below).
         problems.push(problem({ ...at(pointer), hint: hint('input.fix.quoteCode', { fixed: JSON.stringify(String(actual)) }) }, 'input.areaCode', { got: shown(actual) }));
       } else if (e.keyword === 'type') {
         const want = ([] as string[]).concat((e.params as { type: string | string[] }).type) as ValueKind[];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chineseNumber, factHint, factNamedBy, periodFix } from '../../src/facts/diagnose.js';
 import { loadStandardSync } from '../../src/standard/load.js';
+import { validateFacts } from '../../src/facts/validate.js';
+import { InputError } from '../../src/errors.js';
 import type { FactSpec, Vocabulary } from '../../src/standard/types.js';
 
 /** What to type instead: the mistakes clerks make with counts, yes-noes and periods, named with their fix. */
@@ -117,4 +119,19 @@ describe('diagnose: a number with thousands separators', () => {
     ['1,234.5 万元', amount, '1234.5'],
   ])('%s → %s', (v, spec, fixed) => expect(factHint(spec, v)).toEqual({ id: 'input.fix.thousands', data: { fixed } }));
   it.each(['12,00', '1,2345', ',200', '1,200,'])('%s is not a grouped number', (v) => expect(factHint(count, v)?.id).not.toBe('input.fix.thousands'));
+});
+
+describe('diagnose: a value whose toString is not a function', () => {
+  // Found by test/property/facts.test.ts: String() of {"toString": {}} throws, and the run ended in an internal error.
+  it('a yes-no, a count and the area code given such an object get their fix, not an internal error', () => {
+    const yesNo: FactSpec = { type: 'boolean', zh: '已建立', en: 'Established' };
+    const count: FactSpec = { type: 'integer', minimum: 0, zh: '次数', en: 'Times' };
+    const odd = JSON.parse('{"toString": {"a": 1}, "valueOf": {}}');
+    expect(factHint(yesNo, odd)).toEqual({ id: 'input.fix.booleanWords', data: undefined });
+    expect(factHint(yesNo, odd, true)?.id).toBe('input.fix.booleanCell');
+    expect(factHint(count, odd)).toEqual({ id: 'input.fix.oneNumber', data: undefined });
+    const standard = loadStandardSync('changning-demo-street@2023');
+    const parsed = { value: { area: { name: '测试街道', code: odd }, facts: { minor_protection_in_key_work: odd } }, locate: () => ({ line: 1, column: 1 }) };
+    expect(() => validateFacts(parsed, standard.vocabulary, 'f.json')).toThrow(InputError);
+  });
 });
