@@ -20,6 +20,11 @@ export function isZip(bytes: Buffer): boolean {
   return bytes.length >= 4 && bytes.readUInt32BE(0) === ZIP;
 }
 
+/** An OLE2 compound file: Office 97–2003 (.xls, .doc, .ppt), WPS's own formats, or an encrypted Office file. */
+export function isOle2(bytes: Buffer): boolean {
+  return bytes.length >= 8 && bytes.readUInt32BE(0) === OLE2[0] && bytes.readUInt32BE(4) === OLE2[1];
+}
+
 /** What else the file is, or undefined for anything that may be a facts file's text. */
 export function otherKind(bytes: Buffer, file: string): OtherKind | undefined {
   // Text starts with a character; every kind below starts with a byte no facts file starts with.
@@ -31,7 +36,7 @@ export function otherKind(bytes: Buffer, file: string): OtherKind | undefined {
     if (bytes.includes('OFD.xml')) return 'ofd';
     return 'zip';
   }
-  if (first === 0xd0 && bytes.length >= 8 && bytes.readUInt32BE(0) === OLE2[0] && bytes.readUInt32BE(4) === OLE2[1]) {
+  if (first === 0xd0 && isOle2(bytes)) {
     // Word 97–2003, PowerPoint, WPS's own formats: one container, named by the file.
     const ext = extensionOf(file);
     return ext === 'doc' || ext === 'wps' ? 'word' : ext === 'ppt' || ext === 'dps' ? 'presentation' : 'oldOffice';
@@ -56,6 +61,7 @@ function isImage(b: Buffer): boolean {
   );
 }
 
-function extensionOf(file: string): string | undefined {
+/** A file name's extension, lower-case (undefined for none). */
+export function extensionOf(file: string): string | undefined {
   return /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
 }

@@ -1,5 +1,5 @@
 import { InputError, pointerOf, splitPointer, type InputProblem } from '../../errors.js';
-import { isZipWorkbook } from '../sniff.js';
+import { extensionOf, isOle2, isZip, isZipWorkbook } from '../sniff.js';
 import { t, type MessageId } from '../../messages/catalogue.js';
 import type { Parsed, ParseLimits } from '../types.js';
 import { serialToIso } from './dates.js';
@@ -178,7 +178,7 @@ function infoText(c: RawCell, problems: InputProblem[], at: Place): string | und
 
 /** Refused by name: formats that are not a plain .xlsx — but an .xls or .et that holds an .xlsx's content is read (Excel and WPS open it too). */
 function refusedByName(file: string, bytes: Buffer): InputProblem | undefined {
-  const ext = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
+  const ext = extensionOf(file);
   if ((ext === 'xls' || ext === 'et') && !isZipWorkbook(bytes)) return { ...say('xlsx.legacy', undefined, 'xlsx.saveAsXlsx') };
   if (ext === 'xlsm' || ext === 'xltm' || ext === 'xlam') return { ...say('xlsx.macros', undefined, 'xlsx.saveAsXlsx') };
   if (ext === 'xlsb' || ext === 'ods') return { ...say('xlsx.otherFormat', { ext }, 'xlsx.saveAsXlsx') };
@@ -187,11 +187,11 @@ function refusedByName(file: string, bytes: Buffer): InputProblem | undefined {
 
 /** Refused by content: an OLE2 compound file is an old .xls or an encrypted workbook (Office encrypts into OLE2). */
 function refusedByMagic(bytes: Buffer): InputProblem | undefined {
-  if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1) {
+  if (isOle2(bytes)) {
     const encrypted = bytes.includes(Buffer.from('EncryptionInfo', 'utf16le')) || bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'));
     return encrypted ? { ...say('xlsx.encrypted', undefined, 'xlsx.encryptedExpected') } : { ...say('xlsx.legacy', undefined, 'xlsx.saveAsXlsx') };
   }
-  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) return { ...say('xlsx.notWorkbook', undefined, 'xlsx.saveAsXlsx') };
+  if (!isZip(bytes)) return { ...say('xlsx.notWorkbook', undefined, 'xlsx.saveAsXlsx') };
   return undefined;
 }
 
