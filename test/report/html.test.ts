@@ -99,6 +99,20 @@ describe('html formatter', () => {
     expect(html([r], zh)).toContain('@top-center { content: "\\3c script\\3e alert(1)\\3c /script\\3e \\22 \\27 \\26 ');
   });
 
+  it('a batch left with one area or none, the rest refused, still names what could not be assessed, after the report', () => {
+    const invalid = [{ input: 'areas/b.xls', message: 'areas/b.xls: 这是旧版 Excel 97-2003 工作簿（.xls），无法读取\n  改为: 另存为 .xlsx' }];
+    const summary = { total: 2, byVerdict: { pass: 0, fail: 1, veto: 0, invalid: 1 }, worst: [], mostFailed: [], vetoes: [], invalid };
+    for (const out of [html([result()], { ...zh, summary }), htmlProblems([result()], { ...zh, summary }), html([], { ...zh, summary: { ...summary, byVerdict: { ...summary.byVerdict, fail: 0 } } })]) {
+      expect(out).toContain('<section class="doc invalid-inputs">');
+      expect(out).toContain('<li><code>areas/b.xls</code> 这是旧版 Excel 97-2003 工作簿（.xls），无法读取<br>改为: 另存为 .xlsx</li>');
+    }
+    // After the area's own document, not in place of it.
+    const one = html([result()], { ...zh, summary });
+    expect(one.indexOf('class="area doc"')).toBeLessThan(one.indexOf('invalid-inputs'));
+    // With nothing refused, no such section.
+    expect(html([result()], zh)).not.toContain('invalid-inputs');
+  });
+
   it('is titled as the standard names it, with 报送单位, 报告日期 and the period', () => {
     const out = html([result()], zh);
     expect(out).toContain('<h1 class="doc-title" data-verdict="fail">长宁区未成年人保护示范街道（镇）创建达标自评报告</h1>');

@@ -128,7 +128,7 @@ export function* districtDocument(survey: DistrictSurvey, ctx: DocumentContext, 
   const invalid = summary?.invalid ?? [];
   const summaryBody = [
     `<p class="district-sentence">${h(t(lang, 'pdf.district.summary', { areas: survey.count, veto: count('veto'), fail: count('fail'), pass: count('pass'), invalid: invalid.length }))}</p>`,
-    invalid.length ? `<h3>${h(t(lang, 'pdf.district.invalid'))}</h3><ul class="invalid">${invalid.map(invalidItem).join('')}</ul>` : '',
+    invalidList(invalid, lang),
   ]
     .filter(Boolean)
     .join('\n');
@@ -212,6 +212,11 @@ export function worstAspect(r: AssessResult): { name: string; score: number } | 
   let worst: { name: string; score: number } | undefined;
   for (const a of r.aspects) if (a.applicable > 0 && a.score < 1 && (!worst || a.score < worst.score)) worst = a;
   return worst && { name: worst.name, score: worst.score };
+}
+
+/** The inputs of a batch that could not be assessed, under their heading (none: nothing). */
+export function invalidList(invalid: readonly InvalidInput[], lang: Lang): string {
+  return invalid.length ? `<h3>${h(t(lang, 'pdf.district.invalid'))}</h3><ul class="invalid">${invalid.map(invalidItem).join('')}</ul>` : '';
 }
 
 /** A pack that could not be read: where (the place once: invalidWords), why, and what to type instead on a line of its own. */

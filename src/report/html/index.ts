@@ -8,7 +8,7 @@ import { areaDocumentBytes, areaDocument, documentHead, metaOf, signOff, vetoPro
 import { factsOf } from '../facts.js';
 import { isOpen } from '../../assess/open.js';
 import { negativeListLine } from '../rectification/words.js';
-import { areaLine, districtDocument, districtIndexOrder, districtSurvey, type AreaLine } from './district.js';
+import { areaLine, districtDocument, districtIndexOrder, districtSurvey, invalidList, type AreaLine } from './district.js';
 import { escapeHtml as h } from './escape.js';
 import { ledger, ledgerPieces, ledgerSections, mergeGroups } from './ledger.js';
 import { SCRIPT } from './script.js';
@@ -41,7 +41,10 @@ export function renderDocument(results: AssessResult[], options: FormatOptions, 
   const { lang } = options;
   const ctx = contextOf(options, medium);
   const { title, header, body } = kind === 'problems' ? problemsDocument(results, ctx) : reportDocument(results, ctx, options);
-  return page(title, header, body, lang, medium);
+  // A batch left with one area (or none), the rest refused, is that area's own report; the inputs
+  // that could not be assessed are still named, after it, as the district's page names them.
+  const fewer = results.length < 2 ? invalidList(options.summary?.invalid ?? [], lang) : '';
+  return page(title, header, fewer ? `${body}\n<section class="doc invalid-inputs">\n${fewer}\n</section>` : body, lang, medium);
 }
 
 function reportDocument(results: AssessResult[], ctx: DocumentContext, options: FormatOptions) {
