@@ -1,3 +1,4 @@
+import { basename, dirname, resolve } from 'node:path';
 import type { AssessInputOptions } from '../assess/input.js';
 import type { AssessResult, Lang } from '../assess/types.js';
 import { compareWithBaseline, findBaseline, readBaseline, type BaselineResult } from '../packs/baseline.js';
@@ -56,6 +57,27 @@ export interface Io {
   stderr: NodeJS.WriteStream;
 }
 
+/** How many of a folder's other files a warning names (the rest are counted). */
+const SKIPPED_NAMED = 5;
+
+/**
+ * A warning for each folder of the batch that holds files weibao did not assess (expandInputs'
+ * `skipped`): the run's own --output and --baseline aside, which are expected there.
+ */
+function warnSkipped(skipped: readonly string[], own: readonly (string | undefined)[], lang: Lang, io: Io): void {
+  const ours = new Set(own.filter((p): p is string => p !== undefined).map((p) => resolve(p)));
+  const byFolder = new Map<string, string[]>();
+  for (const file of skipped) {
+    if (ours.has(resolve(file))) continue;
+    const folder = dirname(file);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), basename(file)]);
+  }
+  for (const [folder, names] of byFolder) {
+    const shown = names.slice(0, SKIPPED_NAMED);
+    io.stderr.write(`${t(lang, 'input.label.warning')}: ${t(lang, 'cli.warn.skippedFiles', { folder, names: shown, more: names.length - shown.length })}\n  ${t(lang, 'input.label.fix')}: ${t(lang, 'cli.fix.skippedFiles')}\n`);
+  }
+}
+
 /**
  * `assess <facts-or-pack>...`: every input assessed (a directory of packs expanded to its packs),
  * one report, exit code the worst. A pack that can't be read is reported and the rest still run.
@@ -103,6 +125,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
   }
   // The report --output replaces and the --baseline, kept in the folder being assessed, are not its areas.
   const expanded = expandInputs(inputs, [...(replacing ? [opts.output!] : []), ...(baseline ? [opts.baseline!] : [])]);
+  warnSkipped(expanded.skipped, [opts.output, opts.baseline], opts.lang, io);
   const color = wantColor(opts.color, !!opts.output, io.stdout);
   // Not a terminal (a pipe, a file): 80 columns, what a pasted report or a `less` fits.
   const width = Math.min(Math.max(io.stdout.columns ?? 80, 60), 160);

@@ -7,6 +7,12 @@ export interface Expanded {
   inputs: string[];
   /** True when a directory was expanded or there are several inputs: report as a batch. */
   batch: boolean;
+  /**
+   * The other visible files of the folders expanded (a README, a Word document, a PDF): not
+   * areas, so not assessed, but named in a warning — an area's submission sent in another form
+   * would otherwise be missing from the district's report without a word. Sorted as the members.
+   */
+  skipped: string[];
 }
 
 /**
@@ -29,32 +35,39 @@ export const REFUSED_SPREADSHEET_EXTENSIONS: readonly string[] = ['.xls', '.xlsm
  * holds: each visible sub-directory is one pack and each `*.json`/`*.yaml`/`*.xlsx` file one area's facts,
  * sorted by name in code-unit order (the same on every machine and locale, so reports are
  * stable); a spreadsheet weibao does not read (REFUSED_SPREADSHEET_EXTENSIONS) is listed to be
- * refused with its fix; other loose files (a README, a Word document) are not areas. A sub-directory
+ * refused with its fix; other loose files (a README, a Word document) are not areas, and are
+ * returned as `skipped` for the caller to name in a warning. A sub-directory
  * without a facts file is still listed, so it is reported as an invalid pack instead of being
  * skipped silently; a directory with nothing to assess stays one input (and gets that error).
  */
 export function expandInputs(inputs: string[], leaveOut: readonly string[] = []): Expanded {
   const out: string[] = [];
+  const skipped: string[] = [];
   let expanded = false;
   // `leaveOut`: reports of ours named for another part in this run — the report --output replaces
   // (isAssessReport), the --baseline — found in a folder being expanded: not areas of the batch.
   // Named on their own, they stay inputs.
   const left = leaveOut.map((file) => ({ dir: real(dirname(file)), name: basename(file) }));
   for (const input of inputs) {
-    let members = isDirectory(input) && !hasFactsFile(input) ? batchMembers(input) : [];
-    if (left.length && members.length) {
+    const listed = isDirectory(input) && !hasFactsFile(input) ? batchMembers(input) : { members: [], others: [] };
+    let { members, others } = listed;
+    if (left.length && (members.length || others.length)) {
       const dir = real(input);
       const names = new Set(left.filter((l) => l.dir === dir).map((l) => l.name));
-      if (names.size) members = members.filter((name) => !names.has(name));
+      if (names.size) {
+        members = members.filter((name) => !names.has(name));
+        others = others.filter((name) => !names.has(name));
+      }
     }
     if (members.length) {
       for (const name of members) out.push(join(input, name));
+      for (const name of others) skipped.push(join(input, name));
       expanded = true;
     } else {
       out.push(input);
     }
   }
-  return { inputs: out, batch: expanded || out.length > 1 };
+  return { inputs: out, batch: expanded || out.length > 1, skipped };
 }
 
 /** Whether `file` stands in a folder of `inputs` that is expanded as a batch (expandInputs): only then can it be one of its members. */
@@ -93,15 +106,16 @@ function hasFactsFile(dir: string): boolean {
   return PACK_FACTS_FILES.some((f) => existsSync(join(dir, f)));
 }
 
-/** The names in `dir` that are packs or facts files, sorted; one readdir, a stat only for links. */
-function batchMembers(dir: string): string[] {
+/** The names in `dir` that are packs or facts files and those of its other files, each sorted; one readdir, a stat only for links. */
+function batchMembers(dir: string): { members: string[]; others: string[] } {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
-    return [];
+    return { members: [], others: [] };
   }
   const names: string[] = [];
+  const others: string[] = [];
   for (const e of entries) {
     // Hidden files, and the lock file Excel and WPS leave beside an open workbook (~$台账.xlsx).
     if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
@@ -109,9 +123,14 @@ function batchMembers(dir: string): string[] {
     // A link that leads nowhere (dangling, or a loop) may have been a pack: listed, so it is
     // reported as unreadable (exit 3) instead of vanishing from the batch without a word.
     const broken = e.isSymbolicLink() && !directory && !exists(join(dir, e.name));
-    if (directory || broken || (!e.isDirectory() && (isFactsFileName(e.name) || hasExtension(e.name, REFUSED_SPREADSHEET_EXTENSIONS)))) names.push(e.name);
+    if (directory || broken || isFactsFileName(e.name) || hasExtension(e.name, REFUSED_SPREADSHEET_EXTENSIONS)) names.push(e.name);
+    else others.push(e.name);
   }
-  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { members: names.sort(byCodeUnits), others: others.sort(byCodeUnits) };
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function isFactsFileName(name: string): boolean {

@@ -24,9 +24,36 @@ describe('a folder of facts files', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('expands to its facts files and packs, sorted by code unit; other files and hidden ones are not areas', () => {
-    const { inputs, batch } = expandInputs([dir]);
+    const { inputs, batch, skipped } = expandInputs([dir]);
     expect(batch).toBe(true);
     expect(inputs.map((p) => p.slice(dir.length + 1))).toEqual(['C-vetoed.JSON', 'a-incomplete.yaml', 'b-failing.json', 'd-pack', 'e-linked-pack', 'f-broken.json']);
+    expect(skipped.map((p) => p.slice(dir.length + 1))).toEqual(['README.md', 'notes.txt']);
+  });
+
+  it('names the other files of a folder in a warning, not as areas (exit unchanged), and not the report the run writes there', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'weibao-others-'));
+    try {
+      cpSync(join(root, 'fixtures/changning-failing.json'), join(folder, 'a.json'));
+      cpSync(join(root, 'fixtures/changning-vetoed.json'), join(folder, 'b.json'));
+      writeFileSync(join(folder, '新华路街道.docx'), 'not an area');
+      const one = run(folder, '--format', 'json', '--output', join(folder, '汇总.html'));
+      const plain = run(folder, '--format', 'json');
+      expect(one.code).toBe(plain.code);
+      expect(one.stderr).toContain(`警告: 文件夹 ${folder} 中的文件不是事实文件，没有评估：新华路街道.docx\n  改为: 其中如有地区的填报材料，请用 assess init 生成的模板填写`);
+      expect(one.stderr).not.toContain('汇总.html');
+      rmSync(join(folder, '汇总.html'));
+      expect(JSON.parse(plain.stdout).results).toHaveLength(2);
+      for (const name of ['说明.txt', '通知.pdf', 'c.docx', 'd.docx', 'e.docx', 'f.docx']) writeFileSync(join(folder, name), 'not an area');
+      const many = run(folder, '--format', 'json', '--lang', 'en');
+      expect(many.code).toBe(plain.code);
+      expect(many.stderr).toContain(`warning: 7 files in the folder ${folder} are not facts files and were not assessed: c.docx, d.docx, e.docx, f.docx, 新华路街道.docx and 2 more\n  fix: if one is an area's submission`);
+      expect(run(folder, '--format', 'json').stderr).toContain('有 7 个文件不是事实文件，没有评估：c.docx、d.docx、e.docx、f.docx、新华路街道.docx 等 7 个');
+      // A folder named alone with nothing else in it: no warning.
+      rmSync(join(folder, 'c.docx'));
+      expect(run(join(root, 'fixtures/packs'), '--format', 'json').stderr).not.toContain('不是事实文件，没有评估');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('a spreadsheet weibao does not read is listed, refused with its fix, not left out without a word', () => {
@@ -54,10 +81,12 @@ describe('a folder of facts files', () => {
   });
 
   it('a pack directory given alone stays one input; an empty folder stays one input (and is refused)', () => {
-    expect(expandInputs([join(root, 'fixtures/packs/a-clean')])).toEqual({ inputs: [join(root, 'fixtures/packs/a-clean')], batch: false });
+    expect(expandInputs([join(root, 'fixtures/packs/a-clean')])).toEqual({ inputs: [join(root, 'fixtures/packs/a-clean')], batch: false, skipped: [] });
     const empty = mkdtempSync(join(tmpdir(), 'weibao-empty-'));
     try {
-      expect(expandInputs([empty])).toEqual({ inputs: [empty], batch: false });
+      writeFileSync(join(empty, 'README.md'), 'not an area');
+      // Nothing to assess: one input, refused as a directory without facts — its other files are not a warning's.
+      expect(expandInputs([empty])).toEqual({ inputs: [empty], batch: false, skipped: [] });
     } finally {
       rmSync(empty, { recursive: true });
     }

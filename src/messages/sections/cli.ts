@@ -130,6 +130,9 @@ export const cli = defineSection({
     'cli.fix.byFormats': ({ formats }: { formats: string[] }) => `改用 --format ${formats.join('、')} 之一`,
     'cli.err.binaryFormat': ({ format }: { format: string }) => `--format ${format} 生成的是二进制文件，不能输出到终端`,
     'cli.fix.binaryFormat': ({ format }: { format: string }) => `加上 --output 文件名，例如 --format ${format} --output 报告.${format}`,
+    'cli.warn.skippedFiles': ({ folder, names, more }: { folder: string; names: string[]; more: number }) =>
+      `文件夹 ${folder} 中${names.length + more === 1 ? '的' : `有 ${names.length + more} 个`}文件不是事实文件，没有评估：${names.join('、')}${more ? ` 等 ${names.length + more} 个` : ''}`,
+    'cli.fix.skippedFiles': '其中如有地区的填报材料，请用 assess init 生成的模板填写，保存为 .json、.yaml 或 .xlsx 文件放回该文件夹；其他文件不必理会',
   },
   en: {
     'cli.description': 'Score an area against the minor-protection demonstration standards (weibao).',
@@ -254,5 +257,8 @@ export const cli = defineSection({
     'cli.fix.byFormats': ({ formats }: { formats: string[] }) => `use --format ${formats.join(', ')}`,
     'cli.err.binaryFormat': ({ format }: { format: string }) => `--format ${format} writes a binary file, not for the terminal`,
     'cli.fix.binaryFormat': ({ format }: { format: string }) => `add --output <file>, e.g. --format ${format} --output report.${format}`,
+    'cli.warn.skippedFiles': ({ folder, names, more }: { folder: string; names: string[]; more: number }) =>
+      `${names.length + more === 1 ? 'a file' : `${names.length + more} files`} in the folder ${folder} ${names.length + more === 1 ? 'is' : 'are'} not facts files and ${names.length + more === 1 ? 'was' : 'were'} not assessed: ${names.join(', ')}${more ? ` and ${more} more` : ''}`,
+    'cli.fix.skippedFiles': 'if one is an area\'s submission, fill in the template assess init writes and save it in the folder as .json, .yaml or .xlsx; other files can stay as they are',
   },
 });
