@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hint, InputError, problem } from '../errors.js';
 import { editDistance } from '../text/edit-distance.js';
+import { standardNamedBy, wordsOf } from './named-by.js';
 
 /** The bundled standards: standards/<id>/<version>.yaml. */
 export const STANDARDS_DIR = fileURLToPath(new URL('../../standards/', import.meta.url));
@@ -79,9 +80,18 @@ function resolveOnce(ref: string, dir: string): StandardRef {
   const versions = all.filter((s) => s.id === id);
   if (!versions.length) {
     const known = [...new Set(all.map((s) => s.id))];
-    const near = closestName(id, known);
+    // Each id's words (its latest version's title): a standard named by its title instead of its
+    // id is told its id alone, and with neither a near id nor a title to go by, the list of ids
+    // says which is which.
+    const words = wordsOf(all);
+    const titleOf = (wanted: string) => words.filter((w) => w.ref.id === wanted).at(-1)?.title;
+    const typo = closestName(id, known);
+    const named = typo ? undefined : standardNamedBy(ref, words);
+    const fix = named
+      ? hint('input.fix.standardByTitle', { ref: `${named.id}@${named.version}`, title: words.find((w) => w.ref === named)?.title ?? named.id })
+      : hint('input.fix.standards', typo ? { known, near: typo } : { known, titles: known.map((k) => titleOf(k) ?? '') });
     throw new InputError('not-found', undefined, [
-      problem({ expected: `one of: ${known.join(', ')} (or a path to a standard's YAML file)`, hint: hint('input.fix.standards', { known, near }) }, 'input.standard.unknown', { ref }),
+      problem({ expected: `one of: ${known.join(', ')} (or a path to a standard's YAML file)`, hint: fix }, 'input.standard.unknown', { ref }),
     ]);
   }
   if (version === undefined) return versions[versions.length - 1];

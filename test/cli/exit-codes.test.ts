@@ -61,6 +61,6 @@ describe('invalid inputs: exit 3, the file, the place and what was expected, no 
     const r = run('fixtures/changning-compliant.json', '--standard', 'nowhere@2020');
     expect(r.code).toBe(3);
     // In the default language (zh), with the standards there are as the fix.
-    expect(r.stderr).toMatch(/^错误: 没有名为 "nowhere@2020" 的标准\n  改为: 可用的标准：changning-demo-street、negative-list、yangshi-demo-point/);
+    expect(r.stderr).toMatch(/^错误: 没有名为 "nowhere@2020" 的标准\n  改为: 可用的标准：changning-demo-street（长宁区未成年人保护示范街道（镇）创建达标体系）、negative-list（负面工作清单项（.*）、yangshi-demo-point（创建全国未成年人保护示范点责任清单）/);
   });
 });

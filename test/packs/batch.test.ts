@@ -10,7 +10,7 @@ const PACKS = ['a-clean', 'b-evidence-problems', 'c-vetoed', 'd-failing'];
 describe('a directory of packs', () => {
   it('is expanded to its sub-directories, sorted; loose files and hidden directories are not packs', () => {
     expect(expandInputs([join(root, 'fixtures/packs')]).inputs.map((p) => p.split('/').pop())).toEqual(PACKS);
-    expect(expandInputs(['fixtures/packs/a-clean'])).toEqual({ inputs: ['fixtures/packs/a-clean'], batch: false });
+    expect(expandInputs(['fixtures/packs/a-clean'])).toEqual({ inputs: ['fixtures/packs/a-clean'], batch: false, skipped: [] });
     expect(expandInputs(['fixtures/packs/a-clean', 'fixtures/packs/c-vetoed']).batch).toBe(true);
   });
 

@@ -369,7 +369,9 @@ export const input = defineSection({
     'input.lint.evidenceUnknown': ({ name }: { name: string }) => `证明材料指向未知的事实 ${JSON.stringify(name)}`,
     'input.lint.evidenceUnread': ({ name }: { name: string }) => `证明材料指向事实 ${JSON.stringify(name)}，但本项规则并不读取它`,
     'input.fix.standardRef': '写作 id@版本，例如 changning-demo-street@2023',
-    'input.fix.standards': ({ known, near }: { known: string[]; near?: string }) => `${near ? `是否应为 ${JSON.stringify(near)}？` : ''}可用的标准：${known.join('、')}（或标准 YAML 文件的路径）；assess standards list 列出全部`,
+    'input.fix.standardByTitle': ({ ref, title }: { ref: string; title: string }) => `${JSON.stringify(ref)}（“${title}”的编号：标准写编号，不写名称）；assess standards list 列出全部标准`,
+    'input.fix.standards': ({ known, near, titles }: { known: string[]; near?: string; titles?: string[] }) =>
+      `${near ? `是否应为 ${JSON.stringify(near)}？` : ''}可用的标准：${known.map((k, i) => (titles?.[i] ? `${k}（${titles[i]}）` : k)).join('、')}（或标准 YAML 文件的路径）；assess standards list 列出全部`,
     'input.fix.versions': ({ id, versions }: { id: string; versions: string[] }) => `可用的版本：${versions.map((v) => `${id}@${v}`).join('、')}`,
     'input.fix.negativeList': '--negative-list 和 negative_lists 只能写负面清单（如 negative-list@2023）',
     'input.fix.sameFact': ({ other }: { other: string }) => `与 ${other} 中的定义保持一致，或给事实换一个名字`,
@@ -600,7 +602,9 @@ export const input = defineSection({
     'input.lint.evidenceUnknown': ({ name }: { name: string }) => `evidence names unknown fact ${JSON.stringify(name)}`,
     'input.lint.evidenceUnread': ({ name }: { name: string }) => `evidence names fact ${JSON.stringify(name)}, which this item's rule does not read`,
     'input.fix.standardRef': 'write id@version, e.g. changning-demo-street@2023',
-    'input.fix.standards': ({ known, near }: { known: string[]; near?: string }) => `${near ? `did you mean ${JSON.stringify(near)}? ` : ''}the standards are: ${known.join(', ')} (or a path to a standard's YAML file); assess standards list lists them`,
+    'input.fix.standardByTitle': ({ ref, title }: { ref: string; title: string }) => `${JSON.stringify(ref)} (the id of “${title}”: a standard is named by its id, not its title); assess standards list lists them all`,
+    'input.fix.standards': ({ known, near, titles }: { known: string[]; near?: string; titles?: string[] }) =>
+      `${near ? `did you mean ${JSON.stringify(near)}? ` : ''}the standards are: ${known.map((k, i) => (titles?.[i] ? `${k} (${titles[i]})` : k)).join(', ')} (or a path to a standard's YAML file); assess standards list lists them`,
     'input.fix.versions': ({ id, versions }: { id: string; versions: string[] }) => `the versions are: ${versions.map((v) => `${id}@${v}`).join(', ')}`,
     'input.fix.negativeList': '--negative-list and negative_lists take negative lists only (such as negative-list@2023)',
     'input.fix.sameFact': ({ other }: { other: string }) => `define it as ${other} does, or name the fact differently`,
