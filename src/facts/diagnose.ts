@@ -82,8 +82,8 @@ function cleaned(s: string): string {
 }
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
-const TRUE_WORDS = new Set(['是', '是的', '有', '有的', '√', '✓', '✔', '对', '已', '已建立', '已制定', '已开展', '已完成', '已落实', '已纳入', '已设立', '已配备', 'yes', 'Yes', 'YES', 'y', 'Y', 'true', 'True', 'TRUE', '1']);
-const FALSE_WORDS = new Set(['否', '不是', '无', '没有', '没', '暂无', '尚未', '×', '✗', '✘', '错', '未', '未建立', '未完成', '未落实', '未纳入', '未设立', '未配备', 'no', 'No', 'NO', 'n', 'N', 'false', 'False', 'FALSE', '0']);
+const TRUE_WORDS = new Set(['是', '是的', '有', '有的', '√', '✓', '✔', '☑', '✅', '对', '已', '已建立', '已制定', '已开展', '已完成', '已落实', '已纳入', '已设立', '已配备', 'yes', 'Yes', 'YES', 'y', 'Y', 'true', 'True', 'TRUE', '1']);
+const FALSE_WORDS = new Set(['否', '不是', '无', '没有', '没', '暂无', '尚未', '×', '✗', '✘', '☒', '❎', '❌', '错', '未', '未建立', '未完成', '未落实', '未纳入', '未设立', '未配备', 'no', 'No', 'NO', 'n', 'N', 'false', 'False', 'FALSE', '0']);
 
 /**
  * What to type instead of `v` for a fact of `spec`: the mistake named where it is one clerks make,
@@ -130,6 +130,7 @@ function numberHint(raw: string, spec: FactSpec, inCell: boolean): Hint | undefi
   // 1,200 (or 1，200, or 1,200元): a number as Excel and WPS show it, with thousands separators.
   const grouped = /^(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s*(\S.*)?$/.exec(half);
   if (grouped && (grouped[2] === undefined || isUnit(grouped[2], spec))) return hint('input.fix.thousands', { fixed: grouped[1].replaceAll(',', '') });
+  if (NOT_EXACT.some((re) => re.test(half))) return hint('input.fix.exactNumber', { word: raw.trim(), whole: spec.type === 'integer' });
   const m = /^(-?\d+(?:\.\d+)?)\s*(\S.*)$/.exec(half);
   if (m) {
     const [, n, unit] = m;
@@ -142,6 +143,18 @@ function numberHint(raw: string, spec: FactSpec, inCell: boolean): Hint | undefi
   if (counted !== undefined) return hint('input.fix.chineseNumber', { word: raw.trim(), fixed: String(counted) });
   return hasInvisible(raw) ? invisibleHint(raw) : undefined;
 }
+
+/**
+ * A number that is not one: about so many (约20, 20左右, 20多次), at least or more than so many
+ * (≥2, 2次以上, 不少于2, 20+, 20余次), or a range (2-3, 2~3, 2至3次). Told to write the number
+ * the records give rather than the one in the text: 20 for 20余 would understate, and a limit
+ * such as "at most 0 major cases" must not be met by rounding down.
+ */
+const NOT_EXACT = [
+  /^(?:约|大约|大概|近|将近|接近|超过|不少于|不低于|至少|多于|高于|≈|~|>|≥|>=|＞|≧)\s*\d+(?:\.\d+)?\s*[\p{Script=Han}a-zA-Z/]{0,4}$/u,
+  /^\d+(?:\.\d+)?\s*[\p{Script=Han}/]{0,3}?\s*(?:余|多|左右|上下|以上|及以上|或以上|\+)\s*[\p{Script=Han}/]{0,3}$/u,
+  /^\d+(?:\.\d+)?\s*[\p{Script=Han}]{0,3}\s*(?:-|~|～|至|到|—|–)\s*\d+(?:\.\d+)?\s*[\p{Script=Han}/]{0,4}$/u,
+];
 
 /** Words after a number that are its unit: the fact's own, or a few letters or characters (次, 万元, km). */
 function isUnit(unit: string, spec: FactSpec): boolean {
@@ -197,11 +210,29 @@ function booleanHint(v: unknown, inCell: boolean): Hint | undefined {
   // A value from the file may be an object whose toString is not a function ({"toString": {}}): String() of it throws.
   const word = typeof v === 'string' ? v.trim() : v !== null && typeof v === 'object' ? shown(v).shown : String(v);
   const s = typeof v === 'string' ? cleaned(halfwidth(v)) : v === 1 ? '1' : v === 0 ? '0' : undefined;
-  const yes = s === undefined ? null : TRUE_WORDS.has(s) ? true : FALSE_WORDS.has(s) ? false : null;
+  const yes = s === undefined ? null : (yesNoOf(s) ?? notedYesNo(s));
   if (inCell) return hint('input.fix.booleanCell', { word, yes });
   if (yes !== null) return hint('input.fix.boolean', { word, fixed: String(yes) });
   return typeof v === 'string' && hasInvisible(v) ? invisibleHint(v) : hint('input.fix.booleanWords');
 }
+
+function yesNoOf(word: string): boolean | null {
+  return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : null;
+}
+
+/**
+ * A yes or no with a note after it — 是（已建立）, 否，正在筹建, 有 见附件 — is its word (the note
+ * goes in the evidence); but not the choice left as it was offered (是 否, 是、否), whose note
+ * starts with the other word.
+ */
+function notedYesNo(s: string): boolean | null {
+  const m = NOTED.exec(s);
+  if (!m) return null;
+  const yes = yesNoOf(m[1]);
+  const next = /^[^\s(（,，;；:：、/]+/.exec(m[2])?.[0];
+  return yes !== null && next !== undefined && yesNoOf(next) === !yes ? null : yes;
+}
+const NOTED = /^([^\s(（,，;；:：、/]+)[\s(（,，;；:：、/]+(.*)$/s;
 
 /** 2023年5月1日, 2023/5/1, 2023.5.1, 2023-5-1, or an Excel serial number (45047). */
 function dateHint(v: unknown): Hint | undefined {
@@ -231,6 +262,22 @@ export function isCalendarDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+/**
+ * A half year (2023年上半年, 2023H2, 2023年1-6月): there is no such period, and which quarters
+ * make it up is the fix. undefined for anything else.
+ */
+export function halfYearOf(v: unknown): { year: string; half: 1 | 2 } | undefined {
+  if (typeof v !== 'string') return undefined;
+  const s = cleaned(halfwidth(v));
+  let m = /^(\d{4})\s*年?\s*(?:度\s*)?([上下])\s*半\s*年度?$/.exec(s);
+  if (m) return { year: m[1], half: m[2] === '上' ? 1 : 2 };
+  m = /^(\d{4})\s*[-/._]?\s*[hH]\s*([12])$/.exec(s);
+  if (m) return { year: m[1], half: m[2] === '1' ? 1 : 2 };
+  m = /^(\d{4})\s*年?\s*(0?1|0?7)\s*(?:月)?\s*(?:-|~|～|至|到|—|–)\s*(0?6|12)\s*月份?$/.exec(s);
+  if (m && Number(m[3]) - Number(m[2]) === 5) return { year: m[1], half: Number(m[2]) === 1 ? 1 : 2 };
+  return undefined;
+}
+
 /** A period as the clerk may have written it (2023年, 2023年第二季度, 2023/5), rewritten; null if not recognised. */
 export function periodFix(v: unknown): string | null {
   if (typeof v !== 'string' && typeof v !== 'number') return null;
@@ -239,6 +286,11 @@ export function periodFix(v: unknown): string | null {
   // 2023年, 2023年度, 2023全年
   let m = /^(\d{4})\s*(?:年度?|年?\s*全年)?$/.exec(s);
   if (m) return m[1];
+  // 二〇二三年, 二零二三年度; 23年 (this century).
+  m = /^([〇零一二三四五六七八九]{4})\s*年度?$/.exec(s);
+  if (m) return [...m[1]].map((c) => DIGITS[c]).join('');
+  m = /^(\d{2})\s*年度?$/.exec(s);
+  if (m) return `20${m[1]}`;
   m = /^(\d{4})\s*(?:年度?\s*(?:第)?\s*([1-4一二三四])\s*季度?|\s*[-/._]?\s*[qQ]\s*([1-4]))$/.exec(s);
   if (m) return `${m[1]}-Q${m[2] ? (q[m[2]] ?? m[2]) : m[3]}`;
   m = /^(\d{4})\s*(?:年|\/|\.|-)\s*(\d{1,2})\s*(?:月份?)?$/.exec(s);

@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { hint, InputError, pointerOf, problem, splitPointer, type Hint, type InputProblem, type Location } from '../errors.js';
 import type { Expect, ValueKind } from '../messages/sections/input.js';
-import { factHint, factNamedBy, halfwidth, keyValueHint, hasInvisible, invisibleNames, isCalendarDate, kindOf, periodFix, shown, visible } from './diagnose.js';
+import { factHint, factNamedBy, halfYearOf, halfwidth, keyValueHint, hasInvisible, invisibleNames, isCalendarDate, kindOf, periodFix, shown, visible } from './diagnose.js';
 import { parsePeriod } from './period.js';
 import { standardYears } from '../standard/years.js';
 import { t } from '../messages/catalogue.js';
@@ -238,12 +238,18 @@ function shapeHint(parts: string[], actual: unknown): Hint | undefined {
     if (index !== undefined) return hint('input.fix.quoteText', { fixed: quoted });
   }
   if (top === 'standard') return hint('input.fix.standardShape');
-  if (top === 'period') return hint('input.fix.period', { fixed: periodFix(actual) });
+  if (top === 'period') return periodHint(actual);
   if (top === '$schema') return hint('input.fix.schemaKey');
   return undefined;
 }
 
 /** The closest of a few known names (edit distance ≤ 2), for a misspelt key. */
+/** A period's fix: the period rewritten where it can be (periodFix), the quarters of a half year, else the forms there are. */
+function periodHint(v: unknown): Hint {
+  const half = halfYearOf(v);
+  return half ? hint('input.fix.periodHalf', half) : hint('input.fix.period', { fixed: periodFix(v) });
+}
+
 function closestOf(name: string, known: string[]): string | undefined {
   const n = normalName(name);
   let best: string | undefined;
@@ -293,7 +299,7 @@ function envelopeProblems(raw: Record<string, unknown>, at: (pointer: string) =>
   }
   const period = raw.period === undefined || raw.period === null ? undefined : parsePeriod(raw.period);
   if (raw.period !== undefined && raw.period !== null && !period) {
-    out.push(problem({ ...at('/period'), expected: '2023, 2023-Q2 or 2023-05', hint: hint('input.fix.period', { fixed: periodFix(raw.period) }) }, 'input.period', { got: shown(raw.period) }));
+    out.push(problem({ ...at('/period'), expected: '2023, 2023-Q2 or 2023-05', hint: periodHint(raw.period) }, 'input.period', { got: shown(raw.period) }));
   }
   // The period must be one the standard is for (its version's year): 2024's figures against the
   // 2023 standard would be judged by last year's thresholds, and a part-year period's elapsed

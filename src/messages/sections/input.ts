@@ -295,6 +295,7 @@ export const input = defineSection({
     'input.fix.booleanCell': ({ word, yes }: { word: string; yes: boolean | null }) => (yes === null ? '只填“是”或“否”' : `“${word}”请填写“${yes ? '是' : '否'}”`),
     'input.fix.dateInNumber': ({ inCell }: { inCell: boolean }): string => (inCell ? '这里是日期，应为数字：在 Excel 或 WPS 中把单元格格式改为“常规”，再填写数字' : '这里是日期，应为数字：改写为数字（不加引号）'),
     'input.fix.numberOnly': '只填数字，不带单位或文字',
+    'input.fix.exactNumber': ({ word, whole }: { word: string; whole: boolean }) => `“${word}”不是一个确切的数：按台账填实际的数（${whole ? '一个整数' : '一个数'}），不写“约”“以上”或范围`,
     'input.fix.thousands': ({ fixed }: { fixed: string }) => `去掉数字中的逗号（千位分隔符），写作 ${fixed}`,
     'input.fix.emptyText': ({ inCell }: { inCell: boolean }): string => (inCell ? '不填就清空这个单元格（计为缺少）' : '不填请写 null（不加引号）或删去这一行，计为缺少'),
     'input.fix.unknownValue': ({ word, inCell, count }: { word: string; inCell: boolean; count: boolean }) => `“${word}”：不知道或不适用${inCell ? '就空着不填' : '请写 null（不加引号）'}，计为缺少${count ? '；没有就填 0' : ''}`,
@@ -316,6 +317,7 @@ export const input = defineSection({
     'input.fix.fillIn': '填写街道（镇）名称，例如 新泾镇',
     'input.fix.quoteCode': ({ fixed }: { fixed: string }) => `代码请加引号，写作文本：${fixed}`,
     'input.fix.period': ({ fixed }: { fixed: string | null }) => (fixed ? `写作 ${fixed}` : '全年写作 2023，季度写作 2023-Q2，月份写作 2023-05'),
+    'input.fix.periodHalf': ({ year, half }: { year: string; half: 1 | 2 }) => `没有半年的周期：全年写作 ${year}，或按季度分开填报，${half === 1 ? `${year}-Q1 和 ${year}-Q2` : `${year}-Q3 和 ${year}-Q4`} 各一份`,
     'input.fix.periodYear': ({ year, span, periodYear }: { year: number; span: string; periodYear: number }) =>
       `写 ${span} 年的期间（如 ${year}、${year}-Q2、${year}-05）；若填的确是 ${periodYear} 年的数据，请用 --standard 选 ${periodYear} 年的标准（assess standards list 列出内置标准）`,
     'input.fix.number': ({ fixed }: { fixed: string }) => `写作数字 ${fixed}`,
@@ -529,6 +531,7 @@ export const input = defineSection({
     'input.fix.booleanCell': ({ word, yes }: { word: string; yes: boolean | null }) => (yes === null ? 'type 是 (yes) or 否 (no) alone' : `type ${yes ? '是 (yes)' : '否 (no)'} for "${word}"`),
     'input.fix.dateInNumber': ({ inCell }: { inCell: boolean }) => (inCell ? "a date stands where a number goes: in Excel or WPS set the cell's format to General, then type the number" : 'a date stands where a number goes: write the number (without quotes)'),
     'input.fix.numberOnly': 'type the number alone, without a unit or words',
+    'input.fix.exactNumber': ({ word, whole }: { word: string; whole: boolean }) => `"${word}" is not an exact number: write the actual ${whole ? 'whole number' : 'number'} from the records, without "about", "or more" or a range`,
     'input.fix.thousands': ({ fixed }: { fixed: string }) => `leave out the thousands separators: ${fixed}`,
     'input.fix.emptyText': ({ inCell }: { inCell: boolean }): string => (inCell ? 'to leave it unfilled, clear the cell (counted as missing)' : 'to leave it unfilled, write null (no quotes) or delete the line; it counts as missing'),
     'input.fix.unknownValue': ({ word, inCell, count }: { word: string; inCell: boolean; count: boolean }) => `"${word}": if it is not known or does not apply, ${inCell ? 'leave the cell empty' : 'write null (no quotes)'}; it counts as missing${count ? '; if there are none, type 0' : ''}`,
@@ -550,6 +553,7 @@ export const input = defineSection({
     'input.fix.fillIn': 'fill in the name of the street or town',
     'input.fix.quoteCode': ({ fixed }: { fixed: string }) => `write the code as a string, in quotes: ${fixed}`,
     'input.fix.period': ({ fixed }: { fixed: string | null }) => (fixed ? `write ${fixed}` : 'write a year as 2023, a quarter as 2023-Q2, a month as 2023-05'),
+    'input.fix.periodHalf': ({ year, half }: { year: string; half: 1 | 2 }) => `there is no half-year period: write the year as ${year}, or file one for each quarter, ${half === 1 ? `${year}-Q1 and ${year}-Q2` : `${year}-Q3 and ${year}-Q4`}`,
     'input.fix.periodYear': ({ year, span, periodYear }: { year: number; span: string; periodYear: number }) =>
       `write a period in ${span} (such as ${year}, ${year}-Q2, ${year}-05); if these are ${periodYear}'s figures, choose a standard for ${periodYear} with --standard (assess standards list lists the bundled ones)`,
     'input.fix.number': ({ fixed }: { fixed: string }) => `write the number ${fixed}`,
