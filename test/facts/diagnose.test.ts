@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, factHint, factNamedBy, periodFix } from '../../src/facts/diagnose.js';
+import { chineseNumber, factHint, factNamedBy, halfYearOf, periodFix } from '../../src/facts/diagnose.js';
 import { loadStandardSync } from '../../src/standard/load.js';
 import { validateFacts } from '../../src/facts/validate.js';
 import { InputError } from '../../src/errors.js';
@@ -119,6 +119,59 @@ describe('diagnose: a number with thousands separators', () => {
     ['1,234.5 万元', amount, '1234.5'],
   ])('%s → %s', (v, spec, fixed) => expect(factHint(spec, v)).toEqual({ id: 'input.fix.thousands', data: { fixed } }));
   it.each(['12,00', '1,2345', ',200', '1,200,'])('%s is not a grouped number', (v) => expect(factHint(count, v)?.id).not.toBe('input.fix.thousands'));
+});
+
+describe('diagnose: a number that is not exact, a yes-no with a note, a half year', () => {
+  const count: FactSpec = { type: 'integer', minimum: 0, unit: '次', zh: '次数', en: 'Times' };
+  const amount: FactSpec = { type: 'number', minimum: 0, unit: '万元', zh: '经费', en: 'Funds' };
+  const yesNo: FactSpec = { type: 'boolean', zh: '已建立', en: 'Established' };
+  it.each(['约20', '大约 20 次', '20左右', '20次左右', '20多', '20多次', '20余', '20余次', '20+', '≥2', '>=2', '＞2', '不少于2次', '至少 2', '2次以上', '2以上', '2次及以上', '2-3', '2~3次', '2至3', '2到3次', '2－3'])(
+    '%s is not an exact count',
+    (v) => expect(factHint(count, v)).toEqual({ id: 'input.fix.exactNumber', data: { word: v, whole: true } }),
+  );
+  it('an amount is not asked to be whole', () => expect(factHint(amount, '约1.5万元')).toEqual({ id: 'input.fix.exactNumber', data: { word: '约1.5万元', whole: false } }));
+  it.each([
+    ['3次', 'input.fix.unit'],
+    ['12次/年', 'input.fix.unit'],
+    ['1,200', 'input.fix.thousands'],
+    ['50%', 'input.fix.percent'],
+    ['"3"', 'input.fix.numberOnly'],
+    ['二十', 'input.fix.chineseNumber'],
+    ['2023-05-01', 'input.fix.dateInNumber'],
+  ])('%s keeps its own fix (%s)', (v, id) => expect(factHint(count, v)?.id).toBe(id));
+  it.each([
+    ['是（已建立）', 'true'],
+    ['是,已建立', 'true'],
+    ['有 见附件', 'true'],
+    ['已建立（2023年3月）', 'true'],
+    ['否，正在筹建', 'false'],
+    ['否(未建立)', 'false'],
+    ['☑', 'true'],
+    ['✅', 'true'],
+    ['☒', 'false'],
+    ['❌', 'false'],
+  ])('%s is a yes-no with its word: %s', (v, fixed) => expect(factHint(yesNo, v)).toEqual({ id: 'input.fix.boolean', data: { word: v, fixed } }));
+  it.each(['是/否', '是 / 否', '是 否', '是、否', '否，是', '不是很清楚', '部分'])('%s is not taken for a yes or a no', (v) => expect(factHint(yesNo, v)).toEqual({ id: 'input.fix.booleanWords' }));
+  it('in a workbook, a yes with a note is asked as 是', () => expect(factHint(yesNo, '是（已建立）', true)).toEqual({ id: 'input.fix.booleanCell', data: { word: '是（已建立）', yes: true } }));
+  it.each([
+    ['二〇二三年', '2023'],
+    ['二零二三年度', '2023'],
+    ['23年', '2023'],
+    ['二〇二三', null],
+    ['2023年上半年', null],
+  ])('the period %s → %s', (v, fixed) => expect(periodFix(v)).toBe(fixed));
+  it.each([
+    ['2023年上半年', { year: '2023', half: 1 }],
+    ['2023 下半年', { year: '2023', half: 2 }],
+    ['2023年度上半年', { year: '2023', half: 1 }],
+    ['2023H1', { year: '2023', half: 1 }],
+    ['2023-h2', { year: '2023', half: 2 }],
+    ['2023年1-6月', { year: '2023', half: 1 }],
+    ['2023年7月至12月', { year: '2023', half: 2 }],
+    ['2023年1-5月', undefined],
+    ['2023-Q2', undefined],
+    ['2023', undefined],
+  ])('the half year in %s', (v, half) => expect(halfYearOf(v)).toEqual(half));
 });
 
 describe('diagnose: a value whose toString is not a function', () => {
