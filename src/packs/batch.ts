@@ -8,9 +8,10 @@ export interface Expanded {
   /** True when a directory was expanded or there are several inputs: report as a batch. */
   batch: boolean;
   /**
-   * The other visible files of the folders expanded (a README, a Word document, a PDF): not
-   * areas, so not assessed, but named in a warning — an area's submission sent in another form
-   * would otherwise be missing from the district's report without a word. Sorted as the members.
+   * The other visible files of the folders expanded (a Word document, a PDF, an image), the
+   * folder's own notes aside (isFolderDoc): not areas, so not assessed, but named in a warning —
+   * an area's submission sent in another form would otherwise be missing from the district's
+   * report without a word. Sorted as the members.
    */
   skipped: string[];
 }
@@ -35,8 +36,8 @@ export const REFUSED_SPREADSHEET_EXTENSIONS: readonly string[] = ['.xls', '.xlsm
  * holds: each visible sub-directory is one pack and each `*.json`/`*.yaml`/`*.xlsx` file one area's facts,
  * sorted by name in code-unit order (the same on every machine and locale, so reports are
  * stable); a spreadsheet weibao does not read (REFUSED_SPREADSHEET_EXTENSIONS) is listed to be
- * refused with its fix; other loose files (a README, a Word document) are not areas, and are
- * returned as `skipped` for the caller to name in a warning. A sub-directory
+ * refused with its fix; other loose files (a README, a Word document) are not areas, and but for
+ * the folder's own notes are returned as `skipped` for the caller to name in a warning. A sub-directory
  * without a facts file is still listed, so it is reported as an invalid pack instead of being
  * skipped silently; a directory with nothing to assess stays one input (and gets that error).
  */
@@ -124,13 +125,22 @@ function batchMembers(dir: string): { members: string[]; others: string[] } {
     // reported as unreadable (exit 3) instead of vanishing from the batch without a word.
     const broken = e.isSymbolicLink() && !directory && !exists(join(dir, e.name));
     if (directory || broken || isFactsFileName(e.name) || hasExtension(e.name, REFUSED_SPREADSHEET_EXTENSIONS)) names.push(e.name);
-    else others.push(e.name);
+    else if (!isFolderDoc(e.name)) others.push(e.name);
   }
   return { members: names.sort(byCodeUnits), others: others.sort(byCodeUnits) };
 }
 
 function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A folder's own notes — a repository's README, LICENSE or CHANGELOG, any Markdown or plain text
+ * file — which no area sends as its submission: not named in the warning, which a repository of
+ * packs checked in CI would otherwise print on every run.
+ */
+function isFolderDoc(name: string): boolean {
+  return /^(?:readme|licen[cs]e|copying|changelog|notice|contributing|authors|codeowners)(?:\.[^.]*)?$/i.test(name) || hasExtension(name, ['.md', '.markdown', '.txt', '.rst', '.adoc']);
 }
 
 export function isFactsFileName(name: string): boolean {

@@ -18,6 +18,7 @@ describe('a folder of facts files', () => {
     writeFileSync(join(dir, 'f-broken.json'), '{"facts": {');
     writeFileSync(join(dir, 'README.md'), 'not an area');
     writeFileSync(join(dir, 'notes.txt'), 'not an area');
+    writeFileSync(join(dir, 'g-街道.docx'), 'not an area');
     writeFileSync(join(dir, '.hidden.json'), '{}');
     mkdirSync(join(dir, '.git'));
   });
@@ -27,7 +28,8 @@ describe('a folder of facts files', () => {
     const { inputs, batch, skipped } = expandInputs([dir]);
     expect(batch).toBe(true);
     expect(inputs.map((p) => p.slice(dir.length + 1))).toEqual(['C-vetoed.JSON', 'a-incomplete.yaml', 'b-failing.json', 'd-pack', 'e-linked-pack', 'f-broken.json']);
-    expect(skipped.map((p) => p.slice(dir.length + 1))).toEqual(['README.md', 'notes.txt']);
+    // The folder's own notes (README.md, notes.txt) are not named; a Word document may be an area's submission.
+    expect(skipped.map((p) => p.slice(dir.length + 1))).toEqual(['g-街道.docx']);
   });
 
   it('names the other files of a folder in a warning, not as areas (exit unchanged), and not the report the run writes there', () => {
@@ -43,7 +45,7 @@ describe('a folder of facts files', () => {
       expect(one.stderr).not.toContain('汇总.html');
       rmSync(join(folder, '汇总.html'));
       expect(JSON.parse(plain.stdout).results).toHaveLength(2);
-      for (const name of ['说明.txt', '通知.pdf', 'c.docx', 'd.docx', 'e.docx', 'f.docx']) writeFileSync(join(folder, name), 'not an area');
+      for (const name of ['说明.txt', 'README', 'LICENSE.txt', '通知.pdf', '照片.jpg', 'c.docx', 'd.docx', 'e.docx', 'f.docx']) writeFileSync(join(folder, name), 'not an area');
       const many = run(folder, '--format', 'json', '--lang', 'en');
       expect(many.code).toBe(plain.code);
       expect(many.stderr).toContain(`warning: 7 files in the folder ${folder} are not facts files and were not assessed: c.docx, d.docx, e.docx, f.docx, 新华路街道.docx and 2 more\n  fix: if one is an area's submission`);
