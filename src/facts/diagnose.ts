@@ -131,6 +131,8 @@ function numberHint(raw: string, spec: FactSpec, inCell: boolean): Hint | undefi
   const grouped = /^(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s*(\S.*)?$/.exec(half);
   if (grouped && (grouped[2] === undefined || isUnit(grouped[2], spec))) return hint('input.fix.thousands', { fixed: grouped[1].replaceAll(',', '') });
   if (NOT_EXACT.some((re) => re.test(half))) return hint('input.fix.exactNumber', { word: raw.trim(), whole: spec.type === 'integer' });
+  const rate = RATE.exec(half);
+  if (rate) return rateHint(raw.trim(), rate[1], rate[2], spec);
   const m = /^(-?\d+(?:\.\d+)?)\s*(\S.*)$/.exec(half);
   if (m) {
     const [, n, unit] = m;
@@ -155,6 +157,21 @@ const NOT_EXACT = [
   /^\d+(?:\.\d+)?\s*[\p{Script=Han}/]{0,3}?\s*(?:余|多|左右|上下|以上|及以上|或以上|\+)\s*[\p{Script=Han}/]{0,3}$/u,
   /^\d+(?:\.\d+)?\s*[\p{Script=Han}]{0,3}\s*(?:-|~|～|至|到|—|–)\s*\d+(?:\.\d+)?\s*[\p{Script=Han}/]{0,4}$/u,
 ];
+
+/** A rate, as the standards word their requirements (每季度至少1次, 每年2次, 每周5天): the per-what and the number. */
+const RATE = /^(?:平均)?每\s*(年|季度|季|月|周|星期)\s*(?:至少|不少于|约)?\s*(\d+)\s*[\p{Script=Han}]{0,2}$/u;
+
+/**
+ * A rate where a count goes: the count itself where the fact is counted per the same stretch of
+ * time (每季度1次 for a fact that is a quarter's figure: 1), the year to date's total where it is a
+ * year's (a rate is what was required, not what was done, so no total is worked out for the
+ * clerk), else the count the records give.
+ */
+function rateHint(word: string, per: string, n: string, spec: FactSpec): Hint {
+  const same = (spec.time === 'year' && per === '年') || (spec.time === 'quarter' && per.startsWith('季'));
+  if (same) return hint('input.fix.rate', { word, basis: 'same', fixed: n });
+  return hint('input.fix.rate', { word, basis: spec.time === 'year' ? 'year' : 'other' });
+}
 
 /** Words after a number that are its unit: the fact's own, or a few letters or characters (次, 万元, km). */
 function isUnit(unit: string, spec: FactSpec): boolean {

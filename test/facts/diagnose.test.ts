@@ -129,6 +129,15 @@ describe('diagnose: a number that is not exact, a yes-no with a note, a half yea
     '%s is not an exact count',
     (v) => expect(factHint(count, v)).toEqual({ id: 'input.fix.exactNumber', data: { word: v, whole: true } }),
   );
+  it.each([
+    ['每年2次', 'year', { basis: 'same', fixed: '2' }],
+    ['每季度至少1次', 'quarter', { basis: 'same', fixed: '1' }],
+    ['每季1次', 'quarter', { basis: 'same', fixed: '1' }],
+    ['每季度1次', 'year', { basis: 'year' }],
+    ['平均每月 2 次', 'year', { basis: 'year' }],
+    ['每年2次', 'quarter', { basis: 'other' }],
+    ['每周5天', 'now', { basis: 'other' }],
+  ] as const)('the rate %s for a fact counted by %s', (v, time, data) => expect(factHint({ ...count, time }, v)).toEqual({ id: 'input.fix.rate', data: { word: v, ...data } }));
   it('an amount is not asked to be whole', () => expect(factHint(amount, '约1.5万元')).toEqual({ id: 'input.fix.exactNumber', data: { word: '约1.5万元', whole: false } }));
   it.each([
     ['3次', 'input.fix.unit'],
