@@ -31,7 +31,8 @@ export const DEFAULT_EVIDENCE_LIMITS: EvidenceLimits = { maxFileBytes: 200 * 102
 
 /**
  * The file system of one data pack, as the evidence check sees it. `rel` has already been
- * checked to be relative and free of `..` (evidence.ts); this is where links are followed.
+ * checked to be relative and free of `..` (evidence.ts), `/` or `\` between its parts; this is
+ * where links are followed.
  */
 export interface PackFiles {
   probe(rel: string): ProbeResult;
@@ -53,7 +54,10 @@ export function packFiles(root: string, limits: EvidenceLimits = DEFAULT_EVIDENC
   const inside = (p: string) => p === realRoot || p.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
   return {
     probe(rel) {
-      const full = join(root, rel);
+      // A backslash is a separator on every machine, as it is on Windows: a pack whose facts file
+      // was written there (evidence\\纪要.pdf, copied from Explorer) finds the same files, and
+      // gets the same verdict, on the Linux machine that runs CI as on the clerk's own.
+      const full = join(root, ...rel.split('\\'));
       let real: string;
       try {
         real = realpathSync(full);

@@ -54,6 +54,15 @@ describe('checkFile in a pack on disk', () => {
     expect(checkFile('docs/inside-link.txt', files)).toBeUndefined(); // a symlink that stays inside is fine
   });
 
+  it('a path written on Windows (backslashes) finds the same file on every machine; one that is not there is not found', () => {
+    expect(checkFile({ path: 'docs\\sub\\plan.txt', sha256: sha('工作计划\n') }, files)).toBeUndefined();
+    expect(checkFile('docs\\minutes.txt', files)).toBeUndefined();
+    expect(checkFile('docs\\nothing.txt', files)?.problem).toBe('not-found');
+    reads.length = 0;
+    expect(checkFile({ path: 'docs\\escape.txt', sha256: sha('not part of the pack\n') }, files)?.problem).toBe('outside');
+    expect(reads).toEqual([]);
+  });
+
   it.each([
     ['../outside/secret.txt', 'parent'],
     [join('/', 'etc', 'passwd'), 'absolute'],
