@@ -127,7 +127,7 @@ export function validateFacts(parsed: Parsed, vocabulary: Vocabulary, file?: str
     const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
     problems.push(
       problem(
-        { ...at(pointer), expected: 'text without control characters (escape sequences, line breaks, bidi overrides)', hint: hint('input.fix.removeControl') },
+        { ...at(pointer), expected: 'text without control characters (escape sequences, line breaks, bidi overrides)', hint: controlHint(valueAt(value, splitPointer(pointer))) },
         'input.control',
         { pointer: clip(pointer), code, kind: charName(char) },
       ),
@@ -244,6 +244,19 @@ function shapeHint(parts: string[], actual: unknown): Hint | undefined {
 }
 
 /** The closest of a few known names (edit distance ≤ 2), for a misspelt key. */
+/**
+ * A control character's fix: delete it — but in a path written on Windows in JSON
+ * (`"evidence\\new.pdf"`), a backslash before n, t, r, b or f was read as an escape (a line
+ * break, a tab …) where a separator was meant: the path as it was meant, with `/`.
+ */
+function controlHint(v: unknown): Hint {
+  if (typeof v === 'string' && /\.[A-Za-z0-9]{1,5}$/.test(v) && /^[^\x00-\x1f]+(?:[\n\t\r\b\f][^\x00-\x1f]+)+$/.test(v)) {
+    return hint('input.fix.escapePath', { fixed: v.replace(/[\n\t\r\b\f]/g, (c) => `/${ESCAPE_LETTER[c]}`) });
+  }
+  return hint('input.fix.removeControl');
+}
+const ESCAPE_LETTER: Record<string, string> = { '\n': 'n', '\t': 't', '\r': 'r', '\b': 'b', '\f': 'f' };
+
 /** A period's fix: the period rewritten where it can be (periodFix), the quarters of a half year, else the forms there are. */
 function periodHint(v: unknown): Hint {
   const half = halfYearOf(v);

@@ -6,6 +6,9 @@ import { jsonc } from './jsonc.js';
 import { lineColumn } from './json-where.js';
 import type { ParseLimits } from './types.js';
 
+/** An escape JSON allows, from its backslash on: a backslash and then a quote, a backslash, a slash, b, f, n, r or t, or u and four hex digits. */
+const VALID_ESCAPE = /^\\(?:["\\/bfnrt]|u[0-9A-Fa-f]{4})/;
+
 /**
  * The located reading: jsonc-parser's visitor (comments and trailing commas off) builds the value
  * and says where each one starts; around it, what JSON.parse would not say: a key given twice
@@ -155,14 +158,19 @@ export function parseStrict(text: string, file: string | undefined, limits: Pars
   /** A string the scanner found broken, opening at `start`: the first thing wrong in it, where it is. */
   const stringProblem = (start: number): never => {
     let k = start + 1;
+    let badEscape = -1;
     for (;;) {
       const c = text.charCodeAt(k);
       if (Number.isNaN(c)) fail(start, { expected: 'a closing "', hint: hint('input.fix.quoteEnd') }, 'input.json.unterminatedString');
       if (c === 0x22) break;
       if (c < 0x20) fail(k, { expected: 'an escaped character (\\n, \\t …)', hint: hint('input.fix.escape') }, 'input.json.controlInString');
+      if (c === 0x5c && badEscape === -1 && !VALID_ESCAPE.test(text.slice(k, k + 6))) badEscape = k;
       k += c === 0x5c ? 2 : 1;
     }
-    return fail(start, { expected: 'a valid JSON escape', hint: hint('input.fix.escape') }, 'input.json.invalidEscape');
+    // A Windows path (evidence\会议纪要.pdf, copied from Explorer): its backslashes are separators, not escapes.
+    const raw = text.slice(start + 1, k);
+    const path = /\.[A-Za-z0-9]{1,5}$/.test(raw) ? raw.replaceAll('\\', '/') : undefined;
+    return fail(badEscape === -1 ? start : badEscape, { expected: 'a valid JSON escape', hint: path ? hint('input.fix.escapePath', { fixed: path }) : hint('input.fix.escape') }, 'input.json.invalidEscape');
   };
 
   // JSON.parse would turn 1e400 into Infinity, which no fact can mean and JSON can't print back;
