@@ -90,7 +90,7 @@ function syntaxProblems(text: string, errors: readonly { code: string; message: 
     if (e.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(first)) out.push(problem({ ...(placeOf(flowTooDeep(text, limits.maxDepth), lineCounter) ?? at), hint: hint('input.fix.tooDeep') }, 'input.tooDeep', { max: limits.maxDepth }));
     else if (e.code === 'TAB_AS_INDENT') out.push(problem({ ...at, hint: hint('input.fix.yamlTab') }, 'input.yaml.tab'));
     else if (e.code === 'MISSING_CHAR' && /quote/i.test(first)) out.push(problem({ ...at, hint: hint('input.fix.closeQuote') }, 'input.yaml.unclosedQuote'));
-    else out.push(problem({ ...at, hint: yamlSyntaxFix(e.code, first) }, 'input.yaml.syntax', { code: e.code, text: first }));
+    else out.push(problem({ ...at, hint: e.code === 'BAD_DQ_ESCAPE' ? escapeFix(text, e.pos[0]) : yamlSyntaxFix(e.code, first) }, 'input.yaml.syntax', { code: e.code, text: first }));
   }
   return out;
 }
@@ -102,6 +102,22 @@ function yamlSyntaxFix(code: string, text: string) {
   if (code === 'BAD_SCALAR_START') return hint('input.fix.yamlQuote');
   if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') return hint('input.fix.yamlOneKey');
   return hint('input.fix.yamlSyntax');
+}
+
+/**
+ * A double-quoted scalar with an escape YAML does not know, at `offset` (its backslash): a path
+ * written on Windows (`"evidence\\会议纪要.pdf"`) is told the path with /; anything else how a
+ * backslash is written there.
+ */
+function escapeFix(text: string, offset: number) {
+  const start = text.lastIndexOf('\n', offset) + 1;
+  const end = text.indexOf('\n', offset);
+  const line = text.slice(start, end === -1 ? undefined : end);
+  for (const m of line.matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
+    const from = start + m.index!;
+    if (offset > from && offset < from + m[0].length && /\.[A-Za-z0-9]{1,5}$/.test(m[1])) return hint('input.fix.escapePath', { fixed: m[1].replaceAll('\\', '/') });
+  }
+  return hint('input.fix.yamlEscape');
 }
 
 /** Line and column of an offset, if there is one. */
