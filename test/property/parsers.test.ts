@@ -216,7 +216,7 @@ describe('what the strict reading refuses, and where it says so', () => {
     ['{"a": 1 "b": 2}', 'input.json.missingComma', '1:9', { found: '"', inArray: false }],
     ['{"a" 1}', 'input.json.unexpectedAfterKey', '1:6', { found: '1', key: 'a' }],
     ['{"a": "x\ny"}', 'input.json.controlInString', '1:9', undefined],
-    ['{"a": "x\\q"}', 'input.json.invalidEscape', '1:7', undefined],
+    ['{"a": "x\\q"}', 'input.json.invalidEscape', '1:9', undefined], // at the backslash, not the string's quote
     ['{"a": "xy', 'input.json.unterminatedString', '1:7', undefined],
     ['{"a": 1.}', 'input.json.unexpected', '1:8', { found: '.', want: 'commaBrace' }],
     ['{"a": truex}', 'input.json.unexpected', '1:11', { found: 'x', want: 'commaBrace' }],
