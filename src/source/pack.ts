@@ -57,14 +57,24 @@ export function packFiles(root: string, limits: EvidenceLimits = DEFAULT_EVIDENC
       // A backslash is a separator on every machine, as it is on Windows: a pack whose facts file
       // was written there (evidence\\纪要.pdf, copied from Explorer) finds the same files, and
       // gets the same verdict, on the Linux machine that runs CI as on the clerk's own.
-      const full = join(root, ...rel.split('\\'));
+      const parts = rel.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
+      let full = join(root, ...parts);
       let real: string;
       try {
         real = realpathSync(full);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'not-found', detail: isSymlink(full) ? 'dangling' : undefined };
-        return { kind: 'unreadable', detail: code }; // ELOOP, EACCES …: in words where it is shown (messages/errno.ts)
+        // Not there as written: as Windows and macOS would find it, in another case
+        // (会议纪要.PDF from the scanner, named 会议纪要.pdf), so a pack gets the same verdict in CI
+        // on Linux as on the clerk's machine. Only where one name matches.
+        const found = code === 'ENOENT' || code === 'ENOTDIR' ? inAnyCase(root, parts) : undefined;
+        if (found === undefined) return unresolved(full, code);
+        full = found;
+        try {
+          real = realpathSync(full);
+        } catch (again) {
+          return unresolved(full, (again as NodeJS.ErrnoException).code);
+        }
       }
       if (!inside(real)) return { kind: 'outside' };
       try {
@@ -90,6 +100,38 @@ export function packFiles(root: string, limits: EvidenceLimits = DEFAULT_EVIDENC
       return (file.sha256 ??= hashFile(file.real, file.size, limits.maxFileBytes));
     },
   };
+}
+
+/** A path realpath could not resolve, by its errno: not found (a symlink to nothing is `dangling`), or unreadable (ELOOP, EACCES …: in words where it is shown, messages/errno.ts). */
+function unresolved(full: string, code: string | undefined): ProbeResult {
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'not-found', detail: isSymlink(full) ? 'dangling' : undefined };
+  return { kind: 'unreadable', detail: code };
+}
+
+/**
+ * The path of `parts` under `root` with each part that is not there as written matched in any
+ * case to the one name of its directory that differs from it in case alone; undefined where a
+ * part matches none or several (two names that differ in case only, possible on Linux).
+ */
+function inAnyCase(root: string, parts: readonly string[]): string | undefined {
+  let dir = root;
+  for (const part of parts) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return undefined;
+    }
+    if (!names.includes(part)) {
+      const folded = part.toLowerCase();
+      const same = names.filter((name) => name.toLowerCase() === folded);
+      if (same.length !== 1) return undefined;
+      dir = join(dir, same[0]);
+    } else {
+      dir = join(dir, part);
+    }
+  }
+  return dir;
 }
 
 function isSymlink(p: string): boolean {

@@ -22,6 +22,9 @@ beforeAll(() => {
   writeFileSync(join(pack, 'docs', 'minutes.txt'), '会议纪要\n');
   writeFileSync(join(pack, 'docs', 'empty.txt'), '');
   writeFileSync(join(pack, 'docs', 'sub', 'plan.txt'), '工作计划\n');
+  writeFileSync(join(pack, 'docs', '扫描件.PDF'), '扫描件\n');
+  writeFileSync(join(pack, 'docs', 'twin.txt'), 'one\n');
+  writeFileSync(join(pack, 'docs', 'TWIN.txt'), 'other\n');
   mkdirSync(join(base, 'outside'));
   writeFileSync(join(base, 'outside', 'secret.txt'), 'not part of the pack\n');
   symlinkSync(join(base, 'outside', 'secret.txt'), join(pack, 'docs', 'escape.txt'));
@@ -52,6 +55,20 @@ describe('checkFile in a pack on disk', () => {
     expect(checkFile('docs/minutes.txt', files)).toBeUndefined();
     expect(checkFile({ path: 'docs/sub/plan.txt', sha256: sha('工作计划\n').toUpperCase() }, files)).toBeUndefined();
     expect(checkFile('docs/inside-link.txt', files)).toBeUndefined(); // a symlink that stays inside is fine
+  });
+
+  it('a name in another case finds the one file it names, as on Windows and macOS; two that differ in case alone, neither', () => {
+    expect(checkFile({ path: 'docs/扫描件.pdf', sha256: sha('扫描件\n') }, files)).toBeUndefined();
+    expect(checkFile('DOCS/Sub/PLAN.txt', files)).toBeUndefined();
+    expect(checkFile('docs\\扫描件.pdf', files)).toBeUndefined();
+    expect(checkFile('docs/twin.txt', files)).toBeUndefined();
+    expect(checkFile('docs/Twin.txt', files)?.problem).toBe('not-found');
+    expect(checkFile('docs/扫描.pdf', files)?.problem).toBe('not-found');
+    reads.length = 0;
+    expect(checkFile({ path: 'docs/ESCAPE.txt', sha256: sha('not part of the pack\n') }, files)?.problem).toBe('outside');
+    expect(checkFile({ path: 'Linked-Dir/secret.txt', sha256: sha('not part of the pack\n') }, files)?.problem).toBe('outside');
+    expect(reads).toEqual([]);
+    expect(checkFile('docs/Dangling.txt', files)).toEqual({ problem: 'not-found', detail: 'dangling' });
   });
 
   it('a path written on Windows (backslashes) finds the same file on every machine; one that is not there is not found', () => {
