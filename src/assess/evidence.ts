@@ -17,12 +17,31 @@ export function pathProblem(path: string): 'absolute' | 'parent' | undefined {
   return undefined;
 }
 
+/**
+ * A path as it was most likely meant: each part without the spaces (and invisible characters)
+ * around it, the full-width ／ ＼ ． as a slash, a backslash and a dot — what an input method or
+ * a copy from a document leaves in a path.
+ */
+export function tidyPath(path: string): string {
+  return path
+    .replace(/[／＼]/g, (c) => (c === '／' ? '/' : '\\'))
+    .replace(/．/g, '.')
+    .split(/([\\/])/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g, '')))
+    .join('');
+}
+
 /** Check one evidence file: path rules first, then existence, size and (if declared) its hash. */
 export function checkFile(ref: EvidenceRef, files: PackFiles): { problem: EvidenceProblem; detail?: string } | undefined {
   const path = typeof ref === 'string' ? ref : ref.path;
   const syntax = pathProblem(path);
   if (syntax) return { problem: syntax };
   if (path.includes('\0')) return { problem: 'not-found', detail: 'nul' };
+  // A path with spaces around a part or a full-width separator is not found as written on any
+  // machine (Windows would drop a trailing space, Linux would not: the same pack, two verdicts);
+  // where the path tidied names a file, the problem says which.
+  const tidy = tidyPath(path);
+  if (tidy !== path) return { problem: 'not-found', ...(!pathProblem(tidy) && files.probe(tidy).kind === 'file' ? { detail: `near:${tidy}` } : {}) };
   const probe = files.probe(path);
   if (probe.kind !== 'file') return { problem: probe.kind, detail: probe.detail };
   if (probe.size === 0) return { problem: 'empty' };

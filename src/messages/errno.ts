@@ -18,6 +18,7 @@ export function evidenceDetail(detail: string, lang: Lang): string {
   if (/^E[A-Z0-9]+$/.test(detail)) return errnoWords(detail, lang);
   if (detail === 'dangling') return t(lang, 'io.evidence.dangling');
   if (detail === 'nul') return t(lang, 'io.evidence.nul');
+  if (detail.startsWith('near:')) return t(lang, 'io.evidence.near', { path: detail.slice(5) });
   const limit = /^max-(file|pack):(\d+)$/.exec(detail);
   if (limit) {
     const words = bytesInWords(Number(limit[2]));

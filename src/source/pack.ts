@@ -14,7 +14,9 @@ export type ProbeResult =
   | { kind: 'not-found' | 'not-file' | 'outside' | 'unreadable' | 'too-large'; detail?: string };
 // `detail` is data, put in words where it is shown (messages/errno.ts evidenceDetail): an errno code
 // (EACCES, ELOOP, EISDIR …), `dangling` (a symlink to nothing), `max-file:<bytes>` or
-// `max-pack:<bytes>` (the limit passed), `nul` (a NUL byte in the path), `sha256 <hex>`.
+// `max-pack:<bytes>` (the limit passed), `nul` (a NUL byte in the path), `sha256 <hex>`, and
+// from evidence.ts `near:<path>` (the path meant, where this one has stray spaces or full-width
+// characters).
 
 /**
  * How much evidence a pack may make us read. A sparse `truncate -s 64G` file with a sha256 would

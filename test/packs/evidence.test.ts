@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemResult } from '../../src/assess/types.js';
-import { checkEvidence, checkFile, pathProblem } from '../../src/assess/evidence.js';
+import { checkEvidence, checkFile, pathProblem, tidyPath } from '../../src/assess/evidence.js';
 import { explain } from '../../src/messages/explain.js';
 import { packFiles, type PackFiles } from '../../src/source/pack.js';
 
@@ -69,6 +69,20 @@ describe('checkFile in a pack on disk', () => {
     expect(checkFile({ path: 'Linked-Dir/secret.txt', sha256: sha('not part of the pack\n') }, files)?.problem).toBe('outside');
     expect(reads).toEqual([]);
     expect(checkFile('docs/Dangling.txt', files)).toEqual({ problem: 'not-found', detail: 'dangling' });
+  });
+
+  it('a path with spaces around a part or a full-width separator is not found on any machine, and says the path it meant', () => {
+    expect(tidyPath(' docs ／ sub\u200b\\plan．txt ')).toBe('docs/sub\\plan.txt');
+    expect(tidyPath('docs/会议 纪要.pdf')).toBe('docs/会议 纪要.pdf');
+    expect(checkFile('docs/minutes.txt ', files)).toEqual({ problem: 'not-found', detail: 'near:docs/minutes.txt' });
+    expect(checkFile({ path: 'docs／sub／plan.txt', sha256: sha('工作计划\n') }, files)).toEqual({ problem: 'not-found', detail: 'near:docs/sub/plan.txt' });
+    expect(checkFile(' docs/nothing.txt', files)).toEqual({ problem: 'not-found' });
+    const near = [{ kind: 'evidence' as const, code: 'not-found', fact: 'budget', path: 'docs/minutes.txt ', data: { detail: 'near:docs/minutes.txt' } }];
+    expect(explain(near, 'zh', {})).toBe('证明材料不足：docs/minutes.txt  不存在 (路径中有多余的空格或全角字符，应为 docs/minutes.txt)');
+    expect(explain(near, 'en', {})).toBe('evidence does not hold: docs/minutes.txt  does not exist (the path has stray spaces or full-width characters; it should read docs/minutes.txt)');
+    reads.length = 0;
+    expect(checkFile({ path: '.．/outside/secret.txt', sha256: sha('not part of the pack\n') }, files)).toEqual({ problem: 'not-found' });
+    expect(reads).toEqual([]);
   });
 
   it('a path written on Windows (backslashes) finds the same file on every machine; one that is not there is not found', () => {
