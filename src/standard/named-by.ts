@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import type { StandardRef } from './registry.js';
+import type { StandardRef } from './types.js';
 
 /**
  * A bundled standard named by its words instead of its id — a clerk's `"standard": "长宁 2023"`

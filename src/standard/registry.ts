@@ -4,17 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { hint, InputError, problem } from '../errors.js';
 import { editDistance } from '../text/edit-distance.js';
 import { standardNamedBy, wordsOf } from './named-by.js';
+import type { StandardRef } from './types.js';
 
 /** The bundled standards: standards/<id>/<version>.yaml. */
 export const STANDARDS_DIR = fileURLToPath(new URL('../../standards/', import.meta.url));
 
 export const DEFAULT_STANDARD = 'changning-demo-street';
 
-export interface StandardRef {
-  id: string;
-  version: string;
-  file: string;
-}
+export type { StandardRef } from './types.js';
 
 /** A ref is `id@version`, a bare `id` (its latest version), or a path to a YAML file. */
 export function isPathRef(ref: string): boolean {

@@ -132,3 +132,10 @@ export interface RawItem {
   evidence?: { fact: string; documents: string[] }[];
   note?: string;
 }
+
+/** A bundled standard's file: standards/<id>/<version>.yaml (registry.ts lists and resolves them). */
+export interface StandardRef {
+  id: string;
+  version: string;
+  file: string;
+}
