@@ -74,7 +74,7 @@ function warnSkipped(skipped: readonly string[], own: readonly (string | undefin
   }
   for (const [folder, names] of byFolder) {
     const shown = names.slice(0, SKIPPED_NAMED);
-    io.stderr.write(`${t(lang, 'input.label.warning')}: ${t(lang, 'cli.warn.skippedFiles', { folder, names: shown, more: names.length - shown.length })}\n  ${t(lang, 'input.label.fix')}: ${t(lang, 'cli.fix.skippedFiles')}\n`);
+    io.stderr.write(`${t(lang, 'input.label.warning')}: ${t(lang, 'cli.warn.skippedFiles', { folder, names: shown, more: names.length - shown.length })}\n  ${t(lang, 'input.label.fix')}: ${t(lang, 'cli.fix.skippedFiles', { notepad: names.some((n) => /\.(?:json|ya?ml)\.txt$/i.test(n)) })}\n`);
   }
 }
 

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hint, InputError, problem } from '../errors.js';
 import { parseDocument, readBounded, readUnlessDirectory } from '../source/read.js';
-import { packFactsFile } from '../source/pack.js';
+import { misnamedFactsFile, packFactsFile } from '../source/pack.js';
 import { isPathRef } from '../standard/registry.js';
 import { DEFAULT_LIMITS, type ParseLimits, type Parsed } from '../source/types.js';
 
@@ -31,7 +31,10 @@ export function readFactsSource(input: string, limits: ParseLimits = DEFAULT_LIM
   if (bytes) return { input, file: input, pack: undefined, parsed: parseDocument(bytes, input, limits) };
   const file = packFactsFile(input, PACK_FACTS_FILES); // one, inside the pack (source/pack.ts)
   if (!file) {
-    throw new InputError('read', input, [{ message: 'is a directory without facts.json or facts.yaml', expected: 'a facts file, or a data pack directory holding facts.json or facts.yaml', id: 'input.read.noFacts', hint: hint('input.read.noFacts.fix') }]);
+    // facts.json.txt (Notepad's), Facts.JSON: the pack's facts file under another name, named with the one it should have.
+    const misnamed = misnamedFactsFile(input, PACK_FACTS_FILES);
+    const fix = misnamed ? hint('input.read.noFacts.rename', { ...misnamed, txt: /\.txt\s*$/i.test(misnamed.found) }) : hint('input.read.noFacts.fix');
+    throw new InputError('read', input, [{ message: 'is a directory without facts.json or facts.yaml', expected: 'a facts file, or a data pack directory holding facts.json or facts.yaml', id: 'input.read.noFacts', hint: fix }]);
   }
   return { input, file, pack: input, parsed: parseDocument(readBounded(file, limits.maxBytes), file, limits) };
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PACK_FACTS_FILES } from '../facts/load.js';
+import { misnamedAs } from '../source/pack.js';
 
 export interface Expanded {
   /** Facts files and pack directories to assess, in order. */
@@ -50,8 +51,9 @@ export function expandInputs(inputs: string[], leaveOut: readonly string[] = [])
   // Named on their own, they stay inputs.
   const left = leaveOut.map((file) => ({ dir: real(dirname(file)), name: basename(file) }));
   for (const input of inputs) {
-    const listed = isDirectory(input) && !hasFactsFile(input) ? batchMembers(input) : { members: [], others: [] };
-    let { members, others } = listed;
+    const listed = isDirectory(input) && !hasFactsFile(input) ? batchMembers(input) : { members: [], others: [], misnamed: false };
+    // A pack whose facts file is misnamed (facts.json.txt, Facts.JSON) is one input, told to rename it, not a batch of its evidence folder.
+    let { members, others } = listed.misnamed ? { members: [], others: [] } : listed;
     if (left.length && (members.length || others.length)) {
       const dir = real(input);
       const names = new Set(left.filter((l) => l.dir === dir).map((l) => l.name));
@@ -107,16 +109,20 @@ function hasFactsFile(dir: string): boolean {
   return PACK_FACTS_FILES.some((f) => existsSync(join(dir, f)));
 }
 
-/** The names in `dir` that are packs or facts files and those of its other files, each sorted; one readdir, a stat only for links. */
-function batchMembers(dir: string): { members: string[]; others: string[] } {
+/**
+ * The names in `dir` that are packs or facts files and those of its other files, each sorted, and
+ * whether one is a pack's facts file misnamed (misnamedAs); one readdir, a stat only for links.
+ */
+function batchMembers(dir: string): { members: string[]; others: string[]; misnamed: boolean } {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
-    return { members: [], others: [] };
+    return { members: [], others: [], misnamed: false };
   }
   const names: string[] = [];
   const others: string[] = [];
+  let misnamed = false;
   for (const e of entries) {
     // Hidden files, and the lock file Excel and WPS leave beside an open workbook (~$台账.xlsx).
     if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
@@ -124,10 +130,11 @@ function batchMembers(dir: string): { members: string[]; others: string[] } {
     // A link that leads nowhere (dangling, or a loop) may have been a pack: listed, so it is
     // reported as unreadable (exit 3) instead of vanishing from the batch without a word.
     const broken = e.isSymbolicLink() && !directory && !exists(join(dir, e.name));
+    if (!directory && misnamedAs(e.name, PACK_FACTS_FILES)) misnamed = true;
     if (directory || broken || isFactsFileName(e.name) || hasExtension(e.name, REFUSED_SPREADSHEET_EXTENSIONS)) names.push(e.name);
     else if (!isFolderDoc(e.name)) others.push(e.name);
   }
-  return { members: names.sort(byCodeUnits), others: others.sort(byCodeUnits) };
+  return { members: names.sort(byCodeUnits), others: others.sort(byCodeUnits), misnamed };
 }
 
 function byCodeUnits(a: string, b: string): number {
@@ -140,6 +147,8 @@ function byCodeUnits(a: string, b: string): number {
  * packs checked in CI would otherwise print on every run.
  */
 function isFolderDoc(name: string): boolean {
+  // A facts file Notepad saved with .txt after its name (新华路街道.json.txt) is an area's, not a note.
+  if (hasExtension(name, ['.json.txt', '.yaml.txt', '.yml.txt'])) return false;
   return /^(?:readme|licen[cs]e|copying|changelog|notice|contributing|authors|codeowners)(?:\.[^.]*)?$/i.test(name) || hasExtension(name, ['.md', '.markdown', '.txt', '.rst', '.adoc']);
 }
 

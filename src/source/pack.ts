@@ -182,6 +182,32 @@ function hashFile(path: string, size: number, max: number): string {
 }
 
 /**
+ * A file of `dir` that is one of a pack's facts file `names` in all but its name's case, spaces
+ * around it, or a `.txt` that Notepad adds when it saves (facts.json.txt, shown as facts.json where
+ * Windows hides extensions): the file found, and the name it should have. undefined for none.
+ */
+export function misnamedFactsFile(dir: string, names: readonly string[]): { found: string; name: string } | undefined {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+  for (const found of entries) {
+    const name = misnamedAs(found, names);
+    if (name) return { found, name };
+  }
+  return undefined;
+}
+
+/** The one of `names` that `entry` is in all but case, spaces around it and a trailing `.txt`; undefined where it is none, or that name exactly. */
+export function misnamedAs(entry: string, names: readonly string[]): string | undefined {
+  const plain = entry.trim().toLowerCase().replace(/\.txt$/, '');
+  const name = names.find((n) => n === plain);
+  return name !== undefined && name !== entry ? name : undefined;
+}
+
+/**
  * The facts file of a pack directory, which must be one file, inside the pack. Refused: a pack
  * holding two (facts.json and facts.yaml: which is meant?), a facts file that is a symlink out
  * of the pack (facts.yaml → /tmp/secret.yaml or /proc/self/status would be read and echoed in

@@ -82,6 +82,36 @@ describe('a folder of facts files', () => {
     }
   });
 
+  it('a facts file Notepad saved as .json.txt is named in the warning with its rename; a pack whose facts file is misnamed is one input, told to rename it', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'weibao-notepad-'));
+    try {
+      cpSync(join(root, 'fixtures/changning-failing.json'), join(folder, 'a.json'));
+      cpSync(join(root, 'fixtures/changning-vetoed.json'), join(folder, '新华路街道.json.txt'));
+      writeFileSync(join(folder, 'README.txt'), 'notes');
+      expect(expandInputs([folder]).skipped.map((p) => p.slice(folder.length + 1))).toEqual(['新华路街道.json.txt']);
+      const warned = run(folder, '--format', 'json');
+      expect(warned.stderr).toContain('没有评估：新华路街道.json.txt\n  改为: 记事本保存的事实文件，去掉文件名末尾的 .txt');
+      for (const [misnamed, fix] of [
+        ['facts.json.txt', '改为: 把其中的 "facts.json.txt" 改名为 facts.json（记事本保存时'],
+        ['Facts.JSON', '改为: 把其中的 "Facts.JSON" 改名为 facts.json\n'],
+        ['facts.yaml ', '改为: 把其中的 "facts.yaml " 改名为 facts.yaml\n'],
+      ]) {
+        const pack = join(folder, `pack-${misnamed.trim()}`);
+        cpSync(join(root, 'fixtures/packs/a-clean'), pack, { recursive: true });
+        rmSync(join(pack, 'facts.json'));
+        cpSync(join(root, 'fixtures/packs/a-clean/facts.json'), join(pack, misnamed));
+        // Not a batch of its evidence folder: the pack, refused with the name to give its facts file.
+        expect(expandInputs([pack])).toEqual({ inputs: [pack], batch: false, skipped: [] });
+        const r = run(pack);
+        expect(r.code).toBe(3);
+        expect(r.stderr).toContain(`错误: ${pack}: 这个目录里没有 facts.json 或 facts.yaml\n  ${fix}`);
+      }
+      expect(run(join(folder, 'pack-facts.json.txt'), '--lang', 'en').stderr).toContain('fix: rename the "facts.json.txt" in it to facts.json (Notepad adds .txt when it saves');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('a pack directory given alone stays one input; an empty folder stays one input (and is refused)', () => {
     expect(expandInputs([join(root, 'fixtures/packs/a-clean')])).toEqual({ inputs: [join(root, 'fixtures/packs/a-clean')], batch: false, skipped: [] });
     const empty = mkdtempSync(join(tmpdir(), 'weibao-empty-'));

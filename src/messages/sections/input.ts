@@ -394,6 +394,8 @@ export const input = defineSection({
     'input.read.tooLarge': ({ size, max }: { size?: number; max: number }) => `文件${size === undefined ? '' : `大小为 ${size} 字节，`}超过了 ${max} 字节的上限（可用 --max-bytes 调高上限）`,
     'input.read.noFacts': '这个目录里没有 facts.json 或 facts.yaml',
     'input.read.noFacts.fix': '给出事实文件，或含有 facts.json（或 facts.yaml）的数据包目录',
+    'input.read.noFacts.rename': ({ found, name, txt }: { found: string; name: string; txt: boolean }) =>
+      `把其中的 ${JSON.stringify(found)} 改名为 ${name}${txt ? '（记事本保存时会在文件名后加上 .txt；在资源管理器的“查看”中勾选“文件扩展名”就能看到）' : ''}`,
     'input.fix.checkPath': '检查文件名和所在目录（相对路径从当前目录算起）',
     'input.fix.empty': '可能没有保存，或保存到了别的文件：打开确认后重新保存。事实文件可先用 assess init 生成模板再填写',
     'input.fix.notFacts': '事实文件是 JSON、YAML 或 Excel 工作簿（.xlsx），可用 assess init 生成模板填写；会议纪要等证明材料放在数据包里，由事实文件的 evidence 列出',
@@ -632,6 +634,8 @@ export const input = defineSection({
     'input.read.tooLarge': ({ size, max }: { size?: number; max: number }) => (size === undefined ? `the file is over the limit of ${max} bytes (raise it with --max-bytes)` : `the file is ${size} bytes, over the limit of ${max} (raise it with --max-bytes)`),
     'input.read.noFacts': 'is a directory without facts.json or facts.yaml',
     'input.read.noFacts.fix': 'give a facts file, or a data pack directory holding facts.json or facts.yaml',
+    'input.read.noFacts.rename': ({ found, name, txt }: { found: string; name: string; txt: boolean }) =>
+      `rename the ${JSON.stringify(found)} in it to ${name}${txt ? ' (Notepad adds .txt when it saves; Explorer shows it once View › File name extensions is ticked)' : ''}`,
     'input.fix.checkPath': 'check the file name and its directory (a relative path starts from the current directory)',
     'input.fix.empty': 'perhaps it was not saved, or was saved as another file: open it, check it and save it again. A facts file can start from the template assess init writes',
     'input.fix.notFacts': 'a facts file is JSON, YAML or an Excel workbook (.xlsx), and assess init writes a template to fill in; evidence such as meeting minutes goes in the data pack, listed under the facts file\'s evidence',
