@@ -1,4 +1,5 @@
 import { basename, dirname, resolve } from 'node:path';
+import { safeText } from '../text/safe.js';
 import type { AssessInputOptions } from '../assess/input.js';
 import type { AssessResult, Lang } from '../assess/types.js';
 import { compareWithBaseline, findBaseline, readBaseline, type BaselineResult } from '../packs/baseline.js';
@@ -74,7 +75,8 @@ function warnSkipped(skipped: readonly string[], own: readonly (string | undefin
   }
   for (const [folder, names] of byFolder) {
     const shown = names.slice(0, SKIPPED_NAMED);
-    io.stderr.write(`${t(lang, 'input.label.warning')}: ${t(lang, 'cli.warn.skippedFiles', { folder, names: shown, more: names.length - shown.length })}\n  ${t(lang, 'input.label.fix')}: ${t(lang, 'cli.fix.skippedFiles', { notepad: names.some((n) => /\.(?:json|ya?ml)\.txt$/i.test(n)) })}\n`);
+    // Names from outside: a file called `x\r\x1b[32m` must not move the cursor (text/safe.ts).
+    io.stderr.write(`${t(lang, 'input.label.warning')}: ${t(lang, 'cli.warn.skippedFiles', { folder: safeText(folder), names: shown.map(safeText), more: names.length - shown.length })}\n  ${t(lang, 'input.label.fix')}: ${t(lang, 'cli.fix.skippedFiles', { notepad: names.some((n) => /\.(?:json|ya?ml)\.txt$/i.test(n)), archive: names.some((n) => /\.(?:zip|rar|7z)$/i.test(n)) })}\n`);
   }
 }
 

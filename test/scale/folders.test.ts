@@ -91,6 +91,14 @@ describe('a folder of facts files', () => {
       expect(expandInputs([folder]).skipped.map((p) => p.slice(folder.length + 1))).toEqual(['新华路街道.json.txt']);
       const warned = run(folder, '--format', 'json');
       expect(warned.stderr).toContain('没有评估：新华路街道.json.txt\n  改为: 记事本保存的事实文件，去掉文件名末尾的 .txt');
+      writeFileSync(join(folder, '东湖街道.zip'), 'PK');
+      writeFileSync(join(folder, 'x\r\u001b[32m达标.docx'), 'a name that would repaint the line');
+      const archived = run(folder, '--format', 'json');
+      expect(archived.stderr).toContain('有 3 个文件不是事实文件，没有评估：x\\r\\u001b[32m达标.docx、东湖街道.zip、新华路街道.json.txt\n');
+      expect(archived.stderr).toContain('改为: 记事本保存的事实文件，去掉文件名末尾的 .txt（如 新华路街道.json.txt 改名为 新华路街道.json）；压缩包先解压：每个数据包解压成这个文件夹里的一个文件夹；其他地区的材料');
+      expect(archived.stderr).not.toMatch(/[\r\u001b]/);
+      rmSync(join(folder, '东湖街道.zip'));
+      rmSync(join(folder, 'x\r\u001b[32m达标.docx'));
       for (const [misnamed, fix] of [
         ['facts.json.txt', '改为: 把其中的 "facts.json.txt" 改名为 facts.json（记事本保存时'],
         ['Facts.JSON', '改为: 把其中的 "Facts.JSON" 改名为 facts.json\n'],

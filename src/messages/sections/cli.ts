@@ -132,10 +132,14 @@ export const cli = defineSection({
     'cli.fix.binaryFormat': ({ format }: { format: string }) => `加上 --output 文件名，例如 --format ${format} --output 报告.${format}`,
     'cli.warn.skippedFiles': ({ folder, names, more }: { folder: string; names: string[]; more: number }) =>
       `文件夹 ${folder} 中${names.length + more === 1 ? '的' : `有 ${names.length + more} 个`}文件不是事实文件，没有评估：${names.join('、')}${more ? ` 等 ${names.length + more} 个` : ''}`,
-    'cli.fix.skippedFiles': ({ notepad }: { notepad: boolean }): string =>
-      notepad
-        ? '记事本保存的事实文件，去掉文件名末尾的 .txt（如 新华路街道.json.txt 改名为 新华路街道.json）；其他地区的材料用 assess init 生成的模板填写，保存为 .json、.yaml 或 .xlsx'
-        : '其中如有地区的填报材料，请用 assess init 生成的模板填写，保存为 .json、.yaml 或 .xlsx 文件放回该文件夹；其他文件不必理会',
+    'cli.fix.skippedFiles': ({ notepad, archive }: { notepad: boolean; archive: boolean }): string =>
+      [
+        notepad ? '记事本保存的事实文件，去掉文件名末尾的 .txt（如 新华路街道.json.txt 改名为 新华路街道.json）' : '',
+        archive ? '压缩包先解压：每个数据包解压成这个文件夹里的一个文件夹' : '',
+        notepad || archive ? '其他地区的材料用 assess init 生成的模板填写，保存为 .json、.yaml 或 .xlsx' : '其中如有地区的填报材料，请用 assess init 生成的模板填写，保存为 .json、.yaml 或 .xlsx 文件放回该文件夹；其他文件不必理会',
+      ]
+        .filter(Boolean)
+        .join('；'),
   },
   en: {
     'cli.description': 'Score an area against the minor-protection demonstration standards (weibao).',
@@ -262,9 +266,13 @@ export const cli = defineSection({
     'cli.fix.binaryFormat': ({ format }: { format: string }) => `add --output <file>, e.g. --format ${format} --output report.${format}`,
     'cli.warn.skippedFiles': ({ folder, names, more }: { folder: string; names: string[]; more: number }) =>
       `${names.length + more === 1 ? 'a file' : `${names.length + more} files`} in the folder ${folder} ${names.length + more === 1 ? 'is' : 'are'} not facts files and ${names.length + more === 1 ? 'was' : 'were'} not assessed: ${names.join(', ')}${more ? ` and ${more} more` : ''}`,
-    'cli.fix.skippedFiles': ({ notepad }: { notepad: boolean }): string =>
-      notepad
-        ? 'take the .txt Notepad added off the end of a facts file\'s name (新华路街道.json.txt → 新华路街道.json); another area\'s submission is filled in on the template assess init writes and saved as .json, .yaml or .xlsx'
-        : 'if one is an area\'s submission, fill in the template assess init writes and save it in the folder as .json, .yaml or .xlsx; other files can stay as they are',
+    'cli.fix.skippedFiles': ({ notepad, archive }: { notepad: boolean; archive: boolean }): string =>
+      [
+        notepad ? 'take the .txt Notepad added off the end of a facts file\'s name (新华路街道.json.txt → 新华路街道.json)' : '',
+        archive ? 'unpack an archive first: each data pack into a folder of its own in this folder' : '',
+        notepad || archive ? 'another area\'s submission is filled in on the template assess init writes and saved as .json, .yaml or .xlsx' : 'if one is an area\'s submission, fill in the template assess init writes and save it in the folder as .json, .yaml or .xlsx; other files can stay as they are',
+      ]
+        .filter(Boolean)
+        .join('; '),
   },
 });
