@@ -31,6 +31,17 @@ export function tidyPath(path: string): string {
     .join('');
 }
 
+/**
+ * Whether a path not found is several files written as one, parted by 、 ， or a comma (会议纪要.pdf、
+ * 签到表.pdf): each part a file of the pack. A name may hold those marks itself, so they part
+ * nothing where the whole is a file; here it was not.
+ */
+function severalFiles(path: string, files: PackFiles): boolean {
+  if (!/[、，,]/.test(path)) return false;
+  const parts = path.split(/[、，,]/).map((p) => p.trim());
+  return parts.length > 1 && parts.every((p) => p !== '' && !pathProblem(p) && files.probe(p).kind === 'file');
+}
+
 /** Check one evidence file: path rules first, then existence, size and (if declared) its hash. */
 export function checkFile(ref: EvidenceRef, files: PackFiles): { problem: EvidenceProblem; detail?: string } | undefined {
   const path = typeof ref === 'string' ? ref : ref.path;
@@ -43,6 +54,7 @@ export function checkFile(ref: EvidenceRef, files: PackFiles): { problem: Eviden
   const tidy = tidyPath(path);
   if (tidy !== path) return { problem: 'not-found', ...(!pathProblem(tidy) && files.probe(tidy).kind === 'file' ? { detail: `near:${tidy}` } : {}) };
   const probe = files.probe(path);
+  if (probe.kind === 'not-found' && probe.detail === undefined && severalFiles(path, files)) return { problem: 'not-found', detail: 'several' };
   if (probe.kind !== 'file') return { problem: probe.kind, detail: probe.detail };
   if (probe.size === 0) return { problem: 'empty' };
   const expected = typeof ref === 'string' ? undefined : ref.sha256;

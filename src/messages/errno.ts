@@ -19,6 +19,7 @@ export function evidenceDetail(detail: string, lang: Lang): string {
   if (detail === 'dangling') return t(lang, 'io.evidence.dangling');
   if (detail === 'nul') return t(lang, 'io.evidence.nul');
   if (detail.startsWith('near:')) return t(lang, 'io.evidence.near', { path: detail.slice(5) });
+  if (detail === 'several') return t(lang, 'io.evidence.several');
   const limit = /^max-(file|pack):(\d+)$/.exec(detail);
   if (limit) {
     const words = bytesInWords(Number(limit[2]));

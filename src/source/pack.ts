@@ -16,7 +16,7 @@ export type ProbeResult =
 // (EACCES, ELOOP, EISDIR …), `dangling` (a symlink to nothing), `max-file:<bytes>` or
 // `max-pack:<bytes>` (the limit passed), `nul` (a NUL byte in the path), `sha256 <hex>`, and
 // from evidence.ts `near:<path>` (the path meant, where this one has stray spaces or full-width
-// characters).
+// characters) and `several` (files of the pack written as one path, parted by 、 ， or a comma).
 
 /**
  * How much evidence a pack may make us read. A sparse `truncate -s 64G` file with a sha256 would

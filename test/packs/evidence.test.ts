@@ -23,6 +23,7 @@ beforeAll(() => {
   writeFileSync(join(pack, 'docs', 'empty.txt'), '');
   writeFileSync(join(pack, 'docs', 'sub', 'plan.txt'), '工作计划\n');
   writeFileSync(join(pack, 'docs', '扫描件.PDF'), '扫描件\n');
+  writeFileSync(join(pack, 'docs', '纪要、签到表.txt'), '纪要\n');
   writeFileSync(join(pack, 'docs', 'twin.txt'), 'one\n');
   writeFileSync(join(pack, 'docs', 'TWIN.txt'), 'other\n');
   mkdirSync(join(base, 'outside'));
@@ -83,6 +84,16 @@ describe('checkFile in a pack on disk', () => {
     reads.length = 0;
     expect(checkFile({ path: '.．/outside/secret.txt', sha256: sha('not part of the pack\n') }, files)).toEqual({ problem: 'not-found' });
     expect(reads).toEqual([]);
+  });
+
+  it('several files written as one path (、 ， or a comma between them) are named as such; a name that holds those marks is still a name', () => {
+    expect(checkFile('docs/minutes.txt、docs/sub/plan.txt', files)).toEqual({ problem: 'not-found', detail: 'several' });
+    expect(checkFile('docs/minutes.txt， docs/扫描件.pdf', files)).toEqual({ problem: 'not-found', detail: 'several' });
+    expect(checkFile('docs/minutes.txt,docs/nothing.txt', files)).toEqual({ problem: 'not-found' });
+    expect(checkFile('docs/minutes.txt,', files)).toEqual({ problem: 'not-found' });
+    expect(checkFile('docs/纪要、签到表.txt', files)).toBeUndefined();
+    const several = [{ kind: 'evidence' as const, code: 'not-found', fact: 'budget', path: 'a.pdf、b.pdf', data: { detail: 'several' } }];
+    expect(explain(several, 'zh', {})).toBe('证明材料不足：a.pdf、b.pdf 不存在 (这是几个文件：每个文件单独列出（台账中用“；”或换行分隔）)');
   });
 
   it('a path written on Windows (backslashes) finds the same file on every machine; one that is not there is not found', () => {
