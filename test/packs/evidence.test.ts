@@ -79,7 +79,7 @@ describe('checkFile in a pack on disk', () => {
     expect(checkFile({ path: 'docs／sub／plan.txt', sha256: sha('工作计划\n') }, files)).toEqual({ problem: 'not-found', detail: 'near:docs/sub/plan.txt' });
     expect(checkFile(' docs/nothing.txt', files)).toEqual({ problem: 'not-found' });
     const near = [{ kind: 'evidence' as const, code: 'not-found', fact: 'budget', path: 'docs/minutes.txt ', data: { detail: 'near:docs/minutes.txt' } }];
-    expect(explain(near, 'zh', {})).toBe('证明材料不足：docs/minutes.txt  不存在 (路径中有多余的空格或全角字符，应为 docs/minutes.txt)');
+    expect(explain(near, 'zh', {})).toBe('证明材料不足：docs/minutes.txt  不存在（路径中有多余的空格或全角字符，应为 docs/minutes.txt）');
     expect(explain(near, 'en', {})).toBe('evidence does not hold: docs/minutes.txt  does not exist (the path has stray spaces or full-width characters; it should read docs/minutes.txt)');
     reads.length = 0;
     expect(checkFile({ path: '.．/outside/secret.txt', sha256: sha('not part of the pack\n') }, files)).toEqual({ problem: 'not-found' });
@@ -93,7 +93,7 @@ describe('checkFile in a pack on disk', () => {
     expect(checkFile('docs/minutes.txt,', files)).toEqual({ problem: 'not-found' });
     expect(checkFile('docs/纪要、签到表.txt', files)).toBeUndefined();
     const several = [{ kind: 'evidence' as const, code: 'not-found', fact: 'budget', path: 'a.pdf、b.pdf', data: { detail: 'several' } }];
-    expect(explain(several, 'zh', {})).toBe('证明材料不足：a.pdf、b.pdf 不存在 (这是几个文件：每个文件单独列出（台账中用“；”或换行分隔）)');
+    expect(explain(several, 'zh', {})).toBe('证明材料不足：a.pdf、b.pdf 不存在（这是几个文件：每个文件单独列出，台账中用“；”或换行分隔）');
   });
 
   it('a path written on Windows (backslashes) finds the same file on every machine; one that is not there is not found', () => {

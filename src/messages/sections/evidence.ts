@@ -18,7 +18,7 @@ export const evidence = defineSection({
     'evidence.too-large': (d: { path: string }) => `${d.path} 超过大小上限，未读取`,
     'evidence.none': (d: { fact: string; documents: string[] }) => `${d.fact} 没有证明材料${d.documents.length ? `（${d.documents.join('、')}）` : ''}`,
     /** A problem's technical detail (an errno code, the file's actual sha256). */
-    'evidence.detail': (d: { detail: string }) => ` (${d.detail})`,
+    'evidence.detail': (d: { detail: string }) => `（${d.detail}）`,
     'evidence.warning': (d: { input?: string; fact: string; message: string; items: string[] }) =>
       `${d.input ? `${d.input}：` : ''}${d.fact} 的证明材料：${d.message}${d.items.length ? `（工作标准 ${d.items.join('、')}）` : ''}`,
   },

@@ -87,7 +87,7 @@ export const io = defineSection({
     'io.evidence.dangling': '是指向不存在文件的符号链接',
     'io.evidence.nul': '路径中含有 NUL 字节',
     'io.evidence.near': (d: { path: string }) => `路径中有多余的空格或全角字符，应为 ${d.path}`,
-    'io.evidence.several': '这是几个文件：每个文件单独列出（台账中用“；”或换行分隔）',
+    'io.evidence.several': '这是几个文件：每个文件单独列出，台账中用“；”或换行分隔',
     'io.warnings.more': (d: { n: number }) => `另有 ${d.n} 条警告未显示（完整内容见 --format json 报告）`,
     'io.errno': (d: { code: string }) => ERRNO.zh[d.code] ?? `系统错误（${d.code}）`,
     'io.noDirectory': '所在的目录不存在',
