@@ -6,6 +6,16 @@ import { expandInputs } from '../../src/packs/batch.js';
 import { root, run } from '../helpers/cli.js';
 
 // `assess areas/`: a folder of facts files (and pack directories) is a batch, in a stable order.
+/** `body` given a new folder under the system's temp directory, which is removed after it, whatever happens. */
+function withFolder(prefix: string, body: (folder: string) => void): void {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    body(folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 describe('a folder of facts files', () => {
   let dir: string;
   beforeAll(() => {
@@ -33,8 +43,7 @@ describe('a folder of facts files', () => {
   });
 
   it('names the other files of a folder in a warning, not as areas (exit unchanged), and not the report the run writes there', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'weibao-others-'));
-    try {
+    withFolder('weibao-others-', (folder) => {
       cpSync(join(root, 'fixtures/changning-failing.json'), join(folder, 'a.json'));
       cpSync(join(root, 'fixtures/changning-vetoed.json'), join(folder, 'b.json'));
       writeFileSync(join(folder, '新华路街道.docx'), 'not an area');
@@ -53,14 +62,11 @@ describe('a folder of facts files', () => {
       // A folder named alone with nothing else in it: no warning.
       rmSync(join(folder, 'c.docx'));
       expect(run(join(root, 'fixtures/packs'), '--format', 'json').stderr).not.toContain('不是事实文件，没有评估');
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 
   it('a spreadsheet weibao does not read is listed, refused with its fix, not left out without a word', () => {
-    const sheets = mkdtempSync(join(tmpdir(), 'weibao-sheets-'));
-    try {
+    withFolder('weibao-sheets-', (sheets) => {
       cpSync(join(root, 'fixtures/changning-failing.json'), join(sheets, 'a.json'));
       cpSync(join(root, 'fixtures/xlsx/hostile/old-binary.xls'), join(sheets, 'b-街道.xls'));
       writeFileSync(join(sheets, 'c-台账.csv'), '键,填报值\nchild_directors,2\n');
@@ -77,14 +83,11 @@ describe('a folder of facts files', () => {
       expect(r.stderr).toContain('Excel 97-2003');
       expect(r.stderr).toContain('不要另存为 CSV');
       expect(r.stderr).toMatch(/e-上月\.csv: 这是 assess 生成的 CSV 报告/);
-    } finally {
-      rmSync(sheets, { recursive: true, force: true });
-    }
+    });
   });
 
   it('a facts file Notepad saved as .json.txt is named in the warning with its rename; a pack whose facts file is misnamed is one input, told to rename it', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'weibao-notepad-'));
-    try {
+    withFolder('weibao-notepad-', (folder) => {
       cpSync(join(root, 'fixtures/changning-failing.json'), join(folder, 'a.json'));
       cpSync(join(root, 'fixtures/changning-vetoed.json'), join(folder, '新华路街道.json.txt'));
       writeFileSync(join(folder, 'README.txt'), 'notes');
@@ -115,21 +118,16 @@ describe('a folder of facts files', () => {
         expect(r.stderr).toContain(`错误: ${pack}: 这个目录里没有 facts.json 或 facts.yaml\n  ${fix}`);
       }
       expect(run(join(folder, 'pack-facts.json.txt'), '--lang', 'en').stderr).toContain('fix: rename the "facts.json.txt" in it to facts.json (Notepad adds .txt when it saves');
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 
   it('a pack directory given alone stays one input; an empty folder stays one input (and is refused)', () => {
     expect(expandInputs([join(root, 'fixtures/packs/a-clean')])).toEqual({ inputs: [join(root, 'fixtures/packs/a-clean')], batch: false, skipped: [] });
-    const empty = mkdtempSync(join(tmpdir(), 'weibao-empty-'));
-    try {
+    withFolder('weibao-empty-', (empty) => {
       writeFileSync(join(empty, 'README.md'), 'not an area');
       // Nothing to assess: one input, refused as a directory without facts — its other files are not a warning's.
       expect(expandInputs([empty])).toEqual({ inputs: [empty], batch: false, skipped: [] });
-    } finally {
-      rmSync(empty, { recursive: true });
-    }
+    });
   });
 
   it('`assess areas/` reports every area, the broken file among them, and exits with the worst code', () => {
