@@ -38,8 +38,45 @@ export function problemMessage(p: InputProblem, lang: Lang): string {
   return p.id && hasMessage(p.id) ? say(lang, p.id, p.data) : p.message;
 }
 
+/**
+ * One problem of an input that could not be assessed, as data: what a platform loading a batch's
+ * jsonl counts and groups by, as ESLint's JSON gives each message its `messageId` beside its words.
+ * `id` is the catalogue's (absent for a problem not yet in it), stable across languages and
+ * releases; `message` and the fix's words are in the run's language, without the place.
+ */
+export interface ProblemRecord {
+  id?: string;
+  severity: 'error' | 'warning';
+  file?: string;
+  line?: number;
+  column?: number;
+  /** RFC 6901, into the facts as parsed (or into a standard's rule). */
+  pointer?: string;
+  /** In a workbook: sheet and cell (`事实!D12`). */
+  cell?: string;
+  message: string;
+  /** What to type instead. */
+  fix?: { id: string; message: string };
+  /** What was expected there, in words, where the problem has no catalogue id. */
+  expected?: string;
+}
+
+/** Why an input could not be assessed: the error's kind, or `internal` for a fault of weibao's own. */
+export type FailureKind = InputError['kind'] | 'internal';
+
+/** An error as lines for stderr and an exit code, and for an input's error also its problems as data. */
+export interface DescribedError {
+  lines: string[];
+  code: number;
+  /** The file and line of the first problem, for a CI annotation on that line; a workbook's also its cell. */
+  where?: { file: string; line?: number; column?: number; cell?: string };
+  kind?: FailureKind;
+  /** In the order the lines print them (the file's). */
+  problems?: ProblemRecord[];
+}
+
 /** One error → the lines to print on stderr and the exit code. Stack traces only with --debug. */
-export function describeError(e: unknown, debug = false, lang: Lang = 'zh'): { lines: string[]; code: number; where?: { file: string; line?: number; column?: number; cell?: string } } {
+export function describeError(e: unknown, debug = false, lang: Lang = 'zh'): DescribedError {
   const described = describe(e, debug, lang);
   // Names and paths come from outside (a pack directory may be called "x\r\x1b[32m达标"): nothing
   // printed may move the cursor, recolour the terminal or reorder the text.
@@ -50,16 +87,47 @@ export function describeError(e: unknown, debug = false, lang: Lang = 'zh'): { l
     ? located.reduce((a, b) => (b.line! < a.line! || (b.line === a.line && (b.column ?? 0) < (a.column ?? 0)) ? b : a))
     : e instanceof InputError ? e.problems.find((p) => p.file) : undefined;
   const where = first?.file ? { file: first.file, ...(first.line !== undefined ? { line: first.line, column: first.column } : {}), ...(first.cell ? { cell: first.cell } : {}) } : undefined;
-  return { lines: described.lines.map(safeLines), code: described.code, ...(where ? { where } : {}) };
+  const records = problemRecords(e, lang);
+  return { lines: described.lines.map(safeLines), code: described.code, ...(where ? { where } : {}), ...records };
+}
+
+/** An input's error as its kind and problems (ProblemRecord); nothing for an error that is not an input's (usage, output). */
+function problemRecords(e: unknown, lang: Lang): Pick<DescribedError, 'kind' | 'problems'> {
+  if (e instanceof InputError) return { kind: e.kind, problems: inFileOrder(e.problems).map((p) => problemRecord(p, lang)) };
+  if (e instanceof RuleError) {
+    const { id, data } = ruleWords(e);
+    return { kind: 'rule', problems: [{ id, severity: 'error', pointer: e.pointer, message: say(lang, id, data) }] };
+  }
+  if (e instanceof OutputError || e instanceof UsageError) return {};
+  return { kind: 'internal' };
+}
+
+function problemRecord(p: InputProblem, lang: Lang): ProblemRecord {
+  const record: ProblemRecord = {
+    ...(p.id ? { id: p.id } : {}),
+    severity: p.severity ?? 'error',
+    ...(p.file !== undefined ? { file: p.file } : {}),
+    ...(p.line !== undefined ? { line: p.line } : {}),
+    ...(p.column !== undefined ? { column: p.column } : {}),
+    ...(p.pointer !== undefined ? { pointer: p.pointer } : {}),
+    ...(p.cell !== undefined ? { cell: p.cell } : {}),
+    message: problemMessage(p, lang),
+  };
+  if (p.hint) record.fix = { id: p.hint.id, message: say(lang, p.hint.id, p.hint.data) };
+  else if (p.expected && !p.id && !p.message.includes(p.expected)) record.expected = p.expected;
+  return record;
+}
+
+/** In the file's order; a problem with no line (a closing "and 120 more problems") comes last. */
+function inFileOrder(problems: readonly InputProblem[]): InputProblem[] {
+  const lineOf = (p: { line?: number }) => p.line ?? Number.MAX_SAFE_INTEGER;
+  return [...problems].sort((a, b) => lineOf(a) - lineOf(b) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 function describe(e: unknown, debug: boolean, lang: Lang): { lines: string[]; code: number } {
   if (e instanceof InputError) {
-    // In the file's order; a problem with no line (a closing "and 120 more problems") comes last.
-    const lineOf = (p: { line?: number }) => p.line ?? Number.MAX_SAFE_INTEGER;
-    const ordered = [...e.problems].sort((a, b) => lineOf(a) - lineOf(b) || (a.column ?? 0) - (b.column ?? 0));
     // Each problem in the user's language, with the fix on a line of its own (problemLines).
-    const lines = ordered.flatMap((p) => problemLines(p, lang));
+    const lines = inFileOrder(e.problems).flatMap((p) => problemLines(p, lang));
     return { lines: withStack(lines.length ? lines : [`error: ${e.message}`], e, debug), code: EXIT.invalid };
   }
   if (e instanceof OutputError) {

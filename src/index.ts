@@ -28,6 +28,8 @@ export { DIFF_FORMAT_NAMES, loadDiffFormatter } from './diff/format/formats.js';
 export type { DiffFormatter } from './diff/format/types.js';
 export type * from './diff/types.js';
 export { InputError, RuleError, UsageError, WeibaoError } from './errors.js';
+export { describeError } from './error-words.js';
+export type { DescribedError, FailureKind, ProblemRecord } from './error-words.js';
 export type * from './assess/types.js';
 export type { Standard, LoadedStandard, StandardItem, FactSpec, Vocabulary } from './standard/types.js';
 export type { FactsFile } from './facts/types.js';

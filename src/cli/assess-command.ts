@@ -5,7 +5,7 @@ import type { AssessResult, Lang } from '../assess/types.js';
 import { compareWithBaseline, findBaseline, readBaseline, type BaselineResult } from '../packs/baseline.js';
 import { expandInputs, inBatchFolder } from '../packs/batch.js';
 import type { EvidenceMode } from '../assess/evidence.js';
-import { SummaryBuilder } from '../packs/summary.js';
+import { SummaryBuilder, type InvalidInput } from '../packs/summary.js';
 import { FORMAT_NAMES, formatOf } from '../report/formats.js';
 import { isPathRef } from '../standard/registry.js';
 import { parseDate, today } from '../report/html/titles.js';
@@ -186,7 +186,7 @@ export async function runAssess(inputs: string[], opts: AssessOptions, io: Io): 
       if (failure) {
         const { lines, code } = failure;
         progress.log(lines.join('\n') + '\n');
-        const bad = { input, message: lines.join('\n').replace(/^(error|internal error|错误|内部错误（internal error）): /, ''), ...(failure.where ? { where: failure.where } : {}) };
+        const bad: InvalidInput = { input, message: lines.join('\n').replace(/^(error|internal error|错误|内部错误（internal error）): /, ''), ...(failure.where ? { where: failure.where } : {}), ...(failure.kind ? { kind: failure.kind } : {}), ...(failure.problems ? { problems: failure.problems } : {}) };
         summary?.addInvalid(bad);
         // The one input of the run: a format may still have its report of it (github: the annotation).
         if (!summary && stream?.invalid) await out(stream.invalid(bad));

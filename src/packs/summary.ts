@@ -1,12 +1,17 @@
+import type { FailureKind, ProblemRecord } from '../error-words.js';
 import { isOpen } from '../assess/open.js';
 import type { AssessResult, ItemResult, ItemState, Verdict, VetoResult } from '../assess/types.js';
 
-/** A pack that could not be assessed at all (exit 3): what it was and why, in the words of stderr. */
+/** A pack that could not be assessed at all (exit 3): what it was and why, in the words of stderr, and as data. */
 export interface InvalidInput {
   input: string;
   message: string;
   /** The file (inside a pack) and line of the first problem, where known; a workbook's also its cell (`事实!D12`). */
   where?: { file: string; line?: number; column?: number; cell?: string };
+  /** parse, schema, read, not-found, rule; internal for a fault of weibao's own. */
+  kind?: FailureKind;
+  /** Each problem with its catalogue id, place and words, in the file's order (error-words.ts). */
+  problems?: ProblemRecord[];
 }
 
 /** The batch view a district 未保办 reads first: how many passed, who is worst, what fails most. */

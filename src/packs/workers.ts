@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { AssessResult } from '../assess/types.js';
-import { describeError } from '../error-words.js';
+import { describeError, type DescribedError } from '../error-words.js';
 import type { Lang } from '../messages/types.js';
 import { builtModule, discardPrestarted, jobsFor, takePrestarted, WORKER_OPTIONS } from './prestart.js';
 import { ownBuffers, type Spares } from './spares.js';
@@ -9,13 +9,8 @@ import { ownBuffers, type Spares } from './spares.js';
 // jobsFor is `--jobs` when not given (one job per 1,000 inputs, up to the cores).
 export { builtModule, jobsFor };
 
-/** An input that could not be assessed: the lines for stderr and its exit code (describeError). */
-export interface Failure {
-  lines: string[];
-  code: number;
-  /** The file and line of the first problem (describeError), for an annotation on it; a workbook's also its cell. */
-  where?: { file: string; line?: number; column?: number; cell?: string };
-}
+/** An input that could not be assessed: the lines for stderr, its exit code, where and why as data (describeError). */
+export type Failure = DescribedError;
 
 /** What became of one input: its result (an AssessResult, or what a step made of one), or why there is none. */
 export type Outcome<R = AssessResult> = { input: string; result: R; failure?: undefined } | { input: string; result?: undefined; failure: Failure };

@@ -4,12 +4,14 @@ import { whole, writeResult } from './json.js';
 import { Utf8Builder } from './utf8-builder.js';
 import { safeJson } from '../text/safe.js';
 import type { Formatter, StreamFormatter } from './types.js';
+import type { InvalidInput } from '../packs/summary.js';
 
 /**
  * `--format jsonl` (JSON Lines): one compact line per area — the same result object as an entry
  * of the JSON report's `results` (reasons included) — for loading into a data engine (ClickHouse,
  * DuckDB, Spark, BigQuery read it as is). An input that could not be assessed is a line
- * `{"input", "verdict": "invalid", "message"}` after the others, so a load counts every input.
+ * `{"input", "verdict": "invalid", "message", "where", "kind", "problems"}` after the others, so a
+ * load counts every input, and groups them by what was wrong (each problem's catalogue id).
  * No batch summary: the engine computes its own. schemas/report.schema.json defines a line.
  */
 export const jsonl: Formatter = (results, options) => whole(jsonlStream(options), results, options.summary);
@@ -38,6 +40,9 @@ export const jsonlStream: StreamFormatter = (_options, bytesOf) => {
     place,
     placeBytes: place,
     tailReads: 'invalid',
-    tail: (summary) => (summary?.invalid ?? []).map((bad) => safeJson(JSON.stringify({ input: bad.input, verdict: 'invalid', message: bad.message })) + '\n').join(''),
+    tail: (summary) => (summary?.invalid ?? []).map((bad) => safeJson(JSON.stringify(invalidLine(bad))) + '\n').join(''),
   };
 };
+
+/** An input that could not be assessed, as its line: the verdict `invalid`, why in words, and where and why as data. */
+const invalidLine = ({ input, message, where, kind, problems }: InvalidInput) => ({ input, verdict: 'invalid', message, ...(where ? { where } : {}), ...(kind ? { kind } : {}), ...(problems ? { problems } : {}) });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // The package's main export, as built (dist/), exactly as contract.md shows it.
-import { InputError, RuleError, assessFacts, compileRule, loadStandard } from '../../dist/index.js';
+import { InputError, RuleError, assessFacts, assessInput, compileRule, describeError, loadStandard } from '../../dist/index.js';
 import { run } from '../helpers/cli.js';
 
 describe('library API (contract.md)', () => {
@@ -46,6 +46,40 @@ describe('library API (contract.md)', () => {
     }
     // bare facts values are accepted as well as a whole facts file
     expect(assessFacts(std, facts).verdict).toBe('pass');
+  });
+
+  it('describeError: an input error as stderr\'s lines, the exit code, and each problem as data', () => {
+    let caught: unknown;
+    try {
+      assessInput('fixtures/mistakes/json-trailing-comma.json');
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(InputError);
+    const zh = describeError(caught, false, 'zh');
+    const en = describeError(caught, false, 'en');
+    expect(zh.code).toBe(3);
+    expect(zh.kind).toBe('parse');
+    expect(zh.lines[0]).toMatch(/^错误: fixtures\/mistakes\/json-trailing-comma\.json:\d+:\d+: /);
+    expect(zh.problems![0]).toMatchObject({ severity: 'error', file: 'fixtures/mistakes/json-trailing-comma.json', id: expect.stringMatching(/^input\./), fix: { id: expect.stringMatching(/^input\.fix\./) } });
+    expect(en.problems!.map((p) => [p.id, p.line, p.column, p.fix?.id])).toEqual(zh.problems!.map((p) => [p.id, p.line, p.column, p.fix?.id]));
+    expect(zh.lines.join('\n')).toContain(zh.problems![0].fix!.message);
+  });
+
+  it('describeError: a rule refused and a fault of weibao\'s own are kinds of their own', () => {
+    let refused: unknown;
+    try {
+      compileRule({ and: [true, { log: 'x' }] });
+    } catch (e) {
+      refused = e;
+    }
+    const rule = describeError(refused, false, 'en');
+    expect(rule.code).toBe(3);
+    expect(rule).toMatchObject({ kind: 'rule', problems: [{ severity: 'error', pointer: '/and/1/log', id: expect.any(String) }] });
+    expect(rule.lines[0]).toContain(rule.problems![0].message);
+    const internal = describeError(new TypeError('x is undefined'), false, 'en');
+    expect(internal).toMatchObject({ code: 70, kind: 'internal' });
+    expect(internal.problems).toBeUndefined();
   });
 
   it('compileRule: exactly JSON-Logic, and refuses operations off the allowlist', () => {

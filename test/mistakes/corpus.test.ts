@@ -57,6 +57,38 @@ describe('clerks\' mistakes: where, what, and what to type instead', () => {
   });
 });
 
+// A platform loads a district's batch as jsonl and counts the refused inputs by what was wrong:
+// each refused file's line holds every listed problem as data — its place, its words and its fix
+// as stderr printed them, and the catalogue ids, the same in both languages.
+describe('the same mistakes in a batch, as jsonl: each problem as data', () => {
+  const refused = cases.filter((c) => c.exit === 3 && !c.args);
+  const lines = async (lang: 'zh' | 'en') => {
+    const r = await runInProcess([...refused.map((c) => `fixtures/mistakes/${c.file}`), '--format', 'jsonl', '--jobs', '1', '--lang', lang]);
+    expect(r.code).toBe(3);
+    return new Map(r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l)).map((l) => [l.input, l]));
+  };
+  it('every listed problem with its place, words, fix and catalogue id', async () => {
+    expect(refused.length).toBeGreaterThanOrEqual(40);
+    const [zh, en] = [await lines('zh'), await lines('en')];
+    for (const c of refused) {
+      const file = `fixtures/mistakes/${c.file}`;
+      const [a, b] = [zh.get(file), en.get(file)];
+      expect(a?.verdict, file).toBe('invalid');
+      expect(a.kind, file).toMatch(/^(parse|schema|read|not-found)$/);
+      expect(b.kind, file).toBe(a.kind);
+      for (const p of c.problems) {
+        const [line, column] = p.at.split(':').map(Number);
+        const at = (l: { problems: { line?: number; column?: number; file?: string }[] }) => l.problems.find((r) => r.file === file && r.line === line && r.column === column);
+        const [x, y] = [at(a), at(b)] as { id?: string; message: string; fix?: { id: string; message: string } }[];
+        expect(x, `${file}:${p.at}`).toMatchObject({ message: p.zh, fix: { message: p.zhFix } });
+        expect(y, `${file}:${p.at}`).toMatchObject({ message: p.en, fix: { message: p.enFix } });
+        expect(x.id, `${file}:${p.at}`).toMatch(/^input\./);
+        expect([y.id, y.fix!.id]).toEqual([x.id, x.fix!.id]);
+      }
+    }
+  });
+});
+
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

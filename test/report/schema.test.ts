@@ -24,6 +24,18 @@ describe('schemas/report.schema.json', () => {
     expect(validate(doc), JSON.stringify(validate.errors, null, 2)).toBe(true);
   });
 
+  it('a batch with refused inputs: summary.invalid, each with its kind and problems', async () => {
+    const { io, out } = fakeIo();
+    await main(['node', 'assess', 'fixtures/packs/', 'fixtures/mistakes/count-range.json', 'fixtures/mistakes/json-trailing-comma.json', 'fixtures/hostile/empty.xlsx', '--format', 'json'], io);
+    const doc = JSON.parse(out.stdout);
+    expect(validate(doc), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expect(doc.summary.invalid.map((i: { kind: string }) => i.kind)).toEqual(['schema', 'parse', 'parse']);
+    for (const bad of doc.summary.invalid) expect(bad.problems.length).toBeGreaterThan(0);
+    const broken = structuredClone(doc);
+    broken.summary.invalid[0].problems[0].severity = 'fatal';
+    expect(validate(broken)).toBe(false);
+  });
+
   it('refuses what is not a report', () => {
     expect(validate({ schemaVersion: 1, results: [{ area: {}, standard: { id: 's', version: '1' }, verdict: 'maybe', score: 2, items: [] }] })).toBe(false);
   });

@@ -5,7 +5,9 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { fixtureFacts, fixtureResult } from '../helpers/results.js';
 import type { AssessResult } from '../../src/assess/types.js';
-import { SummaryBuilder } from '../../src/packs/summary.js';
+import { describeError, type DescribedError } from '../../src/error-words.js';
+import { SummaryBuilder, type InvalidInput } from '../../src/packs/summary.js';
+import { parseText } from '../../src/source/read.js';
 import { csv, csvStream } from '../../src/report/csv.js';
 import { jsonl } from '../../src/report/jsonl.js';
 import { toJson } from '../../src/report/json.js';
@@ -25,13 +27,25 @@ const results = [
   { ...result('changning-compliant.json', 'areas/c.json'), area: { name: '=HYPERLINK("x"),街道', code: '310105' } },
   result('yangshi-failing.json', 'areas/d.json'),
 ];
-const summaryOf = (rs: AssessResult[]) => {
+// The invalid input as the CLI adds it (assess-command.ts): its failure described from the real
+// parser's error, in each language.
+const invalidOf = (lang: 'zh' | 'en'): InvalidInput => {
+  let failure: DescribedError | undefined;
+  try {
+    parseText('{"area": {"name": "x"},\n "period": "2023",, }', 'json', 'areas/e.json');
+  } catch (e) {
+    failure = describeError(e, false, lang);
+  }
+  const { lines, where, kind, problems } = failure!;
+  return { input: 'areas/e.json', message: lines.join('\n').replace(/^(error|错误): /, ''), where: where!, kind: kind!, problems: problems! };
+};
+const summaryOf = (rs: AssessResult[], lang: 'zh' | 'en' = 'zh') => {
   const s = new SummaryBuilder();
   for (const r of rs) s.add(r);
-  s.addInvalid({ input: 'areas/e.json', message: 'areas/e.json:1:12: 不是有效的 JSON\n第二行' });
+  s.addInvalid(invalidOf(lang));
   return s.summary();
 };
-const options = (lang: 'zh' | 'en'): FormatOptions => ({ lang, color: false, width: 100, summary: summaryOf(results) });
+const options = (lang: 'zh' | 'en'): FormatOptions => ({ lang, color: false, width: 100, summary: summaryOf(results, lang) });
 
 describe('--format csv', () => {
   it.each(['zh', 'en'] as const)('golden (%s)', async (lang) => {
@@ -65,7 +79,7 @@ describe('--format csv', () => {
     // The unreadable input: its own row, with why (line breaks kept inside the quoted field).
     expect(body[4][col('输入')]).toBe('areas/e.json');
     expect(body[4][col('结论')]).toBe('无效输入');
-    expect(body[4][col('无法评估的原因')]).toBe('areas/e.json:1:12: 不是有效的 JSON\n第二行');
+    expect(body[4][col('无法评估的原因')]).toBe('areas/e.json:2:19: 此处不应出现","，应为用双引号括起的键\n  改为: 删除多余的逗号');
   });
 
   it('streamed piece by piece is the same text as at once', () => {
@@ -115,7 +129,21 @@ describe('--format jsonl', () => {
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(results.length + 1);
     results.forEach((r, n) => expect(JSON.parse(lines[n])).toEqual(JSON.parse(JSON.stringify(toJson(r)))));
-    expect(JSON.parse(lines[4])).toEqual({ input: 'areas/e.json', verdict: 'invalid', message: 'areas/e.json:1:12: 不是有效的 JSON\n第二行' });
+    expect(JSON.parse(lines[4])).toEqual({
+      input: 'areas/e.json',
+      verdict: 'invalid',
+      message: 'areas/e.json:2:19: 此处不应出现","，应为用双引号括起的键\n  改为: 删除多余的逗号',
+      where: { file: 'areas/e.json', line: 2, column: 19 },
+      kind: 'parse',
+      problems: [{ id: 'input.json.unexpected', severity: 'error', file: 'areas/e.json', line: 2, column: 19, message: '此处不应出现","，应为用双引号括起的键', fix: { id: 'input.fix.extraComma', message: '删除多余的逗号' } }],
+    });
+  });
+
+  it('an invalid input’s problems carry the same catalogue ids in every language, the words in the run’s', () => {
+    const [zh, en] = (['zh', 'en'] as const).map((lang) => JSON.parse((jsonl(results, options(lang)) as string).trimEnd().split('\n')[4]));
+    expect(en.problems.map((p: { id: string; fix: { id: string } }) => [p.id, p.fix.id])).toEqual(zh.problems.map((p: { id: string; fix: { id: string } }) => [p.id, p.fix.id]));
+    expect(en.problems[0].message).toBe('unexpected ",", expected a key in double quotes');
+    expect(en.problems[0].fix.message).toBe('delete the extra comma');
   });
 });
 
