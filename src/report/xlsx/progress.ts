@@ -2,7 +2,7 @@ import type { AssessResult, ItemChange, Lang } from '../../assess/types.js';
 import { t } from '../../messages/catalogue.js';
 import { FILL } from './sheet.js';
 import { WRAP_TOP } from './rectification.js';
-import { boundWidths, fillLook, headerRow, measureWidths, PERCENT, scoreBars, tableSheet, widest, type Look, type ReportBook, type Value } from './writer.js';
+import { boundWidths, fillLook, headerRow, measureWidths, PERCENT, scoreBars, tableSheet, Table, widest, type Look, type ReportBook, type Value } from './writer.js';
 import { stateWord, verdictWord, word } from './words.js';
 
 const BOLD: Look = { font: { bold: true } };
@@ -44,20 +44,21 @@ function headerOf(lang: Lang): string[] {
  * states before and now — every area's rows (progressRows) in turn, `measured` their widths
  * (measureWidths, widened together). Absent where no area was compared (`rows` is empty).
  */
-export async function progressSheet(book: ReportBook, lang: Lang, rows: Iterable<ProgressRow>, measured: readonly number[]): Promise<void> {
+export async function progressSheet(book: ReportBook, lang: Lang, rows: Iterable<ProgressRow>, measured: readonly number[], rowsPerSheet?: number): Promise<void> {
   if (!measured.length) return;
   const header = headerOf(lang);
   // Each area's own line: verdict and score then and now, the scores as percentages with a bar.
   const summaryCells: (Look | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined, PERCENT, PERCENT];
-  const sheet = tableSheet(book, '本期进展', header.length, { freezeColumns: 2, widths: boundWidths(widest(measureWidths([headerRow(header)]), measured), 8, PROGRESS_WIDEST), fitHeightsFrom: 2 });
-  await sheet.add(headerRow(header));
+  const widths = boundWidths(widest(measureWidths([headerRow(header)]), measured), 8, PROGRESS_WIDEST);
+  // Past a sheet's rows, 本期进展（2） and on (Table).
+  const sheet = await Table.start((name) => tableSheet(book, name, header.length, { freezeColumns: 2, widths, fitHeightsFrom: 2 }), '本期进展', headerRow(header), rowsPerSheet);
   for (const row of rows) {
     if (!row.summary) {
       await sheet.add({ values: row.values, look: WRAP_TOP, cells: [undefined, fillLook(KINDS[row.kind!][2])] });
       continue;
     }
     const n = await sheet.add({ values: row.values, look: BOLD, cells: summaryCells });
-    scoreBars(sheet, 7, n, n);
-    scoreBars(sheet, 8, n, n);
+    scoreBars(sheet.current, 7, n, n);
+    scoreBars(sheet.current, 8, n, n);
   }
 }

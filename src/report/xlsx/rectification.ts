@@ -6,7 +6,7 @@ import { FILL } from './sheet.js';
 import { stateWord, vetoWord, word } from './words.js';
 import { factsOf, whyOf } from '../facts.js';
 import { labels } from '../labels.js';
-import { boundWidths, fillLook, headerRow, measureWidths, widest, over, tableSheet, type Look, type ReportBook, type Value } from './writer.js';
+import { boundWidths, fillLook, headerRow, measureWidths, widest, over, tableSheet, Table, type Look, type ReportBook, type Value } from './writer.js';
 
 const TO_FILL = ['xlsx.measures', 'xlsx.owner', 'xlsx.deadline', 'xlsx.closed'] as const;
 
@@ -58,7 +58,7 @@ export function rectificationRows(r: AssessResult, lang: Lang, withArea: boolean
  * rows (rectificationRows) in turn, read afresh for each pass; `measured`: their widths
  * (measureWidths, each area's widened together), so the sheet is one pass over the rows.
  */
-export async function rectificationSheet(book: ReportBook, lang: Lang, name: '整改清单' | '整改台账', rows: Iterable<RectificationRow>, measured: readonly number[]): Promise<void> {
+export async function rectificationSheet(book: ReportBook, lang: Lang, name: '整改清单' | '整改台账', rows: Iterable<RectificationRow>, measured: readonly number[], rowsPerSheet?: number): Promise<void> {
   const withArea = name === '整改台账';
   const header = headerOf(lang, withArea);
   const stateCol = header.indexOf(t(lang, 'xlsx.state'));
@@ -68,8 +68,8 @@ export async function rectificationSheet(book: ReportBook, lang: Lang, name: '�
   const widths = boundWidths(widest(measureWidths([headerRow(header)]), measured), 8, RECTIFICATION_WIDEST);
   for (let c = header.length - 4; c < header.length; c++) widths[c] = Math.max(widths[c] ?? 0, 14);
   widths[header.length - 4] = 30; // 整改措施: room to write
-  const sheet = tableSheet(book, name, header.length, { freezeColumns: withArea ? 3 : 1, widths, fitHeightsFrom: 2 });
-  await sheet.add(headerRow(header));
+  // Past a sheet's rows, 整改台账（2） and on (Table).
+  const sheet = await Table.start((sheetName) => tableSheet(book, sheetName, header.length, { freezeColumns: withArea ? 3 : 1, widths, fitHeightsFrom: 2 }), name, headerRow(header), rowsPerSheet);
   for (const row of rows) {
     const cells: (Look | undefined)[] = [];
     if (row.veto) {

@@ -1,4 +1,5 @@
 import type { DataValidation, Style, Worksheet } from 'exceljs';
+import { EXIT, OutputError } from '../../errors.js';
 import { safeLines } from '../../text/safe.js';
 import { exceljs } from '../exceljs.js';
 import { Book } from './book.js';
@@ -160,6 +161,9 @@ export class SheetWriter {
    * (~160,000 cells for 矩阵 of 2,000 areas).
    */
   async add(spec: RowSpec): Promise<number> {
+    // Past the last row Excel and WPS open, the workbook would be cut short or refused: said now
+    // instead (a table that can run long goes on in a sheet of its own: Table).
+    if (this.rows >= SHEET_ROWS) throw new OutputError('io.xlsx.tooManyRows', { sheet: this.sheet.name, max: SHEET_ROWS }, EXIT.output, 'io.xlsx.tooLarge.fix');
     const n = ++this.rows;
     const { look, validations } = spec;
     for (let k = 0; k < Math.max(this.runs.length, validations?.length ?? 0); k++) this.validate(k, validations?.[k], n);
@@ -500,6 +504,51 @@ export function widest(into: number[], other: readonly number[]): number[] {
 /** The header row of a table sheet (styleHeader's look). */
 export function headerRow(header: string[], cells?: (Look | undefined)[]): RowSpec {
   return { values: header, look: HEADER_ROW as Look, cells: header.map((_, k) => (cells?.[k] ? over(HEADER_CELL as Look, cells[k]!) : (HEADER_CELL as Look))) };
+}
+
+/** The rows of a sheet Excel and WPS open (2^20): beyond them a workbook is cut short, or refused as damaged. */
+export const SHEET_ROWS = 1_048_576;
+
+/**
+ * A table that may be longer than a sheet: its rows go on in `name（2）`, `name（3）`…, each a
+ * table sheet (tableSheet) with the header again, as a clerk would split it by hand. A 整改台账
+ * of a national batch in a month when many facts are still missing (38,600 areas × 30 open items)
+ * is longer than one sheet holds. `rowsPerSheet`: the header included (a test gives a few).
+ */
+export class Table {
+  private part = 0;
+  private sheet!: SheetWriter;
+
+  private constructor(
+    private readonly open: (name: string) => SheetWriter,
+    private readonly name: string,
+    private readonly header: RowSpec,
+    private readonly rowsPerSheet: number,
+  ) {}
+
+  /** The first sheet, its header written. */
+  static async start(open: (name: string) => SheetWriter, name: string, header: RowSpec, rowsPerSheet = SHEET_ROWS): Promise<Table> {
+    const table = new Table(open, name, header, Math.min(Math.max(rowsPerSheet, 2), SHEET_ROWS));
+    await table.next();
+    return table;
+  }
+
+  /** The sheet the last row went into. */
+  get current(): SheetWriter {
+    return this.sheet;
+  }
+
+  /** Add a row (in a new sheet once this one is full); gives its number in its sheet. */
+  async add(spec: RowSpec): Promise<number> {
+    if (this.sheet.rowCount >= this.rowsPerSheet) await this.next();
+    return this.sheet.add(spec);
+  }
+
+  private async next(): Promise<void> {
+    this.part++;
+    this.sheet = this.open(this.part === 1 ? this.name : `${this.name}（${this.part}）`);
+    await this.sheet.add(this.header);
+  }
 }
 
 /**
