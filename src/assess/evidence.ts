@@ -19,16 +19,32 @@ export function pathProblem(path: string): 'absolute' | 'parent' | undefined {
 
 /**
  * A path as it was most likely meant: each part without the spaces (and invisible characters)
- * around it, the full-width ／ ＼ ． as a slash, a backslash and a dot — what an input method or
- * a copy from a document leaves in a path.
+ * around it, or the dots after it (Windows drops them: `纪要.pdf.` opens `纪要.pdf` there, and
+ * nothing on Linux); the full-width ／ ＼ ． as a slash, a backslash and a dot; without the
+ * sentence's mark after the last name (`会议纪要.pdf。`, `…；`, `…，`) — what an input method or a
+ * copy from a document leaves in a path.
  */
 export function tidyPath(path: string): string {
-  return path
-    .replace(/[／＼]/g, (c) => (c === '／' ? '/' : '\\'))
-    .replace(/．/g, '.')
-    .split(/([\\/])/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g, '')))
-    .join('');
+  const parts = trimEnd(path.replace(/[／＼]/g, (c) => (c === '／' ? '/' : '\\')).replace(/．/g, '.'), (c) => SPACE.test(c) || MARK.test(c)).split(/([\\/])/);
+  return parts.map((part, i) => (i % 2 === 1 ? part : tidyPart(part))).join('');
+}
+
+const SPACE = /^[\s\u200b-\u200d\u2060\ufeff]$/;
+/** A sentence's mark after a path typed in a sentence or a list. */
+const MARK = /^[。，,、；;]$/;
+
+/** A part without the spaces around it and the dots after it; one of dots alone (`.`, `..`) as it is (pathProblem's). */
+function tidyPart(part: string): string {
+  const bare = trimEnd(part.replace(/^[\s\u200b-\u200d\u2060\ufeff]+/, ''), (c) => SPACE.test(c));
+  const name = trimEnd(bare, (c) => c === '.' || SPACE.test(c));
+  return name === '' ? bare : name;
+}
+
+/** `s` without the characters `stray` at its end: a loop from the end, where a regular expression anchored at `$` is quadratic in a long run of them. */
+function trimEnd(s: string, stray: (c: string) => boolean): string {
+  let end = s.length;
+  while (end > 0 && stray(s[end - 1])) end--;
+  return s.slice(0, end);
 }
 
 /**
@@ -48,11 +64,16 @@ export function checkFile(ref: EvidenceRef, files: PackFiles): { problem: Eviden
   const syntax = pathProblem(path);
   if (syntax) return { problem: syntax };
   if (path.includes('\0')) return { problem: 'not-found', detail: 'nul' };
-  // A path with spaces around a part or a full-width separator is not found as written on any
-  // machine (Windows would drop a trailing space, Linux would not: the same pack, two verdicts);
-  // where the path tidied names a file, the problem says which.
+  // A path with spaces around a part, dots after one, a full-width separator or a sentence's mark
+  // at its end is not found as written on any machine (Windows would drop a trailing space or dot,
+  // Linux would not: the same pack, two verdicts); where the path tidied names a file (or several,
+  // `a.pdf、b.pdf。`), the problem says which.
   const tidy = tidyPath(path);
-  if (tidy !== path) return { problem: 'not-found', ...(!pathProblem(tidy) && files.probe(tidy).kind === 'file' ? { detail: `near:${tidy}` } : {}) };
+  if (tidy !== path) {
+    if (pathProblem(tidy)) return { problem: 'not-found' };
+    if (files.probe(tidy).kind === 'file') return { problem: 'not-found', detail: `near:${tidy}` };
+    return { problem: 'not-found', ...(severalFiles(tidy, files) ? { detail: 'several' } : {}) };
+  }
   const probe = files.probe(path);
   if (probe.kind === 'not-found' && probe.detail === undefined && severalFiles(path, files)) return { problem: 'not-found', detail: 'several' };
   if (probe.kind !== 'file') return { problem: probe.kind, detail: probe.detail };

@@ -15,8 +15,8 @@ export type ProbeResult =
 // `detail` is data, put in words where it is shown (messages/errno.ts evidenceDetail): an errno code
 // (EACCES, ELOOP, EISDIR …), `dangling` (a symlink to nothing), `max-file:<bytes>` or
 // `max-pack:<bytes>` (the limit passed), `nul` (a NUL byte in the path), `sha256 <hex>`, and
-// from evidence.ts `near:<path>` (the path meant, where this one has stray spaces or full-width
-// characters) and `several` (files of the pack written as one path, parted by 、 ， or a comma).
+// from evidence.ts `near:<path>` (the path meant, where this one has stray spaces, punctuation or
+// full-width characters) and `several` (files of the pack written as one path, parted by 、 ， or a comma).
 
 /**
  * How much evidence a pack may make us read. A sparse `truncate -s 64G` file with a sha256 would
@@ -112,8 +112,9 @@ function unresolved(full: string, code: string | undefined): ProbeResult {
 
 /**
  * The path of `parts` under `root` with each part that is not there as written matched in any
- * case to the one name of its directory that differs from it in case alone; undefined where a
- * part matches none or several (two names that differ in case only, possible on Linux).
+ * case (and Unicode normalisation) to the one name of its directory that differs from it in those
+ * alone; undefined where a part matches none or several (two names that differ in case only,
+ * possible on Linux).
  */
 function inAnyCase(root: string, parts: readonly string[]): string | undefined {
   let dir = root;
@@ -125,8 +126,10 @@ function inAnyCase(root: string, parts: readonly string[]): string | undefined {
       return undefined;
     }
     if (!names.includes(part)) {
-      const folded = part.toLowerCase();
-      const same = names.filter((name) => name.toLowerCase() === folded);
+      // In NFC too: a name unpacked from a Mac's zip is in NFD (é as e and its accent), and a
+      // Mac finds it by the name typed in NFC.
+      const folded = part.normalize('NFC').toLowerCase();
+      const same = names.filter((name) => name.normalize('NFC').toLowerCase() === folded);
       if (same.length !== 1) return undefined;
       dir = join(dir, same[0]);
     } else {

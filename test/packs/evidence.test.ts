@@ -26,6 +26,8 @@ beforeAll(() => {
   writeFileSync(join(pack, 'docs', '纪要、签到表.txt'), '纪要\n');
   writeFileSync(join(pack, 'docs', 'twin.txt'), 'one\n');
   writeFileSync(join(pack, 'docs', 'TWIN.txt'), 'other\n');
+  // Unpacked from a Mac's zip: the name in NFD (e and a combining accent).
+  writeFileSync(join(pack, 'docs', 'Cafe\u0301.txt'), 'café\n');
   mkdirSync(join(base, 'outside'));
   writeFileSync(join(base, 'outside', 'secret.txt'), 'not part of the pack\n');
   symlinkSync(join(base, 'outside', 'secret.txt'), join(pack, 'docs', 'escape.txt'));
@@ -72,15 +74,37 @@ describe('checkFile in a pack on disk', () => {
     expect(checkFile('docs/Dangling.txt', files)).toEqual({ problem: 'not-found', detail: 'dangling' });
   });
 
+  it('a name typed in NFC finds the file a Mac named in NFD, as a Mac would', () => {
+    expect('docs/Café.txt'.normalize('NFC')).not.toBe('docs/Cafe\u0301.txt');
+    expect(checkFile({ path: 'docs/Café.txt'.normalize('NFC'), sha256: sha('café\n') }, files)).toBeUndefined();
+    expect(checkFile('docs/café.TXT'.normalize('NFC'), files)).toBeUndefined();
+    expect(checkFile('docs/Cafe.txt', files)?.problem).toBe('not-found');
+  });
+
   it('a path with spaces around a part or a full-width separator is not found on any machine, and says the path it meant', () => {
     expect(tidyPath(' docs ／ sub\u200b\\plan．txt ')).toBe('docs/sub\\plan.txt');
     expect(tidyPath('docs/会议 纪要.pdf')).toBe('docs/会议 纪要.pdf');
     expect(checkFile('docs/minutes.txt ', files)).toEqual({ problem: 'not-found', detail: 'near:docs/minutes.txt' });
     expect(checkFile({ path: 'docs／sub／plan.txt', sha256: sha('工作计划\n') }, files)).toEqual({ problem: 'not-found', detail: 'near:docs/sub/plan.txt' });
     expect(checkFile(' docs/nothing.txt', files)).toEqual({ problem: 'not-found' });
+    // Dots after a name (Windows drops them), a sentence's mark after the path.
+    expect(tidyPath('docs.. /sub/plan.txt. ')).toBe('docs/sub/plan.txt');
+    expect(tidyPath('docs/minutes.txt，')).toBe('docs/minutes.txt');
+    expect(tidyPath('docs/minutes.txt 。')).toBe('docs/minutes.txt');
+    expect(tidyPath('./docs/../x')).toBe('./docs/../x');
+    expect(tidyPath('...')).toBe('...');
+    expect(checkFile('docs/minutes.txt.', files)).toEqual({ problem: 'not-found', detail: 'near:docs/minutes.txt' });
+    expect(checkFile('docs/minutes.txt,', files)).toEqual({ problem: 'not-found', detail: 'near:docs/minutes.txt' });
+    expect(checkFile('docs/sub/plan.txt。', files)).toEqual({ problem: 'not-found', detail: 'near:docs/sub/plan.txt' });
+    expect(checkFile('docs/nothing.txt；', files)).toEqual({ problem: 'not-found' });
+    // A long run of spaces or marks costs a loop, not a backtracking search.
+    const cpu = process.cpuUsage();
+    tidyPath(' '.repeat(100_000) + '。x');
+    tidyPath('x' + ' 。'.repeat(50_000) + 'y');
+    expect(process.cpuUsage(cpu).user).toBeLessThan(2_000_000);
     const near = [{ kind: 'evidence' as const, code: 'not-found', fact: 'budget', path: 'docs/minutes.txt ', data: { detail: 'near:docs/minutes.txt' } }];
-    expect(explain(near, 'zh', {})).toBe('证明材料不足：docs/minutes.txt  不存在（路径中有多余的空格或全角字符，应为 docs/minutes.txt）');
-    expect(explain(near, 'en', {})).toBe('evidence does not hold: docs/minutes.txt  does not exist (the path has stray spaces or full-width characters; it should read docs/minutes.txt)');
+    expect(explain(near, 'zh', {})).toBe('证明材料不足：docs/minutes.txt  不存在（路径中有多余的空格、标点或全角字符，应为 docs/minutes.txt）');
+    expect(explain(near, 'en', {})).toBe('evidence does not hold: docs/minutes.txt  does not exist (the path has stray spaces, punctuation or full-width characters; it should read docs/minutes.txt)');
     reads.length = 0;
     expect(checkFile({ path: '.．/outside/secret.txt', sha256: sha('not part of the pack\n') }, files)).toEqual({ problem: 'not-found' });
     expect(reads).toEqual([]);
@@ -90,7 +114,7 @@ describe('checkFile in a pack on disk', () => {
     expect(checkFile('docs/minutes.txt、docs/sub/plan.txt', files)).toEqual({ problem: 'not-found', detail: 'several' });
     expect(checkFile('docs/minutes.txt， docs/扫描件.pdf', files)).toEqual({ problem: 'not-found', detail: 'several' });
     expect(checkFile('docs/minutes.txt,docs/nothing.txt', files)).toEqual({ problem: 'not-found' });
-    expect(checkFile('docs/minutes.txt,', files)).toEqual({ problem: 'not-found' });
+    expect(checkFile('docs/minutes.txt、docs/sub/plan.txt。', files)).toEqual({ problem: 'not-found', detail: 'several' });
     expect(checkFile('docs/纪要、签到表.txt', files)).toBeUndefined();
     const several = [{ kind: 'evidence' as const, code: 'not-found', fact: 'budget', path: 'a.pdf、b.pdf', data: { detail: 'several' } }];
     expect(explain(several, 'zh', {})).toBe('证明材料不足：a.pdf、b.pdf 不存在（这是几个文件：每个文件单独列出，台账中用“；”或换行分隔）');
