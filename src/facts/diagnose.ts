@@ -162,15 +162,27 @@ const NOT_EXACT = [
 const RATE = /^(?:平均)?每\s*(年|季度|季|月|周|星期)\s*(?:至少|不少于|约)?\s*(\d+)\s*[\p{Script=Han}]{0,2}$/u;
 
 /**
- * A rate where a count goes: the count itself where the fact is counted per the same stretch of
- * time (每季度1次 for a fact that is a quarter's figure: 1), the year to date's total where it is a
- * year's (a rate is what was required, not what was done, so no total is worked out for the
- * clerk), else the count the records give.
+ * A rate where a count goes: the number itself where the fact is counted per the same stretch of
+ * time (每季度1次 for a fact that is a quarter's figure: 1; 每周5天 for 每周最少开放天数: 5), the
+ * number of quarters it was done in for a fact that counts quarters (按季度), the year to date's
+ * total where it is a year's (a rate is what was required, not what was done, so no total is
+ * worked out for the clerk), else the count the records give.
  */
 function rateHint(word: string, per: string, n: string, spec: FactSpec): Hint {
-  const same = (spec.time === 'year' && per === '年') || (spec.time === 'quarter' && per.startsWith('季'));
+  const stretch = stretchOf(per);
+  if (spec.time === 'quarters' && stretch === '季') return hint('input.fix.rate', { word, basis: 'quarters' });
+  const same = (spec.time === 'year' && stretch === '年') || (spec.time === 'quarter' && stretch === '季') || ownStretch(spec) === stretch;
   if (same) return hint('input.fix.rate', { word, basis: 'same', fixed: n });
   return hint('input.fix.rate', { word, basis: spec.time === 'year' ? 'year' : 'other' });
+}
+
+/** A rate's per-what as one word: 季度 and 季 are 季, 星期 is 周. */
+const stretchOf = (per: string): string => (per.startsWith('季') ? '季' : per === '星期' ? '周' : per);
+
+/** The stretch of time a fact is a figure of, in its own words (关爱服务场所每周最少开放天数: 周; 单季度…: 季), if it says one. */
+function ownStretch(spec: FactSpec): string | undefined {
+  const m = /(?:每|单)(年|季度|季|月|周|星期)/.exec(spec.zh);
+  return m ? stretchOf(m[1]) : undefined;
 }
 
 /** Words after a number that are its unit: the fact's own, or a few letters or characters (次, 万元, km). */

@@ -137,7 +137,18 @@ describe('diagnose: a number that is not exact, a yes-no with a note, a half yea
     ['平均每月 2 次', 'year', { basis: 'year' }],
     ['每年2次', 'quarter', { basis: 'other' }],
     ['每周5天', 'now', { basis: 'other' }],
+    ['每季度1次', 'quarters', { basis: 'quarters' }],
+    ['每季1次', 'quarters', { basis: 'quarters' }],
+    ['每年4次', 'quarters', { basis: 'other' }],
+    ['每月1次', 'period', { basis: 'other' }],
   ] as const)('the rate %s for a fact counted by %s', (v, time, data) => expect(factHint({ ...count, time }, v)).toEqual({ id: 'input.fix.rate', data: { word: v, ...data } }));
+  it.each([
+    ['每周5天', '关爱服务场所每周最少开放天数', { basis: 'same', fixed: '5' }],
+    ['每星期 5 天', '关爱服务场所每周最少开放天数', { basis: 'same', fixed: '5' }],
+    ['每月2次', '单月最少开展活动次数', { basis: 'same', fixed: '2' }],
+    ['每年2天', '关爱服务场所每周最少开放天数', { basis: 'other' }],
+    ['每季度2次', '单季度最少开展活动次数', { basis: 'same', fixed: '2' }],
+  ] as const)('the rate %s for a fact that is itself a figure per %s', (v, zh, data) => expect(factHint({ ...count, zh, time: 'now' }, v)).toEqual({ id: 'input.fix.rate', data: { word: v, ...data } }));
   it('an amount is not asked to be whole', () => expect(factHint(amount, '约1.5万元')).toEqual({ id: 'input.fix.exactNumber', data: { word: '约1.5万元', whole: false } }));
   it.each([
     ['3次', 'input.fix.unit'],

@@ -297,8 +297,12 @@ export const input = defineSection({
     'input.fix.booleanCell': ({ word, yes }: { word: string; yes: boolean | null }) => (yes === null ? '只填“是”或“否”' : `“${word}”请填写“${yes ? '是' : '否'}”`),
     'input.fix.dateInNumber': ({ inCell }: { inCell: boolean }): string => (inCell ? '这里是日期，应为数字：在 Excel 或 WPS 中把单元格格式改为“常规”，再填写数字' : '这里是日期，应为数字：改写为数字（不加引号）'),
     'input.fix.numberOnly': '只填数字，不带单位或文字',
-    'input.fix.rate': ({ word, basis, fixed }: { word: string; basis: 'same' | 'year' | 'other'; fixed?: string }) =>
-      basis === 'same' ? `只填次数，写作 ${fixed}` : `“${word}”是要求的频率：这里填${basis === 'year' ? '年初至本期末' : ''}实际开展的总次数（一个整数）`,
+    'input.fix.rate': ({ word, basis, fixed }: { word: string; basis: 'same' | 'year' | 'quarters' | 'other'; fixed?: string }) =>
+      basis === 'same'
+        ? `只填数字，写作 ${fixed}`
+        : basis === 'quarters'
+          ? `“${word}”是要求的频率：这里填年初至本期末实际做到的季度数（一个整数）`
+          : `“${word}”是要求的频率：这里填${basis === 'year' ? '年初至本期末' : ''}实际开展的总次数（一个整数）`,
     'input.fix.exactNumber': ({ word, whole }: { word: string; whole: boolean }) => `“${word}”不是一个确切的数：按台账填实际的数（${whole ? '一个整数' : '一个数'}），不写“约”“以上”或范围`,
     'input.fix.thousands': ({ fixed }: { fixed: string }) => `去掉数字中的逗号（千位分隔符），写作 ${fixed}`,
     'input.fix.emptyText': ({ inCell }: { inCell: boolean }): string => (inCell ? '不填就清空这个单元格（计为缺少）' : '不填请写 null（不加引号）或删去这一行，计为缺少'),
@@ -539,8 +543,12 @@ export const input = defineSection({
     'input.fix.booleanCell': ({ word, yes }: { word: string; yes: boolean | null }) => (yes === null ? 'type 是 (yes) or 否 (no) alone' : `type ${yes ? '是 (yes)' : '否 (no)'} for "${word}"`),
     'input.fix.dateInNumber': ({ inCell }: { inCell: boolean }) => (inCell ? "a date stands where a number goes: in Excel or WPS set the cell's format to General, then type the number" : 'a date stands where a number goes: write the number (without quotes)'),
     'input.fix.numberOnly': 'type the number alone, without a unit or words',
-    'input.fix.rate': ({ word, basis, fixed }: { word: string; basis: 'same' | 'year' | 'other'; fixed?: string }) =>
-      basis === 'same' ? `type the number alone: ${fixed}` : `"${word}" is the rate required: write the total actually held${basis === 'year' ? ' from the start of the year to the end of the period' : ''} (one whole number)`,
+    'input.fix.rate': ({ word, basis, fixed }: { word: string; basis: 'same' | 'year' | 'quarters' | 'other'; fixed?: string }) =>
+      basis === 'same'
+        ? `type the number alone: ${fixed}`
+        : basis === 'quarters'
+          ? `"${word}" is the rate required: write the number of quarters, from the start of the year to the end of the period, in which it was actually done (one whole number)`
+          : `"${word}" is the rate required: write the total actually held${basis === 'year' ? ' from the start of the year to the end of the period' : ''} (one whole number)`,
     'input.fix.exactNumber': ({ word, whole }: { word: string; whole: boolean }) => `"${word}" is not an exact number: write the actual ${whole ? 'whole number' : 'number'} from the records, without "about", "or more" or a range`,
     'input.fix.thousands': ({ fixed }: { fixed: string }) => `leave out the thousands separators: ${fixed}`,
     'input.fix.emptyText': ({ inCell }: { inCell: boolean }): string => (inCell ? 'to leave it unfilled, clear the cell (counted as missing)' : 'to leave it unfilled, write null (no quotes) or delete the line; it counts as missing'),
