@@ -129,7 +129,10 @@ function numberHint(raw: string, spec: FactSpec, inCell: boolean): Hint | undefi
   if (NUMBER.test(s)) return s !== raw.trim() || hasInvisible(raw) ? invisibleOrQuotes(raw, s) : hint('input.fix.removeQuotes', { fixed: s });
   // 1,200 (or 1，200, or 1,200元): a number as Excel and WPS show it, with thousands separators.
   const grouped = /^(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s*(\S.*)?$/.exec(half);
-  if (grouped && (grouped[2] === undefined || isUnit(grouped[2], spec))) return hint('input.fix.thousands', { fixed: grouped[1].replaceAll(',', '') });
+  if (grouped && (grouped[2] === undefined || isUnit(grouped[2], spec))) {
+    const n = grouped[1].replaceAll(',', '');
+    return (grouped[2] !== undefined ? otherUnit(n, grouped[2], spec) : undefined) ?? hint('input.fix.thousands', { fixed: n });
+  }
   if (NOT_EXACT.some((re) => re.test(half))) return hint('input.fix.exactNumber', { word: raw.trim(), whole: spec.type === 'integer' });
   const rate = RATE.exec(half);
   if (rate) return rateHint(raw.trim(), rate[1], rate[2], spec);
@@ -137,7 +140,7 @@ function numberHint(raw: string, spec: FactSpec, inCell: boolean): Hint | undefi
   if (m) {
     const [, n, unit] = m;
     if (unit === '%' || unit === '％') return hint('input.fix.percent', { fixed: n });
-    if (isUnit(unit, spec)) return hint('input.fix.unit', { unit, fixed: n });
+    if (isUnit(unit, spec)) return otherUnit(n, unit, spec) ?? hint('input.fix.unit', { unit, fixed: n });
   }
   // 三, 两次, 十二: a count written in Chinese numerals (with its unit or not).
   const words = /^([零〇一二两三四五六七八九十百]{1,6})\s*[\p{Script=Han}]{0,3}$/u.exec(half);
@@ -183,6 +186,44 @@ const stretchOf = (per: string): string => (per.startsWith('季') ? '季' : per 
 function ownStretch(spec: FactSpec): string | undefined {
   const m = /(?:每|单)(年|季度|季|月|周|星期)/.exec(spec.zh);
   return m ? stretchOf(m[1]) : undefined;
+}
+
+/**
+ * A number of money or time in another unit than the fact's, converted where that is exact
+ * (150000元 for a fact in 万元: 15; 150分钟 for one in 小时: 2.5) — "leave the unit out" would
+ * have the clerk write 150000 万元 — else told to convert (60天 for one in 个月; 30天 for one in
+ * 个工作日). Undefined where the unit is the fact's own (or the same, 万 for 万元), or the fact is a
+ * count (次, 名, 个: the word after the number is a classifier).
+ */
+function otherUnit(n: string, unit: string, spec: FactSpec): Hint | undefined {
+  const scale = spec.unit === undefined ? undefined : SCALES[spec.unit];
+  if (!scale) return undefined;
+  const factor = scale[unit.toLowerCase()];
+  if (factor === 1) return undefined;
+  const to = spec.unit!;
+  const toEn = spec.unit_en ?? to;
+  const fixed = factor === undefined ? undefined : scaled(n, factor, spec.type === 'integer');
+  return fixed === undefined ? hint('input.fix.unitOther', { unit, to, toEn }) : hint('input.fix.unitConvert', { unit, to, toEn, value: n, fixed });
+}
+
+/** Units of money and time, by the fact's unit: what one of each other unit a clerk writes is in it. */
+const SCALES: Record<string, Record<string, number>> = {
+  万元: { 万元: 1, 万: 1, 元: 1e-4, 块: 1e-4, 块钱: 1e-4, 千元: 0.1, 百万元: 100, 亿元: 1e4, 亿: 1e4 },
+  '元/月': { '元/月': 1, 元每月: 1, 元: 1, 块: 1, '元/人/月': 1, '元/人·月': 1, 千元: 1e3, 万元: 1e4, 万: 1e4 },
+  小时: { 小时: 1, 个小时: 1, 时: 1, 钟头: 1, 个钟头: 1, h: 1, hr: 1, hrs: 1, hours: 1, 分钟: 1 / 60, 分: 1 / 60, min: 1 / 60, mins: 1 / 60 },
+  天: { 天: 1, 日: 1, d: 1, days: 1 },
+  个月: { 个月: 1, 月: 1, months: 1, 年: 12 },
+  个工作日: { 个工作日: 1, 工作日: 1 },
+  周岁: { 周岁: 1, 岁: 1 },
+};
+
+/** `n` × `factor` where it comes out exact to 4 decimals (and whole where `whole`), as the clerk would type it. */
+function scaled(n: string, factor: number, whole: boolean): string | undefined {
+  const exact = Number(n) * factor;
+  const shown = Number(exact.toFixed(4));
+  if (Math.abs(shown - exact) > 1e-9 * Math.max(1, Math.abs(exact))) return undefined;
+  if (whole && !Number.isInteger(shown)) return undefined;
+  return String(shown);
 }
 
 /** Words after a number that are its unit: the fact's own, or a few letters or characters (次, 万元, km). */

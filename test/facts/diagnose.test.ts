@@ -150,6 +150,37 @@ describe('diagnose: a number that is not exact, a yes-no with a note, a half yea
     ['每季度2次', '单季度最少开展活动次数', { basis: 'same', fixed: '2' }],
   ] as const)('the rate %s for a fact that is itself a figure per %s', (v, zh, data) => expect(factHint({ ...count, zh, time: 'now' }, v)).toEqual({ id: 'input.fix.rate', data: { word: v, ...data } }));
   it('an amount is not asked to be whole', () => expect(factHint(amount, '约1.5万元')).toEqual({ id: 'input.fix.exactNumber', data: { word: '约1.5万元', whole: false } }));
+  // Money and time in another unit than the fact's: converted where exact, never just stripped
+  // (150000元 for a fact in 万元 told "write 150000" would be ten thousand times the sum).
+  const wan = { ...amount, unit: '万元', unit_en: '10k yuan' };
+  const hours: FactSpec = { type: 'number', minimum: 0, unit: '小时', unit_en: 'hours', zh: '时长', en: 'Hours' };
+  const months: FactSpec = { type: 'number', minimum: 0, unit: '个月', unit_en: 'months', zh: '月数', en: 'Months' };
+  const workdays: FactSpec = { type: 'integer', minimum: 0, unit: '个工作日', unit_en: 'working days', zh: '工作日', en: 'Working days' };
+  it.each([
+    [wan, '150000元', '15'],
+    [wan, '150,000元', '15'],
+    [wan, '25000 元', '2.5'],
+    [wan, '0.6亿', '6000'],
+    [wan, '80千元', '8'],
+    [hours, '150分钟', '2.5'],
+    [hours, '90 min', '1.5'],
+    [months, '1年', '12'],
+    [{ ...amount, unit: '元/月', unit_en: 'yuan/month' }, '0.12万元', '1200'],
+  ] as const)('%#: in another unit of money or time, converted where exact', (spec, v, fixed) => expect(factHint(spec, v)).toMatchObject({ id: 'input.fix.unitConvert', data: { unit: expect.any(String), to: spec.unit, value: expect.any(String), fixed } }));
+  it.each([
+    [hours, '100分钟'],
+    [months, '60天'],
+    [months, '8周'],
+    [workdays, '30天'],
+    [{ ...workdays, unit: '个月', unit_en: 'months' }, '0.3年'],
+  ] as const)('%#: not exactly convertible (or another count of days), told to convert', (spec, v) => expect(factHint(spec, v)).toMatchObject({ id: 'input.fix.unitOther', data: { to: spec.unit } }));
+  it.each([
+    [wan, '60万', '60'],
+    [wan, '8万元', '8'],
+    [hours, '3个小时', '3'],
+    [{ ...count, unit: '名' }, '5人', '5'],
+    [count, '3场', '3'],
+  ] as const)('%#: in the fact\'s own unit (or a count\'s classifier), the unit left out', (spec, v, fixed) => expect(factHint(spec, v)).toEqual({ id: 'input.fix.unit', data: { unit: expect.any(String), fixed } }));
   it.each([
     ['3次', 'input.fix.unit'],
     ['12次/年', 'input.fix.unit'],
