@@ -139,7 +139,7 @@ function numberHint(raw: string, spec: FactSpec, inCell: boolean): Hint | undefi
   const m = /^(-?\d+(?:\.\d+)?)\s*(\S.*)$/.exec(half);
   if (m) {
     const [, n, unit] = m;
-    if (unit === '%' || unit === '％') return hint('input.fix.percent', { fixed: n });
+    if (unit === '%' || unit === '％') return spec.unit === undefined || spec.unit === '%' ? hint('input.fix.percent', { fixed: n }) : hint('input.fix.unitOther', { unit: '%', to: spec.unit, toEn: spec.unit_en ?? spec.unit });
     if (isUnit(unit, spec)) return otherUnit(n, unit, spec) ?? hint('input.fix.unit', { unit, fixed: n });
   }
   // 三, 两次, 十二: a count written in Chinese numerals (with its unit or not).
@@ -197,7 +197,7 @@ function ownStretch(spec: FactSpec): string | undefined {
  */
 function otherUnit(n: string, unit: string, spec: FactSpec): Hint | undefined {
   const scale = spec.unit === undefined ? undefined : SCALES[spec.unit];
-  if (!scale) return undefined;
+  if (!scale) return counted(n, unit, spec);
   const factor = scale[unit.toLowerCase()];
   if (factor === 1) return undefined;
   const to = spec.unit!;
@@ -205,6 +205,20 @@ function otherUnit(n: string, unit: string, spec: FactSpec): Hint | undefined {
   const fixed = factor === undefined ? undefined : scaled(n, factor, spec.type === 'integer');
   return fixed === undefined ? hint('input.fix.unitOther', { unit, to, toEn }) : hint('input.fix.unitConvert', { unit, to, toEn, value: n, fixed });
 }
+
+/**
+ * A count with a multiplier before its classifier: 1.2万 (or 1.2万人) is 12000, 3千人 3000 — not
+ * 1.2 and 3. Undefined for a classifier alone (5人), which is only left out.
+ */
+function counted(n: string, unit: string, spec: FactSpec): Hint | undefined {
+  const m = /^(万|千|百|亿)([\p{Script=Han}]{0,3})$/u.exec(unit);
+  if (!m) return undefined;
+  const to = spec.unit ?? '';
+  const fixed = scaled(n, MULTIPLIERS[m[1]], spec.type === 'integer');
+  return fixed === undefined ? hint('input.fix.unitOther', { unit, to, toEn: spec.unit_en ?? to }) : hint('input.fix.unitConvert', { unit, to, toEn: spec.unit_en ?? to, value: n, fixed });
+}
+
+const MULTIPLIERS: Record<string, number> = { 万: 1e4, 千: 1e3, 百: 100, 亿: 1e8 };
 
 /** Units of money and time, by the fact's unit: what one of each other unit a clerk writes is in it. */
 const SCALES: Record<string, Record<string, number>> = {

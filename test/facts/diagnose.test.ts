@@ -182,10 +182,22 @@ describe('diagnose: a number that is not exact, a yes-no with a note, a half yea
     [count, '3场', '3'],
   ] as const)('%#: in the fact\'s own unit (or a count\'s classifier), the unit left out', (spec, v, fixed) => expect(factHint(spec, v)).toEqual({ id: 'input.fix.unit', data: { unit: expect.any(String), fixed } }));
   it.each([
+    ['1.2万', '12000'],
+    ['1.2万名', '12000'],
+    ['3千人', '3000'],
+    ['2亿', '200000000'],
+  ])('a count with a multiplier, %s, is %s', (v, fixed) => expect(factHint({ ...count, unit: '名', unit_en: 'people' }, v)).toMatchObject({ id: 'input.fix.unitConvert', data: { fixed } }));
+  it('a multiplier that leaves a fraction of a count is told to be converted', () => expect(factHint({ ...count, unit: '名' }, '1.23456万')?.id).toBe('input.fix.unitOther'));
+  it('a percent sign: left out for a fact in %, or one with no unit; another unit\'s fact is told its unit', () => {
+    expect(factHint({ ...amount, unit: '%', unit_en: '%' }, '50%')).toEqual({ id: 'input.fix.percent', data: { fixed: '50' } });
+    expect(factHint({ ...amount, unit: undefined }, '50%')).toEqual({ id: 'input.fix.percent', data: { fixed: '50' } });
+    expect(factHint({ ...count, unit: '名', unit_en: 'people' }, '100%')).toEqual({ id: 'input.fix.unitOther', data: { unit: '%', to: '名', toEn: 'people' } });
+  });
+  it.each([
     ['3次', 'input.fix.unit'],
     ['12次/年', 'input.fix.unit'],
     ['1,200', 'input.fix.thousands'],
-    ['50%', 'input.fix.percent'],
+    ['50%', 'input.fix.unitOther'],
     ['"3"', 'input.fix.numberOnly'],
     ['二十', 'input.fix.chineseNumber'],
     ['2023-05-01', 'input.fix.dateInNumber'],

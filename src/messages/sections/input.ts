@@ -317,8 +317,9 @@ export const input = defineSection({
     'input.fix.dateForm': '日期写作 2023-05-01（年-月-日，月和日各两位）',
     'input.fix.chineseNumber': ({ word, fixed }: { word: string; fixed: string }) => `“${word}”请用阿拉伯数字写作 ${fixed}`,
     'input.fix.unit': ({ unit, fixed }: { unit: string; fixed: string }) => `数值中不要带单位“${unit}”，写作 ${fixed}`,
-    'input.fix.unitConvert': ({ unit, to, value, fixed }: { unit: string; to: string; toEn: string; value: string; fixed: string }) => `这里的单位是“${to}”：${value}${unit} 即 ${fixed}${to}，写作 ${fixed}`,
-    'input.fix.unitOther': ({ unit, to }: { unit: string; to: string; toEn: string }) => `这里的单位是“${to}”，不是“${unit}”：换算成${to}后只写数字`,
+    'input.fix.unitConvert': ({ unit, to, value, fixed }: { unit: string; to: string; toEn: string; value: string; fixed: string }) =>
+      `${to ? `这里的单位是“${to}”：` : ''}${value}${unit} 即 ${fixed}${to}，写作 ${fixed}`,
+    'input.fix.unitOther': ({ unit, to }: { unit: string; to: string; toEn: string }) => (to ? `这里的单位是“${to}”，不是“${unit}”：换算成${to}后只写数字` : `不带“${unit}”：换算后只写数字`),
     'input.fix.percent': ({ fixed }: { fixed: string }) => `百分比不带 %，写作 ${fixed}`,
     'input.fix.date': ({ fixed }: { fixed: string }) => `日期请写作 ${fixed}（年-月-日，月和日各两位）`,
     'input.fix.excelSerial': ({ fixed }: { fixed: string }) => `这像是 Excel 的日期序号，请写作日期 ${fixed}`,
@@ -565,8 +566,10 @@ export const input = defineSection({
     'input.fix.dateForm': 'write the date as 2023-05-01 (year-month-day, two digits for month and day)',
     'input.fix.chineseNumber': ({ word, fixed }: { word: string; fixed: string }) => `write "${word}" in digits: ${fixed}`,
     'input.fix.unit': ({ unit, fixed }: { unit: string; fixed: string }) => `leave the unit "${unit}" out of the number: ${fixed}`,
-    'input.fix.unitConvert': ({ unit, to, toEn, value, fixed }: { unit: string; to: string; toEn: string; value: string; fixed: string }) => `the unit here is "${to}" (${toEn}): ${value}${unit} makes ${fixed}${to}; write ${fixed}`,
-    'input.fix.unitOther': ({ unit, to, toEn }: { unit: string; to: string; toEn: string }) => `the unit here is "${to}" (${toEn}), not "${unit}": convert to ${toEn} and write the number alone`,
+    'input.fix.unitConvert': ({ unit, to, toEn, value, fixed }: { unit: string; to: string; toEn: string; value: string; fixed: string }) =>
+      `${to ? `the unit here is "${to}" (${toEn}): ` : ''}${value}${unit} makes ${fixed}${to}; write ${fixed}`,
+    'input.fix.unitOther': ({ unit, to, toEn }: { unit: string; to: string; toEn: string }) =>
+      to ? `the unit here is "${to}" (${toEn}), not "${unit}": convert to ${toEn} and write the number alone` : `without "${unit}": convert and write the number alone`,
     'input.fix.percent': ({ fixed }: { fixed: string }) => `write a percentage without %: ${fixed}`,
     'input.fix.date': ({ fixed }: { fixed: string }) => `write the date as ${fixed} (year-month-day, two-digit month and day)`,
     'input.fix.excelSerial': ({ fixed }: { fixed: string }) => `this looks like an Excel date serial number: write the date ${fixed}`,
