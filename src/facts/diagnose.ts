@@ -135,18 +135,40 @@ function numberHint(raw: string, spec: FactSpec, inCell: boolean): Hint | undefi
   }
   if (NOT_EXACT.some((re) => re.test(half))) return hint('input.fix.exactNumber', { word: raw.trim(), whole: spec.type === 'integer' });
   const rate = RATE.exec(half);
-  if (rate) return rateHint(raw.trim(), rate[1], rate[2], spec);
+  if (rate) return rateHint(raw.trim(), rate[1], rate[2], rate[3], spec);
+  // 百分之六十, 百分之60: a percentage in words.
+  const inWords = /^百分之\s*(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]{1,6})$/u.exec(half);
+  const percent = inWords ? (NUMBER.test(inWords[1]) ? inWords[1] : chineseNumber(inWords[1])?.toString()) : undefined;
+  if (percent !== undefined) return percentHint(percent, spec);
+  // ¥150000, ￥15万, 人民币15万元: a sum with its currency's sign, in 元 unless a unit follows.
+  const money = /^(?:¥|￥|RMB|CNY|人民币)\s*(\d+(?:\.\d+)?)\s*(\S*)$/i.exec(half);
+  if (money) return otherUnit(money[1], money[2] || '元', spec) ?? hint('input.fix.unit', { unit: money[2] || '元', fixed: money[1] });
   const m = /^(-?\d+(?:\.\d+)?)\s*(\S.*)$/.exec(half);
   if (m) {
-    const [, n, unit] = m;
-    if (unit === '%' || unit === '％') return spec.unit === undefined || spec.unit === '%' ? hint('input.fix.percent', { fixed: n }) : hint('input.fix.unitOther', { unit: '%', to: spec.unit, toEn: spec.unit_en ?? spec.unit });
-    if (isUnit(unit, spec)) return otherUnit(n, unit, spec) ?? hint('input.fix.unit', { unit, fixed: n });
+    const n = m[1];
+    // 15（万元）: the unit in brackets, as a table's header gives it.
+    const unit = m[2].replace(/^[（(]\s*(.*?)\s*[）)]$/, '$1');
+    if (unit === '%' || unit === '％') return percentHint(n, spec);
+    if (isUnit(unit, spec)) return otherUnit(n, unit, spec) ?? ownUnit(n, unit, spec);
   }
-  // 三, 两次, 十二: a count written in Chinese numerals (with its unit or not).
-  const words = /^([零〇一二两三四五六七八九十百]{1,6})\s*[\p{Script=Han}]{0,3}$/u.exec(half);
+  // 三, 两次, 十二: a count written in Chinese numerals (with its unit or not); 六成 (tenths) for a percentage.
+  const words = /^([零〇一二两三四五六七八九十百]{1,6})\s*([\p{Script=Han}]{0,3})$/u.exec(half);
   const counted = words ? chineseNumber(words[1]) : undefined;
-  if (counted !== undefined) return hint('input.fix.chineseNumber', { word: raw.trim(), fixed: String(counted) });
+  // Its unit as a number's (三万人 is 30000 people; 十五万 for a fact in 万元, 15).
+  if (counted !== undefined) return (words![2] ? otherUnit(String(counted), words![2], spec, words![1]) : undefined) ?? hint('input.fix.chineseNumber', { word: raw.trim(), fixed: String(counted) });
   return hasInvisible(raw) ? invisibleHint(raw) : undefined;
+}
+
+/** A percentage: without % for a fact in % (or one with no unit); another fact is told its unit. */
+function percentHint(n: string, spec: FactSpec): Hint {
+  return spec.unit === undefined || spec.unit === '%' ? hint('input.fix.percent', { fixed: n }) : hint('input.fix.unitOther', { unit: '%', to: spec.unit, toEn: spec.unit_en ?? spec.unit });
+}
+
+/** A number in the fact's own unit (or with a count's classifier): the unit left out; a count's fraction told the whole numbers either side. */
+function ownUnit(n: string, unit: string, spec: FactSpec): Hint {
+  const v = Number(n);
+  if (spec.type === 'integer' && !Number.isInteger(v)) return hint('input.fix.wholeNumber', { below: String(Math.floor(v)), above: String(Math.ceil(v)) });
+  return hint('input.fix.unit', { unit, fixed: n });
 }
 
 /**
@@ -156,13 +178,13 @@ function numberHint(raw: string, spec: FactSpec, inCell: boolean): Hint | undefi
  * such as "at most 0 major cases" must not be met by rounding down.
  */
 const NOT_EXACT = [
-  /^(?:约|大约|大概|近|将近|接近|超过|不少于|不低于|至少|多于|高于|≈|~|>|≥|>=|＞|≧)\s*\d+(?:\.\d+)?\s*[\p{Script=Han}a-zA-Z/]{0,4}$/u,
-  /^\d+(?:\.\d+)?\s*[\p{Script=Han}/]{0,3}?\s*(?:余|多|左右|上下|以上|及以上|或以上|\+)\s*[\p{Script=Han}/]{0,3}$/u,
+  /^(?:约|大约|大概|近|将近|接近|超过|不少于|不低于|至少|多于|高于|≈|~|>|≥|>=|＞|≧)\s*\d+(?:\.\d+)?\s*[\p{Script=Han}a-zA-Z/%％]{0,4}$/u,
+  /^\d+(?:\.\d+)?\s*[\p{Script=Han}/%％]{0,3}?\s*(?:余|多|左右|上下|以上|及以上|或以上|\+)\s*[\p{Script=Han}/]{0,3}$/u,
   /^\d+(?:\.\d+)?\s*[\p{Script=Han}]{0,3}\s*(?:-|~|～|至|到|—|–)\s*\d+(?:\.\d+)?\s*[\p{Script=Han}/]{0,4}$/u,
 ];
 
 /** A rate, as the standards word their requirements (每季度至少1次, 每年2次, 每周5天): the per-what and the number. */
-const RATE = /^(?:平均)?每\s*(年|季度|季|月|周|星期)\s*(?:至少|不少于|约)?\s*(\d+)\s*[\p{Script=Han}]{0,2}$/u;
+const RATE = /^(?:平均)?每\s*(年|季度|季|月|周|星期)\s*(?:至少|不少于|约)?\s*(\d+(?:\.\d+)?)\s*([\p{Script=Han}]{0,2})$/u;
 
 /**
  * A rate where a count goes: the number itself where the fact is counted per the same stretch of
@@ -171,11 +193,12 @@ const RATE = /^(?:平均)?每\s*(年|季度|季|月|周|星期)\s*(?:至少|不�
  * total where it is a year's (a rate is what was required, not what was done, so no total is
  * worked out for the clerk), else the count the records give.
  */
-function rateHint(word: string, per: string, n: string, spec: FactSpec): Hint {
+function rateHint(word: string, per: string, n: string, unit: string, spec: FactSpec): Hint {
   const stretch = stretchOf(per);
   if (spec.time === 'quarters' && stretch === '季') return hint('input.fix.rate', { word, basis: 'quarters' });
   const same = (spec.time === 'year' && stretch === '年') || (spec.time === 'quarter' && stretch === '季') || ownStretch(spec) === stretch;
-  if (same) return hint('input.fix.rate', { word, basis: 'same', fixed: n });
+  // 每月1200元 for a fact in 元/月: 1200; 每年150000元 for one in 万元: 15.
+  if (same) return (unit ? otherUnit(n, unit, spec) : undefined) ?? hint('input.fix.rate', { word, basis: 'same', fixed: n });
   return hint('input.fix.rate', { word, basis: spec.time === 'year' ? 'year' : 'other' });
 }
 
@@ -184,7 +207,7 @@ const stretchOf = (per: string): string => (per.startsWith('季') ? '季' : per 
 
 /** The stretch of time a fact is a figure of, in its own words (关爱服务场所每周最少开放天数: 周; 单季度…: 季), if it says one. */
 function ownStretch(spec: FactSpec): string | undefined {
-  const m = /(?:每|单)(年|季度|季|月|周|星期)/.exec(spec.zh);
+  const m = /(?:每|单)(年|季度|季|月|周|星期)/.exec(spec.zh) ?? /\/(年|季度|季|月|周)$/.exec(spec.unit ?? '');
   return m ? stretchOf(m[1]) : undefined;
 }
 
@@ -192,38 +215,44 @@ function ownStretch(spec: FactSpec): string | undefined {
  * A number of money or time in another unit than the fact's, converted where that is exact
  * (150000元 for a fact in 万元: 15; 150分钟 for one in 小时: 2.5) — "leave the unit out" would
  * have the clerk write 150000 万元 — else told to convert (60天 for one in 个月; 30天 for one in
- * 个工作日). Undefined where the unit is the fact's own (or the same, 万 for 万元), or the fact is a
- * count (次, 名, 个: the word after the number is a classifier).
+ * 个工作日); a count with a multiplier (counted). Undefined where the unit is the fact's own (or
+ * the same, 万 for 万元), or a count's classifier (次, 名, 个). `value`: the number as the clerk
+ * wrote it (三 for 三万人), shown in the fix.
  */
-function otherUnit(n: string, unit: string, spec: FactSpec): Hint | undefined {
+function otherUnit(n: string, unit: string, spec: FactSpec, value = n): Hint | undefined {
+  // 六成: tenths, a percentage's ten; for anything else not a unit at all.
+  if (unit === '成') {
+    const fixed = spec.unit === '%' ? scaled(n, 10, false) : undefined;
+    return fixed === undefined ? hint('input.fix.unitOther', { unit, to: spec.unit ?? '', toEn: spec.unit_en ?? spec.unit ?? '' }) : hint('input.fix.unitConvert', { unit, to: '%', toEn: '%', value, fixed });
+  }
   const scale = spec.unit === undefined ? undefined : SCALES[spec.unit];
-  if (!scale) return counted(n, unit, spec);
+  if (!scale) return counted(n, unit, spec, value);
   const factor = scale[unit.toLowerCase()];
   if (factor === 1) return undefined;
   const to = spec.unit!;
   const toEn = spec.unit_en ?? to;
   const fixed = factor === undefined ? undefined : scaled(n, factor, spec.type === 'integer');
-  return fixed === undefined ? hint('input.fix.unitOther', { unit, to, toEn }) : hint('input.fix.unitConvert', { unit, to, toEn, value: n, fixed });
+  return fixed === undefined ? hint('input.fix.unitOther', { unit, to, toEn }) : hint('input.fix.unitConvert', { unit, to, toEn, value, fixed });
 }
 
 /**
  * A count with a multiplier before its classifier: 1.2万 (or 1.2万人) is 12000, 3千人 3000 — not
  * 1.2 and 3. Undefined for a classifier alone (5人), which is only left out.
  */
-function counted(n: string, unit: string, spec: FactSpec): Hint | undefined {
-  const m = /^(万|千|百|亿)([\p{Script=Han}]{0,3})$/u.exec(unit);
+function counted(n: string, unit: string, spec: FactSpec, value = n): Hint | undefined {
+  const m = /^(万|千|百|亿|k|w)([\p{Script=Han}]{0,3})$/iu.exec(unit);
   if (!m) return undefined;
   const to = spec.unit ?? '';
-  const fixed = scaled(n, MULTIPLIERS[m[1]], spec.type === 'integer');
-  return fixed === undefined ? hint('input.fix.unitOther', { unit, to, toEn: spec.unit_en ?? to }) : hint('input.fix.unitConvert', { unit, to, toEn: spec.unit_en ?? to, value: n, fixed });
+  const fixed = scaled(n, MULTIPLIERS[m[1].toLowerCase()], spec.type === 'integer');
+  return fixed === undefined ? hint('input.fix.unitOther', { unit, to, toEn: spec.unit_en ?? to }) : hint('input.fix.unitConvert', { unit, to, toEn: spec.unit_en ?? to, value, fixed });
 }
 
-const MULTIPLIERS: Record<string, number> = { 万: 1e4, 千: 1e3, 百: 100, 亿: 1e8 };
+const MULTIPLIERS: Record<string, number> = { 万: 1e4, w: 1e4, 千: 1e3, k: 1e3, 百: 100, 亿: 1e8 };
 
 /** Units of money and time, by the fact's unit: what one of each other unit a clerk writes is in it. */
 const SCALES: Record<string, Record<string, number>> = {
-  万元: { 万元: 1, 万: 1, 元: 1e-4, 块: 1e-4, 块钱: 1e-4, 千元: 0.1, 百万元: 100, 亿元: 1e4, 亿: 1e4 },
-  '元/月': { '元/月': 1, 元每月: 1, 元: 1, 块: 1, '元/人/月': 1, '元/人·月': 1, 千元: 1e3, 万元: 1e4, 万: 1e4 },
+  万元: { 万元: 1, 万: 1, w: 1, 元: 1e-4, 块: 1e-4, 块钱: 1e-4, 千元: 0.1, 千: 0.1, k: 0.1, 百万元: 100, 百万: 100, 亿元: 1e4, 亿: 1e4 },
+  '元/月': { '元/月': 1, 元每月: 1, 元: 1, 块: 1, '元/人/月': 1, '元/人·月': 1, 千元: 1e3, 千: 1e3, k: 1e3, 万元: 1e4, 万: 1e4, w: 1e4 },
   小时: { 小时: 1, 个小时: 1, 时: 1, 钟头: 1, 个钟头: 1, h: 1, hr: 1, hrs: 1, hours: 1, 分钟: 1 / 60, 分: 1 / 60, min: 1 / 60, mins: 1 / 60 },
   天: { 天: 1, 日: 1, d: 1, days: 1 },
   个月: { 个月: 1, 月: 1, months: 1, 年: 12 },

@@ -187,6 +187,36 @@ describe('diagnose: a number that is not exact, a yes-no with a note, a half yea
     ['3千人', '3000'],
     ['2亿', '200000000'],
   ])('a count with a multiplier, %s, is %s', (v, fixed) => expect(factHint({ ...count, unit: '名', unit_en: 'people' }, v)).toMatchObject({ id: 'input.fix.unitConvert', data: { fixed } }));
+  it.each([
+    ['¥150000', '15'],
+    ['￥ 25000', '2.5'],
+    ['人民币3千元', '0.3'],
+    ['15W', undefined],
+  ])('a sum with its currency sign or a shorthand, %s, in 万元: %s', (v, fixed) => {
+    const h = factHint(wan, v);
+    if (fixed === undefined) expect(h).toEqual({ id: 'input.fix.unit', data: { unit: 'W', fixed: '15' } });
+    else expect(h).toMatchObject({ id: 'input.fix.unitConvert', data: { fixed } });
+  });
+  it('a unit in brackets, as a header gives it, is the unit', () => expect(factHint(wan, '15（万元）')).toEqual({ id: 'input.fix.unit', data: { unit: '万元', fixed: '15' } }));
+  it('Chinese numerals with a multiplier: 三万人 is 30000; 十五万 for a fact in 万元 is 15', () => {
+    expect(factHint({ ...count, unit: '名', unit_en: 'people' }, '三万人')).toMatchObject({ id: 'input.fix.unitConvert', data: { value: '三', fixed: '30000' } });
+    expect(factHint(wan, '十五万')).toEqual({ id: 'input.fix.chineseNumber', data: { word: '十五万', fixed: '15' } });
+  });
+  it('a percentage in words or tenths: 百分之六十 and 六成 are 60 for a fact in %', () => {
+    const pct: FactSpec = { ...amount, unit: '%', unit_en: '%' };
+    expect(factHint(pct, '百分之六十')).toEqual({ id: 'input.fix.percent', data: { fixed: '60' } });
+    expect(factHint(pct, '百分之 75')).toEqual({ id: 'input.fix.percent', data: { fixed: '75' } });
+    expect(factHint(pct, '六成')).toMatchObject({ id: 'input.fix.unitConvert', data: { value: '六', fixed: '60' } });
+    expect(factHint(pct, '6成')).toMatchObject({ id: 'input.fix.unitConvert', data: { fixed: '60' } });
+    expect(factHint(count, '六成')?.id).toBe('input.fix.unitOther');
+    expect(factHint(pct, '>60%')?.id).toBe('input.fix.exactNumber');
+    expect(factHint(pct, '60%以上')?.id).toBe('input.fix.exactNumber');
+  });
+  it('a rate in money for a fact that is a month\'s sum: 每月1200元 is 1200; 每年150000元 for a yearly sum in 万元 is 15', () => {
+    expect(factHint({ ...amount, unit: '元/月', unit_en: 'yuan/month', time: 'now' }, '每月1200元')).toEqual({ id: 'input.fix.rate', data: { word: '每月1200元', basis: 'same', fixed: '1200' } });
+    expect(factHint({ ...wan, time: 'year' }, '每年150000元')).toMatchObject({ id: 'input.fix.unitConvert', data: { fixed: '15' } });
+  });
+  it('a fraction of a count with its unit is told the whole numbers either side', () => expect(factHint(count, '4.5次')).toEqual({ id: 'input.fix.wholeNumber', data: { below: '4', above: '5' } }));
   it('a multiplier that leaves a fraction of a count is told to be converted', () => expect(factHint({ ...count, unit: '名' }, '1.23456万')?.id).toBe('input.fix.unitOther'));
   it('a percent sign: left out for a fact in %, or one with no unit; another unit\'s fact is told its unit', () => {
     expect(factHint({ ...amount, unit: '%', unit_en: '%' }, '50%')).toEqual({ id: 'input.fix.percent', data: { fixed: '50' } });
