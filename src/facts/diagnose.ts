@@ -330,7 +330,18 @@ function booleanHint(v: unknown, inCell: boolean): Hint | undefined {
 }
 
 function yesNoOf(word: string): boolean | null {
-  return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : null;
+  return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : doneOrNot(word);
+}
+
+/**
+ * A deed done or not, in the words of a 台账: 已制定并印发, 已出台, 已建成 (yes); 未制定, 尚未建立,
+ * 暂未出台 (no). Not where the words hedge: 已完成80%, 已部分落实, 未全部完成 — those are for the
+ * clerk to judge.
+ */
+function doneOrNot(word: string): boolean | null {
+  const m = /^(已经|已|未|尚未|暂未|还未|没有|没)([\p{Script=Han}]{1,8})$/u.exec(word);
+  if (!m || /部分|全部|基本|大部|一部|尚|未|不|没|否|正在|待|拟|计划/.test(m[2])) return null;
+  return m[1].startsWith('已');
 }
 
 /**
@@ -358,15 +369,32 @@ function dateHint(v: unknown): Hint | undefined {
   }
   if (typeof v !== 'string') return undefined;
   const s = cleaned(halfwidth(v));
-  const m = /^(\d{4})\s*(?:年|\/|\.|-)\s*(\d{1,2})\s*(?:月|\/|\.|-)\s*(\d{1,2})\s*日?$/.exec(s);
-  if (m) {
-    const fixed = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-    if (isCalendarDate(fixed)) return hint('input.fix.date', { fixed });
-    return undefined;
+  // 2023年5月1日 (号), 2023/5/1, 2023.5.1, 2023-5-1, 20230501; with a time after it (2023-05-01 10:00).
+  const m = /^(\d{4})\s*(?:年|\/|\.|-)\s*(\d{1,2})\s*(?:月|\/|\.|-)\s*(\d{1,2})\s*[日号]?(?:[\sT]+\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) return ymdHint(m[1], m[2], m[3], v, s);
+  // 5/1/2023: the year last, the day and month in either order; read where one of them is past 12.
+  const last = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(s);
+  if (last) {
+    const [a, b] = [Number(last[1]), Number(last[2])];
+    if (a > 12 && b <= 12) return ymdHint(last[3], last[2], last[1], v, s);
+    if (b > 12 && a <= 12) return ymdHint(last[3], last[1], last[2], v, s);
+    return hint('input.fix.dateOrder', { word: v.trim() });
   }
+  // 2023年5月, 2023-05: the day is missing.
+  const month = /^(\d{4})\s*(?:年|\/|\.|-)\s*(\d{1,2})\s*月?$/.exec(s);
+  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return hint('input.fix.dateDay', { month: `${month[1]}-${month[2].padStart(2, '0')}` });
   if (/^\d{5}$/.test(s)) return dateHint(Number(s));
-  if (s !== v && isCalendarDate(s)) return hasInvisible(v) ? invisibleHint(v) : hint('input.fix.trim', { fixed: JSON.stringify(s) });
   return hint('input.fix.dateForm');
+}
+
+/** A date's year, month and day as written (`v`, `s` cleaned): the date to type, or that there is no such day (2023-02-30). */
+function ymdHint(year: string, month: string, day: string, v: string, s: string): Hint {
+  const fixed = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  if (Number(month) < 1 || Number(month) > 12) return hint('input.fix.dateForm');
+  if (!isCalendarDate(fixed)) return hint('input.fix.noSuchDate', { year, month: String(Number(month)), day: String(Number(day)) });
+  // The form already, with invisible characters or spaces around it.
+  if (s === fixed && hasInvisible(v)) return invisibleHint(v);
+  return hint('input.fix.date', { fixed });
 }
 
 export function isCalendarDate(s: string): boolean {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { t } from '../../src/messages/catalogue.js';
 import { chineseNumber, factHint, factNamedBy, halfYearOf, periodFix } from '../../src/facts/diagnose.js';
 import { loadStandardSync } from '../../src/standard/load.js';
 import { validateFacts } from '../../src/facts/validate.js';
@@ -77,6 +78,27 @@ describe('diagnose: a value that is not text where a number or a date goes', () 
     // A valid count has nothing to fix.
     expect(factHint(count, 3)).toBeUndefined();
     expect(factHint({ type: 'date' } as FactSpec, '五月一日')).toEqual({ id: 'input.fix.dateForm', data: undefined });
+  });
+
+  // A date as clerks write it: converted where it says one day; where it does not, the generic
+  // words give their example as an example (如), never as if it were the clerk's date.
+  const date = { type: 'date' } as FactSpec;
+  it.each([
+    ['2023年5月1号', '2023-05-01'],
+    ['20230501', '2023-05-01'],
+    ['2023-05-01 10:00', '2023-05-01'],
+    ['2023-05-01T10:00:00+08:00', '2023-05-01'],
+    ['25/5/2023', '2023-05-25'],
+    ['5/25/2023', '2023-05-25'],
+  ])('%s is the date %s', (v, fixed) => expect(factHint(date, v)).toEqual({ id: 'input.fix.date', data: { fixed } }));
+  it('a date that does not say its day, its month or its order, or is no day, is told so', () => {
+    expect(factHint(date, '5/1/2023')).toEqual({ id: 'input.fix.dateOrder', data: { word: '5/1/2023' } });
+    expect(factHint(date, '2023年5月')).toEqual({ id: 'input.fix.dateDay', data: { month: '2023-05' } });
+    expect(factHint(date, '2023-02-30')).toEqual({ id: 'input.fix.noSuchDate', data: { year: '2023', month: '2', day: '30' } });
+    expect(factHint(date, '2023年2月29日')).toEqual({ id: 'input.fix.noSuchDate', data: { year: '2023', month: '2', day: '29' } });
+    expect(factHint(date, '20231301')?.id).toBe('input.fix.dateForm');
+    expect(t('zh', 'input.fix.dateForm')).toMatch(/如 2023-05-01$/);
+    expect(t('en', 'input.fix.dateForm')).toMatch(/such as 2023-05-01$/);
   });
 });
 
@@ -244,6 +266,16 @@ describe('diagnose: a number that is not exact, a yes-no with a note, a half yea
     ['☒', 'false'],
     ['❌', 'false'],
   ])('%s is a yes-no with its word: %s', (v, fixed) => expect(factHint(yesNo, v)).toEqual({ id: 'input.fix.boolean', data: { word: v, fixed } }));
+  it.each([
+    ['已制定并印发', 'true'],
+    ['已经建立', 'true'],
+    ['已出台', 'true'],
+    ['未制定', 'false'],
+    ['尚未建立', 'false'],
+    ['暂未出台', 'false'],
+    ['没有建立', 'false'],
+  ])('a deed done or not, %s, is %s', (v, fixed) => expect(factHint(yesNo, v)).toEqual({ id: 'input.fix.boolean', data: { word: v, fixed } }));
+  it.each(['已完成80%', '已部分落实', '已基本建立', '未全部完成', '已拟定草案', '已计划', '正在建立', '已建立，未印发'])('%s hedges, and is left to the clerk', (v) => expect(factHint(yesNo, v)).toEqual({ id: 'input.fix.booleanWords' }));
   it.each(['是/否', '是 / 否', '是 否', '是、否', '否，是', '不是很清楚', '部分'])('%s is not taken for a yes or a no', (v) => expect(factHint(yesNo, v)).toEqual({ id: 'input.fix.booleanWords' }));
   it('in a workbook, a yes with a note is asked as 是', () => expect(factHint(yesNo, '是（已建立）', true)).toEqual({ id: 'input.fix.booleanCell', data: { word: '是（已建立）', yes: true } }));
   it.each([

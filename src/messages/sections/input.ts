@@ -314,7 +314,10 @@ export const input = defineSection({
     'input.fix.atMost': ({ max }: { max: number }) => `填写不大于 ${max} 的数`,
     'input.fix.numberNotYesNo': ({ inCell }: { inCell: boolean }): string => (inCell ? '这里填数字（“是”“否”只用于是否类事实）' : '这里填数字（true、false 只用于是否类事实）'),
     'input.fix.oneNumber': '只填一个数字，不用 [ ] 或 { }',
-    'input.fix.dateForm': '日期写作 2023-05-01（年-月-日，月和日各两位）',
+    'input.fix.dateForm': '日期按“年-月-日”写，月和日各两位，如 2023-05-01',
+    'input.fix.noSuchDate': ({ year, month, day }: { year: string; month: string; day: string }) => `${year} 年 ${month} 月没有 ${day} 日：按原始记录写实际的日期（年-月-日）`,
+    'input.fix.dateOrder': ({ word }: { word: string }) => `“${word}”看不出哪个是月、哪个是日：按原始记录写作“年-月-日”，月和日各两位`,
+    'input.fix.dateDay': ({ month }: { month: string }) => `日期要写到日：${month}-日（两位），按原始记录填`,
     'input.fix.chineseNumber': ({ word, fixed }: { word: string; fixed: string }) => `“${word}”请用阿拉伯数字写作 ${fixed}`,
     'input.fix.unit': ({ unit, fixed }: { unit: string; fixed: string }) => `数值中不要带单位“${unit}”，写作 ${fixed}`,
     'input.fix.unitConvert': ({ unit, to, value, fixed }: { unit: string; to: string; toEn: string; value: string; fixed: string }) =>
@@ -563,7 +566,10 @@ export const input = defineSection({
     'input.fix.atMost': ({ max }: { max: number }) => `write a number no greater than ${max}`,
     'input.fix.numberNotYesNo': ({ inCell }: { inCell: boolean }): string => (inCell ? 'type a number here (是 and 否 are for yes-no facts)' : 'write a number here (true and false are for yes-no facts)'),
     'input.fix.oneNumber': 'write one number, without [ ] or { }',
-    'input.fix.dateForm': 'write the date as 2023-05-01 (year-month-day, two digits for month and day)',
+    'input.fix.dateForm': 'write the date as year-month-day, with two digits for month and day, such as 2023-05-01',
+    'input.fix.noSuchDate': ({ year, month, day }: { year: string; month: string; day: string }) => `there is no day ${day} in month ${month} of ${year}: write the actual date from the records (year-month-day)`,
+    'input.fix.dateOrder': ({ word }: { word: string }) => `"${word}" does not say which is the month and which the day: write it from the records as year-month-day, with two digits for month and day`,
+    'input.fix.dateDay': ({ month }: { month: string }) => `the date needs its day: ${month}-DD (two digits), from the records`,
     'input.fix.chineseNumber': ({ word, fixed }: { word: string; fixed: string }) => `write "${word}" in digits: ${fixed}`,
     'input.fix.unit': ({ unit, fixed }: { unit: string; fixed: string }) => `leave the unit "${unit}" out of the number: ${fixed}`,
     'input.fix.unitConvert': ({ unit, to, toEn, value, fixed }: { unit: string; to: string; toEn: string; value: string; fixed: string }) =>
