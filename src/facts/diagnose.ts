@@ -432,9 +432,20 @@ export function periodFix(v: unknown): string | null {
   if (m) return [...m[1]].map((c) => DIGITS[c]).join('');
   m = /^(\d{2})\s*年度?$/.exec(s);
   if (m) return `20${m[1]}`;
-  m = /^(\d{4})\s*(?:年度?\s*(?:第)?\s*([1-4一二三四])\s*季度?|\s*[-/._]?\s*[qQ]\s*([1-4]))$/.exec(s);
+  m = /^(\d{4})\s*(?:(?:年度?)?\s*(?:第)?\s*([1-4一二三四])\s*季度?|\s*(?:年度?)?\s*[-/._]?\s*[qQ]\s*([1-4]))$/.exec(s);
   if (m) return `${m[1]}-Q${m[2] ? (q[m[2]] ?? m[2]) : m[3]}`;
   m = /^(\d{4})\s*(?:年|\/|\.|-)\s*(\d{1,2})\s*(?:月份?)?$/.exec(s);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${m[1]}-${m[2].padStart(2, '0')}`;
+  // 2023年十二月, 2023年一月份: the month in Chinese numerals.
+  m = /^(\d{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月份?$/.exec(s);
+  const month = m ? chineseNumber(m[2]) : undefined;
+  if (month !== undefined && month >= 1 && month <= 12) return `${m![1]}-${String(month).padStart(2, '0')}`;
+  // 2023年4-6月, 2023.1-2023.12: the months of a quarter, or of the whole year (not 2023-1-12, a date).
+  m = /^(\d{4})\s*(?:年|\.|\/)?\s*(\d{1,2})\s*月?\s*(?:-|~|～|至|到|—|–)\s*(?:(\d{4})\s*(?:年|\.|-|\/)\s*)?(\d{1,2})\s*(?:月份?)?$/.exec(s);
+  if (m && (m[3] === undefined || m[3] === m[1])) {
+    const [from, to] = [Number(m[2]), Number(m[4])];
+    if (from === 1 && to === 12) return m[1];
+    if (to - from === 2 && from % 3 === 1) return `${m[1]}-Q${(from + 2) / 3}`;
+  }
   return null;
 }

@@ -48,6 +48,11 @@ describe('diagnose', () => {
     for (const p of ['2023年', '2023年度', '2023全年', '2023年全年', '２０２３年度']) expect(periodFix(p), p).toBe('2023');
     for (const p of ['2023年5月', '2023年5月份', '2023年05月份']) expect(periodFix(p), p).toBe('2023-05');
     for (const p of ['2023年上半年', '2023-2024', '2023年13月']) expect(periodFix(p), p).toBeNull();
+    // A quarter or the year as its months; a quarter without 度 or with Q after 年; a month in numerals.
+    for (const [p, fixed] of [['2023年4-6月', '2023-Q2'], ['2023.10-12', '2023-Q4'], ['2023年1月-3月', '2023-Q1'], ['2023.1-2023.12', '2023'], ['2023年1-12月', '2023'], ['2023第二季', '2023-Q2'], ['2023年Q3', '2023-Q3'], ['2023年十二月', '2023-12'], ['2023年一月份', '2023-01']])
+      expect(periodFix(p), p).toBe(fixed);
+    // Months that make no period, a span of years, and a date (2023-1-12 is the 12th of January, not months 1 to 12).
+    for (const p of ['2023年1-5月', '2023年2-4月', '2023.1-2024.12', '2023-1-12', '2023年十三月']) expect(periodFix(p), p).toBeNull();
   });
 
   it('text for nothing, for none, for not known', () => {
