@@ -139,7 +139,7 @@ function numberHint(raw: string, spec: FactSpec, inCell: boolean): Hint | undefi
   // 百分之六十, 百分之60: a percentage in words.
   const inWords = /^百分之\s*(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]{1,6})$/u.exec(half);
   const percent = inWords ? (NUMBER.test(inWords[1]) ? inWords[1] : chineseNumber(inWords[1])?.toString()) : undefined;
-  if (percent !== undefined) return percentHint(percent, spec);
+  if (percent !== undefined) return percentHint(percent, spec, inCell);
   // ¥150000, ￥15万, 人民币15万元: a sum with its currency's sign, in 元 unless a unit follows.
   const money = /^(?:¥|￥|RMB|CNY|人民币)\s*(\d+(?:\.\d+)?)\s*(\S*)$/i.exec(half);
   if (money) return otherUnit(money[1], money[2] || '元', spec) ?? hint('input.fix.unit', { unit: money[2] || '元', fixed: money[1] });
@@ -148,7 +148,7 @@ function numberHint(raw: string, spec: FactSpec, inCell: boolean): Hint | undefi
     const n = m[1];
     // 15（万元）: the unit in brackets, as a table's header gives it.
     const unit = m[2].replace(/^[（(]\s*(.*?)\s*[）)]$/, '$1');
-    if (unit === '%' || unit === '％') return percentHint(n, spec);
+    if (unit === '%' || unit === '％') return percentHint(n, spec, inCell);
     if (isUnit(unit, spec)) return otherUnit(n, unit, spec) ?? ownUnit(n, unit, spec);
   }
   // 三, 两次, 十二: a count written in Chinese numerals (with its unit or not); 六成 (tenths) for a percentage.
@@ -159,9 +159,15 @@ function numberHint(raw: string, spec: FactSpec, inCell: boolean): Hint | undefi
   return hasInvisible(raw) ? invisibleHint(raw) : undefined;
 }
 
-/** A percentage: without % for a fact in % (or one with no unit); another fact is told its unit. */
-function percentHint(n: string, spec: FactSpec): Hint {
-  return spec.unit === undefined || spec.unit === '%' ? hint('input.fix.percent', { fixed: n }) : hint('input.fix.unitOther', { unit: '%', to: spec.unit, toEn: spec.unit_en ?? spec.unit });
+/**
+ * A percentage: without % for a fact in % (or one with no unit); another fact is told its unit —
+ * in a workbook's cell, where 100% is a percentage format Excel gave the cell as it was typed, with
+ * the format to set first.
+ */
+function percentHint(n: string, spec: FactSpec, inCell: boolean): Hint {
+  if (spec.unit === undefined || spec.unit === '%') return hint('input.fix.percent', { fixed: n });
+  const to = { to: spec.unit, toEn: spec.unit_en ?? spec.unit };
+  return inCell ? hint('input.fix.percentCell', to) : hint('input.fix.unitOther', { unit: '%', ...to });
 }
 
 /** A number in the fact's own unit (or with a count's classifier): the unit left out; a count's fraction told the whole numbers either side. */

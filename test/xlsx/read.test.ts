@@ -114,6 +114,31 @@ describe('reading a filled workbook', () => {
     expect(() => readDocument(file)).toThrow(/formula/);
   }, 120_000);
 
+  it('60% typed into a cell (kept as 0.6, shown as 60%) is 60 in a row in %; in a row of a count, told to set the format', async () => {
+    // As Excel and WPS leave a cell 60% was typed into: the number over 100, in a percentage format.
+    const asPercent = (formats: Record<string, string>) => (sheet: import('exceljs').Worksheet) => {
+      const [keyCol, valueCol] = [columnOf(sheet, '键'), columnOf(sheet, '填报值')];
+      sheet.eachRow((row) => {
+        const format = formats[String(row.getCell(keyCol).value)];
+        // A style of its own: exceljs shares one style object among the cells made alike.
+        if (format) row.getCell(valueCol).style = { ...row.getCell(valueCol).style, numFmt: format };
+      });
+    };
+    const values = { ...compliant.facts, child_staff_training_course_min_percent: 0.6, existing_staff_close_contact: 1 };
+    const { file, rowOf } = await filled('percent.xlsx', values, asPercent({ child_staff_training_course_min_percent: '0%', existing_staff_close_contact: '0.0%' }));
+    const r = await cli(file, '--format', 'json');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`事实!F${rowOf.existing_staff_close_contact}: facts.existing_staff_close_contact`);
+    expect(r.stderr).toContain('实际为 "100%"（文本）\n  改为: 这里的单位是“名”，不是百分比：在 Excel 或 WPS 中把单元格格式改为“常规”，再只填数字');
+    expect(r.stderr).not.toContain('child_staff_training_course_min_percent');
+    const { file: fixed } = await filled('percent-ok.xlsx', { ...compliant.facts, child_staff_training_course_min_percent: 0.6 }, asPercent({ child_staff_training_course_min_percent: '0%' }));
+    const ok = await cli(fixed, '--format', 'json');
+    expect(ok.code, ok.stderr).toBe(0);
+    const item = JSON.parse(ok.stdout).results[0].items.find((i: { id: string }) => i.id === 'staff.child-staff-training');
+    expect(item.actual.child_staff_training_course_min_percent).toBe(60);
+    expect(item.state).toBe('pass');
+  });
+
   it('reads a data pack holding facts.xlsx', async () => {
     const { mkdirSync, copyFileSync } = await import('node:fs');
     const pack = join(dir, 'pack');

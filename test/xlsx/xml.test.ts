@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decode, elements, first, richText, withoutComments } from '../../src/source/xlsx/xml.js';
-import { isDateFormat, serialToIso } from '../../src/source/xlsx/dates.js';
+import { isDateFormat, isPercentFormat, serialToIso } from '../../src/source/xlsx/dates.js';
 
 /** The SpreadsheetML scanner on what other writers than exceljs produce: prefixes, entities, rich and phonetic text, CDATA, comments. */
 describe('xlsx scanner', () => {
@@ -40,5 +40,14 @@ describe('xlsx scanner', () => {
     expect(isDateFormat(164, new Map([[164, 'yyyy"年"m"月"d"日"']]))).toBe(true);
     expect(isDateFormat(165, new Map([[165, '0.00"次"']]))).toBe(false);
     expect(serialToIso(45047)).toBe('2023-05-01');
+  });
+
+  it('knows percentage formats: built-in 9 and 10, a custom % outside quotes; not a quoted %', () => {
+    expect([9, 10, 0, 2].map((id) => isPercentFormat(id, new Map()))).toEqual([true, true, false, false]);
+    expect(isPercentFormat(164, new Map([[164, '0.0%']]))).toBe(true);
+    expect(isPercentFormat(165, new Map([[165, '[Red]0%;[Blue]-0%']]))).toBe(true);
+    expect(isPercentFormat(166, new Map([[166, '0"%"']]))).toBe(false);
+    expect(isPercentFormat(167, new Map([[167, '0\\%']]))).toBe(false);
+    expect(isDateFormat(164, new Map([[164, '0.0%']]))).toBe(false);
   });
 });

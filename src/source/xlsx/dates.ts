@@ -13,6 +13,17 @@ export function isDateFormat(id: number, custom: Map<number, string>): boolean {
   return /[ydmhs年月日]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
+/**
+ * Whether a number format shows a percentage: built-in 9 (0%) and 10 (0.00%), or a format code
+ * with a % that is not quoted or escaped (0.0%, [Red]0%). A % in quotes (0"%") is text after the
+ * number, which is not scaled.
+ */
+export function isPercentFormat(id: number, custom: Map<number, string>): boolean {
+  const code = custom.get(id);
+  if (code === undefined) return id === 9 || id === 10;
+  return code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').includes('%');
+}
+
 /** A date serial → ISO date (YYYY-MM-DD); the time of day, if any, dropped. */
 export function serialToIso(serial: number): string {
   const ms = Math.round((serial - 25569) * 86400000); // 25569: 1970-01-01 as a serial

@@ -105,6 +105,7 @@ function readFactRows(
   const keyCol = columns.get('键')!;
   const valueCol = columns.get('填报值')!;
   const evidenceCol = columns.get('证明材料');
+  const unitCol = columns.get('单位');
   const seen = new Map<string, string>();
   for (const [row, cells] of sheet.rows) {
     if (row <= header!) continue;
@@ -122,7 +123,8 @@ function readFactRows(
     const pointer = pointerOf(['facts', key]);
     const cell = cells.get(valueCol) ?? { ref: columnName(valueCol) + row, row, col: valueCol, type: 'empty' as const, value: null, date: false, formula: false };
     places.set(pointer, place(sheet.name, cell));
-    value.facts[key] = factValue(cell, problems, place(sheet.name, cell));
+    const unit = unitCol === undefined ? undefined : cells.get(unitCol);
+    value.facts[key] = factValue(cell, problems, place(sheet.name, cell), unit?.type === 'string' ? String(unit.value).trim() : undefined);
     const ev = evidenceCol === undefined ? undefined : cells.get(evidenceCol);
     if (ev && ev.type === 'string') {
       const files = String(ev.value).split(EVIDENCE_SEPARATOR).map((s) => s.trim()).filter(Boolean);
@@ -137,8 +139,11 @@ function readFactRows(
   return true;
 }
 
-/** A 填报值 cell → the value a JSON facts file would hold there (null: not filled in). */
-function factValue(c: RawCell, problems: InputProblem[], at: Place): unknown {
+/**
+ * A 填报值 cell → the value a JSON facts file would hold there (null: not filled in). `unit`: the
+ * row's 单位, as the clerk sees it.
+ */
+function factValue(c: RawCell, problems: InputProblem[], at: Place, unit: string | undefined): unknown {
   if (c.formula && (c.type === 'empty' || c.value === null)) {
     problems.push({ ...at, ...say('xlsx.formulaNoValue', undefined, 'xlsx.formulaNoValueExpected') });
     return null;
@@ -152,7 +157,14 @@ function factValue(c: RawCell, problems: InputProblem[], at: Place): unknown {
     case 'boolean':
       return c.value;
     case 'number':
-      return c.date ? serialToIso(c.value as number) : c.value;
+      if (c.date) return serialToIso(c.value as number);
+      // 60% typed into a cell is kept as 0.6, shown as 60%: the 60 the clerk sees, for a row in %;
+      // for any other row the text it shows, which validation tells is not its unit.
+      if (c.percent) {
+        const shown = Number(((c.value as number) * 100).toPrecision(12));
+        return unit === '%' ? shown : `${shown}%`;
+      }
+      return c.value;
     case 'string': {
       const s = String(c.value);
       const trimmed = s.trim();

@@ -1,6 +1,6 @@
 import { extract, listEntries, ZipRefusal, type ZipEntry } from './zip.js';
 import { decode, elements, first, richText, withoutComments } from './xml.js';
-import { isDateFormat } from './dates.js';
+import { isDateFormat, isPercentFormat } from './dates.js';
 
 /** Bounds on what a workbook may hold, checked before its parts are parsed. */
 export interface WorkbookLimits {
@@ -42,6 +42,8 @@ export interface RawCell {
   value: string | number | boolean | null;
   /** The cell's number format is a date one. */
   date: boolean;
+  /** The cell's number format shows a percentage (0.6 shown as 60%): Excel stores what was typed as 60% so. */
+  percent?: boolean;
   /** The cell holds a formula; `value` is its cached result (null: none cached). */
   formula: boolean;
 }
@@ -98,9 +100,9 @@ export function openWorkbook(buf: Buffer, limits: WorkbookLimits = WORKBOOK_LIMI
     if (rel) sheets.push({ name: s.attrs.name ?? '', part: resolvePart('xl/', rel.target) });
   }
   let strings: string[] | undefined;
-  let dateStyles: boolean[] | undefined;
+  let cellStyles: CellStyle[] | undefined;
   const shared = () => (strings ??= sharedStrings(read('xl/sharedStrings.xml')));
-  const styles = () => (dateStyles ??= dateStyleIndex(read('xl/styles.xml')));
+  const styles = () => (cellStyles ??= styleIndex(read('xl/styles.xml')));
   return {
     sheetNames: sheets.map((s) => s.name),
     sheet(name) {
@@ -154,18 +156,27 @@ function sharedStrings(xml: string | undefined): string[] {
   return out;
 }
 
-/** Per cell style (cellXfs index), whether its number format shows a date. */
-function dateStyleIndex(xml: string | undefined): boolean[] {
+/** What a cell style's number format shows: a date, or a percentage. */
+interface CellStyle {
+  date: boolean;
+  percent: boolean;
+}
+
+/** Per cell style (cellXfs index), whether its number format shows a date or a percentage. */
+function styleIndex(xml: string | undefined): CellStyle[] {
   if (!xml) return [];
   const custom = new Map<number, string>();
   for (const f of elements(xml, 'numFmt')) custom.set(Number(f.attrs.numFmtId), f.attrs.formatCode ?? '');
   const cellXfs = first(xml, 'cellXfs')?.inner ?? '';
-  const out: boolean[] = [];
-  for (const xf of elements(cellXfs, 'xf')) out.push(isDateFormat(Number(xf.attrs.numFmtId ?? 0), custom));
+  const out: CellStyle[] = [];
+  for (const xf of elements(cellXfs, 'xf')) {
+    const id = Number(xf.attrs.numFmtId ?? 0);
+    out.push({ date: isDateFormat(id, custom), percent: isPercentFormat(id, custom) });
+  }
   return out;
 }
 
-function sheetCells(xml: string, shared: () => string[], styles: () => boolean[]): Map<number, Map<number, RawCell>> {
+function sheetCells(xml: string, shared: () => string[], styles: () => CellStyle[]): Map<number, Map<number, RawCell>> {
   const rows = new Map<number, Map<number, RawCell>>();
   // Only sheetData: the 事实 sheet's data validations (a prompt per row) are most of its text.
   const data = first(xml, 'sheetData')?.inner ?? '';
@@ -186,7 +197,7 @@ function sheetCells(xml: string, shared: () => string[], styles: () => boolean[]
   return rows;
 }
 
-function rawCell(attrs: Record<string, string>, inner: string | undefined, ref: string, row: number, col: number, shared: () => string[], styles: () => boolean[]): RawCell {
+function rawCell(attrs: Record<string, string>, inner: string | undefined, ref: string, row: number, col: number, shared: () => string[], styles: () => CellStyle[]): RawCell {
   const t = attrs.t ?? 'n';
   const formula = inner !== undefined && first(inner, 'f') !== undefined;
   const vElement = inner === undefined ? undefined : first(inner, 'v');
@@ -209,7 +220,8 @@ function rawCell(attrs: Record<string, string>, inner: string | undefined, ref: 
       const n = Number(v);
       if (v.trim() === '' || !Number.isFinite(n)) return { ...base, type: 'string', value: v };
       const s = attrs.s === undefined ? 0 : Number(attrs.s);
-      return { ...base, type: 'number', value: n, date: styles()[s] === true };
+      const style = styles()[s];
+      return { ...base, type: 'number', value: n, date: style?.date === true, ...(style?.percent ? { percent: true } : {}) };
     }
   }
 }
