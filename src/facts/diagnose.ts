@@ -126,7 +126,7 @@ function numberHint(raw: string, spec: FactSpec, inCell: boolean): Hint | undefi
   if (NONE_WORDS.has(halfwidth(s))) return hint('input.fix.noneIsZero', { word: raw.trim(), inCell });
   const half = halfwidth(s).trim();
   if (half !== s && NUMBER.test(half)) return hint('input.fix.fullwidthDigits', { fixed: half });
-  if (NUMBER.test(s)) return s !== raw.trim() || hasInvisible(raw) ? invisibleOrQuotes(raw, s) : hint('input.fix.removeQuotes', { fixed: s });
+  if (NUMBER.test(s)) return s !== raw.trim() || hasInvisible(raw) ? invisibleOrQuotes(raw, s, inCell) : quotes(s, inCell);
   // 1,200 (or 1，200, or 1,200元): a number as Excel and WPS show it, with thousands separators.
   const grouped = /^(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s*(\S.*)?$/.exec(half);
   if (grouped && (grouped[2] === undefined || isUnit(grouped[2], spec))) {
@@ -307,8 +307,13 @@ function numberValueHint(v: unknown, spec: FactSpec, inCell: boolean): Hint | un
   return undefined;
 }
 
-function invisibleOrQuotes(raw: string, s: string): Hint {
-  return hasInvisible(raw) ? invisibleHint(raw) : hint('input.fix.removeQuotes', { fixed: s });
+function invisibleOrQuotes(raw: string, s: string, inCell = false): Hint {
+  return hasInvisible(raw) ? invisibleHint(raw) : quotes(s, inCell);
+}
+
+/** A number written as text: in a file, without its quotes; in a cell (formatted 文本), typed again in a number format. */
+function quotes(fixed: string, inCell: boolean): Hint {
+  return inCell ? hint('input.fix.textNumberCell', { fixed }) : hint('input.fix.removeQuotes', { fixed });
 }
 
 /**

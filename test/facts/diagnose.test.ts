@@ -176,6 +176,10 @@ describe('diagnose: a number that is not exact, a yes-no with a note, a half yea
     ['每年2天', '关爱服务场所每周最少开放天数', { basis: 'other' }],
     ['每季度2次', '单季度最少开展活动次数', { basis: 'same', fixed: '2' }],
   ] as const)('the rate %s for a fact that is itself a figure per %s', (v, zh, data) => expect(factHint({ ...count, zh, time: 'now' }, v)).toEqual({ id: 'input.fix.rate', data: { word: v, ...data } }));
+  it('a number as text: without quotes in a file; in a cell (formatted 文本), typed again in the General format', () => {
+    expect(factHint(count, '3')).toEqual({ id: 'input.fix.removeQuotes', data: { fixed: '3' } });
+    expect(factHint(count, '3', true)).toEqual({ id: 'input.fix.textNumberCell', data: { fixed: '3' } });
+  });
   it('an amount is not asked to be whole', () => expect(factHint(amount, '约1.5万元')).toEqual({ id: 'input.fix.exactNumber', data: { word: '约1.5万元', whole: false } }));
   // Money and time in another unit than the fact's: converted where exact, never just stripped
   // (150000元 for a fact in 万元 told "write 150000" would be ten thousand times the sum).

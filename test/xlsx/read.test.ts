@@ -139,6 +139,18 @@ describe('reading a filled workbook', () => {
     expect(item.state).toBe('pass');
   });
 
+  it('a number kept as text (a cell formatted 文本) is the number it shows in a row of a number; in a row of text, text', async () => {
+    const { file } = await filled('text-numbers.xlsx', { ...compliant.facts, existing_staff_close_contact: ' 412 ', existing_staff_checked: '412' });
+    const r = await cli(file, '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    const item = JSON.parse(r.stdout).results[0].items.find((i: { id: string }) => i.id === 'mechanism.employment-check');
+    expect([item.actual.existing_staff_close_contact, item.actual.existing_staff_checked]).toEqual([412, 412]);
+    // What is not only a number stays text, told as for JSON.
+    const { file: bad, rowOf } = await filled('text-bad.xlsx', { ...compliant.facts, existing_staff_checked: '412人' });
+    const refused = await cli(bad);
+    expect(refused.stderr).toContain(`事实!F${rowOf.existing_staff_checked}: facts.existing_staff_checked`);
+  });
+
   it('reads a data pack holding facts.xlsx', async () => {
     const { mkdirSync, copyFileSync } = await import('node:fs');
     const pack = join(dir, 'pack');

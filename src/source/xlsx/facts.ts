@@ -106,6 +106,7 @@ function readFactRows(
   const valueCol = columns.get('填报值')!;
   const evidenceCol = columns.get('证明材料');
   const unitCol = columns.get('单位');
+  const typeCol = columns.get('类型');
   const seen = new Map<string, string>();
   for (const [row, cells] of sheet.rows) {
     if (row <= header!) continue;
@@ -123,8 +124,11 @@ function readFactRows(
     const pointer = pointerOf(['facts', key]);
     const cell = cells.get(valueCol) ?? { ref: columnName(valueCol) + row, row, col: valueCol, type: 'empty' as const, value: null, date: false, formula: false };
     places.set(pointer, place(sheet.name, cell));
-    const unit = unitCol === undefined ? undefined : cells.get(unitCol);
-    value.facts[key] = factValue(cell, problems, place(sheet.name, cell), unit?.type === 'string' ? String(unit.value).trim() : undefined);
+    const text = (col: number | undefined) => {
+      const c = col === undefined ? undefined : cells.get(col);
+      return c?.type === 'string' ? String(c.value).trim() : undefined;
+    };
+    value.facts[key] = factValue(cell, problems, place(sheet.name, cell), { unit: text(unitCol), number: NUMBER_TYPES.has(text(typeCol) ?? '') });
     const ev = evidenceCol === undefined ? undefined : cells.get(evidenceCol);
     if (ev && ev.type === 'string') {
       const files = String(ev.value).split(EVIDENCE_SEPARATOR).map((s) => s.trim()).filter(Boolean);
@@ -139,11 +143,16 @@ function readFactRows(
   return true;
 }
 
+/** The 类型 of a row whose value is a number, in the words of either language's template. */
+const NUMBER_TYPES = new Set(['整数', '数字', 'whole number', 'number']);
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
 /**
- * A 填报值 cell → the value a JSON facts file would hold there (null: not filled in). `unit`: the
- * row's 单位, as the clerk sees it.
+ * A 填报值 cell → the value a JSON facts file would hold there (null: not filled in). `row`: its
+ * 单位, and whether its 类型 is a number, as the clerk sees them.
  */
-function factValue(c: RawCell, problems: InputProblem[], at: Place, unit: string | undefined): unknown {
+function factValue(c: RawCell, problems: InputProblem[], at: Place, row: { unit?: string; number: boolean }): unknown {
+  const { unit } = row;
   if (c.formula && (c.type === 'empty' || c.value === null)) {
     problems.push({ ...at, ...say('xlsx.formulaNoValue', undefined, 'xlsx.formulaNoValueExpected') });
     return null;
@@ -171,7 +180,10 @@ function factValue(c: RawCell, problems: InputProblem[], at: Place, unit: string
       if (trimmed === '') return null;
       if (trimmed === YES) return true;
       if (trimmed === NO) return false;
-      return s; // text stays text: validation says "expected a count, got "3次"", as for JSON
+      // A number kept as text (a cell formatted 文本, a paste from another system: Excel's green
+      // corner) is the number it shows, in a row of a number.
+      if (row.number && PLAIN_NUMBER.test(trimmed)) return Number(trimmed);
+      return s; // other text stays text: validation says "expected a count, got "3次"", as for JSON
     }
   }
 }
