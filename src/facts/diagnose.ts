@@ -81,6 +81,16 @@ function cleaned(s: string): string {
   return s.replace(INVISIBLE, '').trim();
 }
 
+/**
+ * Each run of spaces as one. The patterns that read a clerk's value allow a space between its
+ * parts (`2023 年 5 月`), often at several places side by side; over a long run of spaces in a
+ * hostile file such a pattern backtracks through every way of sharing the run out among them
+ * (cubic and worse: 40 s for 1,000 spaces). One space can be shared out one way only.
+ */
+function oneSpace(s: string): string {
+  return s.replace(/\s+/g, ' ');
+}
+
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 const TRUE_WORDS = new Set(['是', '是的', '有', '有的', '√', '✓', '✔', '☑', '✅', '对', '已', '已建立', '已制定', '已开展', '已完成', '已落实', '已纳入', '已设立', '已配备', 'yes', 'Yes', 'YES', 'y', 'Y', 'true', 'True', 'TRUE', '1']);
 const FALSE_WORDS = new Set(['否', '不是', '无', '没有', '没', '暂无', '尚未', '×', '✗', '✘', '☒', '❎', '❌', '错', '未', '未建立', '未完成', '未落实', '未纳入', '未设立', '未配备', 'no', 'No', 'NO', 'n', 'N', 'false', 'False', 'FALSE', '0']);
@@ -124,7 +134,7 @@ const NONE_WORDS = new Set(['无', '没有', '暂无', '没', '无此项', '没�
 function numberHint(raw: string, spec: FactSpec, inCell: boolean): Hint | undefined {
   const s = cleaned(raw);
   if (NONE_WORDS.has(halfwidth(s))) return hint('input.fix.noneIsZero', { word: raw.trim(), inCell });
-  const half = halfwidth(s).trim();
+  const half = oneSpace(halfwidth(s).trim());
   if (half !== s && NUMBER.test(half)) return hint('input.fix.fullwidthDigits', { fixed: half });
   if (NUMBER.test(s)) return s !== raw.trim() || hasInvisible(raw) ? invisibleOrQuotes(raw, s, inCell) : quotes(s, inCell);
   // 1,200 (or 1，200, or 1,200元): a number as Excel and WPS show it, with thousands separators.
@@ -379,7 +389,7 @@ function dateHint(v: unknown): Hint | undefined {
     return undefined;
   }
   if (typeof v !== 'string') return undefined;
-  const s = cleaned(halfwidth(v));
+  const s = oneSpace(cleaned(halfwidth(v)));
   // 2023年5月1日 (号), 2023/5/1, 2023.5.1, 2023-5-1, 20230501; with a time after it (2023-05-01 10:00).
   const m = /^(\d{4})\s*(?:年|\/|\.|-)\s*(\d{1,2})\s*(?:月|\/|\.|-)\s*(\d{1,2})\s*[日号]?(?:[\sT]+\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) return ymdHint(m[1], m[2], m[3], v, s);
@@ -420,7 +430,7 @@ export function isCalendarDate(s: string): boolean {
  */
 export function halfYearOf(v: unknown): { year: string; half: 1 | 2 } | undefined {
   if (typeof v !== 'string') return undefined;
-  const s = cleaned(halfwidth(v));
+  const s = oneSpace(cleaned(halfwidth(v)));
   let m = /^(\d{4})\s*年?\s*(?:度\s*)?([上下])\s*半\s*年度?$/.exec(s);
   if (m) return { year: m[1], half: m[2] === '上' ? 1 : 2 };
   m = /^(\d{4})\s*[-/._]?\s*[hH]\s*([12])$/.exec(s);
@@ -433,7 +443,7 @@ export function halfYearOf(v: unknown): { year: string; half: 1 | 2 } | undefine
 /** A period as the clerk may have written it (2023年, 2023年第二季度, 2023/5), rewritten; null if not recognised. */
 export function periodFix(v: unknown): string | null {
   if (typeof v !== 'string' && typeof v !== 'number') return null;
-  const s = cleaned(halfwidth(String(v)));
+  const s = oneSpace(cleaned(halfwidth(String(v))));
   const q = { 一: 1, 二: 2, 三: 3, 四: 4 } as Record<string, number>;
   // 2023年, 2023年度, 2023全年
   let m = /^(\d{4})\s*(?:年度?|年?\s*全年)?$/.exec(s);
