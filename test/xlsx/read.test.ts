@@ -151,6 +151,15 @@ describe('reading a filled workbook', () => {
     expect(refused.stderr).toContain(`事实!F${rowOf.existing_staff_checked}: facts.existing_staff_checked`);
   });
 
+  it('a number as Excel shows it, to 15 digits: a formula\'s 412.00000000000006 is the whole number 412', async () => {
+    const { file } = await filled('float.xlsx', { ...compliant.facts, existing_staff_close_contact: (412 / 19) * 19, guardianship_services_funding_wan: 0.1 + 0.2 });
+    const r = await cli(file, '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    const items = JSON.parse(r.stdout).results[0].items as { actual: Record<string, unknown> }[];
+    const actual = Object.assign({}, ...items.map((i) => i.actual));
+    expect([actual.existing_staff_close_contact, actual.guardianship_services_funding_wan]).toEqual([412, 0.3]);
+  });
+
   it('reads a data pack holding facts.xlsx', async () => {
     const { mkdirSync, copyFileSync } = await import('node:fs');
     const pack = join(dir, 'pack');

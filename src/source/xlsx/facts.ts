@@ -173,7 +173,9 @@ function factValue(c: RawCell, problems: InputProblem[], at: Place, row: { unit?
         const shown = Number(((c.value as number) * 100).toPrecision(12));
         return unit === '%' ? shown : `${shown}%`;
       }
-      return c.value;
+      // To the 15 digits Excel and WPS show: a formula's =10*0.3 is kept as 3.0000000000000004,
+      // which is not the whole number 3 the clerk sees.
+      return Number((c.value as number).toPrecision(15));
     case 'string': {
       const s = String(c.value);
       const trimmed = s.trim();
