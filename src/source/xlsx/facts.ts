@@ -124,11 +124,7 @@ function readFactRows(
     const pointer = pointerOf(['facts', key]);
     const cell = cells.get(valueCol) ?? { ref: columnName(valueCol) + row, row, col: valueCol, type: 'empty' as const, value: null, date: false, formula: false };
     places.set(pointer, place(sheet.name, cell));
-    const text = (col: number | undefined) => {
-      const c = col === undefined ? undefined : cells.get(col);
-      return c?.type === 'string' ? String(c.value).trim() : undefined;
-    };
-    value.facts[key] = factValue(cell, problems, place(sheet.name, cell), { unit: text(unitCol), number: NUMBER_TYPES.has(text(typeCol) ?? '') });
+    value.facts[key] = factValue(cell, problems, place(sheet.name, cell), { unit: textIn(cells, unitCol), number: NUMBER_TYPES.has(textIn(cells, typeCol) ?? '') });
     const ev = evidenceCol === undefined ? undefined : cells.get(evidenceCol);
     if (ev && ev.type === 'string') {
       const files = String(ev.value).split(EVIDENCE_SEPARATOR).map((s) => s.trim()).filter(Boolean);
@@ -141,6 +137,12 @@ function readFactRows(
     }
   }
   return true;
+}
+
+/** A row's text in column `col` (its 单位, its 类型), trimmed; undefined for any other cell. */
+function textIn(cells: ReadonlyMap<number, RawCell>, col: number | undefined): string | undefined {
+  const c = col === undefined ? undefined : cells.get(col);
+  return c?.type === 'string' ? String(c.value).trim() : undefined;
 }
 
 /** The 类型 of a row whose value is a number, in the words of either language's template. */
